@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+
+namespace CampaignDesk.Api.Auth;
+
+public static class AuthServiceCollectionExtensions
+{
+    /// <summary>Every endpoint requires an authenticated caller unless it says otherwise (health checks, API description).</summary>
+    public static IServiceCollection AddCampaignDeskAuth(this IServiceCollection services)
+    {
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName);
+        services.AddSingleton<BootstrapToken>();
+        services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        return services;
+    }
+}

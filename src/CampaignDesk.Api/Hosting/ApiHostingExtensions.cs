@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CampaignDesk.Api.Auth;
+using CampaignDesk.Api.Health;
+using CampaignDesk.Api.Organisations;
+using CampaignDesk.Core;
+using CampaignDesk.Core.Jobs;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace CampaignDesk.Api.Hosting;
+
+public static class ApiHostingExtensions
+{
+    public static WebApplicationBuilder AddCampaignDeskApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddCampaignDeskCore();
+        if (builder.Configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>()?.InProcess ?? true)
+        {
+            services.AddCampaignDeskJobs(builder.Configuration);
+        }
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Binding failures reach ProblemExceptionHandler, which names the field, instead of a bare 400.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(options =>
+        {
+            options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        });
+
+        services.AddCampaignDeskAuth();
+        services.AddCampaignDeskHealthChecks();
+        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
+        return builder;
+    }
+
+    public static WebApplication UseCampaignDeskApi(this WebApplication app)
+    {
+        // Created now, not at the first request, so a generated admin token file exists as soon as the app is up.
+        app.Services.GetRequiredService<BootstrapToken>();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapCampaignDeskHealthChecks();
+        app.MapOpenApi().AllowAnonymous();
+        app.UseSwaggerUI(options =>
+        {
+            options.SwaggerEndpoint("/openapi/v1.json", "CampaignDesk v1");
+            options.DocumentTitle = "CampaignDesk API";
+        });
+
+        app.MapOrganisations();
+        return app;
+    }
+}

@@ -1,0 +1,118 @@
+using System.Text.Json;
+using CampaignDesk.Api.Hosting;
+using CampaignDesk.Core.Common;
+using CampaignDesk.Core.Organisations;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CampaignDesk.Api.Organisations;
+
+public static class OrganisationsApi
+{
+    public static RouteGroupBuilder MapOrganisations(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/organisations").WithTags("Organisations").RequireAuthorization();
+        group.MapGet("/", ListAsync).WithSummary("Search organisations by text, type, kind, département or parent federation.");
+        group.MapGet("/{id:long}", GetAsync).WithSummary("One organisation; its version is the ETag.");
+        group.MapPost("/", CreateAsync).WithSummary("Create a structure or federation.");
+        group.MapPatch("/{id:long}", PatchAsync)
+            .Accepts<OrganisationInput>("application/merge-patch+json", "application/json")
+            .WithSummary("Change some fields (JSON merge patch); send If-Match with the ETag to refuse a stale copy.");
+        return group;
+    }
+
+    private static async Task<Results<Ok<Page<Organisation>>, ValidationProblem>> ListAsync(OrganisationStore store, string? q, string? type, string? kind, string? department, long? parent, int page = 1,
+        int pageSize = PageRequest.DefaultPageSize, CancellationToken cancellationToken = default)
+    {
+        var errors = new Errors();
+        var paging = new PageRequest(page, pageSize);
+        paging.Validate(errors);
+        if (type is not null && !OrganisationTypes.KindsByType.ContainsKey(type))
+        {
+            errors.Add("type", "Use structure or federation.");
+        }
+
+        if (kind is not null && !OrganisationTypes.KindsByType.Values.Any(kinds => kinds.Contains(kind)))
+        {
+            errors.Add("kind", $"Unknown kind '{kind}'.");
+        }
+
+        if (errors.Any)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        var query = new OrganisationQuery(q, type, kind, department?.Trim().ToUpperInvariant(), parent, paging);
+        return TypedResults.Ok(await store.SearchAsync(query, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<Organisation>, ProblemHttpResult>> GetAsync(long id, OrganisationStore store,
+        HttpResponse response, CancellationToken cancellationToken)
+    {
+        var organisation = await store.GetAsync(id, cancellationToken);
+        if (organisation is null)
+        {
+            return NotFound(id);
+        }
+
+        response.Headers.ETag = ETags.Of(organisation.Version);
+        return TypedResults.Ok(organisation);
+    }
+
+    private static async Task<Results<Created<Organisation>, ProblemHttpResult>> CreateAsync(OrganisationInput input,
+        OrganisationService service, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var result = await service.CreateAsync(input.ToFields(), cancellationToken);
+        if (result.Status != SaveStatus.Saved)
+        {
+            return Problem(result, 0);
+        }
+
+        response.Headers.ETag = ETags.Of(result.Organisation!.Version);
+        return TypedResults.Created($"/api/organisations/{result.Organisation.Id}", result.Organisation);
+    }
+
+    private static async Task<Results<Ok<Organisation>, ProblemHttpResult>> PatchAsync(long id, JsonElement body,
+        OrganisationService service, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var errors = new Errors();
+        var ifMatch = ETags.ParseIfMatch(request.Headers.IfMatch, errors);
+        var patch = OrganisationPatch.Parse(body, errors);
+        if (errors.Any)
+        {
+            return TypedResults.Problem(new HttpValidationProblemDetails(errors.ToDictionary()) { Status = StatusCodes.Status400BadRequest });
+        }
+
+        var result = await service.UpdateAsync(id, patch.ApplyTo, ifMatch, cancellationToken);
+        if (result.Status != SaveStatus.Saved)
+        {
+            return Problem(result, id, conditional: ifMatch is not null);
+        }
+
+        response.Headers.ETag = ETags.Of(result.Organisation!.Version);
+        return TypedResults.Ok(result.Organisation);
+    }
+
+    private static ProblemHttpResult Problem(SaveResult result, long id, bool conditional = false) => result.Status switch
+    {
+        SaveStatus.NotFound => NotFound(id),
+        SaveStatus.Invalid => TypedResults.Problem(new HttpValidationProblemDetails(result.Errors!)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more validation errors occurred.",
+        }),
+        SaveStatus.NameTaken => TypedResults.Problem(new HttpValidationProblemDetails(result.Errors!)
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "An organisation with this name already exists.",
+        }),
+        SaveStatus.Stale => TypedResults.Problem(
+            statusCode: conditional ? StatusCodes.Status412PreconditionFailed : StatusCodes.Status409Conflict,
+            title: "The organisation was changed by someone else.",
+            detail: $"It is now at version {result.Organisation!.Version}: read it again, then reapply your change.",
+            extensions: new Dictionary<string, object?> { ["currentVersion"] = result.Organisation.Version }),
+        _ => throw new InvalidOperationException($"Unexpected save status {result.Status}."),
+    };
+
+    private static ProblemHttpResult NotFound(long id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Organisation not found", detail: $"No organisation has id {id}.");
+}

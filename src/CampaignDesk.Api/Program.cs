@@ -1,0 +1,19 @@
+using CampaignDesk.Api.Cli;
+using CampaignDesk.Api.Hosting;
+using CampaignDesk.Core.Hosting;
+
+if (Commands.TryGet(args) is { } command)
+{
+    return await command(args[1..]);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddCampaignDeskApi();
+
+var app = builder.Build();
+app.UseCampaignDeskApi();
+
+return await HostRunner.RunAsync(app);
+
+/// <summary>The API's entry point, named so tests can host it.</summary>
+public partial class Program;

@@ -1,0 +1,25 @@
+namespace CampaignDesk.Core.Common;
+
+/// <summary>1-based page number and page size, validated by <see cref="Validate"/>.</summary>
+public readonly record struct PageRequest(int Page = 1, int PageSize = PageRequest.DefaultPageSize)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 500;
+
+    public int Skip => (Page - 1) * PageSize;
+
+    public int Take => PageSize;
+
+    public void Validate(Errors errors)
+    {
+        if (Page < 1)
+        {
+            errors.Add("page", "The page number starts at 1.");
+        }
+
+        if (PageSize is < 1 or > MaxPageSize)
+        {
+            errors.Add("pageSize", $"The page size must be between 1 and {MaxPageSize}.");
+        }
+    }
+}

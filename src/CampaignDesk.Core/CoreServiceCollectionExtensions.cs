@@ -1,0 +1,43 @@
+using CampaignDesk.Core.Data;
+using CampaignDesk.Core.Jobs;
+using CampaignDesk.Core.Organisations;
+using CampaignDesk.Core.Seed;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CampaignDesk.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>The database, the features' stores and services, and the start-up migration and seeding.</summary>
+    public static IServiceCollection AddCampaignDeskCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateOnStart();
+        services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName).ValidateOnStart();
+        services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName)
+            .Validate(o => o.HeartbeatInterval >= TimeSpan.FromSeconds(1) && o.HeartbeatInterval <= TimeSpan.FromHours(1),
+                "Worker:HeartbeatInterval must be between 00:00:01 and 01:00:00.")
+            .ValidateOnStart();
+
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var root = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
+            var connectionString = ConnectionStrings.Resolve(options, root);
+            return new Database(options.ParsedProvider, connectionString, options.CommandTimeoutSeconds);
+        });
+        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<OrganisationSeeder>();
+        services.AddHostedService<DatabaseStartup>();
+
+        services.AddSingleton<OrganisationStore>();
+        services.AddSingleton<OrganisationService>();
+        services.AddSingleton<WorkerHeartbeatStore>();
+        return services;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Data.Common;
+using Dapper;
+
+namespace CampaignDesk.Core.Data;
+
+/// <summary>The configured database: its dialect and a way to open connections. One connection per store call.</summary>
+public sealed class Database
+{
+    private readonly int _commandTimeoutSeconds;
+
+    public Database(DatabaseProvider provider, string connectionString, int commandTimeoutSeconds = 30)
+    {
+        DapperSetup.EnsureConfigured();
+        Dialect = SqlDialect.For(provider);
+        ConnectionString = connectionString;
+        _commandTimeoutSeconds = commandTimeoutSeconds;
+    }
+
+    public SqlDialect Dialect { get; }
+
+    public DatabaseProvider Provider => Dialect.Provider;
+
+    public string ConnectionString { get; }
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = Dialect.CreateConnection(ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public CommandDefinition Command(string sql, object? parameters = null, DbTransaction? transaction = null,
+        CancellationToken cancellationToken = default) =>
+        new(sql, parameters, transaction, _commandTimeoutSeconds, cancellationToken: cancellationToken);
+}

@@ -1,0 +1,8 @@
+namespace CampaignDesk.Core.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+    SqlServer,
+}

@@ -1,0 +1,44 @@
+using System.Data.Common;
+using Dapper;
+using Npgsql;
+
+namespace CampaignDesk.Core.Data;
+
+public sealed class PostgresDialect : SqlDialect
+{
+    // An arbitrary constant shared by every CampaignDesk process on the same database.
+    private const long MigrationLockKey = 0x43_44_4D_49_47; // "CDMIG"
+
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    public override string MigrationFolder => "postgres";
+
+    public override DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
+
+    public override bool IsUniqueViolation(DbException exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    public override string CreateJournalTable => """
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            version integer NOT NULL PRIMARY KEY,
+            name text NOT NULL,
+            applied_utc timestamptz NOT NULL
+        )
+        """;
+
+    public override string JournalExists =>
+        "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'";
+
+    public override async Task<IAsyncDisposable> AcquireMigrationLockAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(
+            "SELECT pg_advisory_lock(@key)", new { key = MigrationLockKey }, commandTimeout: 0, cancellationToken: cancellationToken));
+        return new Release(connection);
+    }
+
+    private sealed class Release(DbConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() =>
+            await connection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key = MigrationLockKey });
+    }
+}

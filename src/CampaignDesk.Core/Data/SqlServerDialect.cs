@@ -1,0 +1,60 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using Dapper;
+using Microsoft.Data.SqlClient;
+
+namespace CampaignDesk.Core.Data;
+
+public sealed partial class SqlServerDialect : SqlDialect
+{
+    public override DatabaseProvider Provider => DatabaseProvider.SqlServer;
+
+    public override string MigrationFolder => "sqlserver";
+
+    public override DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
+
+    public override string Paging => "OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY";
+
+    public override string InsertReturningId(string table, string columns, string values) =>
+        $"INSERT INTO {table} ({columns}) OUTPUT INSERTED.id VALUES ({values})";
+
+    public override bool IsUniqueViolation(DbException exception) =>
+        exception is SqlException { Number: 2601 or 2627 };
+
+    public override string CreateJournalTable => """
+        IF OBJECT_ID(N'dbo.schema_migrations', N'U') IS NULL
+        CREATE TABLE dbo.schema_migrations (
+            version int NOT NULL PRIMARY KEY,
+            name nvarchar(200) NOT NULL,
+            applied_utc datetime2 NOT NULL
+        )
+        """;
+
+    public override async Task<IAsyncDisposable> AcquireMigrationLockAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var status = await connection.ExecuteScalarAsync<int>(new CommandDefinition("""
+            DECLARE @status int;
+            EXEC @status = sp_getapplock @Resource = 'campaigndesk_migrations', @LockMode = 'Exclusive',
+                @LockOwner = 'Session', @LockTimeout = -1;
+            SELECT @status;
+            """, commandTimeout: 0, cancellationToken: cancellationToken));
+        if (status < 0)
+        {
+            throw new DatabaseUnavailableException($"Could not take the migration lock (sp_getapplock returned {status}).");
+        }
+
+        return new Release(connection);
+    }
+
+    public override IEnumerable<string> SplitBatches(string script) =>
+        BatchSeparator().Split(script).Where(batch => !string.IsNullOrWhiteSpace(batch));
+
+    [GeneratedRegex(@"^\s*GO\s*;?\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex BatchSeparator();
+
+    private sealed class Release(DbConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await connection.ExecuteAsync(
+            "EXEC sp_releaseapplock @Resource = 'campaigndesk_migrations', @LockOwner = 'Session'");
+    }
+}

@@ -1,0 +1,63 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace CampaignDesk.Core.Data;
+
+public sealed class SqliteDialect : SqlDialect
+{
+    private const int SqliteConstraint = 19;
+
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public override string MigrationFolder => "sqlite";
+
+    public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
+
+    public override bool IsUniqueViolation(DbException exception) =>
+        exception is SqliteException { SqliteErrorCode: SqliteConstraint } sqlite
+        && sqlite.Message.Contains("UNIQUE", StringComparison.Ordinal);
+
+    public override string CreateJournalTable => """
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            version INTEGER NOT NULL PRIMARY KEY,
+            name TEXT NOT NULL,
+            applied_utc TEXT NOT NULL
+        )
+        """;
+
+    public override string JournalExists =>
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'";
+
+    // Every migration runs in BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default transaction), which takes the
+    // database's write lock, and the runner re-reads the journal inside it: that is the cross-process lock.
+    public override Task<IAsyncDisposable> AcquireMigrationLockAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<IAsyncDisposable>(NoLock.Instance);
+
+    public override async Task PrepareAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is "" or ":memory:" || builder.Mode == SqliteOpenMode.Memory)
+        {
+            return;
+        }
+
+        var path = Path.GetFullPath(builder.DataSource);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await using var connection = new SqliteConnection(connectionString);
+            await connection.OpenAsync(cancellationToken);
+            // WAL lets readers work while one writer commits; the mode is stored in the file.
+            await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=WAL", cancellationToken: cancellationToken));
+            // Opening is lazy: only a write proves the file and its folder are writable.
+            await connection.ExecuteAsync(new CommandDefinition("PRAGMA user_version = 0", cancellationToken: cancellationToken));
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new DatabaseUnavailableException(
+                $"The SQLite database '{path}' cannot be created or written: {ex.Message.TrimEnd('.')}. " +
+                "Check that its folder exists and is writable by this user, or set Database:ConnectionString.", ex);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace CampaignDesk.Core.Jobs;
+
+public static class JobsServiceCollectionExtensions
+{
+    /// <summary>The Quartz scheduler and every CampaignDesk job. The database holds the work; Quartz only triggers it.</summary>
+    public static IServiceCollection AddCampaignDeskJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>() ?? new WorkerOptions();
+        services.AddQuartz(properties: new System.Collections.Specialized.NameValueCollection { ["quartz.scheduler.instanceName"] = "CampaignDesk" }, quartz =>
+        {
+            quartz.AddJob<WorkerHeartbeatJob>(job => job.WithIdentity(WorkerHeartbeatJob.Key));
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(WorkerHeartbeatJob.Key)
+                .WithIdentity("worker-heartbeat", "campaigndesk")
+                .StartNow()
+                .WithSimpleSchedule(schedule => schedule.WithInterval(options.HeartbeatInterval).RepeatForever()));
+        });
+        services.AddQuartzHostedService(quartz => quartz.WaitForJobsToComplete = true);
+        return services;
+    }
+}

@@ -1,0 +1,20 @@
+namespace CampaignDesk.Core.Organisations;
+
+public sealed record Organisation(
+    long Id,
+    string Type,
+    string Kind,
+    string Name,
+    string? CommuneInsee,
+    string? CommuneName,
+    string? DepartmentCode,
+    string? RegionCode,
+    string? Mailbox,
+    IReadOnlyList<long> ParentIds,
+    int Version,
+    DateTime CreatedUtc,
+    DateTime UpdatedUtc)
+{
+    public OrganisationFields ToFields() =>
+        new(Type, Kind, Name, CommuneInsee, CommuneName, DepartmentCode, RegionCode, Mailbox, ParentIds);
+}

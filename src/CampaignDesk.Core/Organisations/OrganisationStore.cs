@@ -1,0 +1,233 @@
+using System.Data.Common;
+using CampaignDesk.Core.Common;
+using CampaignDesk.Core.Data;
+using CampaignDesk.Core.Text;
+using Dapper;
+
+namespace CampaignDesk.Core.Organisations;
+
+public sealed class OrganisationStore(Database database, TimeProvider time)
+{
+    private const string Columns = """
+        o.id, o.type, o.kind, o.name, o.commune_insee, o.commune_name, o.department_code, o.region_code,
+        o.mailbox, o.version, o.created_utc, o.updated_utc
+        """;
+
+    public async Task<Page<Organisation>> SearchAsync(OrganisationQuery query, CancellationToken cancellationToken)
+    {
+        var where = new List<string>();
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            where.Add(@"o.search_text LIKE @Pattern ESCAPE '\'");
+        }
+
+        if (query.Type is not null)
+        {
+            where.Add("o.type = @Type");
+        }
+
+        if (query.Kind is not null)
+        {
+            where.Add("o.kind = @Kind");
+        }
+
+        if (query.DepartmentCode is not null)
+        {
+            where.Add("o.department_code = @DepartmentCode");
+        }
+
+        if (query.ParentId is not null)
+        {
+            where.Add("EXISTS (SELECT 1 FROM organisation_parents p WHERE p.organisation_id = o.id AND p.parent_id = @ParentId)");
+        }
+
+        var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
+        var parameters = new
+        {
+            Pattern = SearchText.ContainsPattern(query.Text ?? ""),
+            query.Type,
+            query.Kind,
+            query.DepartmentCode,
+            query.ParentId,
+            query.Paging.Skip,
+            query.Paging.Take,
+        };
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var total = await connection.ExecuteScalarAsync<long>(database.Command(
+            $"SELECT COUNT(*) FROM organisations o {filter}", parameters, cancellationToken: cancellationToken));
+        var rows = (await connection.QueryAsync<Row>(database.Command($"""
+            SELECT {Columns} FROM organisations o {filter}
+            ORDER BY o.search_text, o.id
+            {database.Dialect.Paging}
+            """, parameters, cancellationToken: cancellationToken))).ToList();
+        return new Page<Organisation>(await WithParentsAsync(connection, rows, cancellationToken), total);
+    }
+
+    public async Task<Organisation?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(database.Command(
+            $"SELECT {Columns} FROM organisations o WHERE o.id = @id", new { id }, cancellationToken: cancellationToken));
+        return row is null ? null : (await WithParentsAsync(connection, [row], cancellationToken))[0];
+    }
+
+    /// <summary>The type of each of these organisations that exists.</summary>
+    public async Task<IReadOnlyDictionary<long, string>> GetTypesAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return new Dictionary<long, string>();
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long Id, string Type)>(database.Command(
+            "SELECT id, type FROM organisations WHERE id IN @ids", new { ids }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.Id, r => r.Type);
+    }
+
+    /// <summary>Every organisation above these ones, through any number of parent links.</summary>
+    public async Task<IReadOnlySet<long>> GetAncestorIdsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<long>();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var frontier = ids.ToList();
+        while (frontier.Count > 0)
+        {
+            var parents = await connection.QueryAsync<long>(database.Command(
+                "SELECT parent_id FROM organisation_parents WHERE organisation_id IN @frontier", new { frontier }, cancellationToken: cancellationToken));
+            frontier = parents.Where(seen.Add).ToList();
+        }
+
+        return seen;
+    }
+
+    /// <summary>Inserts a validated organisation; returns null when its name is taken in that commune.</summary>
+    public async Task<long?> InsertAsync(OrganisationFields fields, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var id = await InsertAsync(connection, transaction, fields, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return id;
+        }
+        catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
+        {
+            return null;
+        }
+    }
+
+    internal async Task<long> InsertAsync(DbConnection connection, DbTransaction transaction, OrganisationFields fields, CancellationToken cancellationToken)
+    {
+        var sql = database.Dialect.InsertReturningId("organisations",
+            "type, kind, name, name_key, search_text, commune_insee, commune_name, department_code, region_code, mailbox, version, created_utc, updated_utc",
+            "@Type, @Kind, @Name, @NameKey, @SearchText, @CommuneInsee, @CommuneName, @DepartmentCode, @RegionCode, @Mailbox, 1, @Now, @Now");
+        var id = await connection.ExecuteScalarAsync<long>(database.Command(sql, Parameters(fields), transaction, cancellationToken));
+        await ReplaceParentsAsync(connection, transaction, id, fields.ParentIds, cancellationToken);
+        return id;
+    }
+
+    /// <summary>
+    /// Saves the fields when the row is still at <paramref name="expectedVersion"/>: a concurrent writer makes it
+    /// return <see cref="UpdateOutcome.VersionMismatch"/>, never a lost update.
+    /// </summary>
+    public async Task<UpdateOutcome> UpdateAsync(long id, int expectedVersion, OrganisationFields fields, CancellationToken cancellationToken)
+    {
+        var parameters = Parameters(fields);
+        parameters["Id"] = id;
+        parameters["ExpectedVersion"] = expectedVersion;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var changed = await connection.ExecuteAsync(database.Command("""
+                UPDATE organisations
+                SET type = @Type, kind = @Kind, name = @Name, name_key = @NameKey, search_text = @SearchText,
+                    commune_insee = @CommuneInsee, commune_name = @CommuneName, department_code = @DepartmentCode,
+                    region_code = @RegionCode, mailbox = @Mailbox, version = version + 1, updated_utc = @Now
+                WHERE id = @Id AND version = @ExpectedVersion
+                """, parameters, transaction, cancellationToken));
+            if (changed == 0)
+            {
+                return UpdateOutcome.VersionMismatch;
+            }
+
+            await connection.ExecuteAsync(database.Command(
+                "DELETE FROM organisation_parents WHERE organisation_id = @id", new { id }, transaction, cancellationToken));
+            await ReplaceParentsAsync(connection, transaction, id, fields.ParentIds, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return UpdateOutcome.Updated;
+        }
+        catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
+        {
+            return UpdateOutcome.NameTaken;
+        }
+    }
+
+    private async Task ReplaceParentsAsync(DbConnection connection, DbTransaction transaction, long id, IReadOnlyList<long>? parentIds,
+        CancellationToken cancellationToken)
+    {
+        if (parentIds is { Count: > 0 })
+        {
+            await connection.ExecuteAsync(database.Command(
+                "INSERT INTO organisation_parents (organisation_id, parent_id) VALUES (@OrganisationId, @ParentId)",
+                parentIds.Select(parentId => new { OrganisationId = id, ParentId = parentId }), transaction, cancellationToken));
+        }
+    }
+
+    private Dictionary<string, object?> Parameters(OrganisationFields fields) => new()
+    {
+        ["Type"] = fields.Type,
+        ["Kind"] = fields.Kind,
+        ["Name"] = fields.Name,
+        ["NameKey"] = NameKey(fields),
+        ["SearchText"] = SearchText.Fold($"{fields.Name} {fields.CommuneName}"),
+        ["CommuneInsee"] = fields.CommuneInsee,
+        ["CommuneName"] = fields.CommuneName,
+        ["DepartmentCode"] = fields.DepartmentCode,
+        ["RegionCode"] = fields.RegionCode,
+        ["Mailbox"] = fields.Mailbox,
+        ["Now"] = time.GetUtcNow().UtcDateTime,
+    };
+
+    /// <summary>Two organisations may share a name only in different communes.</summary>
+    internal static string NameKey(OrganisationFields fields) => $"{SearchText.Fold(fields.Name)}|{fields.CommuneInsee}";
+
+    private async Task<IReadOnlyList<Organisation>> WithParentsAsync(DbConnection connection, IReadOnlyList<Row> rows, CancellationToken cancellationToken)
+    {
+        var ids = rows.Select(r => r.Id).ToList();
+        var links = ids.Count == 0
+            ? []
+            : (await connection.QueryAsync<(long OrganisationId, long ParentId)>(database.Command(
+                "SELECT organisation_id, parent_id FROM organisation_parents WHERE organisation_id IN @ids ORDER BY parent_id",
+                new { ids }, cancellationToken: cancellationToken))).ToList();
+        var parents = links.ToLookup(l => l.OrganisationId, l => l.ParentId);
+        return rows.Select(r => new Organisation(r.Id, r.Type, r.Kind, r.Name, r.CommuneInsee, r.CommuneName, r.DepartmentCode,
+            r.RegionCode, r.Mailbox, parents[r.Id].ToList(), r.Version, r.CreatedUtc, r.UpdatedUtc)).ToList();
+    }
+
+    private sealed class Row
+    {
+        public long Id { get; init; }
+        public string Type { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string? CommuneInsee { get; init; }
+        public string? CommuneName { get; init; }
+        public string? DepartmentCode { get; init; }
+        public string? RegionCode { get; init; }
+        public string? Mailbox { get; init; }
+        public int Version { get; init; }
+        public DateTime CreatedUtc { get; init; }
+        public DateTime UpdatedUtc { get; init; }
+    }
+}
+
+public enum UpdateOutcome
+{
+    Updated,
+    VersionMismatch,
+    NameTaken,
+}

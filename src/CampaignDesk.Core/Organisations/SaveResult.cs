@@ -1,0 +1,29 @@
+using CampaignDesk.Core.Common;
+
+namespace CampaignDesk.Core.Organisations;
+
+public enum SaveStatus
+{
+    Saved,
+    Invalid,
+    NotFound,
+    NameTaken,
+    Stale,
+}
+
+/// <summary>The outcome of a create or update: expected failures are values, not exceptions.</summary>
+public sealed record SaveResult(SaveStatus Status, Organisation? Organisation = null, IDictionary<string, string[]>? Errors = null)
+{
+    public static readonly SaveResult NotFound = new(SaveStatus.NotFound);
+
+    public static SaveResult Saved(Organisation organisation) => new(SaveStatus.Saved, organisation);
+
+    public static SaveResult Invalid(Errors errors) => new(SaveStatus.Invalid, Errors: errors.ToDictionary());
+
+    public static SaveResult Stale(Organisation current) => new(SaveStatus.Stale, current);
+
+    public static SaveResult NameTaken(OrganisationFields fields) => new(SaveStatus.NameTaken, Errors: new Dictionary<string, string[]>
+    {
+        ["name"] = [$"An organisation named '{fields.Name}' already exists{(fields.CommuneInsee is null ? "" : $" in commune {fields.CommuneInsee}")}."],
+    });
+}

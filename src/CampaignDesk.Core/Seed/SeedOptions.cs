@@ -1,0 +1,12 @@
+namespace CampaignDesk.Core.Seed;
+
+public sealed class SeedOptions
+{
+    public const string SectionName = "Seed";
+
+    /// <summary>Seed the shipped reference data at start-up (idempotent: present rows are kept as they are).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>A CSV of organisations to seed instead of the shipped SEC-Pa structures (same columns).</summary>
+    public string? OrganisationsFile { get; set; }
+}
