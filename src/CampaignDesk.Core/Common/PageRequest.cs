@@ -1,10 +1,12 @@
 namespace CampaignDesk.Core.Common;
 
 /// <summary>1-based page number and page size, validated by <see cref="Validate"/>.</summary>
-public readonly record struct PageRequest(int Page = 1, int PageSize = PageRequest.DefaultPageSize)
+public sealed record PageRequest(int Page = 1, int PageSize = PageRequest.DefaultPageSize)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
+
+    public static readonly PageRequest First = new();
 
     public int Skip => (Page - 1) * PageSize;
 

@@ -9,22 +9,35 @@ namespace CampaignDesk.Core.Data;
 /// Safe when several processes start at once (engine lock, then a re-read of the journal inside each
 /// transaction); refuses a database that holds versions this build does not know.
 /// </summary>
-public sealed class MigrationRunner(Database database, ILogger<MigrationRunner>? logger = null)
+public sealed class MigrationRunner
 {
-    private readonly ILogger _logger = logger ?? NullLogger<MigrationRunner>.Instance;
+    private readonly Database _database;
+    private readonly ILogger _logger;
 
-    public IReadOnlyList<Migration> Migrations { get; } = Migration.LoadEmbedded(database.Dialect.MigrationFolder);
+    public MigrationRunner(Database database, ILogger<MigrationRunner>? logger = null)
+        : this(database, Migration.LoadEmbedded(database.Dialect.MigrationFolder), logger)
+    {
+    }
+
+    internal MigrationRunner(Database database, IReadOnlyList<Migration> migrations, ILogger? logger = null)
+    {
+        _database = database;
+        _logger = logger ?? NullLogger<MigrationRunner>.Instance;
+        Migrations = migrations.OrderBy(m => m.Version).ToList();
+    }
+
+    public IReadOnlyList<Migration> Migrations { get; }
 
     public int LatestVersion => Migrations.Count == 0 ? 0 : Migrations[^1].Version;
 
     public async Task<int> MigrateAsync(CancellationToken cancellationToken = default)
     {
-        await database.Dialect.PrepareAsync(database.ConnectionString, cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var migrationLock = await database.Dialect.AcquireMigrationLockAsync(connection, cancellationToken);
-        await connection.ExecuteAsync(database.Command(database.Dialect.CreateJournalTable, cancellationToken: cancellationToken));
+        await _database.Dialect.PrepareAsync(_database.ConnectionString, cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var migrationLock = await _database.Dialect.AcquireMigrationLockAsync(connection, cancellationToken);
+        await connection.ExecuteAsync(_database.Command(_database.Dialect.CreateJournalTable, cancellationToken: cancellationToken));
 
-        var applied = (await connection.QueryAsync<int>(database.Command(
+        var applied = (await connection.QueryAsync<int>(_database.Command(
             "SELECT version FROM schema_migrations", cancellationToken: cancellationToken))).ToHashSet();
         EnsureKnown(applied);
 
@@ -32,24 +45,24 @@ public sealed class MigrationRunner(Database database, ILogger<MigrationRunner>?
         foreach (var migration in Migrations.Where(m => !applied.Contains(m.Version)))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var already = await connection.ExecuteScalarAsync<int>(database.Command(
+            var already = await connection.ExecuteScalarAsync<int>(_database.Command(
                 "SELECT COUNT(*) FROM schema_migrations WHERE version = @Version", migration, transaction, cancellationToken));
             if (already > 0)
             {
                 continue; // another process applied it while this one waited for the lock
             }
 
-            foreach (var batch in database.Dialect.SplitBatches(migration.Script))
+            foreach (var batch in _database.Dialect.SplitBatches(migration.Script))
             {
-                await connection.ExecuteAsync(database.Command(batch, transaction: transaction, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(_database.Command(batch, transaction: transaction, cancellationToken: cancellationToken));
             }
 
-            await connection.ExecuteAsync(database.Command(
+            await connection.ExecuteAsync(_database.Command(
                 "INSERT INTO schema_migrations (version, name, applied_utc) VALUES (@Version, @Name, @AppliedUtc)",
                 new { migration.Version, migration.Name, AppliedUtc = DateTime.UtcNow }, transaction, cancellationToken));
             await transaction.CommitAsync(cancellationToken);
             count++;
-            _logger.LogInformation("Applied migration {Version} {Name} on {Provider}", migration.Version, migration.Name, database.Provider);
+            _logger.LogInformation("Applied migration {Version} {Name} on {Provider}", migration.Version, migration.Name, _database.Provider);
         }
 
         return count;
@@ -58,11 +71,11 @@ public sealed class MigrationRunner(Database database, ILogger<MigrationRunner>?
     /// <summary>The version the database is at (0 when it has no journal), for readiness checks.</summary>
     public async Task<SchemaStatus> GetStatusAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var hasJournal = await connection.ExecuteScalarAsync<int>(database.Command(
-            database.Dialect.JournalExists, cancellationToken: cancellationToken)) > 0;
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var hasJournal = await connection.ExecuteScalarAsync<int>(_database.Command(
+            _database.Dialect.JournalExists, cancellationToken: cancellationToken)) > 0;
         var applied = hasJournal
-            ? (await connection.QueryAsync<int>(database.Command("SELECT version FROM schema_migrations", cancellationToken: cancellationToken))).ToList()
+            ? (await connection.QueryAsync<int>(_database.Command("SELECT version FROM schema_migrations", cancellationToken: cancellationToken))).ToList()
             : [];
         return new SchemaStatus(applied.Count == 0 ? 0 : applied.Max(), LatestVersion,
             Migrations.Count(m => !applied.Contains(m.Version)));

@@ -15,6 +15,9 @@ public sealed class PostgresDialect : SqlDialect
 
     public override DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
 
+    // Dapper passes a list to Npgsql as one array parameter rather than expanding it.
+    public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
+
     public override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 

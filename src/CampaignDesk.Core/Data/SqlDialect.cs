@@ -18,6 +18,9 @@ public abstract class SqlDialect
     /// <summary>Follows an ORDER BY; binds <c>@Skip</c> and <c>@Take</c>.</summary>
     public virtual string Paging => "LIMIT @Take OFFSET @Skip";
 
+    /// <summary><c>column IN @parameter</c> for a list parameter (Dapper expands it; PostgreSQL takes an array).</summary>
+    public virtual string InList(string column, string parameter) => $"{column} IN @{parameter}";
+
     public virtual string InsertReturningId(string table, string columns, string values) =>
         $"INSERT INTO {table} ({columns}) VALUES ({values}) RETURNING id";
 

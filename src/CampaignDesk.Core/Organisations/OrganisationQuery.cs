@@ -10,7 +10,7 @@ public sealed record OrganisationQuery(
     string? Kind = null,
     string? DepartmentCode = null,
     long? ParentId = null,
-    PageRequest Paging = default)
+    PageRequest? Paging = null)
 {
-    public PageRequest Paging { get; init; } = Paging == default ? new PageRequest() : Paging;
+    public PageRequest Paging { get; init; } = Paging ?? PageRequest.First;
 }

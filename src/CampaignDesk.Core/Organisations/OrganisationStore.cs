@@ -82,7 +82,7 @@ public sealed class OrganisationStore(Database database, TimeProvider time)
 
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(long Id, string Type)>(database.Command(
-            "SELECT id, type FROM organisations WHERE id IN @ids", new { ids }, cancellationToken: cancellationToken));
+            $"SELECT id, type FROM organisations WHERE {database.Dialect.InList("id", "ids")}", new { ids = ids.ToArray() }, cancellationToken: cancellationToken));
         return rows.ToDictionary(r => r.Id, r => r.Type);
     }
 
@@ -95,7 +95,8 @@ public sealed class OrganisationStore(Database database, TimeProvider time)
         while (frontier.Count > 0)
         {
             var parents = await connection.QueryAsync<long>(database.Command(
-                "SELECT parent_id FROM organisation_parents WHERE organisation_id IN @frontier", new { frontier }, cancellationToken: cancellationToken));
+                $"SELECT parent_id FROM organisation_parents WHERE {database.Dialect.InList("organisation_id", "frontier")}",
+                new { frontier = frontier.ToArray() }, cancellationToken: cancellationToken));
             frontier = parents.Where(seen.Add).ToList();
         }
 
@@ -201,8 +202,8 @@ public sealed class OrganisationStore(Database database, TimeProvider time)
         var links = ids.Count == 0
             ? []
             : (await connection.QueryAsync<(long OrganisationId, long ParentId)>(database.Command(
-                "SELECT organisation_id, parent_id FROM organisation_parents WHERE organisation_id IN @ids ORDER BY parent_id",
-                new { ids }, cancellationToken: cancellationToken))).ToList();
+                $"SELECT organisation_id, parent_id FROM organisation_parents WHERE {database.Dialect.InList("organisation_id", "ids")} ORDER BY parent_id",
+                new { ids = ids.ToArray() }, cancellationToken: cancellationToken))).ToList();
         var parents = links.ToLookup(l => l.OrganisationId, l => l.ParentId);
         return rows.Select(r => new Organisation(r.Id, r.Type, r.Kind, r.Name, r.CommuneInsee, r.CommuneName, r.DepartmentCode,
             r.RegionCode, r.Mailbox, parents[r.Id].ToList(), r.Version, r.CreatedUtc, r.UpdatedUtc)).ToList();
