@@ -1,4 +1,5 @@
 using CampaignDesk.Core.Data;
+using CampaignDesk.Core.Hosting;
 using CampaignDesk.Core.Jobs;
 using CampaignDesk.Core.Organisations;
 using CampaignDesk.Core.Seed;
@@ -33,7 +34,9 @@ public static class CoreServiceCollectionExtensions
         });
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<OrganisationSeeder>();
-        services.AddHostedService<DatabaseStartup>();
+        services.AddSingleton<DatabaseStartup>();
+        services.AddSingleton<IStartupTask>(provider => provider.GetRequiredService<DatabaseStartup>());
+        services.AddHostedService(provider => provider.GetRequiredService<DatabaseStartup>());
 
         services.AddSingleton<OrganisationStore>();
         services.AddSingleton<OrganisationService>();

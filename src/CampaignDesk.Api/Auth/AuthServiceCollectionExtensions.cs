@@ -1,3 +1,4 @@
+using CampaignDesk.Core.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 
@@ -10,6 +11,8 @@ public static class AuthServiceCollectionExtensions
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName);
         services.AddSingleton<BootstrapToken>();
+        // Created at start-up, not at the first request, so a generated token file exists as soon as the app is up.
+        services.AddSingleton<IStartupTask, BootstrapTokenStartup>();
         services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CampaignDesk.Core.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CampaignDesk.Api.Auth;
@@ -29,6 +30,22 @@ public sealed class BootstrapToken
         }
 
         var path = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.AdminTokenFile));
+        try
+        {
+            _hash = Hash(ReadOrCreate(path, logger));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StartupException($"The admin token file '{path}' cannot be read or written ({ex.Message.TrimEnd('.')}). " +
+                "Set Auth:BootstrapAdminToken, or point Auth:AdminTokenFile at a writable place.", ex);
+        }
+    }
+
+    public bool Matches(string presented) =>
+        _hash is not null && CryptographicOperations.FixedTimeEquals(_hash, Hash(presented));
+
+    private static string ReadOrCreate(string path, ILogger logger)
+    {
         if (!File.Exists(path))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -47,11 +64,8 @@ public sealed class BootstrapToken
             logger.LogWarning("No Auth:BootstrapAdminToken is set: an admin token was generated into {Path} (owner-only)", path);
         }
 
-        _hash = Hash(File.ReadAllText(path).Trim());
+        return File.ReadAllText(path).Trim();
     }
-
-    public bool Matches(string presented) =>
-        _hash is not null && CryptographicOperations.FixedTimeEquals(_hash, Hash(presented));
 
     private static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 

@@ -39,22 +39,22 @@ public static class ApiHostingExtensions
 
     public static WebApplication UseCampaignDeskApi(this WebApplication app)
     {
-        // Created now, not at the first request, so a generated admin token file exists as soon as the app is up.
-        app.Services.GetRequiredService<BootstrapToken>();
-
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+
+        // The Swagger UI is static files with no data; it runs before authorization, whose fallback policy
+        // would otherwise refuse it. The document it shows is mapped below as anonymous.
+        app.UseSwaggerUI(options =>
+        {
+            options.SwaggerEndpoint("/openapi/v1.json", "CampaignDesk v1");
+            options.DocumentTitle = "CampaignDesk API";
+        });
 
         app.UseAuthentication();
         app.UseAuthorization();
 
         app.MapCampaignDeskHealthChecks();
         app.MapOpenApi().AllowAnonymous();
-        app.UseSwaggerUI(options =>
-        {
-            options.SwaggerEndpoint("/openapi/v1.json", "CampaignDesk v1");
-            options.DocumentTitle = "CampaignDesk API";
-        });
 
         app.MapOrganisations();
         return app;

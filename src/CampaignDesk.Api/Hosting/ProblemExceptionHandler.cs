@@ -51,7 +51,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (exception.InnerException is JsonException json)
         {
-            errors[FieldOf(json.Path)] = [JsonMessage(json)];
+            var (field, message) = Describe(json);
+            errors[field] = [message];
         }
         else if (BindFailure().Match(exception.Message) is { Success: true } bind)
         {
@@ -97,20 +98,21 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         return end > 0 ? field[..end] : field;
     }
 
-    private static string JsonMessage(JsonException json)
+    // A value of the wrong type or an unknown property names its field; broken JSON syntax names the body ("$").
+    private static (string Field, string Message) Describe(JsonException json)
     {
-        var message = json.Message;
-        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        if (json.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
         {
-            return "This field is not part of the resource.";
+            return (FieldOf(json.Path), "This field is not part of the resource.");
         }
 
-        if (message.Contains("could not be converted", StringComparison.Ordinal))
+        if (json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
         {
-            return "The value has the wrong type for this field.";
+            return (FieldOf(json.Path), "The value has the wrong type for this field.");
         }
 
-        return "The body is not valid JSON" + (json.LineNumber is { } line ? $" (line {line + 1}, position {json.BytePositionInLine + 1})." : ".");
+        var where = json.LineNumber is { } line ? $" (line {line + 1}, position {json.BytePositionInLine + 1})" : "";
+        return ("$", $"The body is not valid JSON{where}.");
     }
 
     private static string Friendly(string type) => type switch

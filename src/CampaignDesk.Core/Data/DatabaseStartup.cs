@@ -1,25 +1,51 @@
+using CampaignDesk.Core.Hosting;
 using CampaignDesk.Core.Seed;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CampaignDesk.Core.Data;
 
-/// <summary>Brings the database to the current schema and seeds reference data before anything else starts.</summary>
+/// <summary>
+/// Brings the database to the current schema and seeds reference data, once, before anything else runs: as a
+/// start-up task under <see cref="HostRunner"/>, and as the first hosted service for hosts started otherwise.
+/// </summary>
 public sealed class DatabaseStartup(MigrationRunner migrations, OrganisationSeeder seeder, IOptions<DatabaseOptions> database,
-    IOptions<SeedOptions> seed) : IHostedService
+    IOptions<SeedOptions> seed) : IHostedService, IStartupTask, IDisposable
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (database.Value.MigrateOnStart)
-        {
-            await migrations.MigrateAsync(cancellationToken);
-        }
+    private readonly SemaphoreSlim _once = new(1, 1);
+    private bool _done;
 
-        if (seed.Value.Enabled)
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await _once.WaitAsync(cancellationToken);
+        try
         {
-            await seeder.SeedAsync(cancellationToken);
+            if (_done)
+            {
+                return;
+            }
+
+            if (database.Value.MigrateOnStart)
+            {
+                await migrations.MigrateAsync(cancellationToken);
+            }
+
+            if (seed.Value.Enabled)
+            {
+                await seeder.SeedAsync(cancellationToken);
+            }
+
+            _done = true;
+        }
+        finally
+        {
+            _once.Release();
         }
     }
 
+    public Task StartAsync(CancellationToken cancellationToken) => RunAsync(cancellationToken);
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Dispose() => _once.Dispose();
 }

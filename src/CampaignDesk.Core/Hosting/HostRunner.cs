@@ -1,4 +1,5 @@
 using CampaignDesk.Core.Data;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -7,13 +8,18 @@ namespace CampaignDesk.Core.Hosting;
 public static class HostRunner
 {
     /// <summary>
-    /// Runs the host; a configuration or database problem at start-up ends the process with its message
-    /// (exit code 1) instead of a stack trace.
+    /// Runs the start-up tasks, then the host. A configuration or database problem ends the process with its
+    /// message (exit code 1) instead of a stack trace; anything unexpected still surfaces whole.
     /// </summary>
     public static async Task<int> RunAsync(IHost host)
     {
         try
         {
+            foreach (var task in host.Services.GetServices<IStartupTask>())
+            {
+                await task.RunAsync(CancellationToken.None);
+            }
+
             await host.RunAsync();
             return 0;
         }
@@ -25,6 +31,5 @@ public static class HostRunner
     }
 
     public static bool IsStartupProblem(Exception ex) =>
-        ex is DatabaseUnavailableException or OptionsValidationException or InvalidDataException
-            or InvalidOperationException { Source: "CampaignDesk.Core" };
+        ex is StartupException or DatabaseUnavailableException or OptionsValidationException or InvalidDataException;
 }

@@ -9,6 +9,8 @@ public static class JobsServiceCollectionExtensions
     /// <summary>The Quartz scheduler and every CampaignDesk job. The database holds the work; Quartz only triggers it.</summary>
     public static IServiceCollection AddCampaignDeskJobs(this IServiceCollection services, IConfiguration configuration)
     {
+        // Jobs in DI so that ValidateOnBuild checks their constructors.
+        services.AddTransient<WorkerHeartbeatJob>();
         var options = configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>() ?? new WorkerOptions();
         services.AddQuartz(properties: new System.Collections.Specialized.NameValueCollection { ["quartz.scheduler.instanceName"] = "CampaignDesk" }, quartz =>
         {

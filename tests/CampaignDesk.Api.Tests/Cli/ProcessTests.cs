@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using CampaignDesk.Core.Data;
+using CampaignDesk.TestSupport;
+using Dapper;
+
+namespace CampaignDesk.Api.Tests.Cli;
+
+/// <summary>The built API run as a real process, as a user or a service manager runs it.</summary>
+public class ProcessTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Test]
+    public async Task EmbeddedDefault_FreshFolder_ServesSeededOrganisationsAndStopsCleanlyOnSigterm()
+    {
+        var root = Directory.CreateTempSubdirectory("campaigndesk-run-");
+        var port = BuiltPrograms.FreePort();
+        await using var api = ChildProcess.Start(BuiltPrograms.Api, ["--urls", $"http://127.0.0.1:{port}"],
+            new Dictionary<string, string> { ["Worker__HeartbeatInterval"] = "00:00:01" }, workingDirectory: root.FullName);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        var ready = await WaitForReadyAsync(http, api);
+        var tokenFile = Path.Combine(root.FullName, "data", "admin-token");
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await File.ReadAllTextAsync(tokenFile));
+        var page = JsonDocument.Parse(await http.GetStringAsync("/api/organisations?q=Case")).RootElement;
+        api.Terminate();
+        var exitCode = await api.WaitForExitAsync(Patience);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ready, Is.EqualTo(HttpStatusCode.OK), api.Output);
+            Assert.That(File.Exists(Path.Combine(root.FullName, "data", "campaigndesk.db")), Is.True);
+            Assert.That(page.GetProperty("items")[0].GetProperty("name").GetString(), Is.EqualTo("Case de Santé"));
+            Assert.That(exitCode, Is.Zero, api.Output);
+            Assert.That(api.Output, Does.Not.Contain(File.ReadAllText(tokenFile)), "the token is never logged");
+        });
+        root.Delete(recursive: true);
+    }
+
+    [TestCase("migrate")]
+    [TestCase("--urls", "http://127.0.0.1:0")]
+    public async Task UnknownProvider_ExitsWithAClearMessage(params string[] arguments)
+    {
+        var root = Directory.CreateTempSubdirectory("campaigndesk-oracle-");
+        await using var process = ChildProcess.Start(BuiltPrograms.Api, arguments,
+            new Dictionary<string, string> { ["Database__Provider"] = "Oracle" }, workingDirectory: root.FullName);
+
+        var exitCode = await process.WaitForExitAsync(Patience);
+
+        Assert.That(exitCode, Is.EqualTo(1), process.Output);
+        Assert.That(process.Output, Does.Contain("Database:Provider 'Oracle' is not supported. Use one of: Sqlite, Postgres, SqlServer."));
+        Assert.That(process.Output, Does.Not.Contain("   at "), "a message, not a stack trace");
+        Assert.That(root.GetFileSystemInfos(), Is.Empty, "nothing written");
+        root.Delete(recursive: true);
+    }
+
+    [Test]
+    public async Task DatabaseInAReadOnlyFolder_ExitsWithAClearMessage()
+    {
+        var path = ReadOnly.Path();
+        var root = Directory.CreateTempSubdirectory("campaigndesk-ro-root-");
+        await using var process = ChildProcess.Start(BuiltPrograms.Api, ["--urls", "http://127.0.0.1:0"],
+            new Dictionary<string, string> { ["Database__ConnectionString"] = $"Data Source={path}" }, workingDirectory: root.FullName);
+
+        var exitCode = await process.WaitForExitAsync(Patience);
+
+        Assert.That(exitCode, Is.EqualTo(1), process.Output);
+        Assert.That(process.Output, Does.Contain($"The SQLite database '{path}' cannot be created or written").And.Contain("writable"));
+        Assert.That(process.Output, Does.Not.Contain("   at "));
+        root.Delete(recursive: true);
+    }
+
+    private static async Task<HttpStatusCode> WaitForReadyAsync(HttpClient http, ChildProcess process)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            try
+            {
+                var response = await http.GetAsync("/health/ready");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return response.StatusCode;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(200);
+        }
+
+        return HttpStatusCode.ServiceUnavailable;
+    }
+}
+
+/// <summary>Migrations started by two processes at the same moment, on each engine.</summary>
+[TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
+public class MigrateCommandTests(DatabaseProvider provider)
+{
+    [OneTimeSetUp]
+    public void RequireEngine() => TestDatabase.RequireConfigured(provider);
+
+    [Test]
+    public async Task Migrate_TwoProcessesAtOnce_BothSucceedAndEachScriptIsAppliedOnce()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+
+        var processes = Enumerable.Range(0, 2).Select(_ => ChildProcess.Start(BuiltPrograms.Api, ["migrate"], db.Environment)).ToList();
+        var exitCodes = await Task.WhenAll(processes.Select(p => p.WaitForExitAsync(TimeSpan.FromSeconds(60))));
+        var output = string.Join("\n---\n", processes.Select(p => p.Output));
+        foreach (var process in processes)
+        {
+            await process.DisposeAsync();
+        }
+
+        await using var connection = await db.Database.OpenAsync(default);
+        var journal = (await connection.QueryAsync<int>("SELECT version FROM schema_migrations ORDER BY version")).ToList();
+        var expected = new MigrationRunner(db.Database).Migrations.Select(m => m.Version).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCodes, Is.All.Zero, output);
+            Assert.That(journal, Is.EqualTo(expected));
+            Assert.That(output, Does.Contain($"Database at schema version {expected[^1]}"));
+        });
+    }
+}
+
+internal static class ReadOnly
+{
+    /// <summary>A folder the process cannot write to; as root (which ignores permission bits) one under /proc.</summary>
+    public static string Path()
+    {
+        if (Environment.UserName == "root" || !OperatingSystem.IsLinux())
+        {
+            return "/proc/campaigndesk-readonly/campaigndesk.db";
+        }
+
+        var folder = Directory.CreateTempSubdirectory("campaigndesk-ro-");
+        File.SetUnixFileMode(folder.FullName, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        return System.IO.Path.Combine(folder.FullName, "campaigndesk.db");
+    }
+}
