@@ -78,12 +78,19 @@ public class OrganisationsApiTests
     {
         var federation = await _client.PostAsJsonAsync("/api/organisations", new
         {
-            type = "federation", kind = "federation", name = "Fédération des centres de santé (test create)", mailbox = "contact@fncs.example",
+            type = "federation",
+            kind = "federation",
+            name = "Fédération des centres de santé (test create)",
+            mailbox = "contact@fncs.example",
         });
         var federationId = (await federation.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
         var member = await _client.PostAsJsonAsync("/api/organisations", new
         {
-            type = "structure", kind = "centre_sante", name = "Centre de santé de Bastia", communeInsee = "2b033", parentIds = new[] { federationId },
+            type = "structure",
+            kind = "centre_sante",
+            name = "Centre de santé de Bastia",
+            communeInsee = "2b033",
+            parentIds = new[] { federationId },
         });
         var body = await member.Content.ReadFromJsonAsync<JsonElement>();
 
@@ -106,7 +113,11 @@ public class OrganisationsApiTests
 
         var response = await _client.PostAsJsonAsync("/api/organisations", new
         {
-            type = "structure", kind = "garage", name = "", communeInsee = "123", mailbox = "nope",
+            type = "structure",
+            kind = "garage",
+            name = "",
+            communeInsee = "123",
+            mailbox = "nope",
         });
 
         Assert.That(await response.AssertValidationProblemAsync(), Is.EquivalentTo(new[] { "kind", "name", "communeInsee", "mailbox" }));
@@ -140,7 +151,10 @@ public class OrganisationsApiTests
     {
         var response = await _client.PostAsJsonAsync("/api/organisations", new
         {
-            type = "structure", kind = "centre_sante_communautaire", name = "case de sante", communeInsee = "31555",
+            type = "structure",
+            kind = "centre_sante_communautaire",
+            name = "case de sante",
+            communeInsee = "31555",
         });
 
         Assert.That(await response.AssertValidationProblemAsync(HttpStatusCode.Conflict), Is.EqualTo(new[] { "name" }));
