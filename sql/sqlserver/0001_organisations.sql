@@ -4,8 +4,8 @@ CREATE TABLE organisations (
     type nvarchar(20) NOT NULL CHECK (type IN ('structure', 'federation')),
     kind nvarchar(50) NOT NULL,
     name nvarchar(200) NOT NULL,
-    name_key nvarchar(400) NOT NULL,
-    search_text nvarchar(400) NOT NULL,
+    name_key nvarchar(450) NOT NULL,
+    search_text nvarchar(max) NOT NULL,
     commune_insee nvarchar(5) NULL,
     commune_name nvarchar(100) NULL,
     department_code nvarchar(3) NULL,
@@ -18,7 +18,6 @@ CREATE TABLE organisations (
 
 CREATE UNIQUE INDEX ux_organisations_name_key ON organisations (name_key);
 CREATE INDEX ix_organisations_department_code ON organisations (department_code);
-CREATE INDEX ix_organisations_search_text ON organisations (search_text);
 
 CREATE TABLE organisation_parents (
     organisation_id bigint NOT NULL REFERENCES organisations (id),

@@ -2,7 +2,9 @@ using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Hosting;
 using CampaignDesk.Core.Jobs;
 using CampaignDesk.Core.Organisations;
+using CampaignDesk.Core.Officials;
 using CampaignDesk.Core.Seed;
+using CampaignDesk.Core.Territories;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -38,6 +40,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IStartupTask>(provider => provider.GetRequiredService<DatabaseStartup>());
         services.AddHostedService(provider => provider.GetRequiredService<DatabaseStartup>());
 
+        services.AddSingleton<TerritoryLoader>();
+        services.AddSingleton<TerritoryStore>();
+        services.AddSingleton<OfficialStore>();
+        services.AddSingleton<OrganisationOfficials>();
         services.AddSingleton<OrganisationStore>();
         services.AddSingleton<OrganisationService>();
         services.AddSingleton<WorkerHeartbeatStore>();

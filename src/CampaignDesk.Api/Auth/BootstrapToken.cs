@@ -13,6 +13,9 @@ public sealed class BootstrapToken
 {
     public const string Prefix = "cd_";
 
+    /// <summary>Shorter tokens are refused at start-up: they could be guessed.</summary>
+    public const int MinimumLength = 24;
+
     private readonly byte[]? _hash;
 
     public BootstrapToken(IOptions<AuthOptions> options, IHostEnvironment environment, ILogger<BootstrapToken> logger)
@@ -20,7 +23,7 @@ public sealed class BootstrapToken
         var configured = options.Value.BootstrapAdminToken;
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            _hash = Hash(configured.Trim());
+            _hash = Hash(Checked(configured.Trim(), "Auth:BootstrapAdminToken"));
             return;
         }
 
@@ -32,7 +35,7 @@ public sealed class BootstrapToken
         var path = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.AdminTokenFile));
         try
         {
-            _hash = Hash(ReadOrCreate(path, logger));
+            _hash = Hash(Checked(ReadOrCreate(path, logger), $"the admin token file '{path}'"));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -42,7 +45,12 @@ public sealed class BootstrapToken
     }
 
     public bool Matches(string presented) =>
-        _hash is not null && CryptographicOperations.FixedTimeEquals(_hash, Hash(presented));
+        _hash is not null && presented.Length >= MinimumLength && CryptographicOperations.FixedTimeEquals(_hash, Hash(presented));
+
+    private static string Checked(string token, string origin) => token.Length >= MinimumLength
+        ? token
+        : throw new StartupException($"The token in {origin} is shorter than {MinimumLength} characters; use a long random one " +
+            "(or delete the file to have one generated).");
 
     private static string ReadOrCreate(string path, ILogger logger)
     {
@@ -50,16 +58,20 @@ public sealed class BootstrapToken
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var token = Prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
-            var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            // Written aside then moved into place, so a crash never leaves an empty token file behind.
+            var temporary = path + ".tmp";
+            var fileOptions = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())
             {
                 fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
             }
 
-            using (var writer = new StreamWriter(path, Encoding.ASCII, fileOptions))
+            using (var writer = new StreamWriter(temporary, Encoding.ASCII, fileOptions))
             {
                 writer.Write(token);
             }
+
+            File.Move(temporary, path, overwrite: false);
 
             logger.LogWarning("No Auth:BootstrapAdminToken is set: an admin token was generated into {Path} (owner-only)", path);
         }

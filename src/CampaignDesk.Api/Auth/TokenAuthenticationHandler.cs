@@ -20,7 +20,7 @@ internal sealed class TokenAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var token = header["Bearer ".Length..].Trim();
+        var token = header["Bearer ".Length..].Trim(' ');
         if (!bootstrap.Matches(token))
         {
             return Task.FromResult(AuthenticateResult.Fail("The token is not valid."));

@@ -14,6 +14,8 @@ public static class ApiHostingExtensions
     public static WebApplicationBuilder AddCampaignDeskApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Auth first: its start-up task (the admin token) must succeed before the database is migrated.
+        services.AddCampaignDeskAuth();
         services.AddCampaignDeskCore();
         if (builder.Configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>()?.InProcess ?? true)
         {
@@ -31,7 +33,6 @@ public static class ApiHostingExtensions
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         });
 
-        services.AddCampaignDeskAuth();
         services.AddCampaignDeskHealthChecks();
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
         return builder;

@@ -11,7 +11,7 @@ namespace CampaignDesk.Api.Hosting;
 /// Turns request-binding failures into validation problems that name the field, and database outages into
 /// 503 with Retry-After; anything else stays a 500 without details.
 /// </summary>
-internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, Database database, ILogger<ProblemExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
@@ -19,7 +19,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         ProblemDetails? problem = exception switch
         {
             BadHttpRequestException bad => FromBadRequest(bad),
-            DatabaseUnavailableException or DbException or TimeoutException => Unavailable(context),
+            DatabaseUnavailableException or TimeoutException => Unavailable(context),
+            DbException db when database.Dialect.IsUnavailable(db) => Unavailable(context),
             _ => null,
         };
         if (problem is null)

@@ -12,8 +12,9 @@ public sealed record OrganisationInput(
     string? DepartmentCode,
     string? RegionCode,
     string? Mailbox,
-    IReadOnlyList<long>? ParentIds)
+    IReadOnlyList<long>? ParentIds,
+    string? CirconscriptionCode = null)
 {
     public OrganisationFields ToFields() =>
-        new(Type, Kind, Name, CommuneInsee, CommuneName, DepartmentCode, RegionCode, Mailbox, ParentIds);
+        new(Type, Kind, Name, CommuneInsee, CommuneName, DepartmentCode, RegionCode, Mailbox, ParentIds, CirconscriptionCode);
 }

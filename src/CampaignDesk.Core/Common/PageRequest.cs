@@ -8,15 +8,17 @@ public sealed record PageRequest(int Page = 1, int PageSize = PageRequest.Defaul
 
     public static readonly PageRequest First = new();
 
-    public int Skip => (Page - 1) * PageSize;
+    public const int MaxPage = 100_000;
+
+    public long Skip => (long)(Page - 1) * PageSize;
 
     public int Take => PageSize;
 
     public void Validate(Errors errors)
     {
-        if (Page < 1)
+        if (Page is < 1 or > MaxPage)
         {
-            errors.Add("page", "The page number starts at 1.");
+            errors.Add("page", $"The page number is between 1 and {MaxPage}.");
         }
 
         if (PageSize is < 1 or > MaxPageSize)

@@ -15,9 +15,18 @@ public static class ConnectionStrings
             return options.ConnectionString!;
         }
 
-        var builder = string.IsNullOrWhiteSpace(options.ConnectionString)
-            ? new SqliteConnectionStringBuilder { DataSource = options.SqliteFile }
-            : new SqliteConnectionStringBuilder(options.ConnectionString);
+        SqliteConnectionStringBuilder builder;
+        try
+        {
+            builder = string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? new SqliteConnectionStringBuilder { DataSource = options.SqliteFile }
+                : new SqliteConnectionStringBuilder(options.ConnectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new DatabaseUnavailableException($"Database:ConnectionString is not a SQLite connection string: {ex.Message}", ex);
+        }
+
         if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory && !Path.IsPathRooted(builder.DataSource))
         {
             builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));

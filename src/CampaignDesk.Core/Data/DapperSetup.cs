@@ -18,6 +18,25 @@ internal static class DapperSetup
 
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         SqlMapper.AddTypeHandler(new UtcDateTimeHandler());
+        SqlMapper.AddTypeHandler(new IsoDateHandler());
+    }
+
+    /// <summary>Calendar dates are ISO 'yyyy-MM-dd' text on every engine (portable, sortable, no time zone).</summary>
+    private sealed class IsoDateHandler : SqlMapper.TypeHandler<DateOnly>
+    {
+        public override void SetValue(IDbDataParameter parameter, DateOnly value)
+        {
+            parameter.DbType = DbType.String;
+            parameter.Value = value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        public override DateOnly Parse(object value) => value switch
+        {
+            DateOnly date => date,
+            DateTime dateTime => DateOnly.FromDateTime(dateTime),
+            string text => DateOnly.ParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            _ => throw new DataException($"Cannot read a {value.GetType().Name} as a date."),
+        };
     }
 
     /// <summary>The database holds UTC; every DateTime read back is UTC, whatever the engine returns.</summary>

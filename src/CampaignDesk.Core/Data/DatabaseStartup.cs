@@ -1,5 +1,6 @@
 using CampaignDesk.Core.Hosting;
 using CampaignDesk.Core.Seed;
+using CampaignDesk.Core.Territories;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ namespace CampaignDesk.Core.Data;
 /// Brings the database to the current schema and seeds reference data, once, before anything else runs: as a
 /// start-up task under <see cref="HostRunner"/>, and as the first hosted service for hosts started otherwise.
 /// </summary>
-public sealed class DatabaseStartup(MigrationRunner migrations, OrganisationSeeder seeder, IOptions<DatabaseOptions> database,
+public sealed class DatabaseStartup(MigrationRunner migrations, TerritoryLoader territories, OrganisationSeeder seeder, IOptions<DatabaseOptions> database,
     IOptions<SeedOptions> seed) : IHostedService, IStartupTask, IDisposable
 {
     private readonly SemaphoreSlim _once = new(1, 1);
@@ -29,6 +30,9 @@ public sealed class DatabaseStartup(MigrationRunner migrations, OrganisationSeed
             {
                 await migrations.MigrateAsync(cancellationToken);
             }
+
+            // Reference data, needed by validation whether or not demo data is seeded.
+            await territories.LoadAsync(cancellationToken);
 
             if (seed.Value.Enabled)
             {

@@ -33,7 +33,7 @@ public sealed class MigrationRunner
     public async Task<int> MigrateAsync(CancellationToken cancellationToken = default)
     {
         await _database.Dialect.PrepareAsync(_database.ConnectionString, cancellationToken);
-        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
         await using var migrationLock = await _database.Dialect.AcquireMigrationLockAsync(connection, cancellationToken);
         await connection.ExecuteAsync(_database.Command(_database.Dialect.CreateJournalTable, cancellationToken: cancellationToken));
 
@@ -66,6 +66,21 @@ public sealed class MigrationRunner
         }
 
         return count;
+    }
+
+    // The message of a failed open names the server, never the password; the connection string is not repeated.
+    private async Task<System.Data.Common.DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _database.OpenAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or ArgumentException or InvalidOperationException or TimeoutException
+            or System.Net.Sockets.SocketException)
+        {
+            throw new DatabaseUnavailableException(
+                $"Cannot connect to the {_database.Provider} database: {ex.Message.TrimEnd('.')}. Check Database:ConnectionString and that the server runs.", ex);
+        }
     }
 
     /// <summary>The version the database is at (0 when it has no journal), for readiness checks.</summary>

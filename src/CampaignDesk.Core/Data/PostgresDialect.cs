@@ -21,6 +21,15 @@ public sealed class PostgresDialect : SqlDialect
     public override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
+    // Connection exceptions (08…), operator intervention (57P…), insufficient resources (53…), or no answer at all.
+    public override bool IsUnavailable(DbException exception) => exception.IsTransient || exception switch
+    {
+        PostgresException pg => pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState.StartsWith("57P", StringComparison.Ordinal)
+            || pg.SqlState.StartsWith("53", StringComparison.Ordinal),
+        NpgsqlException => true,
+        _ => false,
+    };
+
     public override string CreateJournalTable => """
         CREATE TABLE IF NOT EXISTS schema_migrations (
             version integer NOT NULL PRIMARY KEY,
@@ -31,6 +40,10 @@ public sealed class PostgresDialect : SqlDialect
 
     public override string JournalExists =>
         "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'";
+
+    public override Task LockAsync(DbConnection connection, DbTransaction transaction, string name, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(hashtext(@name))", new { name }, transaction,
+            cancellationToken: cancellationToken));
 
     public override async Task<IAsyncDisposable> AcquireMigrationLockAsync(DbConnection connection, CancellationToken cancellationToken)
     {

@@ -26,12 +26,22 @@ public abstract class SqlDialect
 
     public abstract bool IsUniqueViolation(DbException exception);
 
+    /// <summary>The database cannot be reached or used right now (connection lost, locked, shutting down): worth a retry.</summary>
+    public virtual bool IsUnavailable(DbException exception) => exception.IsTransient;
+
     /// <summary>SQL that creates the migration journal when it does not exist.</summary>
     public abstract string CreateJournalTable { get; }
 
     /// <summary>A query that counts 1 when the journal table exists (readiness checks must not write).</summary>
     public virtual string JournalExists =>
         "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'";
+
+    /// <summary>
+    /// Takes a named exclusive lock held until <paramref name="transaction"/> ends, to serialise read-check-write
+    /// sequences that span several rows. SQLite needs none: its write transactions are already exclusive.
+    /// </summary>
+    public virtual Task LockAsync(DbConnection connection, DbTransaction transaction, string name, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
 
     /// <summary>Serialises migration runs across processes; disposing releases the lock.</summary>
     public abstract Task<IAsyncDisposable> AcquireMigrationLockAsync(DbConnection connection, CancellationToken cancellationToken);

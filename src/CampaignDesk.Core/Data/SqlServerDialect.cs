@@ -21,6 +21,11 @@ public sealed partial class SqlServerDialect : SqlDialect
     public override bool IsUniqueViolation(DbException exception) =>
         exception is SqlException { Number: 2601 or 2627 };
 
+    private static readonly HashSet<int> UnavailableNumbers = [-2, 53, 40, 233, 1205, 4060, 10053, 10054, 10060, 40197, 40501, 40613];
+
+    public override bool IsUnavailable(DbException exception) =>
+        exception.IsTransient || exception is SqlException sql && UnavailableNumbers.Contains(sql.Number);
+
     public override string CreateJournalTable => """
         IF OBJECT_ID(N'dbo.schema_migrations', N'U') IS NULL
         CREATE TABLE dbo.schema_migrations (
@@ -29,6 +34,14 @@ public sealed partial class SqlServerDialect : SqlDialect
             applied_utc datetime2 NOT NULL
         )
         """;
+
+    public override Task LockAsync(DbConnection connection, DbTransaction transaction, string name, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "EXEC sp_getapplock @Resource = @name, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 30000",
+            new { name }, transaction, cancellationToken: cancellationToken));
+
+    public override string JournalExists =>
+        "SELECT CASE WHEN OBJECT_ID(N'dbo.schema_migrations', N'U') IS NULL THEN 0 ELSE 1 END";
 
     public override async Task<IAsyncDisposable> AcquireMigrationLockAsync(DbConnection connection, CancellationToken cancellationToken)
     {

@@ -18,6 +18,10 @@ public sealed class SqliteDialect : SqlDialect
         exception is SqliteException { SqliteErrorCode: SqliteConstraint } sqlite
         && sqlite.Message.Contains("UNIQUE", StringComparison.Ordinal);
 
+    // BUSY, LOCKED, READONLY, IOERR, FULL, CANTOPEN.
+    public override bool IsUnavailable(DbException exception) =>
+        exception is SqliteException { SqliteErrorCode: 5 or 6 or 8 or 10 or 13 or 14 };
+
     public override string CreateJournalTable => """
         CREATE TABLE IF NOT EXISTS schema_migrations (
             version INTEGER NOT NULL PRIMARY KEY,

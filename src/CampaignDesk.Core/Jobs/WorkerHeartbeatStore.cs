@@ -23,15 +23,19 @@ public sealed class WorkerHeartbeatStore(Database database, TimeProvider time)
             await connection.ExecuteAsync(database.Command(
                 "INSERT INTO worker_heartbeats (instance, host, started_utc, last_seen_utc) VALUES (@Instance, @Host, @StartedUtc, @Now)",
                 parameters, cancellationToken: cancellationToken));
+            // Processes that stopped long ago are of no interest: keep the table small.
+            await connection.ExecuteAsync(database.Command(
+                "DELETE FROM worker_heartbeats WHERE last_seen_utc < @Before", new { Before = parameters.Now.AddDays(-7) },
+                cancellationToken: cancellationToken));
         }
     }
 
     public async Task<WorkerHeartbeat?> GetLatestAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<WorkerHeartbeat>(database.Command(
-            "SELECT instance, host, started_utc, last_seen_utc FROM worker_heartbeats ORDER BY last_seen_utc DESC",
-            cancellationToken: cancellationToken));
-        return rows.FirstOrDefault();
+        return await connection.QuerySingleOrDefaultAsync<WorkerHeartbeat>(database.Command($"""
+            SELECT instance, host, started_utc, last_seen_utc FROM worker_heartbeats ORDER BY last_seen_utc DESC
+            {database.Dialect.Paging}
+            """, new { Skip = 0, Take = 1 }, cancellationToken: cancellationToken));
     }
 }

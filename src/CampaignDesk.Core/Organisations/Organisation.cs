@@ -10,11 +10,12 @@ public sealed record Organisation(
     string? DepartmentCode,
     string? RegionCode,
     string? Mailbox,
+    string? CirconscriptionCode,
     IReadOnlyList<long> ParentIds,
     int Version,
     DateTime CreatedUtc,
     DateTime UpdatedUtc)
 {
     public OrganisationFields ToFields() =>
-        new(Type, Kind, Name, CommuneInsee, CommuneName, DepartmentCode, RegionCode, Mailbox, ParentIds);
+        new(Type, Kind, Name, CommuneInsee, CommuneName, DepartmentCode, RegionCode, Mailbox, ParentIds, CirconscriptionCode);
 }

@@ -10,4 +10,5 @@ public sealed record OrganisationFields(
     string? DepartmentCode = null,
     string? RegionCode = null,
     string? Mailbox = null,
-    IReadOnlyList<long>? ParentIds = null);
+    IReadOnlyList<long>? ParentIds = null,
+    string? CirconscriptionCode = null);

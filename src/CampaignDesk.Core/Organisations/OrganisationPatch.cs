@@ -10,7 +10,7 @@ namespace CampaignDesk.Core.Organisations;
 public sealed class OrganisationPatch
 {
     private static readonly string[] StringFields =
-        ["type", "kind", "name", "communeInsee", "communeName", "departmentCode", "regionCode", "mailbox"];
+        ["type", "kind", "name", "communeInsee", "communeName", "departmentCode", "regionCode", "mailbox", "circonscriptionCode"];
 
     private readonly Dictionary<string, string?> _strings = new(StringComparer.Ordinal);
     private List<long>? _parentIds;
@@ -58,7 +58,7 @@ public sealed class OrganisationPatch
     {
         string? Pick(string field, string? existing) => _strings.TryGetValue(field, out var value) ? value : existing;
 
-        // A new commune moves the organisation: its département and région follow unless given too.
+        // A new commune moves the organisation: its département, région and circonscription follow unless given too.
         var communeChanged = _strings.ContainsKey("communeInsee");
         var departmentChanged = communeChanged || _strings.ContainsKey("departmentCode");
         return new OrganisationFields(
@@ -70,7 +70,8 @@ public sealed class OrganisationPatch
             Pick("departmentCode", communeChanged ? null : current.DepartmentCode),
             Pick("regionCode", departmentChanged ? null : current.RegionCode),
             Pick("mailbox", current.Mailbox),
-            _hasParentIds ? _parentIds ?? [] : current.ParentIds);
+            _hasParentIds ? _parentIds ?? [] : current.ParentIds,
+            Pick("circonscriptionCode", communeChanged ? null : current.CirconscriptionCode));
     }
 
     private static List<long>? ReadIds(JsonElement value, Errors errors)

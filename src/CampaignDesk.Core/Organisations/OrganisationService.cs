@@ -1,31 +1,45 @@
 using CampaignDesk.Core.Common;
+using CampaignDesk.Core.Territories;
 
 namespace CampaignDesk.Core.Organisations;
 
-/// <summary>Creates and changes organisations: field rules, parent links that exist and form no cycle, concurrency.</summary>
-public sealed class OrganisationService(OrganisationStore store)
+/// <summary>
+/// Creates and changes organisations: field rules, a circonscription the commune lies in, parent links that
+/// exist and form no cycle — checked and written in one locked transaction — and optimistic concurrency.
+/// </summary>
+public sealed class OrganisationService(OrganisationStore store, TerritoryStore territories)
 {
+    public const int MaxParents = 50;
     private const int MaxAttempts = 3;
 
     public async Task<SaveResult> CreateAsync(OrganisationFields input, CancellationToken cancellationToken)
     {
         var errors = new Errors();
         var fields = OrganisationValidator.Normalise(input, errors);
-        await CheckParentsAsync(null, fields, errors, cancellationToken);
+        await CheckCirconscriptionAsync(fields, errors, cancellationToken);
         if (errors.Any)
         {
             return SaveResult.Invalid(errors);
         }
 
-        var id = await store.InsertAsync(fields, cancellationToken);
-        return id is null
-            ? SaveResult.NameTaken(fields)
-            : SaveResult.Saved((await store.GetAsync(id.Value, cancellationToken))!);
+        var (failure, id) = await store.WriteAsync<(SaveResult?, long)>(async writer =>
+        {
+            await CheckParentsAsync(writer, null, fields, errors);
+            if (errors.Any)
+            {
+                return (SaveResult.Invalid(errors), 0);
+            }
+
+            var id = await writer.InsertAsync(fields);
+            return id is null ? (SaveResult.NameTaken(fields), 0) : (null, id.Value);
+        }, cancellationToken);
+        return failure ?? SaveResult.Saved((await store.GetAsync(id, cancellationToken))!);
     }
 
     /// <summary>
     /// Applies <paramref name="change"/> to the current fields. With <paramref name="ifMatchVersion"/> the caller's
     /// copy must still be current; without it a concurrent change is re-read and the patch applied again.
+    /// A change that changes nothing keeps the version.
     /// </summary>
     public async Task<SaveResult> UpdateAsync(long id, Func<OrganisationFields, OrganisationFields> change, int? ifMatchVersion,
         CancellationToken cancellationToken)
@@ -45,14 +59,27 @@ public sealed class OrganisationService(OrganisationStore store)
 
             var errors = new Errors();
             var fields = OrganisationValidator.Normalise(change(current.ToFields()), errors);
-            await CheckParentsAsync(id, fields, errors, cancellationToken);
+            await CheckCirconscriptionAsync(fields, errors, cancellationToken);
             if (errors.Any)
             {
                 return SaveResult.Invalid(errors);
             }
 
-            switch (await store.UpdateAsync(id, current.Version, fields, cancellationToken))
+            if (Same(fields, current.ToFields()))
             {
+                return SaveResult.Saved(current);
+            }
+
+            var outcome = await store.WriteAsync(async writer =>
+            {
+                await CheckParentsAsync(writer, current, fields, errors);
+                return errors.Any ? (UpdateOutcome?)null : await writer.UpdateAsync(id, current.Version, fields);
+            }, cancellationToken);
+
+            switch (outcome)
+            {
+                case null:
+                    return SaveResult.Invalid(errors);
                 case UpdateOutcome.Updated:
                     return SaveResult.Saved((await store.GetAsync(id, cancellationToken))!);
                 case UpdateOutcome.NameTaken:
@@ -65,21 +92,54 @@ public sealed class OrganisationService(OrganisationStore store)
         }
     }
 
-    private async Task CheckParentsAsync(long? id, OrganisationFields fields, Errors errors, CancellationToken cancellationToken)
+    private static bool Same(OrganisationFields a, OrganisationFields b) =>
+        a with { ParentIds = null } == b with { ParentIds = null }
+        && (a.ParentIds ?? []).Order().SequenceEqual((b.ParentIds ?? []).Order());
+
+    // A circonscription must be one of those the commune lies in.
+    private async Task CheckCirconscriptionAsync(OrganisationFields fields, Errors errors, CancellationToken cancellationToken)
     {
-        var parentIds = fields.ParentIds ?? [];
-        if (parentIds.Count == 0 || errors.Any)
+        if (fields.CirconscriptionCode is null || fields.CommuneInsee is null || errors.Any)
         {
             return;
         }
 
-        if (id is not null && parentIds.Contains(id.Value))
+        var candidates = await territories.GetCirconscriptionsAsync(fields.CommuneInsee, cancellationToken);
+        if (!candidates.Any(c => c.Code == fields.CirconscriptionCode))
+        {
+            errors.Add("circonscriptionCode", candidates.Count == 0
+                ? $"No circonscription is known for commune {fields.CommuneInsee}."
+                : $"Commune {fields.CommuneInsee} lies in {string.Join(", ", candidates.Select(c => c.Code))}, not {fields.CirconscriptionCode}.");
+        }
+    }
+
+    private static async Task CheckParentsAsync(OrganisationStore.Writer writer, Organisation? current, OrganisationFields fields, Errors errors)
+    {
+        if (current is not null && current.Type == OrganisationTypes.Federation && fields.Type != OrganisationTypes.Federation
+            && await writer.HasMembersAsync(current.Id))
+        {
+            errors.Add("type", "This federation has members: move them to another federation before changing its type.");
+        }
+
+        var parentIds = fields.ParentIds ?? [];
+        if (parentIds.Count == 0)
+        {
+            return;
+        }
+
+        if (parentIds.Count > MaxParents)
+        {
+            errors.Add("parentIds", $"At most {MaxParents} parents.");
+            return;
+        }
+
+        if (current is not null && parentIds.Contains(current.Id))
         {
             errors.Add("parentIds", "An organisation cannot be its own parent.");
             return;
         }
 
-        var types = await store.GetTypesAsync(parentIds, cancellationToken);
+        var types = await writer.GetTypesAsync(parentIds);
         foreach (var parentId in parentIds)
         {
             if (!types.TryGetValue(parentId, out var type))
@@ -92,7 +152,7 @@ public sealed class OrganisationService(OrganisationStore store)
             }
         }
 
-        if (id is not null && !errors.Any && (await store.GetAncestorIdsAsync(parentIds, cancellationToken)).Contains(id.Value))
+        if (current is not null && !errors.Any && (await writer.GetAncestorIdsAsync(parentIds)).Contains(current.Id))
         {
             errors.Add("parentIds", "These parents would make a cycle: the organisation is already above one of them.");
         }

@@ -2,6 +2,7 @@ using System.Net.Mail;
 using System.Text.RegularExpressions;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Territories;
+using CampaignDesk.Core.Text;
 
 namespace CampaignDesk.Core.Organisations;
 
@@ -20,6 +21,7 @@ public static partial class OrganisationValidator
         var department = Clean(fields.DepartmentCode)?.ToUpperInvariant();
         var region = Clean(fields.RegionCode);
         var mailbox = Clean(fields.Mailbox)?.ToLowerInvariant();
+        var circonscription = Clean(fields.CirconscriptionCode)?.ToUpperInvariant();
 
         if (type is null)
         {
@@ -43,7 +45,7 @@ public static partial class OrganisationValidator
         {
             errors.Add("name", "The name is required.");
         }
-        else if (name.Length > MaxNameLength || name.Any(char.IsControl))
+        else if (name.Length > MaxNameLength || SearchText.Fold(name).Length > 2 * MaxNameLength || name.Any(char.IsControl))
         {
             errors.Add("name", $"The name must be at most {MaxNameLength} characters, without control characters.");
         }
@@ -103,13 +105,22 @@ public static partial class OrganisationValidator
             errors.Add("mailbox", $"'{mailbox}' is not an e-mail address.");
         }
 
+        if (circonscription is not null && !CirconscriptionCode.IsValid(circonscription))
+        {
+            errors.Add("circonscriptionCode", $"'{circonscription}' is not a circonscription code: use département-number, e.g. 38-02.");
+        }
+        else if (circonscription is not null && commune is null)
+        {
+            errors.Add("circonscriptionCode", "Set the commune before its circonscription.");
+        }
+
         var parents = fields.ParentIds?.Distinct().ToList() ?? [];
         if (parents.Any(id => id <= 0))
         {
             errors.Add("parentIds", "Parent ids are positive numbers.");
         }
 
-        return new OrganisationFields(type, kind, name, commune, communeName, department, region, mailbox, parents);
+        return new OrganisationFields(type, kind, name, commune, communeName, department, region, mailbox, parents, circonscription);
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

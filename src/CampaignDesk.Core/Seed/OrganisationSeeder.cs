@@ -26,6 +26,11 @@ public sealed class OrganisationSeeder(Database database, OrganisationStore stor
     public async Task<int> SeedAsync(CancellationToken cancellationToken)
     {
         var file = options.Value.OrganisationsFile;
+        if (file is not null && !File.Exists(file))
+        {
+            throw new InvalidDataException($"Seed:OrganisationsFile '{Path.GetFullPath(file)}' does not exist.");
+        }
+
         var rows = ReadRows(file is null ? EmbeddedFiles.Open(EmbeddedFile) : File.OpenRead(file), file ?? EmbeddedFile);
 
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -15,7 +15,7 @@ public static class DepartmentCatalog
     private static readonly Lazy<IReadOnlySet<string>> Regions = new(LoadRegions);
 
     // Collectivités d'outre-mer: commune codes start with these, and they belong to no région.
-    private static readonly (string Code, string Name)[] Collectivities =
+    public static readonly IReadOnlyList<(string Code, string Name)> Collectivities =
     [
         ("975", "Saint-Pierre-et-Miquelon"), ("977", "Saint-Barthélemy"), ("978", "Saint-Martin"),
         ("984", "Terres australes et antarctiques françaises"), ("986", "Wallis-et-Futuna"),

@@ -47,11 +47,26 @@ public class BootstrapTokenTests
     [Test]
     public void ConfiguredToken_IsTheOnlyOneAcceptedAndNoFileIsWritten()
     {
-        var token = Create(new AuthOptions { BootstrapAdminToken = "cd_configured" });
+        var token = Create(new AuthOptions { BootstrapAdminToken = "cd_configured-token-long-enough-123" });
 
-        Assert.That(token.Matches("cd_configured"), Is.True);
-        Assert.That(token.Matches("cd_other"), Is.False);
+        Assert.That(token.Matches("cd_configured-token-long-enough-123"), Is.True);
+        Assert.That(token.Matches("cd_other-token-long-enough-12345"), Is.False);
         Assert.That(Directory.Exists(Path.Combine(_root.FullName, "data")), Is.False);
+    }
+
+    [TestCase("short")]
+    [TestCase("                              ")]
+    public void ConfiguredTokenTooShort_RefusesToStart(string configured) =>
+        Assert.That(() => Create(new AuthOptions { BootstrapAdminToken = configured, AdminTokenFile = "" }),
+            configured.Trim().Length == 0 ? Throws.Nothing : Throws.TypeOf<CampaignDesk.Core.Hosting.StartupException>());
+
+    [Test]
+    public void EmptyTokenFile_RefusesToStartRatherThanAcceptAnEmptyToken()
+    {
+        Directory.CreateDirectory(Path.Combine(_root.FullName, "data"));
+        File.WriteAllText(Path.Combine(_root.FullName, "data", "admin-token"), "");
+
+        Assert.That(() => Create(new AuthOptions()), Throws.TypeOf<CampaignDesk.Core.Hosting.StartupException>());
     }
 
     [Test]

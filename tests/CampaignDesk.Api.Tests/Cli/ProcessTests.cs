@@ -57,6 +57,23 @@ public class ProcessTests
     }
 
     [Test]
+    public async Task UnreachablePostgres_ExitsWithAClearMessageWithoutThePassword()
+    {
+        var root = Directory.CreateTempSubdirectory("campaigndesk-nopg-");
+        await using var process = ChildProcess.Start(BuiltPrograms.Api, ["--urls", "http://127.0.0.1:0"], new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "Postgres",
+            ["Database__ConnectionString"] = $"Host=127.0.0.1;Port={BuiltPrograms.FreePort()};Username=cd;Password=s3cret-pw;Timeout=3",
+        }, workingDirectory: root.FullName);
+
+        var exitCode = await process.WaitForExitAsync(Patience);
+
+        Assert.That(exitCode, Is.EqualTo(1), process.Output);
+        Assert.That(process.Output, Does.Contain("Cannot connect to the Postgres database").And.Not.Contain("s3cret-pw").And.Not.Contain("   at "));
+        root.Delete(recursive: true);
+    }
+
+    [Test]
     public async Task DatabaseInAReadOnlyFolder_ExitsWithAClearMessage()
     {
         var path = ReadOnly.Path();

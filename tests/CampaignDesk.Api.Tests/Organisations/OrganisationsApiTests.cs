@@ -55,6 +55,7 @@ public class OrganisationsApiTests
     [TestCase("/api/organisations?page=abc", "page")]
     [TestCase("/api/organisations?page=0", "page")]
     [TestCase("/api/organisations?pageSize=100000", "pageSize")]
+    [TestCase("/api/organisations?page=2147483647&pageSize=500", "page")]
     [TestCase("/api/organisations?type=club", "type")]
     [TestCase("/api/organisations?kind=club", "kind")]
     [TestCase("/api/organisations?parent=x", "parent")]

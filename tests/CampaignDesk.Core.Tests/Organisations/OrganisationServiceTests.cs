@@ -1,21 +1,26 @@
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Organisations;
+using CampaignDesk.Core.Territories;
 using CampaignDesk.TestSupport;
 
 namespace CampaignDesk.Core.Tests.Organisations;
 
-public class OrganisationServiceTests
+[TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
+public class OrganisationServiceTests(DatabaseProvider provider)
 {
     private TestDatabase _db = null!;
     private OrganisationService _service = null!;
     private OrganisationStore _store = null!;
 
+    [OneTimeSetUp]
+    public void RequireEngine() => TestDatabase.RequireConfigured(provider);
+
     [SetUp]
     public async Task CreateDatabase()
     {
-        _db = await (await TestDatabase.CreateAsync(DatabaseProvider.Sqlite)).MigratedAsync();
+        _db = await (await TestDatabase.CreateAsync(provider)).MigratedAsync();
         _store = new OrganisationStore(_db.Database, new ManualTimeProvider());
-        _service = new OrganisationService(_store);
+        _service = new OrganisationService(_store, new TerritoryStore(_db.Database));
     }
 
     [TearDown]
@@ -52,6 +57,55 @@ public class OrganisationServiceTests
 
         Assert.That(cycle.Errors!["parentIds"].Single(), Does.Contain("cycle"));
         Assert.That(self.Errors!["parentIds"].Single(), Does.Contain("own parent"));
+    }
+
+    [Test]
+    public async Task Update_TwoEditsRacingToMakeACycle_AtMostOneIsSaved()
+    {
+        for (var round = 0; round < 5; round++)
+        {
+            var a = await CreateAsync(new OrganisationFields("federation", "federation", $"A{round}"));
+            var b = await CreateAsync(new OrganisationFields("federation", "federation", $"B{round}"));
+            using var start = new Barrier(2);
+
+            var results = await Task.WhenAll(
+                Task.Run(() => { start.SignalAndWait(); return _service.UpdateAsync(a.Id, f => f with { ParentIds = [b.Id] }, null, default); }),
+                Task.Run(() => { start.SignalAndWait(); return _service.UpdateAsync(b.Id, f => f with { ParentIds = [a.Id] }, null, default); }));
+
+            Assert.That(results.Count(r => r.Status == SaveStatus.Saved), Is.EqualTo(1), $"round {round}");
+            Assert.That(await _store.GetAncestorIdsAsync([a.Id], default), Does.Not.Contain(a.Id), "no cycle stored");
+        }
+    }
+
+    [Test]
+    public async Task Update_FederationWithMembersToStructure_IsRefused()
+    {
+        var network = await CreateAsync(new OrganisationFields("federation", "network", "Réseau"));
+        await CreateAsync(new OrganisationFields("structure", "msp", "MSP Mathagon", "75056", ParentIds: [network.Id]));
+
+        var result = await _service.UpdateAsync(network.Id, f => f with { Type = "structure", Kind = "msp", CommuneInsee = "75056" }, null, default);
+
+        Assert.That(result.Errors!.Keys, Is.EqualTo(new[] { "type" }));
+    }
+
+    [Test]
+    public async Task Update_TooManyParents_IsRefused()
+    {
+        var created = await CreateAsync(new OrganisationFields("structure", "msp", "MSP Mathagon", "75056"));
+
+        var result = await _service.UpdateAsync(created.Id, f => f with { ParentIds = Enumerable.Range(1, 51).Select(i => (long)i).ToList() }, null, default);
+
+        Assert.That(result.Errors!.Keys, Is.EqualTo(new[] { "parentIds" }));
+    }
+
+    [Test]
+    public async Task Update_ThatChangesNothing_KeepsTheVersion()
+    {
+        var created = await CreateAsync(new OrganisationFields("structure", "msp", "MSP Mathagon", "75056"));
+
+        var result = await _service.UpdateAsync(created.Id, f => f with { Name = " MSP Mathagon " }, null, default);
+
+        Assert.That((result.Status, result.Organisation!.Version), Is.EqualTo((SaveStatus.Saved, 1)));
     }
 
     [Test]

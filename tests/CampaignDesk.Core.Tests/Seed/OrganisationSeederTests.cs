@@ -46,7 +46,7 @@ public class OrganisationSeederTests
     {
         await Seeder().SeedAsync(default);
         var mathagon = (await _store.SearchAsync(new OrganisationQuery("Mathagon"), default)).Items.Single();
-        await new OrganisationService(_store).UpdateAsync(mathagon.Id, f => f with { Mailbox = "contact@mathagon.example" }, null, default);
+        await new OrganisationService(_store, new CampaignDesk.Core.Territories.TerritoryStore(_db.Database)).UpdateAsync(mathagon.Id, f => f with { Mailbox = "contact@mathagon.example" }, null, default);
 
         var second = await Seeder().SeedAsync(default);
 

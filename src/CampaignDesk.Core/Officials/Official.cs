@@ -1,0 +1,35 @@
+namespace CampaignDesk.Core.Officials;
+
+public sealed record OfficialSummary(long Id, string LastName, string FirstName, string? Sex, IReadOnlyList<Mandate> Mandates);
+
+public sealed record Official(
+    long Id,
+    string LastName,
+    string FirstName,
+    string? Sex,
+    DateOnly? BirthDate,
+    IReadOnlyList<Mandate> Mandates,
+    IReadOnlyList<ContactPoint> Contacts,
+    IReadOnlyList<OfficialIdentifier> Identifiers);
+
+public sealed record Mandate(
+    long Id,
+    string Role,
+    string? DepartmentCode,
+    string? CirconscriptionCode,
+    string? CommuneInsee,
+    string? CantonCode,
+    string? RegionCode,
+    string? GroupCode,
+    string? GroupLabel,
+    string? FunctionLabel,
+    DateOnly? StartDate,
+    DateOnly? EndDate,
+    string Source)
+{
+    public bool Active => EndDate is null;
+}
+
+public sealed record ContactPoint(string Kind, string Value, string Source, DateTime FirstSeenUtc, DateTime LastSeenUtc, DateTime? RetiredUtc);
+
+public sealed record OfficialIdentifier(string Source, string Value);

@@ -1,0 +1,152 @@
+using System.Data.Common;
+using CampaignDesk.Core.Common;
+using CampaignDesk.Core.Data;
+using CampaignDesk.Core.Text;
+using Dapper;
+
+namespace CampaignDesk.Core.Officials;
+
+public sealed class OfficialStore(Database database)
+{
+    private const string MandateColumns = """
+        m.id, m.role, m.department_code, m.circonscription_code, m.commune_insee, m.canton_code, m.region_code,
+        m.group_code, m.group_label, m.function_label, m.start_date, m.end_date, m.source
+        """;
+
+    public async Task<Page<OfficialSummary>> SearchAsync(OfficialQuery query, CancellationToken cancellationToken)
+    {
+        // Mandate filters apply to one and the same mandate; "active" means that mandate is in progress.
+        var mandate = new List<string> { "m.official_id = o.id" };
+        if (query.Role is not null)
+        {
+            mandate.Add("m.role = @Role");
+        }
+
+        if (query.DepartmentCode is not null)
+        {
+            mandate.Add("m.department_code = @DepartmentCode");
+        }
+
+        if (query.CommuneInsee is not null)
+        {
+            mandate.Add("m.commune_insee = @CommuneInsee");
+        }
+
+        if (query.CirconscriptionCode is not null)
+        {
+            mandate.Add("m.circonscription_code = @CirconscriptionCode");
+        }
+
+        if (query.Group is not null)
+        {
+            mandate.Add("(m.group_code = @Group OR m.group_label = @Group)");
+        }
+
+        var where = new List<string>();
+        if (query.Active == true)
+        {
+            mandate.Add("m.end_date IS NULL");
+        }
+
+        where.Add($"EXISTS (SELECT 1 FROM mandates m WHERE {string.Join(" AND ", mandate)})");
+        if (query.Active == false)
+        {
+            where.Add("NOT EXISTS (SELECT 1 FROM mandates a WHERE a.official_id = o.id AND a.end_date IS NULL)");
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            where.Add(@"o.search_text LIKE @Pattern ESCAPE '\'");
+        }
+
+        var filter = "WHERE " + string.Join(" AND ", where);
+        var parameters = new
+        {
+            query.Role,
+            query.DepartmentCode,
+            query.CommuneInsee,
+            query.CirconscriptionCode,
+            query.Group,
+            Pattern = SearchText.ContainsPattern(query.Text ?? ""),
+            query.Paging.Skip,
+            query.Paging.Take,
+        };
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var total = await connection.ExecuteScalarAsync<long>(database.Command(
+            $"SELECT COUNT(*) FROM officials o {filter}", parameters, cancellationToken: cancellationToken));
+        var people = (await connection.QueryAsync<(long Id, string LastName, string FirstName, string? Sex)>(database.Command($"""
+            SELECT o.id, o.last_name, o.first_name, o.sex FROM officials o {filter}
+            ORDER BY o.search_text, o.id
+            {database.Dialect.Paging}
+            """, parameters, cancellationToken: cancellationToken))).ToList();
+        var mandates = await MandatesOfAsync(connection, people.Select(p => p.Id).ToArray(), query.Active == true, cancellationToken);
+        return new Page<OfficialSummary>(
+            people.Select(p => new OfficialSummary(p.Id, p.LastName, p.FirstName, p.Sex, mandates[p.Id].ToList())).ToList(), total);
+    }
+
+    public async Task<Official?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var person = await connection.QuerySingleOrDefaultAsync<(long Id, string LastName, string FirstName, string? Sex, string? BirthDate, string? RneKey)>(
+            database.Command("SELECT id, last_name, first_name, sex, birth_date, rne_key FROM officials WHERE id = @id", new { id },
+                cancellationToken: cancellationToken));
+        if (person.Id == 0)
+        {
+            return null;
+        }
+
+        var mandates = await MandatesOfAsync(connection, [id], activeOnly: false, cancellationToken);
+        var contacts = await connection.QueryAsync<ContactPoint>(database.Command("""
+            SELECT kind, value, source, first_seen_utc, last_seen_utc, retired_utc FROM contact_points
+            WHERE official_id = @id ORDER BY retired_utc, kind, source, value
+            """, new { id }, cancellationToken: cancellationToken));
+        var identifiers = (await connection.QueryAsync<OfficialIdentifier>(database.Command(
+            "SELECT source, value FROM official_identifiers WHERE official_id = @id ORDER BY source", new { id },
+            cancellationToken: cancellationToken))).ToList();
+        if (person.RneKey is not null)
+        {
+            identifiers.Insert(0, new OfficialIdentifier("rne", person.RneKey));
+        }
+
+        return new Official(person.Id, person.LastName, person.FirstName, person.Sex,
+            person.BirthDate is null ? null : DateOnly.Parse(person.BirthDate, System.Globalization.CultureInfo.InvariantCulture),
+            mandates[id].ToList(), contacts.ToList(), identifiers);
+    }
+
+    internal async Task<ILookup<long, Mandate>> MandatesOfAsync(DbConnection connection, long[] ids, bool activeOnly, CancellationToken cancellationToken)
+    {
+        if (ids.Length == 0)
+        {
+            return Array.Empty<(long, Mandate)>().ToLookup(x => x.Item1, x => x.Item2);
+        }
+
+        var rows = await connection.QueryAsync<MandateRow>(database.Command($"""
+            SELECT m.official_id, {MandateColumns} FROM mandates m
+            WHERE {database.Dialect.InList("m.official_id", "ids")} {(activeOnly ? "AND m.end_date IS NULL" : "")}
+            ORDER BY m.end_date, m.start_date DESC, m.id
+            """, new { ids }, cancellationToken: cancellationToken));
+        return rows.ToLookup(r => r.OfficialId, r => r.ToMandate());
+    }
+
+    private sealed class MandateRow
+    {
+        public long OfficialId { get; init; }
+        public long Id { get; init; }
+        public string Role { get; init; } = "";
+        public string? DepartmentCode { get; init; }
+        public string? CirconscriptionCode { get; init; }
+        public string? CommuneInsee { get; init; }
+        public string? CantonCode { get; init; }
+        public string? RegionCode { get; init; }
+        public string? GroupCode { get; init; }
+        public string? GroupLabel { get; init; }
+        public string? FunctionLabel { get; init; }
+        public DateOnly? StartDate { get; init; }
+        public DateOnly? EndDate { get; init; }
+        public string Source { get; init; } = "";
+
+        public Mandate ToMandate() => new(Id, Role, DepartmentCode, CirconscriptionCode, CommuneInsee, CantonCode, RegionCode, GroupCode,
+            GroupLabel, FunctionLabel, StartDate, EndDate, Source);
+    }
+}

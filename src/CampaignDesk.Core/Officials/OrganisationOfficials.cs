@@ -1,0 +1,99 @@
+using CampaignDesk.Core.Data;
+using CampaignDesk.Core.Organisations;
+using CampaignDesk.Core.Territories;
+using Dapper;
+
+namespace CampaignDesk.Core.Officials;
+
+/// <summary>
+/// The élus that matter to an organisation: the député(s) of its circonscription(s), the sénateurs of its
+/// département, the maire of its commune, the conseillers départementaux of its canton and the conseillers
+/// régionaux of its région — each with the reason. A commune split across circonscriptions yields every
+/// candidate until the organisation's circonscription is set.
+/// </summary>
+public sealed class OrganisationOfficials(Database database, TerritoryStore territories)
+{
+    public async Task<IReadOnlyList<RelevantOfficial>> ForAsync(Organisation organisation, CancellationToken cancellationToken)
+    {
+        var commune = organisation.CommuneInsee is null ? null : await territories.GetCommuneAsync(organisation.CommuneInsee, cancellationToken);
+        var candidates = organisation.CirconscriptionCode is { } chosen
+            ? [new CirconscriptionCandidate(chosen, Partial: false)]
+            : organisation.CommuneInsee is null ? [] : await territories.GetCirconscriptionsAsync(organisation.CommuneInsee, cancellationToken);
+        var circonscriptions = candidates.Select(c => c.Code).ToArray();
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<Row>(database.Command($"""
+            SELECT o.id AS official_id, o.last_name, o.first_name, o.sex,
+                   m.id, m.role, m.department_code, m.circonscription_code, m.commune_insee, m.canton_code, m.region_code,
+                   m.group_code, m.group_label, m.function_label, m.start_date, m.end_date, m.source
+            FROM mandates m JOIN officials o ON o.id = m.official_id
+            WHERE m.end_date IS NULL AND (
+                   (m.role = 'depute' AND {database.Dialect.InList("m.circonscription_code", "circonscriptions")})
+                OR (m.role = 'senateur' AND m.department_code = @Department)
+                OR (m.role = 'maire' AND m.commune_insee = @Commune)
+                OR (m.role = 'conseiller_departemental' AND m.canton_code = @Canton)
+                OR (m.role = 'conseiller_regional' AND m.region_code = @Region))
+            """, new
+        {
+            circonscriptions,
+            Department = organisation.DepartmentCode,
+            Commune = organisation.CommuneInsee,
+            Canton = commune?.CantonCode,
+            Region = organisation.RegionCode,
+        }, cancellationToken: cancellationToken))).ToList();
+
+        var ids = rows.Select(r => r.OfficialId).Distinct().ToArray();
+        var emails = ids.Length == 0
+            ? Array.Empty<(long, string)>().ToLookup(e => e.Item1, e => e.Item2)
+            : (await connection.QueryAsync<(long OfficialId, string Value)>(database.Command($"""
+                SELECT official_id, value FROM contact_points
+                WHERE kind = 'email' AND retired_utc IS NULL AND {database.Dialect.InList("official_id", "ids")}
+                ORDER BY official_id, source, value
+                """, new { ids }, cancellationToken: cancellationToken))).ToLookup(e => e.OfficialId, e => e.Value);
+
+        var partial = candidates.Count > 1;
+        return rows
+            .OrderBy(r => Array.IndexOf(RoleOrder, r.Role)).ThenBy(r => r.CirconscriptionCode).ThenBy(r => r.LastName).ThenBy(r => r.FirstName)
+            .Select(r => new RelevantOfficial(r.OfficialId, r.LastName, r.FirstName, r.Sex, r.ToMandate(),
+                Reason(r, organisation, commune, partial), emails[r.OfficialId].Distinct().ToList()))
+            .ToList();
+    }
+
+    private static readonly string[] RoleOrder =
+        [Roles.Depute, Roles.Senateur, Roles.Maire, Roles.ConseillerDepartemental, Roles.ConseillerRegional];
+
+    private static string Reason(Row row, Organisation organisation, Commune? commune, bool partial) => row.Role switch
+    {
+        Roles.Depute when partial =>
+            $"Député of circonscription {row.CirconscriptionCode}, one of the circonscriptions of {commune?.Name ?? organisation.CommuneInsee}: set the organisation's circonscription to keep only its own.",
+        Roles.Depute => $"Député of circonscription {row.CirconscriptionCode}, where {commune?.Name ?? organisation.CommuneInsee} lies.",
+        Roles.Senateur => $"Sénateur of département {row.DepartmentCode}.",
+        Roles.Maire => $"Maire of {commune?.Name ?? row.CommuneInsee}.",
+        Roles.ConseillerDepartemental => $"Conseiller départemental of canton {row.CantonCode}, which includes {commune?.Name ?? organisation.CommuneInsee}.",
+        _ => $"Conseiller régional of région {row.RegionCode}.",
+    };
+
+    private sealed class Row
+    {
+        public long OfficialId { get; init; }
+        public string LastName { get; init; } = "";
+        public string FirstName { get; init; } = "";
+        public string? Sex { get; init; }
+        public long Id { get; init; }
+        public string Role { get; init; } = "";
+        public string? DepartmentCode { get; init; }
+        public string? CirconscriptionCode { get; init; }
+        public string? CommuneInsee { get; init; }
+        public string? CantonCode { get; init; }
+        public string? RegionCode { get; init; }
+        public string? GroupCode { get; init; }
+        public string? GroupLabel { get; init; }
+        public string? FunctionLabel { get; init; }
+        public DateOnly? StartDate { get; init; }
+        public DateOnly? EndDate { get; init; }
+        public string Source { get; init; } = "";
+
+        public Mandate ToMandate() => new(Id, Role, DepartmentCode, CirconscriptionCode, CommuneInsee, CantonCode, RegionCode, GroupCode,
+            GroupLabel, FunctionLabel, StartDate, EndDate, Source);
+    }
+}
