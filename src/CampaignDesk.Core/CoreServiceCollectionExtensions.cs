@@ -1,8 +1,8 @@
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Hosting;
 using CampaignDesk.Core.Jobs;
-using CampaignDesk.Core.Organisations;
 using CampaignDesk.Core.Officials;
+using CampaignDesk.Core.Organisations;
 using CampaignDesk.Core.Seed;
 using CampaignDesk.Core.Territories;
 using Microsoft.Extensions.DependencyInjection;
