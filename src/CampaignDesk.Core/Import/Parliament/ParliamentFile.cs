@@ -1,0 +1,190 @@
+using System.Text;
+using System.Text.Json;
+using CampaignDesk.Core.Import.Identity;
+
+namespace CampaignDesk.Core.Import.Parliament;
+
+/// <summary>A whole parliament file in memory, its format recognised and, for JSON, validated to the end.</summary>
+internal sealed class ParliamentFile : IDisposable
+{
+    private const int MaxBytes = 64 * 1024 * 1024;
+    private const int SniffBytes = 8192;
+    private static readonly string[] DatanColumns = ["id", "legislature", "civ", "nom", "prenom"];
+    private static readonly string[] SenatGeneralColumns = ["matricule", "nom usuel", "prenom usuel"];
+
+    private ParliamentFile(ParliamentFormat format, JsonDocument? json, string? text)
+    {
+        Format = format;
+        Json = json;
+        Text = text;
+    }
+
+    public ParliamentFormat Format { get; }
+
+    public JsonDocument? Json { get; }
+
+    public string? Text { get; }
+
+    public ParliamentSource Source => Format switch
+    {
+        ParliamentFormat.AssembleeJson => ParliamentSource.Assemblee,
+        ParliamentFormat.DatanCsv => ParliamentSource.Datan,
+        ParliamentFormat.SenatListJson => ParliamentSource.SenatList,
+        _ => ParliamentSource.SenatGeneral,
+    };
+
+    public static ParliamentFile Load(Stream stream)
+    {
+        var bytes = ReadAll(stream);
+        var body = SkipBomAndSpace(bytes);
+        if (body.IsEmpty)
+        {
+            throw new InvalidDataException("The file is empty: expected an Assemblée, Datan or Sénat export of parliamentarians.");
+        }
+
+        var head = body[..Math.Min(body.Length, SniffBytes)];
+        if (head.Contains((byte)0) || head.ToArray().Count(b => b < 0x20 && b is not (9 or 10 or 13 or 12)) > head.Length / 20)
+        {
+            throw new InvalidDataException(
+                "The file is binary (NUL or control bytes), not an Assemblée, Datan or Sénat export of parliamentarians.");
+        }
+
+        return body[0] is (byte)'[' or (byte)'{' ? LoadJson(bytes.AsMemory(bytes.Length - body.Length)) : LoadCsv(bytes);
+    }
+
+    public void Dispose() => Json?.Dispose();
+
+    private static ParliamentFile LoadJson(ReadOnlyMemory<byte> bytes)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"The file is not valid JSON (truncated or corrupt): {ex.Message}", ex);
+        }
+
+        try
+        {
+            return new ParliamentFile(ClassifyJson(document.RootElement), document, null);
+        }
+        catch
+        {
+            document.Dispose();
+            throw;
+        }
+    }
+
+    private static ParliamentFormat ClassifyJson(JsonElement root)
+    {
+        if (root.ValueKind == JsonValueKind.Object
+            && root.TryGetProperty("results", out var results)
+            && results.ValueKind == JsonValueKind.Array)
+        {
+            if (FirstObject(results) is { } first && first.TryGetProperty("Matricule", out _))
+            {
+                return ParliamentFormat.SenatGeneralJson;
+            }
+
+            throw new InvalidDataException(
+                "The JSON has a \"results\" array but its records have no \"Matricule\": not a Sénat ODSEN_GENERAL export.");
+        }
+
+        if (root.ValueKind == JsonValueKind.Array)
+        {
+            var first = FirstObject(root)
+                ?? throw new InvalidDataException("The JSON array holds no record: nothing tells which parliament source it is.");
+            if (first.TryGetProperty("matricule", out _) && first.TryGetProperty("circonscription", out _))
+            {
+                return ParliamentFormat.SenatListJson;
+            }
+
+            if (first.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+                && id.GetString()!.StartsWith("PA", StringComparison.Ordinal)
+                && (first.TryGetProperty("dept", out _) || first.TryGetProperty("circo", out _)))
+            {
+                return ParliamentFormat.AssembleeJson;
+            }
+        }
+
+        throw new InvalidDataException(
+            "The JSON is neither an Assemblée list of députés ([{\"id\":\"PA…\",\"dept\",\"circo\"…}]), a Sénat list "
+            + "([{\"matricule\",\"circonscription\"…}]) nor Sénat ODSEN_GENERAL ({\"results\":[{\"Matricule\"…}]}).");
+    }
+
+    private static JsonElement? FirstObject(JsonElement array)
+    {
+        foreach (var item in array.EnumerateArray())
+        {
+            return item.ValueKind == JsonValueKind.Object ? item : null;
+        }
+
+        return null;
+    }
+
+    private static ParliamentFile LoadCsv(byte[] bytes)
+    {
+        var text = Decode(bytes);
+        var header = text.Split('\n').Select(line => line.TrimEnd('\r'))
+            .FirstOrDefault(line => line.Length > 0 && !line.StartsWith('%')) ?? string.Empty;
+        var columns = header.Split(',').Select(column => PersonNames.Fold(column.Trim('"', ' '))).ToHashSet(StringComparer.Ordinal);
+        if (DatanColumns.All(columns.Contains))
+        {
+            return new ParliamentFile(ParliamentFormat.DatanCsv, null, text);
+        }
+
+        if (SenatGeneralColumns.All(columns.Contains))
+        {
+            return new ParliamentFile(ParliamentFormat.SenatGeneralCsv, null, text);
+        }
+
+        var shown = header.Length > 120 ? header[..120] + "…" : header;
+        throw new InvalidDataException(
+            $"Unrecognised content: the header \"{shown}\" is neither Datan (id,legislature,civ,nom,prenom,…) nor Sénat "
+            + "ODSEN_GENERAL (Matricule,Qualité,Nom usuel,Prénom usuel,…), and the file is not JSON.");
+    }
+
+    /// <summary>UTF-8 when the bytes are valid UTF-8, else Windows-1252 (the Sénat's CSV).</summary>
+    private static string Decode(byte[] bytes)
+    {
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            return CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetString(bytes);
+        }
+    }
+
+    private static ReadOnlySpan<byte> SkipBomAndSpace(byte[] bytes)
+    {
+        ReadOnlySpan<byte> span = bytes;
+        if (span.StartsWith("\uFEFF"u8))
+        {
+            span = span[3..];
+        }
+
+        return span.TrimStart(" \t\r\n"u8);
+    }
+
+    private static byte[] ReadAll(Stream stream)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                throw new InvalidDataException($"The file is larger than {MaxBytes / 1024 / 1024} MB: not a parliament export.");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

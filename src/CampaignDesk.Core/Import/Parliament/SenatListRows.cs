@@ -1,0 +1,52 @@
+using System.Text.Json;
+
+namespace CampaignDesk.Core.Import.Parliament;
+
+/// <summary>The Sénat's list of sitting senators: [{matricule, nom, prenom, civilite, groupe{code,libelle}, circonscription{code,libelle}}].</summary>
+internal static class SenatListRows
+{
+    public static IEnumerable<(ParliamentMember?, ParliamentProblem?)> Read(ParliamentFile file)
+    {
+        using (file)
+        {
+            var line = 0;
+            foreach (var item in file.Json!.RootElement.EnumerateArray())
+            {
+                yield return Map(new RowBuilder(++line), item);
+            }
+        }
+    }
+
+    private static (ParliamentMember?, ParliamentProblem?) Map(RowBuilder row, JsonElement item)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            return row.Fail($"record is a JSON {item.ValueKind}, not an object");
+        }
+
+        var id = item.Text("matricule");
+        var lastName = item.Text("nom");
+        if (id is null || lastName is null)
+        {
+            return row.Fail(id is null ? "no matricule" : $"{id} has no name");
+        }
+
+        var circonscription = item.Child("circonscription");
+        var group = item.Child("groupe");
+        return row.Done(new ParliamentMember(
+            row.Line,
+            ParliamentSource.SenatList,
+            ParliamentMember.Senateur,
+            id,
+            lastName,
+            item.Text("prenom") ?? string.Empty,
+            RowBuilder.Sex(item.Text("civilite")),
+            BirthDate: null,
+            row.Department(circonscription.Text("code"), circonscription.Text("libelle")),
+            CirconscriptionNumber: null,
+            group.Text("code"),
+            group.Text("libelle"),
+            Email: null,
+            Active: null));
+    }
+}
