@@ -1,0 +1,104 @@
+namespace CampaignDesk.Core.Import.Rne;
+
+/// <summary>Turns the fields of one row into an <see cref="RneRecord"/>, or says why it cannot.</summary>
+internal sealed class RneRowMapper(RneHeader header, RneFileType type, DateOnly today)
+{
+    private readonly string _role = RneTypeRules.Role(type);
+
+    public (RneRecord? Record, RneProblem? Problem) Map(int line, IReadOnlyList<string> fields)
+    {
+        if (fields.Count != header.ColumnCount)
+        {
+            return Problem(line, $"expected {header.ColumnCount} fields, found {fields.Count}");
+        }
+
+        var lastName = header.Get(fields, RneField.LastName);
+        var firstName = header.Get(fields, RneField.FirstName);
+        if (lastName is null || firstName is null)
+        {
+            return Problem(line, $"missing {RneHeader.Label(lastName is null ? RneField.LastName : RneField.FirstName)}");
+        }
+
+        var departmentRaw = header.Get(fields, RneField.DepartmentCode);
+        var collectivityRaw = header.Get(fields, RneField.CollectivityCode);
+        int? circonscription = null;
+        if (type == RneFileType.Deputes)
+        {
+            var code = header.Get(fields, RneField.CirconscriptionCode);
+            circonscription = code is null ? null : RneCodes.Circonscription(code, departmentRaw, collectivityRaw);
+            if (circonscription is null)
+            {
+                return Problem(line, $"unrecognised {RneHeader.Label(RneField.CirconscriptionCode)} '{code}'");
+            }
+        }
+
+        string? commune = null;
+        if (header.Get(fields, RneField.CommuneCode) is { } communeRaw)
+        {
+            commune = RneCodes.Commune(communeRaw);
+            if (commune is null)
+            {
+                return Problem(line, $"unrecognised {RneHeader.Label(RneField.CommuneCode)} '{communeRaw}'");
+            }
+        }
+
+        char? sex = null;
+        if (header.Get(fields, RneField.Sex) is { } sexRaw)
+        {
+            sex = sexRaw.ToUpperInvariant() switch
+            {
+                "M" or "H" => 'M',
+                "F" => 'F',
+                _ => null,
+            };
+            if (sex is null)
+            {
+                return Problem(line, $"unrecognised {RneHeader.Label(RneField.Sex)} '{sexRaw}'");
+            }
+        }
+
+        if (!TryDate(fields, RneField.BirthDate, out var birth, out var reason)
+            || !TryDate(fields, RneField.MandateStart, out var mandateStart, out reason)
+            || !TryDate(fields, RneField.FunctionStart, out var functionStart, out reason))
+        {
+            return Problem(line, reason!);
+        }
+
+        var record = new RneRecord(
+            line,
+            type,
+            _role,
+            RneCodes.Department(departmentRaw) ?? RneCodes.Department(collectivityRaw),
+            collectivityRaw,
+            circonscription,
+            commune,
+            header.Get(fields, RneField.CantonCode) is { } canton ? RneCodes.Padded(canton, 4) : null,
+            header.Get(fields, RneField.RegionCode) is { } region ? RneCodes.Padded(region, 2) : null,
+            RneCodes.Department(header.Get(fields, RneField.SectionCode)),
+            lastName,
+            firstName,
+            sex,
+            birth,
+            mandateStart,
+            header.Get(fields, RneField.FunctionLabel),
+            functionStart,
+            header.Get(fields, RneField.NuanceCode),
+            header.Get(fields, RneField.NuanceLabel));
+        return (record, null);
+    }
+
+    private bool TryDate(IReadOnlyList<string> fields, RneField field, out DateOnly? value, out string? reason)
+    {
+        var text = header.Get(fields, field);
+        if (RneDates.TryParse(text, field == RneField.BirthDate, today, out value))
+        {
+            reason = null;
+            return true;
+        }
+
+        reason = $"unparseable {RneHeader.Label(field)} '{text}'";
+        return false;
+    }
+
+    private static (RneRecord?, RneProblem?) Problem(int line, string reason) => (null, new RneProblem(line, reason));
+}
