@@ -7,7 +7,10 @@ internal sealed class RneRowMapper(RneHeader header, RneFileType type, DateOnly 
 
     public (RneRecord? Record, RneProblem? Problem) Map(int line, IReadOnlyList<string> fields)
     {
-        if (fields.Count != header.ColumnCount)
+        // Trailing empty fields (a separator left at the end of the line by a spreadsheet export) are harmless;
+        // a short row is not: it is how a truncated line shows.
+        var extraAreEmpty = fields.Skip(header.ColumnCount).All(f => f.Length == 0);
+        if (fields.Count < header.ColumnCount || !extraAreEmpty)
         {
             return Problem(line, $"expected {header.ColumnCount} fields, found {fields.Count}");
         }

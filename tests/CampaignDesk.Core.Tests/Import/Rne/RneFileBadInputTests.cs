@@ -97,6 +97,38 @@ public class RneFileBadInputTests
         Assert.That(file.Read().Single().Problem, Is.EqualTo(new RneProblem(2, reason)));
     }
 
+    [TestCase("01;Ain;;;0101;1ère;BRETON;Xavier;M;25/11/1962;33;Cadre;08/07/2024;;", null)]
+    [TestCase("01;Ain;;;0101;1ère;BRETON;Xavier;M;25/11/1962;33;Cadre;08/07/2024;x", "expected 13 fields, found 14")]
+    public void Read_ExtraTrailingFields_AcceptsOnlyEmptyOnes(string row, string? reason)
+    {
+        var content = System.Text.Encoding.UTF8.GetBytes(
+            File.ReadLines(RneTestFiles.Fixture("header-only.csv")).First() + "\n" + row + "\n");
+        using var file = RneTestFiles.Open(content);
+
+        Assert.That(file.Read().Single().Problem?.Reason, Is.EqualTo(reason));
+    }
+
+    [Test]
+    public void Read_StrayCp1252ByteAfterTheUtf8Sample_DecodesItAsCp1252()
+    {
+        var header = File.ReadLines(RneTestFiles.Fixture("header-only.csv")).First();
+        var rows = Enumerable.Range(1, 1000).Select(i => $"01;Ain;;;0101;1ère;NOM{i};Prénom;F;01/02/1980;33;Cadre;08/07/2024\n");
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(header + "\n" + string.Concat(rows));
+        byte[] cp1252Row = [.. "01;Ain;;;0101;1"u8, 0xE8, .. "re;LAST;H"u8, 0xE9, .. "l"u8, 0xE8, .. "ne;F;01/02/1980;33;Cadre;08/07/2024\n"u8];
+        using var file = RneTestFiles.Open([.. utf8, .. cp1252Row]);
+
+        var results = file.Read().ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(utf8, Has.Length.GreaterThan(64 * 1024));
+            Assert.That(file.FormatDescription, Does.Contain("UTF-8"));
+            Assert.That(results.Select(r => r.Problem), Is.All.Null);
+            Assert.That(results[^1].Record!.FirstName, Is.EqualTo("Hélène"));
+            Assert.That(results[0].Record!.FirstName, Is.EqualTo("Prénom"));
+        });
+    }
+
     [Test]
     public void Read_CalledTwice_Throws()
     {
