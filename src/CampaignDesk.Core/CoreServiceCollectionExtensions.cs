@@ -1,5 +1,6 @@
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Hosting;
+using CampaignDesk.Core.Import;
 using CampaignDesk.Core.Jobs;
 using CampaignDesk.Core.Officials;
 using CampaignDesk.Core.Organisations;
@@ -36,6 +37,11 @@ public static class CoreServiceCollectionExtensions
         });
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<OrganisationSeeder>();
+        services.AddSingleton<OfficialSeeder>();
+        services.AddSingleton<ImportRunStore>();
+        services.AddSingleton<RneImporter>();
+        services.AddSingleton<ParliamentImporter>();
+        services.AddSingleton<ImportService>();
         services.AddSingleton<DatabaseStartup>();
         services.AddSingleton<IStartupTask>(provider => provider.GetRequiredService<DatabaseStartup>());
         services.AddHostedService(provider => provider.GetRequiredService<DatabaseStartup>());

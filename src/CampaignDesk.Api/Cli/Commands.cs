@@ -10,8 +10,62 @@ internal static class Commands
     public static Func<string[], Task<int>>? TryGet(string[] args) => args.FirstOrDefault() switch
     {
         "migrate" => MigrateAsync,
+        "import" => ImportAsync,
         _ => null,
     };
+
+    /// <summary>Imports each file (RNE, Assemblée, Datan, Sénat) as one run and prints its report; exit 1 if any failed.</summary>
+    private static async Task<int> ImportAsync(string[] args)
+    {
+        var files = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        if (files.Count == 0)
+        {
+            await Console.Error.WriteLineAsync("Usage: dotnet run --project src/CampaignDesk.Api -- import FILE...");
+            return 2;
+        }
+
+        var builder = Host.CreateApplicationBuilder(args[files.Count..]);
+        builder.Services.AddCampaignDeskCore();
+        using var host = builder.Build();
+        var status = 0;
+        try
+        {
+            foreach (var task in host.Services.GetServices<IStartupTask>())
+            {
+                await task.RunAsync(CancellationToken.None);
+            }
+
+            var imports = host.Services.GetRequiredService<CampaignDesk.Core.Import.ImportService>();
+            foreach (var file in files)
+            {
+                if (!File.Exists(file))
+                {
+                    await Console.Error.WriteLineAsync($"{file}: no such file.");
+                    status = 1;
+                    continue;
+                }
+
+                try
+                {
+                    var report = await imports.ImportAsync(() => File.OpenRead(file), Path.GetFileName(file), CancellationToken.None);
+                    Console.WriteLine(ImportSummary.Format(report));
+                    status = report.Status == "succeeded" ? status : 1;
+                }
+                catch (InvalidDataException ex)
+                {
+                    await Console.Error.WriteLineAsync(ex.Message);
+                    status = 1;
+                }
+            }
+
+            return status;
+        }
+        catch (Exception ex) when (HostRunner.IsStartupProblem(ex))
+        {
+            await Console.Error.WriteLineAsync($"CampaignDesk cannot import: {ex.Message}");
+            return 1;
+        }
+    }
 
     /// <summary>Applies pending migrations and exits, for deployments that set Database:MigrateOnStart=false.</summary>
     private static async Task<int> MigrateAsync(string[] args)

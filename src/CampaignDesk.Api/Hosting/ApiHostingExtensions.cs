@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CampaignDesk.Api.Auth;
 using CampaignDesk.Api.Health;
+using CampaignDesk.Api.Import;
+using CampaignDesk.Api.Officials;
 using CampaignDesk.Api.Organisations;
 using CampaignDesk.Core;
 using CampaignDesk.Core.Jobs;
@@ -58,6 +60,8 @@ public static class ApiHostingExtensions
         app.MapOpenApi().AllowAnonymous();
 
         app.MapOrganisations();
+        app.MapOfficials();
+        app.MapImports();
         return app;
     }
 }

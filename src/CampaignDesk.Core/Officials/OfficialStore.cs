@@ -110,7 +110,7 @@ public sealed class OfficialStore(Database database)
         }
 
         return new Official(person.Id, person.LastName, person.FirstName, person.Sex,
-            person.BirthDate is null ? null : DateOnly.Parse(person.BirthDate, System.Globalization.CultureInfo.InvariantCulture),
+            IsoDate.Parse(person.BirthDate),
             mandates[id].ToList(), contacts.ToList(), identifiers);
     }
 
@@ -142,11 +142,11 @@ public sealed class OfficialStore(Database database)
         public string? GroupCode { get; init; }
         public string? GroupLabel { get; init; }
         public string? FunctionLabel { get; init; }
-        public DateOnly? StartDate { get; init; }
-        public DateOnly? EndDate { get; init; }
+        public string? StartDate { get; init; }
+        public string? EndDate { get; init; }
         public string Source { get; init; } = "";
 
         public Mandate ToMandate() => new(Id, Role, DepartmentCode, CirconscriptionCode, CommuneInsee, CantonCode, RegionCode, GroupCode,
-            GroupLabel, FunctionLabel, StartDate, EndDate, Source);
+            GroupLabel, FunctionLabel, IsoDate.Parse(StartDate), IsoDate.Parse(EndDate), Source);
     }
 }

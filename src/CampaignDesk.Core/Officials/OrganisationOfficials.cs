@@ -1,3 +1,4 @@
+using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Organisations;
 using CampaignDesk.Core.Territories;
@@ -89,11 +90,11 @@ public sealed class OrganisationOfficials(Database database, TerritoryStore terr
         public string? GroupCode { get; init; }
         public string? GroupLabel { get; init; }
         public string? FunctionLabel { get; init; }
-        public DateOnly? StartDate { get; init; }
-        public DateOnly? EndDate { get; init; }
+        public string? StartDate { get; init; }
+        public string? EndDate { get; init; }
         public string Source { get; init; } = "";
 
         public Mandate ToMandate() => new(Id, Role, DepartmentCode, CirconscriptionCode, CommuneInsee, CantonCode, RegionCode, GroupCode,
-            GroupLabel, FunctionLabel, StartDate, EndDate, Source);
+            GroupLabel, FunctionLabel, IsoDate.Parse(StartDate), IsoDate.Parse(EndDate), Source);
     }
 }

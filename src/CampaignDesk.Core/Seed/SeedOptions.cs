@@ -7,6 +7,9 @@ public sealed class SeedOptions
     /// <summary>Seed the shipped reference data at start-up (idempotent: present rows are kept as they are).</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>Seed the officials directory from the shipped snapshot when no import has run yet.</summary>
+    public bool Officials { get; set; } = true;
+
     /// <summary>A CSV of organisations to seed instead of the shipped SEC-Pa structures (same columns).</summary>
     public string? OrganisationsFile { get; set; }
 }

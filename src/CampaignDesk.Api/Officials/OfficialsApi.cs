@@ -1,0 +1,62 @@
+using CampaignDesk.Core.Common;
+using CampaignDesk.Core.Officials;
+using CampaignDesk.Core.Organisations;
+using CampaignDesk.Core.Territories;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CampaignDesk.Api.Officials;
+
+public static class OfficialsApi
+{
+    public static IEndpointRouteBuilder MapOfficials(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/officials").WithTags("Officials").RequireAuthorization();
+        group.MapGet("/", SearchAsync)
+            .WithSummary("Search élus: q ignores accents and case; role, department, commune, circonscription and group filter one same mandate.");
+        group.MapGet("/{id:long}", GetAsync).WithSummary("One élu: mandates (ended ones too), contacts with their sources, identifiers.");
+        routes.MapGet("/api/organisations/{id:long}/officials", ForOrganisationAsync).WithTags("Organisations").RequireAuthorization()
+            .WithSummary("The élus that matter to this organisation, each with the reason.");
+        return routes;
+    }
+
+    private static async Task<Results<Ok<Page<OfficialSummary>>, ValidationProblem>> SearchAsync(OfficialStore store, string? q, string? role,
+        string? department, string? commune, string? circonscription, string? group, bool? active, int page = 1,
+        int pageSize = PageRequest.DefaultPageSize, CancellationToken cancellationToken = default)
+    {
+        var errors = new Errors();
+        var paging = new PageRequest(page, pageSize);
+        paging.Validate(errors);
+        if (role is not null && !Roles.All.Contains(role))
+        {
+            errors.Add("role", $"Unknown role '{role}': use one of {string.Join(", ", Roles.All)}.");
+        }
+
+        if (circonscription is not null && !CirconscriptionCode.IsValid(circonscription.ToUpperInvariant()))
+        {
+            errors.Add("circonscription", "Use département-number, e.g. 38-02.");
+        }
+
+        if (errors.Any)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        var query = new OfficialQuery(q, role, department?.Trim().ToUpperInvariant(), commune?.Trim().ToUpperInvariant(),
+            circonscription?.ToUpperInvariant(), group, active ?? true, paging);
+        return TypedResults.Ok(await store.SearchAsync(query, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<Official>, ProblemHttpResult>> GetAsync(long id, OfficialStore store, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken) is { } official
+            ? TypedResults.Ok(official)
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Official not found", detail: $"No official has id {id}.");
+
+    private static async Task<Results<Ok<IReadOnlyList<RelevantOfficial>>, ProblemHttpResult>> ForOrganisationAsync(long id,
+        OrganisationStore organisations, OrganisationOfficials officials, CancellationToken cancellationToken)
+    {
+        var organisation = await organisations.GetAsync(id, cancellationToken);
+        return organisation is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Organisation not found", detail: $"No organisation has id {id}.")
+            : TypedResults.Ok(await officials.ForAsync(organisation, cancellationToken));
+    }
+}

@@ -1,0 +1,11 @@
+namespace CampaignDesk.Core.Import;
+
+public static class ImportIssueKinds
+{
+    public const string Unreadable = "unreadable";
+    public const string DuplicateSeat = "duplicate_seat";
+    public const string Unmatched = "unmatched";
+    public const string Ambiguous = "ambiguous";
+    public const string GroupChanged = "group_changed";
+    public const string OlderRelease = "older_release";
+}

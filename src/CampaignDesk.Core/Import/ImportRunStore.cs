@@ -1,0 +1,109 @@
+using System.Data.Common;
+using CampaignDesk.Core.Common;
+using CampaignDesk.Core.Data;
+using Dapper;
+
+namespace CampaignDesk.Core.Import;
+
+public sealed class ImportRunStore(Database database, TimeProvider time)
+{
+    private const string Columns = """
+        id, source, file_type, file_name, sha256, format, release_date, status, started_utc, finished_utc, rows_read,
+        rows_unreadable, officials_added, mandates_added, mandates_ended, mandates_unchanged, contacts_added,
+        contacts_changed, duplicates, unmatched, error
+        """;
+
+    internal async Task<ImportRun> StartAsync(DbConnection connection, DbTransaction? transaction, ImportFile file, CancellationToken cancellationToken)
+    {
+        var id = await connection.ExecuteScalarAsync<long>(database.Command(database.Dialect.InsertReturningId("import_runs",
+            "source, file_type, file_name, sha256, format, release_date, status, started_utc",
+            "@Source, @FileType, @FileName, @Sha256, @Format, @ReleaseDate, 'running', @Now"),
+            new { file.Source, file.FileType, file.FileName, file.Sha256, file.Format, file.ReleaseDate, Now = time.GetUtcNow().UtcDateTime },
+            transaction, cancellationToken));
+        return new ImportRun(id);
+    }
+
+    internal async Task FinishAsync(DbConnection connection, DbTransaction? transaction, ImportRun run, string status, string? error,
+        CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(database.Command("""
+            UPDATE import_runs SET status = @status, finished_utc = @Now, rows_read = @RowsRead, rows_unreadable = @Unreadable,
+                officials_added = @OfficialsAdded, mandates_added = @MandatesAdded, mandates_ended = @MandatesEnded,
+                mandates_unchanged = @MandatesUnchanged, contacts_added = @ContactsAdded, contacts_changed = @ContactsChanged,
+                duplicates = @Duplicates, unmatched = @Unmatched, error = @error
+            WHERE id = @Id
+            """, new
+        {
+            status,
+            error,
+            Now = time.GetUtcNow().UtcDateTime,
+            run.RowsRead,
+            Unreadable = run.Count(ImportIssueKinds.Unreadable),
+            run.OfficialsAdded,
+            run.MandatesAdded,
+            run.MandatesEnded,
+            run.MandatesUnchanged,
+            run.ContactsAdded,
+            run.ContactsChanged,
+            Duplicates = run.Count(ImportIssueKinds.DuplicateSeat),
+            Unmatched = run.Count(ImportIssueKinds.Unmatched) + run.Count(ImportIssueKinds.Ambiguous),
+            run.Id,
+        }, transaction, cancellationToken));
+        await BulkInsert.RunAsync(connection, transaction!, "import_issues", ["run_id", "line", "kind", "message"],
+            run.Issues.Select(i => new object?[] { run.Id, i.Line, i.Kind, Truncate(i.Message) }), cancellationToken);
+    }
+
+    /// <summary>The newest release of this file type already imported, to tell whether a file is older.</summary>
+    internal async Task<string?> LatestReleaseAsync(DbConnection connection, DbTransaction transaction, string fileType, CancellationToken cancellationToken) =>
+        await connection.ExecuteScalarAsync<string?>(database.Command(
+            "SELECT MAX(release_date) FROM import_runs WHERE file_type = @fileType AND status = 'succeeded'",
+            new { fileType }, transaction, cancellationToken));
+
+    public async Task<ImportReport?> GetAsync(long id, int maxIssues, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(database.Command(
+            $"SELECT {Columns} FROM import_runs WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        if (row is null)
+        {
+            return null;
+        }
+
+        var issues = await connection.QueryAsync<(long? Line, string Kind, string Message)>(database.Command($"""
+            SELECT line, kind, message FROM import_issues WHERE run_id = @id ORDER BY id
+            {database.Dialect.Paging}
+            """, new { id, Skip = 0, Take = maxIssues }, cancellationToken: cancellationToken));
+        return row.ToReport(issues.Select(i => new ImportIssue((int?)i.Line, i.Kind, i.Message)).ToList());
+    }
+
+    private static string Truncate(string message) => message.Length <= 1000 ? message : message[..997] + "...";
+
+    private sealed class Row
+    {
+        public long Id { get; init; }
+        public string Source { get; init; } = "";
+        public string FileType { get; init; } = "";
+        public string FileName { get; init; } = "";
+        public string Sha256 { get; init; } = "";
+        public string Format { get; init; } = "";
+        public string? ReleaseDate { get; init; }
+        public string Status { get; init; } = "";
+        public DateTime StartedUtc { get; init; }
+        public DateTime? FinishedUtc { get; init; }
+        public int RowsRead { get; init; }
+        public int RowsUnreadable { get; init; }
+        public int OfficialsAdded { get; init; }
+        public int MandatesAdded { get; init; }
+        public int MandatesEnded { get; init; }
+        public int MandatesUnchanged { get; init; }
+        public int ContactsAdded { get; init; }
+        public int ContactsChanged { get; init; }
+        public int Duplicates { get; init; }
+        public int Unmatched { get; init; }
+        public string? Error { get; init; }
+
+        public ImportReport ToReport(IReadOnlyList<ImportIssue> issues) => new(Id, Source, FileType, FileName, Sha256, Format, IsoDate.Parse(ReleaseDate),
+            Status, StartedUtc, FinishedUtc, RowsRead, RowsUnreadable, OfficialsAdded, MandatesAdded, MandatesEnded, MandatesUnchanged,
+            ContactsAdded, ContactsChanged, Duplicates, Unmatched, Error, issues);
+    }
+}

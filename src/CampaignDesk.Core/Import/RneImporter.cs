@@ -1,0 +1,176 @@
+using System.Data.Common;
+using CampaignDesk.Core.Common;
+using CampaignDesk.Core.Data;
+using CampaignDesk.Core.Import.Rne;
+using CampaignDesk.Core.Officials;
+using CampaignDesk.Core.Territories;
+using CampaignDesk.Core.Text;
+using Dapper;
+
+namespace CampaignDesk.Core.Import;
+
+/// <summary>
+/// Imports one RNE file set-wise: its rows stream into a staging table, then a few statements compare them with
+/// the mandates — new officials and mandates are added, mandates of this role missing from a newer release are
+/// ended (never deleted), and a seat held twice keeps the holder with the latest start date. Memory stays flat
+/// whatever the file size; everything happens in the caller's transaction.
+/// </summary>
+public sealed class RneImporter(Database database, TimeProvider time)
+{
+    private static readonly string[] StagingColumns =
+    [
+        "run_id", "line", "rne_key", "last_name", "first_name", "sex", "birth_date", "role", "seat_key", "department_code",
+        "circonscription_code", "commune_insee", "canton_code", "region_code", "function_label", "start_date", "search_text",
+    ];
+
+    public async Task ImportAsync(DbConnection connection, DbTransaction transaction, RneFile file, ImportFile info, ImportRun run,
+        string? latestRelease, CancellationToken cancellationToken)
+    {
+        await BulkInsert.RunAsync(connection, transaction, "import_staging", StagingColumns, Stage(file, run), cancellationToken);
+        var p = new { Run = run.Id, Now = time.GetUtcNow().UtcDateTime, Release = IsoDate.Format(info.ReleaseDate) };
+
+        await ResolveDuplicateSeatsAsync(connection, transaction, run, cancellationToken);
+        var staged = await connection.ExecuteScalarAsync<int>(Command("SELECT COUNT(*) FROM import_staging WHERE run_id = @Run", p, transaction, cancellationToken));
+
+        run.OfficialsAdded = await connection.ExecuteAsync(Command("""
+            INSERT INTO officials (last_name, first_name, sex, birth_date, rne_key, search_text, created_utc, updated_utc)
+            SELECT s.last_name, s.first_name, s.sex, s.birth_date, s.rne_key, s.search_text, @Now, @Now
+            FROM import_staging s
+            WHERE s.run_id = @Run
+              AND s.line = (SELECT MIN(t.line) FROM import_staging t WHERE t.run_id = s.run_id AND t.rne_key = s.rne_key)
+              AND NOT EXISTS (SELECT 1 FROM officials o WHERE o.rne_key = s.rne_key)
+            """, p, transaction, cancellationToken));
+
+        run.MandatesAdded = await connection.ExecuteAsync(Command("""
+            INSERT INTO mandates (official_id, role, seat_key, department_code, circonscription_code, commune_insee, canton_code,
+                                  region_code, function_label, start_date, source, first_run_id)
+            SELECT o.id, s.role, s.seat_key, s.department_code, s.circonscription_code, s.commune_insee, s.canton_code,
+                   s.region_code, s.function_label, s.start_date, 'rne', @Run
+            FROM import_staging s JOIN officials o ON o.rne_key = s.rne_key
+            WHERE s.run_id = @Run
+              AND NOT EXISTS (SELECT 1 FROM mandates m
+                              WHERE m.official_id = o.id AND m.seat_key = s.seat_key AND m.end_date IS NULL
+                                AND COALESCE(m.start_date, '') = COALESCE(s.start_date, ''))
+            """, p, transaction, cancellationToken));
+        run.MandatesUnchanged = staged - run.MandatesAdded;
+
+        var roles = RolesOf(file.Type);
+        if (latestRelease is not null && string.CompareOrdinal(latestRelease, p.Release) > 0)
+        {
+            run.Report(null, ImportIssueKinds.OlderRelease,
+                $"This release ({p.Release}) is older than one already imported ({latestRelease}): mandates missing from it were not ended.");
+        }
+        else
+        {
+            run.MandatesEnded = await connection.ExecuteAsync(Command($"""
+                UPDATE mandates SET end_date = @Release, end_run_id = @Run
+                WHERE source = 'rne' AND end_date IS NULL AND role IN ({string.Join(", ", roles.Select(r => $"'{r}'"))})
+                  AND NOT EXISTS (SELECT 1 FROM import_staging s JOIN officials o ON o.rne_key = s.rne_key
+                                  WHERE s.run_id = @Run AND o.id = mandates.official_id AND s.seat_key = mandates.seat_key
+                                    AND COALESCE(s.start_date, '') = COALESCE(mandates.start_date, ''))
+                """, p, transaction, cancellationToken));
+        }
+
+        await connection.ExecuteAsync(Command("DELETE FROM import_staging WHERE run_id = @Run", p, transaction, cancellationToken));
+    }
+
+    private CommandDefinition Command(string sql, object parameters, DbTransaction transaction, CancellationToken cancellationToken) =>
+        database.Command(sql, parameters, transaction, cancellationToken);
+
+    /// <summary>Rows to stage; a row that cannot be read, or names no seat, is reported with its line instead.</summary>
+    private static IEnumerable<object?[]> Stage(RneFile file, ImportRun run)
+    {
+        foreach (var (record, problem) in file.Read())
+        {
+            run.RowsRead++;
+            if (problem is not null)
+            {
+                run.Report(problem.Line, ImportIssueKinds.Unreadable, problem.Reason);
+                continue;
+            }
+
+            var seat = Seat(record!);
+            if (seat.Key is null)
+            {
+                run.Report(record!.Line, ImportIssueKinds.Unreadable, $"No {seat.Missing} for this {record.Role}.");
+                continue;
+            }
+
+            var r = record!;
+            var birth = IsoDate.Format(r.BirthDate);
+            yield return
+            [
+                run.Id, r.Line, $"{SearchText.Fold(r.LastName)}|{SearchText.Fold(r.FirstName)}|{birth}", r.LastName.Trim(), r.FirstName.Trim(),
+                r.Sex?.ToString(), birth, r.Role, seat.Key, seat.Department, seat.Circonscription, r.CommuneInsee, r.CantonCode,
+                r.RegionCode, Blank(r.Function), IsoDate.Format(r.MandateStart), SearchText.Fold($"{r.LastName} {r.FirstName}"),
+            ];
+        }
+    }
+
+    private static (string? Key, string? Missing, string? Department, string? Circonscription) Seat(RneRecord r)
+    {
+        var department = r.DepartmentCode ?? r.CollectivityCode;
+        return r.Role switch
+        {
+            Roles.Depute when department is not null && r.CirconscriptionNumber is { } n =>
+                ($"{Roles.Depute}:{CirconscriptionCode.Of(department, n)}", null, department, CirconscriptionCode.Of(department, n)),
+            Roles.Depute => (null, "circonscription", department, null),
+            Roles.Senateur when department is not null => ($"{Roles.Senateur}:{department}", null, department, null),
+            Roles.Maire or Roles.ConseillerMunicipal or Roles.ConseillerArrondissement when r.CommuneInsee is not null =>
+                ($"{r.Role}:{r.CommuneInsee}", null, department, null),
+            Roles.ConseillerDepartemental when r.CantonCode is not null => ($"{r.Role}:{r.CantonCode}", null, department, null),
+            Roles.ConseillerRegional when r.RegionCode is not null => ($"{r.Role}:{r.RegionCode}", null, r.SectionDepartmentCode, null),
+            Roles.DeputeEuropeen => ($"{r.Role}:FR", null, null, null),
+            Roles.Senateur => (null, "département", null, null),
+            Roles.ConseillerDepartemental => (null, "canton", department, null),
+            Roles.ConseillerRegional => (null, "région", null, null),
+            _ => (null, "commune", department, null),
+        };
+    }
+
+    /// <summary>
+    /// A seat of a single-holder role listed twice: the holder with the latest mandate start stays (the other is a
+    /// stale row of the release), and the conflict is reported. Rows repeating the same person and seat are folded.
+    /// </summary>
+    private async Task ResolveDuplicateSeatsAsync(DbConnection connection, DbTransaction transaction, ImportRun run, CancellationToken cancellationToken)
+    {
+        const string Newer = """
+            EXISTS (SELECT 1 FROM import_staging t
+                    WHERE t.run_id = import_staging.run_id AND t.seat_key = import_staging.seat_key AND t.rne_key <> import_staging.rne_key
+                      AND (COALESCE(t.start_date, '') > COALESCE(import_staging.start_date, '')
+                           OR (COALESCE(t.start_date, '') = COALESCE(import_staging.start_date, '') AND t.line > import_staging.line)))
+            """;
+        var singleSeat = $"role IN ('{Roles.Depute}', '{Roles.Maire}')";
+        var p = new { Run = run.Id };
+        var stale = await connection.QueryAsync<(int Line, string LastName, string FirstName, string SeatKey, string? StartDate)>(Command(
+            $"SELECT line, last_name, first_name, seat_key, start_date FROM import_staging WHERE run_id = @Run AND {singleSeat} AND {Newer} ORDER BY line",
+            p, transaction, cancellationToken));
+        foreach (var row in stale)
+        {
+            run.Report(row.Line, ImportIssueKinds.DuplicateSeat,
+                $"{row.FirstName} {row.LastName} (mandate from {row.StartDate ?? "?"}) also listed for {row.SeatKey}: kept the holder with the latest start date.");
+        }
+
+        await connection.ExecuteAsync(Command($"DELETE FROM import_staging WHERE run_id = @Run AND {singleSeat} AND {Newer}", p, transaction, cancellationToken));
+        await connection.ExecuteAsync(Command("""
+            DELETE FROM import_staging
+            WHERE run_id = @Run AND EXISTS (SELECT 1 FROM import_staging t
+                WHERE t.run_id = import_staging.run_id AND t.rne_key = import_staging.rne_key AND t.seat_key = import_staging.seat_key
+                  AND COALESCE(t.start_date, '') = COALESCE(import_staging.start_date, '') AND t.line < import_staging.line)
+            """, p, transaction, cancellationToken));
+    }
+
+    internal static IReadOnlyList<string> RolesOf(RneFileType type) => type switch
+    {
+        RneFileType.Deputes => [Roles.Depute],
+        RneFileType.Senateurs => [Roles.Senateur],
+        RneFileType.Maires => [Roles.Maire],
+        RneFileType.ConseillersDepartementaux => [Roles.ConseillerDepartemental],
+        RneFileType.ConseillersRegionaux => [Roles.ConseillerRegional],
+        RneFileType.ConseillersMunicipaux => [Roles.ConseillerMunicipal],
+        RneFileType.ConseillersArrondissement => [Roles.ConseillerArrondissement],
+        _ => [Roles.DeputeEuropeen],
+    };
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
