@@ -34,6 +34,8 @@ public sealed class CampaignDeskApiFactory : WebApplicationFactory<Program>
             ["Database:ConnectionString"] = database.ConnectionString,
             ["Auth:BootstrapAdminToken"] = AdminToken,
             ["Worker:InProcess"] = "false",
+            // The officials snapshot takes seconds to seed: only the tests about officials ask for it.
+            ["Seed:Officials"] = "false",
         };
         foreach (var (key, value) in settings)
         {

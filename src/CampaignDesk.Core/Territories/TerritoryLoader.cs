@@ -20,9 +20,9 @@ public sealed class TerritoryLoader(Database database, TimeProvider time, ILogge
 {
     public const string Release = "INSEE COG 2026";
 
-    // Circonscriptions that the INSEE table leaves out: Français établis hors de France and the collectivities.
+    // Circonscriptions that the INSEE table leaves out: Français établis hors de France, Mayotte and the collectivities.
     private static readonly (string Department, int Count)[] ExtraCirconscriptions =
-        [("ZZ", 11), ("975", 1), ("977", 1), ("986", 1), ("987", 3), ("988", 2)];
+        [("ZZ", 11), ("976", 2), ("975", 1), ("977", 1), ("986", 1), ("987", 3), ("988", 2)];
 
     public async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
@@ -90,8 +90,11 @@ public sealed class TerritoryLoader(Database database, TimeProvider time, ILogge
         var circonscriptions = new Dictionary<string, (string Department, int Number)>(StringComparer.Ordinal);
         foreach (var row in Rows("seed/insee/circo_composition.csv", ';', r => [r["DEP"], r["COMMUNE_RESID"], r["circo"]]))
         {
-            var (department, commune, circo) = ((string)row[0]!, (string)row[1]!, (string)row[2]!);
-            if (circo.Length <= department.Length || !int.TryParse(circo[department.Length..], CultureInfo.InvariantCulture, out var number))
+            // The circonscription's own code names its département: a commune that changed département (Pont-Farcy,
+            // Calvados → Manche) still votes in its old one's circonscription.
+            var (commune, circo) = ((string)row[1]!, (string)row[2]!);
+            var department = circo.Length == 5 ? DepartmentCatalog.DepartmentOfCommune(circo) : "";
+            if (department.Length == 0 || !int.TryParse(circo[department.Length..], CultureInfo.InvariantCulture, out var number))
             {
                 continue;
             }

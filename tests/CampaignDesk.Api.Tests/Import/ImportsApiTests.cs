@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace CampaignDesk.Api.Tests.Import;
+
+public class ImportsApiTests
+{
+    private const string Deputes = """
+        Code du département;Libellé du département;Code de la collectivité à statut particulier;Libellé de la collectivité à statut particulier;Code de la circonscription législative;Libellé de la circonscription législative;Nom de l'élu;Prénom de l'élu;Code sexe;Date de naissance;Code de la catégorie socio-professionnelle;Libellé de la catégorie socio-professionnelle;Date de début du mandat
+        38;Isère;;;3802;2Ème Circonscription;CHATELAIN;Cyrielle;F;18/06/1987;34;Professeur;08/07/2024
+        38;Isère;;;3803;3Ème Circonscription;BROKEN;Row;F;99/99/1987;34;Professeur;08/07/2024
+        """;
+
+    private CampaignDeskApiFactory _factory = null!;
+    private HttpClient _client = null!;
+
+    [OneTimeSetUp]
+    public async Task StartApi()
+    {
+        _factory = await CampaignDeskApiFactory.CreateAsync();
+        _client = _factory.CreateAdminClient();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopApi()
+    {
+        _client.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Upload_RneFile_Is201WithTheReportAndItsUnreadableLine()
+    {
+        var response = await UploadAsync("elus-deputes-dep-2026-02-01.csv", Deputes);
+        var report = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var again = await _client.GetFromJsonAsync<JsonElement>(response.Headers.Location!.ToString());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+            Assert.That(report.GetProperty("mandatesAdded").GetInt32(), Is.EqualTo(1));
+            Assert.That(report.GetProperty("releaseDate").GetString(), Is.EqualTo("2026-02-01"));
+            var issue = report.GetProperty("issues").EnumerateArray().Single();
+            Assert.That((issue.GetProperty("line").GetInt32(), issue.GetProperty("kind").GetString()), Is.EqualTo((3, "unreadable")));
+            Assert.That(again.GetProperty("id").GetInt64(), Is.EqualTo(report.GetProperty("id").GetInt64()));
+        });
+    }
+
+    [TestCase("")]
+    [TestCase("a,b,c\n1,2,3\n")]
+    public async Task Upload_NotAFileOfOfficials_Is400NamingTheFile(string content) =>
+        Assert.That(await (await UploadAsync("x.csv", content)).AssertValidationProblemAsync(), Is.EqualTo(new[] { "file" }));
+
+    [Test]
+    public async Task Get_UnknownRun_Is404() =>
+        await (await _client.GetAsync("/api/imports/424242")).AssertProblemAsync(HttpStatusCode.NotFound);
+
+    [Test]
+    public async Task Upload_WithoutToken_Is401()
+    {
+        using var anonymous = _factory.CreateClient();
+        using var form = new MultipartFormDataContent { { new StringContent(Deputes), "file", "x.csv" } };
+
+        Assert.That((await anonymous.PostAsync("/api/imports", form)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    private async Task<HttpResponseMessage> UploadAsync(string fileName, string content)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(content));
+        form.Add(file, "file", fileName);
+        return await _client.PostAsync("/api/imports", form);
+    }
+}
