@@ -72,6 +72,7 @@ CREATE TABLE contact_points (
 
 CREATE UNIQUE INDEX ux_contact_points ON contact_points (official_id, kind, source, value);
 
+-- Most mandates (municipal councillors) have no circonscription, canton or région: partial indexes skip them.
 -- seat_key names the seat a mandate holds ('depute:38-02', 'maire:38421', 'senateur:38'…).
 CREATE TABLE mandates (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -95,33 +96,7 @@ CREATE TABLE mandates (
 
 CREATE INDEX ix_mandates_official_id ON mandates (official_id);
 CREATE INDEX ix_mandates_role_department ON mandates (role, department_code);
-CREATE INDEX ix_mandates_seat_key ON mandates (seat_key);
 CREATE INDEX ix_mandates_commune_insee ON mandates (commune_insee);
-CREATE INDEX ix_mandates_circonscription_code ON mandates (circonscription_code);
-CREATE INDEX ix_mandates_canton_code ON mandates (canton_code);
-CREATE INDEX ix_mandates_region_code ON mandates (region_code);
-
--- Rows of the file being imported, compared set-wise with the mandates; emptied when the run ends.
-CREATE TABLE import_staging (
-    run_id INTEGER NOT NULL,
-    line INTEGER NOT NULL,
-    rne_key TEXT NOT NULL,
-    last_name TEXT NOT NULL,
-    first_name TEXT NOT NULL,
-    sex TEXT NULL,
-    birth_date TEXT NULL,
-    role TEXT NOT NULL,
-    seat_key TEXT NOT NULL,
-    department_code TEXT NULL,
-    circonscription_code TEXT NULL,
-    commune_insee TEXT NULL,
-    canton_code TEXT NULL,
-    region_code TEXT NULL,
-    function_label TEXT NULL,
-    start_date TEXT NULL,
-    search_text TEXT NOT NULL
-);
-
-CREATE INDEX ix_import_staging_run ON import_staging (run_id, rne_key);
-
-CREATE INDEX ix_import_staging_seat ON import_staging (run_id, seat_key);
+CREATE INDEX ix_mandates_circonscription_code ON mandates (circonscription_code) WHERE circonscription_code IS NOT NULL;
+CREATE INDEX ix_mandates_canton_code ON mandates (canton_code) WHERE canton_code IS NOT NULL;
+CREATE INDEX ix_mandates_region_code ON mandates (region_code) WHERE region_code IS NOT NULL;

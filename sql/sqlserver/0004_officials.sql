@@ -72,6 +72,7 @@ CREATE TABLE contact_points (
 
 CREATE UNIQUE INDEX ux_contact_points ON contact_points (official_id, kind, source, value);
 
+-- Most mandates (municipal councillors) have no circonscription, canton or région: partial indexes skip them.
 -- seat_key names the seat a mandate holds ('depute:38-02', 'maire:38421', 'senateur:38'…).
 CREATE TABLE mandates (
     id bigint IDENTITY(1, 1) NOT NULL PRIMARY KEY,
@@ -95,33 +96,7 @@ CREATE TABLE mandates (
 
 CREATE INDEX ix_mandates_official_id ON mandates (official_id);
 CREATE INDEX ix_mandates_role_department ON mandates (role, department_code);
-CREATE INDEX ix_mandates_seat_key ON mandates (seat_key);
 CREATE INDEX ix_mandates_commune_insee ON mandates (commune_insee);
-CREATE INDEX ix_mandates_circonscription_code ON mandates (circonscription_code);
-CREATE INDEX ix_mandates_canton_code ON mandates (canton_code);
-CREATE INDEX ix_mandates_region_code ON mandates (region_code);
-
--- Rows of the file being imported, compared set-wise with the mandates; emptied when the run ends.
-CREATE TABLE import_staging (
-    run_id bigint NOT NULL,
-    line int NOT NULL,
-    rne_key nvarchar(250) NOT NULL,
-    last_name nvarchar(100) NOT NULL,
-    first_name nvarchar(100) NOT NULL,
-    sex nchar(1) NULL,
-    birth_date char(10) NULL,
-    role nvarchar(40) NOT NULL,
-    seat_key nvarchar(60) NOT NULL,
-    department_code nvarchar(3) NULL,
-    circonscription_code nvarchar(10) NULL,
-    commune_insee nvarchar(5) NULL,
-    canton_code nvarchar(5) NULL,
-    region_code nvarchar(3) NULL,
-    function_label nvarchar(200) NULL,
-    start_date char(10) NULL,
-    search_text nvarchar(250) NOT NULL
-);
-
-CREATE INDEX ix_import_staging_run ON import_staging (run_id, rne_key);
-
-CREATE INDEX ix_import_staging_seat ON import_staging (run_id, seat_key);
+CREATE INDEX ix_mandates_circonscription_code ON mandates (circonscription_code) WHERE circonscription_code IS NOT NULL;
+CREATE INDEX ix_mandates_canton_code ON mandates (canton_code) WHERE canton_code IS NOT NULL;
+CREATE INDEX ix_mandates_region_code ON mandates (region_code) WHERE region_code IS NOT NULL;

@@ -30,6 +30,38 @@ public sealed class PostgresDialect : SqlDialect
         _ => false,
     };
 
+    // Binary COPY: the fastest way into PostgreSQL, and it runs inside the connection's transaction.
+    public override async Task<int> BulkInsertAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
+        IEnumerable<object?[]> rows, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        await using var importer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(
+            $"COPY {table} ({string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(cancellationToken);
+            foreach (var value in row)
+            {
+                if (value is null)
+                {
+                    await importer.WriteNullAsync(cancellationToken);
+                }
+                else
+                {
+                    await importer.WriteAsync(value, cancellationToken);
+                }
+            }
+
+            count++;
+        }
+
+        await importer.CompleteAsync(cancellationToken);
+        return count;
+    }
+
+    public override string CreateTempTable(string name, IReadOnlyList<string> textColumns, IReadOnlyList<string> bigintColumns) =>
+        base.CreateTempTable(name, textColumns, bigintColumns) + " ON COMMIT DROP";
+
     public override string CreateJournalTable => """
         CREATE TABLE IF NOT EXISTS schema_migrations (
             version integer NOT NULL PRIMARY KEY,

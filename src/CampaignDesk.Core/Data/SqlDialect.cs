@@ -32,6 +32,27 @@ public abstract class SqlDialect
     /// <summary>SQL that creates the migration journal when it does not exist.</summary>
     public abstract string CreateJournalTable { get; }
 
+    /// <summary>
+    /// Inserts many rows fast, inside <paramref name="transaction"/>; the values' CLR types must match the columns
+    /// (long for bigint, int for integer, string for text, bool, DateTime in UTC). Portable default: multi-row VALUES.
+    /// </summary>
+    public virtual Task<int> BulkInsertAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
+        IEnumerable<object?[]> rows, CancellationToken cancellationToken) =>
+        BulkInsert.RunAsync(connection, transaction, table, columns, rows, cancellationToken);
+
+    /// <summary>Sets the connection up for a bulk load and returns what puts it back (SQLite: a larger page cache).</summary>
+    public virtual Task<IAsyncDisposable> TuneForBulkAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<IAsyncDisposable>(NoLock.Instance);
+
+    /// <summary>The name under which a temporary table is created and queried in this session.</summary>
+    public virtual string TempTable(string name) => name;
+
+    /// <summary>Creates a temporary table of text columns and the given bigint columns, private to this connection.</summary>
+    public virtual string CreateTempTable(string name, IReadOnlyList<string> textColumns, IReadOnlyList<string> bigintColumns) =>
+        $"CREATE TEMP TABLE {TempTable(name)} ({string.Join(", ", bigintColumns.Select(c => $"{c} bigint NULL").Concat(textColumns.Select(c => $"{c} text NULL")))})";
+
+    public virtual string DropTempTable(string name) => $"DROP TABLE IF EXISTS {TempTable(name)}";
+
     /// <summary>A query that counts 1 when the journal table exists (readiness checks must not write).</summary>
     public virtual string JournalExists =>
         "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'";

@@ -26,6 +26,13 @@ public sealed partial class SqlServerDialect : SqlDialect
     public override bool IsUnavailable(DbException exception) =>
         exception.IsTransient || exception is SqlException sql && UnavailableNumbers.Contains(sql.Number);
 
+    public override string TempTable(string name) => "#" + name;
+
+    public override string CreateTempTable(string name, IReadOnlyList<string> textColumns, IReadOnlyList<string> bigintColumns) =>
+        $"CREATE TABLE {TempTable(name)} ({string.Join(", ", bigintColumns.Select(c => $"{c} bigint NULL").Concat(textColumns.Select(c => $"{c} nvarchar(400) NULL")))})";
+
+    public override string DropTempTable(string name) => $"DROP TABLE IF EXISTS {TempTable(name)}";
+
     public override string CreateJournalTable => """
         IF OBJECT_ID(N'dbo.schema_migrations', N'U') IS NULL
         CREATE TABLE dbo.schema_migrations (

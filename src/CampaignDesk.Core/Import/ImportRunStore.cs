@@ -49,7 +49,7 @@ public sealed class ImportRunStore(Database database, TimeProvider time)
             Unmatched = run.Count(ImportIssueKinds.Unmatched) + run.Count(ImportIssueKinds.Ambiguous),
             run.Id,
         }, transaction, cancellationToken));
-        await BulkInsert.RunAsync(connection, transaction!, "import_issues", ["run_id", "line", "kind", "message"],
+        await database.Dialect.BulkInsertAsync(connection, transaction!, "import_issues", ["run_id", "line", "kind", "message"],
             run.Issues.Select(i => new object?[] { run.Id, i.Line, i.Kind, Truncate(i.Message) }), cancellationToken);
     }
 

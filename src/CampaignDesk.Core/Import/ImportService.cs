@@ -25,6 +25,7 @@ public sealed partial class ImportService(Database database, ImportRunStore runs
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var run = await runs.StartAsync(connection, transaction, info, cancellationToken);
+        await using var tuned = await database.Dialect.TuneForBulkAsync(connection, cancellationToken);
         try
         {
             if (info.Source == "rne")

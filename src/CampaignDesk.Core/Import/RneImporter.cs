@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Import.Rne;
@@ -6,6 +7,7 @@ using CampaignDesk.Core.Officials;
 using CampaignDesk.Core.Territories;
 using CampaignDesk.Core.Text;
 using Dapper;
+using Microsoft.Extensions.Logging;
 
 namespace CampaignDesk.Core.Import;
 
@@ -15,44 +17,59 @@ namespace CampaignDesk.Core.Import;
 /// ended (never deleted), and a seat held twice keeps the holder with the latest start date. Memory stays flat
 /// whatever the file size; everything happens in the caller's transaction.
 /// </summary>
-public sealed class RneImporter(Database database, TimeProvider time)
+public sealed class RneImporter(Database database, TimeProvider time, ILogger<RneImporter> logger)
 {
-    private static readonly string[] StagingColumns =
+    private const string StagingName = "rne_staging";
+
+    private static readonly string[] StagingText =
     [
-        "run_id", "line", "rne_key", "last_name", "first_name", "sex", "birth_date", "role", "seat_key", "department_code",
-        "circonscription_code", "commune_insee", "canton_code", "region_code", "function_label", "start_date", "search_text",
+        "rne_key", "last_name", "first_name", "sex", "birth_date", "role", "seat_key", "department_code", "circonscription_code",
+        "commune_insee", "canton_code", "region_code", "function_label", "start_date", "search_text",
     ];
 
     public async Task ImportAsync(DbConnection connection, DbTransaction transaction, RneFile file, ImportFile info, ImportRun run,
         string? latestRelease, CancellationToken cancellationToken)
     {
-        await BulkInsert.RunAsync(connection, transaction, "import_staging", StagingColumns, Stage(file, run), cancellationToken);
+        var clock = Stopwatch.StartNew();
+        var dialect = database.Dialect;
+        var staging = dialect.TempTable(StagingName);
         var p = new { Run = run.Id, Now = time.GetUtcNow().UtcDateTime, Release = IsoDate.Format(info.ReleaseDate) };
+        await connection.ExecuteAsync(Command(dialect.DropTempTable(StagingName), p, transaction, cancellationToken));
+        await connection.ExecuteAsync(Command(dialect.CreateTempTable(StagingName, StagingText, ["line"]), p, transaction, cancellationToken));
+        await dialect.BulkInsertAsync(connection, transaction, staging, ["line", .. StagingText], Stage(file, run), cancellationToken);
+        await connection.ExecuteAsync(Command(
+            $"CREATE INDEX ix_{StagingName}_person_seat ON {staging} (rne_key, seat_key, start_date); CREATE INDEX ix_{StagingName}_seat ON {staging} (seat_key)",
+            p, transaction, cancellationToken));
+        Phase(clock, "staged", run.RowsRead);
 
-        await ResolveDuplicateSeatsAsync(connection, transaction, run, cancellationToken);
-        var staged = await connection.ExecuteScalarAsync<int>(Command("SELECT COUNT(*) FROM import_staging WHERE run_id = @Run", p, transaction, cancellationToken));
+        await ResolveDuplicateSeatsAsync(connection, transaction, staging, run, cancellationToken);
+        Phase(clock, "duplicates resolved", run.RowsRead);
+        var staged = await connection.ExecuteScalarAsync<int>(Command(
+            $"SELECT COUNT(*) FROM (SELECT DISTINCT rne_key, seat_key, start_date FROM {staging}) d", p, transaction, cancellationToken));
 
-        run.OfficialsAdded = await connection.ExecuteAsync(Command("""
+        // Rows of one person differ at most by accents or case (the key folds them): any row's spelling will do.
+        run.OfficialsAdded = await connection.ExecuteAsync(Command($"""
             INSERT INTO officials (last_name, first_name, sex, birth_date, rne_key, search_text, created_utc, updated_utc)
-            SELECT s.last_name, s.first_name, s.sex, s.birth_date, s.rne_key, s.search_text, @Now, @Now
-            FROM import_staging s
-            WHERE s.run_id = @Run
-              AND s.line = (SELECT MIN(t.line) FROM import_staging t WHERE t.run_id = s.run_id AND t.rne_key = s.rne_key)
-              AND NOT EXISTS (SELECT 1 FROM officials o WHERE o.rne_key = s.rne_key)
+            SELECT MIN(s.last_name), MIN(s.first_name), MIN(s.sex), MIN(s.birth_date), s.rne_key, MIN(s.search_text), @Now, @Now
+            FROM {staging} s
+            WHERE NOT EXISTS (SELECT 1 FROM officials o WHERE o.rne_key = s.rne_key)
+            GROUP BY s.rne_key
             """, p, transaction, cancellationToken));
+        Phase(clock, "officials added", run.OfficialsAdded);
 
-        run.MandatesAdded = await connection.ExecuteAsync(Command("""
+        run.MandatesAdded = await connection.ExecuteAsync(Command($"""
             INSERT INTO mandates (official_id, role, seat_key, department_code, circonscription_code, commune_insee, canton_code,
                                   region_code, function_label, start_date, source, first_run_id)
-            SELECT o.id, s.role, s.seat_key, s.department_code, s.circonscription_code, s.commune_insee, s.canton_code,
-                   s.region_code, s.function_label, s.start_date, 'rne', @Run
-            FROM import_staging s JOIN officials o ON o.rne_key = s.rne_key
-            WHERE s.run_id = @Run
-              AND NOT EXISTS (SELECT 1 FROM mandates m
+            SELECT o.id, MIN(s.role), s.seat_key, MIN(s.department_code), MIN(s.circonscription_code), MIN(s.commune_insee),
+                   MIN(s.canton_code), MIN(s.region_code), MIN(s.function_label), s.start_date, 'rne', @Run
+            FROM {staging} s JOIN officials o ON o.rne_key = s.rne_key
+            WHERE NOT EXISTS (SELECT 1 FROM mandates m
                               WHERE m.official_id = o.id AND m.seat_key = s.seat_key AND m.end_date IS NULL
                                 AND COALESCE(m.start_date, '') = COALESCE(s.start_date, ''))
+            GROUP BY o.id, s.seat_key, s.start_date
             """, p, transaction, cancellationToken));
         run.MandatesUnchanged = staged - run.MandatesAdded;
+        Phase(clock, "mandates added", run.MandatesAdded);
 
         var roles = RolesOf(file.Type);
         if (latestRelease is not null && string.CompareOrdinal(latestRelease, p.Release) > 0)
@@ -60,19 +77,32 @@ public sealed class RneImporter(Database database, TimeProvider time)
             run.Report(null, ImportIssueKinds.OlderRelease,
                 $"This release ({p.Release}) is older than one already imported ({latestRelease}): mandates missing from it were not ended.");
         }
-        else
+        else if (await AnyEarlierMandateAsync(connection, transaction, roles, p, cancellationToken))
         {
+            // Mandates this run added are in the file by construction: only earlier ones can be missing from it.
             run.MandatesEnded = await connection.ExecuteAsync(Command($"""
                 UPDATE mandates SET end_date = @Release, end_run_id = @Run
-                WHERE source = 'rne' AND end_date IS NULL AND role IN ({string.Join(", ", roles.Select(r => $"'{r}'"))})
-                  AND NOT EXISTS (SELECT 1 FROM import_staging s JOIN officials o ON o.rne_key = s.rne_key
-                                  WHERE s.run_id = @Run AND o.id = mandates.official_id AND s.seat_key = mandates.seat_key
+                WHERE source = 'rne' AND end_date IS NULL AND role IN ({InRoles(roles)}) AND COALESCE(first_run_id, 0) <> @Run
+                  AND NOT EXISTS (SELECT 1 FROM {staging} s JOIN officials o ON o.rne_key = s.rne_key
+                                  WHERE o.id = mandates.official_id AND s.seat_key = mandates.seat_key
                                     AND COALESCE(s.start_date, '') = COALESCE(mandates.start_date, ''))
                 """, p, transaction, cancellationToken));
         }
 
-        await connection.ExecuteAsync(Command("DELETE FROM import_staging WHERE run_id = @Run", p, transaction, cancellationToken));
+        Phase(clock, "mandates ended", run.MandatesEnded);
+        await connection.ExecuteAsync(Command(dialect.DropTempTable(StagingName), p, transaction, cancellationToken));
     }
+
+    private async Task<bool> AnyEarlierMandateAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> roles, object p,
+        CancellationToken cancellationToken) =>
+        await connection.ExecuteScalarAsync<long?>(Command($"""
+            SELECT MIN(id) FROM mandates WHERE source = 'rne' AND end_date IS NULL AND role IN ({InRoles(roles)}) AND COALESCE(first_run_id, 0) <> @Run
+            """, p, transaction, cancellationToken)) is not null;
+
+    private static string InRoles(IReadOnlyList<string> roles) => string.Join(", ", roles.Select(r => $"'{r}'"));
+
+    private void Phase(Stopwatch clock, string phase, int rows) =>
+        logger.LogDebug("RNE import: {Phase} ({Rows} rows) after {Elapsed} ms", phase, rows, clock.ElapsedMilliseconds);
 
     private CommandDefinition Command(string sql, object parameters, DbTransaction transaction, CancellationToken cancellationToken) =>
         database.Command(sql, parameters, transaction, cancellationToken);
@@ -100,7 +130,7 @@ public sealed class RneImporter(Database database, TimeProvider time)
             var birth = IsoDate.Format(r.BirthDate);
             yield return
             [
-                run.Id, r.Line, $"{SearchText.Fold(r.LastName)}|{SearchText.Fold(r.FirstName)}|{birth}", r.LastName.Trim(), r.FirstName.Trim(),
+                (long)r.Line, $"{SearchText.Fold(r.LastName)}|{SearchText.Fold(r.FirstName)}|{birth}", r.LastName.Trim(), r.FirstName.Trim(),
                 r.Sex?.ToString(), birth, r.Role, seat.Key, seat.Department, seat.Circonscription, r.CommuneInsee, r.CantonCode,
                 r.RegionCode, Blank(r.Function), IsoDate.Format(r.MandateStart), SearchText.Fold($"{r.LastName} {r.FirstName}"),
             ];
@@ -130,34 +160,33 @@ public sealed class RneImporter(Database database, TimeProvider time)
 
     /// <summary>
     /// A seat of a single-holder role listed twice: the holder with the latest mandate start stays (the other is a
-    /// stale row of the release), and the conflict is reported. Rows repeating the same person and seat are folded.
+    /// stale row of the release), and the conflict is reported. Rows repeating one person and seat fold into one
+    /// mandate when mandates are added.
     /// </summary>
-    private async Task ResolveDuplicateSeatsAsync(DbConnection connection, DbTransaction transaction, ImportRun run, CancellationToken cancellationToken)
+    private async Task ResolveDuplicateSeatsAsync(DbConnection connection, DbTransaction transaction, string staging, ImportRun run,
+        CancellationToken cancellationToken)
     {
-        const string Newer = """
-            EXISTS (SELECT 1 FROM import_staging t
-                    WHERE t.run_id = import_staging.run_id AND t.seat_key = import_staging.seat_key AND t.rne_key <> import_staging.rne_key
-                      AND (COALESCE(t.start_date, '') > COALESCE(import_staging.start_date, '')
-                           OR (COALESCE(t.start_date, '') = COALESCE(import_staging.start_date, '') AND t.line > import_staging.line)))
+        var newer = $"""
+            EXISTS (SELECT 1 FROM {staging} t
+                    WHERE t.seat_key = {staging}.seat_key AND t.rne_key <> {staging}.rne_key
+                      AND (COALESCE(t.start_date, '') > COALESCE({staging}.start_date, '')
+                           OR (COALESCE(t.start_date, '') = COALESCE({staging}.start_date, '') AND t.line > {staging}.line)))
             """;
         var singleSeat = $"role IN ('{Roles.Depute}', '{Roles.Maire}')";
         var p = new { Run = run.Id };
-        var stale = await connection.QueryAsync<(int Line, string LastName, string FirstName, string SeatKey, string? StartDate)>(Command(
-            $"SELECT line, last_name, first_name, seat_key, start_date FROM import_staging WHERE run_id = @Run AND {singleSeat} AND {Newer} ORDER BY line",
-            p, transaction, cancellationToken));
+        var stale = (await connection.QueryAsync<(long Line, string LastName, string FirstName, string SeatKey, string? StartDate)>(Command(
+            $"SELECT line, last_name, first_name, seat_key, start_date FROM {staging} WHERE {singleSeat} AND {newer} ORDER BY line",
+            p, transaction, cancellationToken))).ToList();
         foreach (var row in stale)
         {
-            run.Report(row.Line, ImportIssueKinds.DuplicateSeat,
+            run.Report((int)row.Line, ImportIssueKinds.DuplicateSeat,
                 $"{row.FirstName} {row.LastName} (mandate from {row.StartDate ?? "?"}) also listed for {row.SeatKey}: kept the holder with the latest start date.");
         }
 
-        await connection.ExecuteAsync(Command($"DELETE FROM import_staging WHERE run_id = @Run AND {singleSeat} AND {Newer}", p, transaction, cancellationToken));
-        await connection.ExecuteAsync(Command("""
-            DELETE FROM import_staging
-            WHERE run_id = @Run AND EXISTS (SELECT 1 FROM import_staging t
-                WHERE t.run_id = import_staging.run_id AND t.rne_key = import_staging.rne_key AND t.seat_key = import_staging.seat_key
-                  AND COALESCE(t.start_date, '') = COALESCE(import_staging.start_date, '') AND t.line < import_staging.line)
-            """, p, transaction, cancellationToken));
+        if (stale.Count > 0)
+        {
+            await connection.ExecuteAsync(Command($"DELETE FROM {staging} WHERE {singleSeat} AND {newer}", p, transaction, cancellationToken));
+        }
     }
 
     internal static IReadOnlyList<string> RolesOf(RneFileType type) => type switch

@@ -40,7 +40,7 @@ public sealed class TerritoryLoader(Database database, TimeProvider time, ILogge
 
         try
         {
-            await LoadAsync(connection, transaction, cancellationToken);
+            await LoadAsync(database.Dialect, connection, transaction, cancellationToken);
             await connection.ExecuteAsync(database.Command("INSERT INTO reference_releases (name, loaded_utc) VALUES (@Release, @Now)",
                 new { Release, Now = time.GetUtcNow().UtcDateTime }, transaction, cancellationToken));
             await transaction.CommitAsync(cancellationToken);
@@ -58,16 +58,16 @@ public sealed class TerritoryLoader(Database database, TimeProvider time, ILogge
         await connection.ExecuteScalarAsync<int>(database.Command(
             "SELECT COUNT(*) FROM reference_releases WHERE name = @Release", new { Release }, transaction, cancellationToken)) > 0;
 
-    private static async Task LoadAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    private static async Task LoadAsync(SqlDialect dialect, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await BulkInsert.RunAsync(connection, transaction, "regions", ["code", "name"],
+        await dialect.BulkInsertAsync(connection, transaction, "regions", ["code", "name"],
             Rows("seed/insee/v_region_2026.csv", ',', r => [r["REG"], r["LIBELLE"]]), cancellationToken);
 
         var departments = Rows("seed/insee/v_departement_2026.csv", ',', r => [r["DEP"], r["REG"], r["LIBELLE"]])
             .Concat(DepartmentCatalog.Collectivities.Select(c => new object?[] { c.Code, null, c.Name }));
-        await BulkInsert.RunAsync(connection, transaction, "departments", ["code", "region_code", "name"], departments, cancellationToken);
+        await dialect.BulkInsertAsync(connection, transaction, "departments", ["code", "region_code", "name"], departments, cancellationToken);
 
-        await BulkInsert.RunAsync(connection, transaction, "cantons", ["code", "department_code", "name"],
+        await dialect.BulkInsertAsync(connection, transaction, "cantons", ["code", "department_code", "name"],
             Rows("seed/insee/v_canton_2026.csv", ',', r => [r["CAN"], r["DEP"], r["LIBELLE"]]), cancellationToken);
 
         // Communes and Paris/Lyon/Marseille arrondissements; delegated and associated communes only feed the
@@ -83,7 +83,7 @@ public sealed class TerritoryLoader(Database database, TimeProvider time, ILogge
 
             return [r["COM"], r["LIBELLE"], SearchText.Fold(r["LIBELLE"]), Empty(r["DEP"]), Empty(r["REG"]), Empty(r["CAN"]), Empty(r["COMPARENT"])];
         });
-        await BulkInsert.RunAsync(connection, transaction, "communes",
+        await dialect.BulkInsertAsync(connection, transaction, "communes",
             ["insee", "name", "search_text", "department_code", "region_code", "canton_code", "parent_insee"], communes, cancellationToken);
 
         var links = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
@@ -130,9 +130,9 @@ public sealed class TerritoryLoader(Database database, TimeProvider time, ILogge
             }
         }
 
-        await BulkInsert.RunAsync(connection, transaction, "circonscriptions", ["code", "department_code", "number"],
+        await dialect.BulkInsertAsync(connection, transaction, "circonscriptions", ["code", "department_code", "number"],
             circonscriptions.Select(c => new object?[] { c.Key, c.Value.Department, c.Value.Number }), cancellationToken);
-        await BulkInsert.RunAsync(connection, transaction, "commune_circonscriptions", ["commune_insee", "circonscription_code", "partial"],
+        await dialect.BulkInsertAsync(connection, transaction, "commune_circonscriptions", ["commune_insee", "circonscription_code", "partial"],
             links.SelectMany(l => l.Value.Select(code => new object?[] { l.Key, code, l.Value.Count > 1 })), cancellationToken);
     }
 

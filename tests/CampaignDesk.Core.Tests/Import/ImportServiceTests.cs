@@ -31,7 +31,7 @@ public class ImportServiceTests(DatabaseProvider provider)
     {
         _db = await (await TestDatabase.CreateAsync(provider)).MigratedAsync();
         var time = new ManualTimeProvider();
-        _imports = new ImportService(_db.Database, new ImportRunStore(_db.Database, time), new RneImporter(_db.Database, time),
+        _imports = new ImportService(_db.Database, new ImportRunStore(_db.Database, time), new RneImporter(_db.Database, time, NullLogger<RneImporter>.Instance),
             new ParliamentImporter(_db.Database, time), time, NullLogger<ImportService>.Instance);
     }
 

@@ -11,8 +11,9 @@ using Microsoft.Extensions.Options;
 
 namespace CampaignDesk.Core.Tests.Import;
 
-/// <summary>The shipped snapshot, seeded as the embedded default does, and the counts the official data gives.</summary>
-public class SeededDirectoryTests
+/// <summary>The shipped snapshot, seeded as the embedded default does, and the counts the official data gives, on every engine.</summary>
+[TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
+public class SeededDirectoryTests(DatabaseProvider provider)
 {
     private TestDatabase _db = null!;
     private OrganisationStore _organisations = null!;
@@ -21,9 +22,10 @@ public class SeededDirectoryTests
     [OneTimeSetUp]
     public async Task SeedOnce()
     {
-        _db = await (await TestDatabase.CreateAsync(DatabaseProvider.Sqlite)).MigratedAsync();
+        TestDatabase.RequireConfigured(provider);
+        _db = await (await TestDatabase.CreateAsync(provider)).MigratedAsync();
         var time = new ManualTimeProvider();
-        var imports = new ImportService(_db.Database, new ImportRunStore(_db.Database, time), new RneImporter(_db.Database, time),
+        var imports = new ImportService(_db.Database, new ImportRunStore(_db.Database, time), new RneImporter(_db.Database, time, NullLogger<RneImporter>.Instance),
             new ParliamentImporter(_db.Database, time), time, NullLogger<ImportService>.Instance);
         await new TerritoryLoader(_db.Database, time, NullLogger<TerritoryLoader>.Instance).LoadAsync(default);
         _organisations = new OrganisationStore(_db.Database, time);
@@ -33,7 +35,13 @@ public class SeededDirectoryTests
     }
 
     [OneTimeTearDown]
-    public async Task Drop() => await _db.DisposeAsync();
+    public async Task Drop()
+    {
+        if (_db is not null)
+        {
+            await _db.DisposeAsync();
+        }
+    }
 
     [Test]
     public async Task Seed_EveryShippedFile_ImportsWithNoUnreadableRow()
