@@ -1,6 +1,7 @@
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Hosting;
 using CampaignDesk.Core.Import;
+using CampaignDesk.Core.Import.Refresh;
 using CampaignDesk.Core.Jobs;
 using CampaignDesk.Core.Officials;
 using CampaignDesk.Core.Organisations;
@@ -42,6 +43,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RneImporter>();
         services.AddSingleton<ParliamentImporter>();
         services.AddSingleton<ImportService>();
+        services.AddOptions<RefreshOptions>().BindConfiguration(RefreshOptions.SectionName)
+            .Validate(o => !o.Enabled || o.BaseUrl is { IsAbsoluteUri: true }, "Import:Refresh:BaseUrl must be an absolute URL when Import:Refresh:Enabled is true.")
+            .Validate(o => o.Interval >= TimeSpan.FromMinutes(1), "Import:Refresh:Interval must be at least one minute.")
+            .ValidateOnStart();
+        services.AddHttpClient<OfficialsRefresher>(client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<DatabaseStartup>();
         services.AddSingleton<IStartupTask>(provider => provider.GetRequiredService<DatabaseStartup>());
         services.AddHostedService(provider => provider.GetRequiredService<DatabaseStartup>());

@@ -1,3 +1,4 @@
+using CampaignDesk.Core.Import.Refresh;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
@@ -11,6 +12,8 @@ public static class JobsServiceCollectionExtensions
     {
         // Jobs in DI so that ValidateOnBuild checks their constructors.
         services.AddTransient<WorkerHeartbeatJob>();
+        services.AddTransient<OfficialsRefreshJob>();
+        var refresh = configuration.GetSection(RefreshOptions.SectionName).Get<RefreshOptions>() ?? new RefreshOptions();
         var options = configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>() ?? new WorkerOptions();
         services.AddQuartz(properties: new System.Collections.Specialized.NameValueCollection { ["quartz.scheduler.instanceName"] = "CampaignDesk" }, quartz =>
         {
@@ -20,6 +23,15 @@ public static class JobsServiceCollectionExtensions
                 .WithIdentity("worker-heartbeat", "campaigndesk")
                 .StartNow()
                 .WithSimpleSchedule(schedule => schedule.WithInterval(options.HeartbeatInterval).RepeatForever()));
+            if (refresh.Enabled)
+            {
+                quartz.AddJob<OfficialsRefreshJob>(job => job.WithIdentity(OfficialsRefreshJob.Key));
+                quartz.AddTrigger(trigger => trigger
+                    .ForJob(OfficialsRefreshJob.Key)
+                    .WithIdentity("officials-refresh", "campaigndesk")
+                    .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
+                    .WithSimpleSchedule(schedule => schedule.WithInterval(refresh.Interval).RepeatForever()));
+            }
         });
         services.AddQuartzHostedService(quartz => quartz.WaitForJobsToComplete = true);
         return services;
