@@ -12,13 +12,13 @@ internal static class ParliamentFiles
     /// <summary>The path of a real file under ../shared/data, or an ignored test when it is not there.</summary>
     public static string Shared(string relativePath)
     {
-        var path = Path.GetFullPath(Path.Combine(BuiltPrograms.RepositoryRoot, "..", "shared", "data", relativePath));
-        if (!File.Exists(path))
+        var path = DataFiles.Find(relativePath);
+        if (path is null)
         {
-            Assert.Ignore($"Real data file {path} is absent (it lives beside the repository, in ../shared/data).");
+            Assert.Ignore($"Real data file {relativePath} is absent: the project does not ship it and ../shared/data is not beside the repository.");
         }
 
-        return path;
+        return path!;
     }
 
     public static List<(ParliamentMember? Member, ParliamentProblem? Problem)> ReadAll(Stream stream)

@@ -18,25 +18,13 @@ internal static class RneTestFiles
     /// </summary>
     public static string SharedRne(string relativePath)
     {
-        var dataRoot = Environment.GetEnvironmentVariable("CAMPAIGNDESK_SHARED_DATA");
-        if (string.IsNullOrEmpty(dataRoot))
+        var path = DataFiles.Find("rne/" + relativePath);
+        if (path is null)
         {
-            var root = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "CampaignDesk.sln")))
-            {
-                root = root.Parent;
-            }
-
-            dataRoot = root is null ? "" : Path.Combine(root.FullName, "..", "shared", "data");
+            Assert.Ignore($"RNE file {relativePath} not found: the project ships the current releases; others need ../shared beside the clone or CAMPAIGNDESK_SHARED_DATA.");
         }
 
-        var path = Path.Combine(dataRoot, "rne", relativePath);
-        if (!File.Exists(path))
-        {
-            Assert.Ignore($"Shared RNE data not found at {path}: put shared/ beside the clone or set CAMPAIGNDESK_SHARED_DATA.");
-        }
-
-        return path;
+        return path!;
     }
 
     public static RneFile Open(string path) => RneFile.Open(File.OpenRead(path), Clock);
