@@ -129,24 +129,4 @@ public sealed class OfficialStore(Database database)
         return rows.ToLookup(r => r.OfficialId, r => r.ToMandate());
     }
 
-    private sealed class MandateRow
-    {
-        public long OfficialId { get; init; }
-        public long Id { get; init; }
-        public string Role { get; init; } = "";
-        public string? DepartmentCode { get; init; }
-        public string? CirconscriptionCode { get; init; }
-        public string? CommuneInsee { get; init; }
-        public string? CantonCode { get; init; }
-        public string? RegionCode { get; init; }
-        public string? GroupCode { get; init; }
-        public string? GroupLabel { get; init; }
-        public string? FunctionLabel { get; init; }
-        public string? StartDate { get; init; }
-        public string? EndDate { get; init; }
-        public string Source { get; init; } = "";
-
-        public Mandate ToMandate() => new(Id, Role, DepartmentCode, CirconscriptionCode, CommuneInsee, CantonCode, RegionCode, GroupCode,
-            GroupLabel, FunctionLabel, IsoDate.Parse(StartDate), IsoDate.Parse(EndDate), Source);
-    }
 }

@@ -23,7 +23,7 @@ public sealed class OrganisationOfficials(Database database, TerritoryStore terr
         var circonscriptions = candidates.Select(c => c.Code).ToArray();
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<Row>(database.Command($"""
+        var rows = (await connection.QueryAsync<MandateRow>(database.Command($"""
             SELECT o.id AS official_id, o.last_name, o.first_name, o.sex,
                    m.id, m.role, m.department_code, m.circonscription_code, m.commune_insee, m.canton_code, m.region_code,
                    m.group_code, m.group_label, m.function_label, m.start_date, m.end_date, m.source
@@ -63,7 +63,7 @@ public sealed class OrganisationOfficials(Database database, TerritoryStore terr
     private static readonly string[] RoleOrder =
         [Roles.Depute, Roles.Senateur, Roles.Maire, Roles.ConseillerDepartemental, Roles.ConseillerRegional];
 
-    private static string Reason(Row row, Organisation organisation, Commune? commune, bool partial) => row.Role switch
+    private static string Reason(MandateRow row, Organisation organisation, Commune? commune, bool partial) => row.Role switch
     {
         Roles.Depute when partial =>
             $"Député of circonscription {row.CirconscriptionCode}, one of the circonscriptions of {commune?.Name ?? organisation.CommuneInsee}: set the organisation's circonscription to keep only its own.",
@@ -74,27 +74,4 @@ public sealed class OrganisationOfficials(Database database, TerritoryStore terr
         _ => $"Conseiller régional of région {row.RegionCode}.",
     };
 
-    private sealed class Row
-    {
-        public long OfficialId { get; init; }
-        public string LastName { get; init; } = "";
-        public string FirstName { get; init; } = "";
-        public string? Sex { get; init; }
-        public long Id { get; init; }
-        public string Role { get; init; } = "";
-        public string? DepartmentCode { get; init; }
-        public string? CirconscriptionCode { get; init; }
-        public string? CommuneInsee { get; init; }
-        public string? CantonCode { get; init; }
-        public string? RegionCode { get; init; }
-        public string? GroupCode { get; init; }
-        public string? GroupLabel { get; init; }
-        public string? FunctionLabel { get; init; }
-        public string? StartDate { get; init; }
-        public string? EndDate { get; init; }
-        public string Source { get; init; } = "";
-
-        public Mandate ToMandate() => new(Id, Role, DepartmentCode, CirconscriptionCode, CommuneInsee, CantonCode, RegionCode, GroupCode,
-            GroupLabel, FunctionLabel, IsoDate.Parse(StartDate), IsoDate.Parse(EndDate), Source);
-    }
 }

@@ -5,7 +5,7 @@ using System.Text.Json;
 
 namespace CampaignDesk.Api.Tests.Import;
 
-public class ImportsApiTests
+public class ImportsApiTests : ApiTest
 {
     private const string Deputes = """
         Code du département;Libellé du département;Code de la collectivité à statut particulier;Libellé de la collectivité à statut particulier;Code de la circonscription législative;Libellé de la circonscription législative;Nom de l'élu;Prénom de l'élu;Code sexe;Date de naissance;Code de la catégorie socio-professionnelle;Libellé de la catégorie socio-professionnelle;Date de début du mandat
@@ -13,29 +13,13 @@ public class ImportsApiTests
         38;Isère;;;3803;3Ème Circonscription;BROKEN;Row;F;99/99/1987;34;Professeur;08/07/2024
         """;
 
-    private CampaignDeskApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task StartApi()
-    {
-        _factory = await CampaignDeskApiFactory.CreateAsync();
-        _client = _factory.CreateAdminClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopApi()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-    }
 
     [Test]
     public async Task Upload_RneFile_Is201WithTheReportAndItsUnreadableLine()
     {
         var response = await UploadAsync("elus-deputes-dep-2026-02-01.csv", Deputes);
         var report = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var again = await _client.GetFromJsonAsync<JsonElement>(response.Headers.Location!.ToString());
+        var again = await Client.GetFromJsonAsync<JsonElement>(response.Headers.Location!.ToString());
 
         Assert.Multiple(() =>
         {
@@ -55,12 +39,12 @@ public class ImportsApiTests
 
     [Test]
     public async Task Get_UnknownRun_Is404() =>
-        await (await _client.GetAsync("/api/imports/424242")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await Client.GetAsync("/api/imports/424242")).AssertProblemAsync(HttpStatusCode.NotFound);
 
     [Test]
     public async Task Upload_WithoutToken_Is401()
     {
-        using var anonymous = _factory.CreateClient();
+        using var anonymous = Factory.CreateClient();
         using var form = new MultipartFormDataContent { { new StringContent(Deputes), "file", "x.csv" } };
 
         Assert.That((await anonymous.PostAsync("/api/imports", form)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
@@ -71,6 +55,6 @@ public class ImportsApiTests
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(content));
         form.Add(file, "file", fileName);
-        return await _client.PostAsync("/api/imports", form);
+        return await Client.PostAsync("/api/imports", form);
     }
 }

@@ -5,29 +5,14 @@ using System.Text.Json;
 
 namespace CampaignDesk.Api.Tests.Officials;
 
-public class OfficialsApiTests
+public class OfficialsApiTests : ApiTest
 {
-    private CampaignDeskApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task StartApi()
-    {
-        _factory = await CampaignDeskApiFactory.CreateAsync(("Seed:Officials", "true"));
-        _client = _factory.CreateAdminClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopApi()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-    }
+    protected override (string Key, string? Value)[] Settings => [("Seed:Officials", "true")];
 
     [Test]
     public async Task Search_AccentInsensitiveByRoleAndDepartment_FindsTheDepute()
     {
-        var page = await _client.GetFromJsonAsync<JsonElement>("/api/officials?q=CHÂTELAIN&role=depute&department=38");
+        var page = await Client.GetFromJsonAsync<JsonElement>("/api/officials?q=CHÂTELAIN&role=depute&department=38");
 
         var official = page.GetProperty("items").EnumerateArray().Single();
         Assert.That(official.GetProperty("firstName").GetString(), Is.EqualTo("Cyrielle"));
@@ -37,7 +22,7 @@ public class OfficialsApiTests
     [Test]
     public async Task Search_ByCommune_FindsItsMaire()
     {
-        var page = await _client.GetFromJsonAsync<JsonElement>("/api/officials?role=maire&commune=38421");
+        var page = await Client.GetFromJsonAsync<JsonElement>("/api/officials?role=maire&commune=38421");
 
         Assert.That(page.GetProperty("total").GetInt64(), Is.EqualTo(1));
     }
@@ -46,14 +31,14 @@ public class OfficialsApiTests
     [TestCase("/api/officials?circonscription=382", "circonscription")]
     [TestCase("/api/officials?active=perhaps", "active")]
     public async Task Search_BadQuery_NamesTheParameter(string url, string field) =>
-        Assert.That(await (await _client.GetAsync(url)).AssertValidationProblemAsync(), Is.EqualTo(new[] { field }));
+        Assert.That(await (await Client.GetAsync(url)).AssertValidationProblemAsync(), Is.EqualTo(new[] { field }));
 
     [Test]
     public async Task Get_Official_ShowsMandatesContactsWithSourcesAndIdentifiers()
     {
-        var id = (await _client.GetFromJsonAsync<JsonElement>("/api/officials?q=chatelain cyrielle")).GetProperty("items")[0].GetProperty("id").GetInt64();
+        var id = (await Client.GetFromJsonAsync<JsonElement>("/api/officials?q=chatelain cyrielle")).GetProperty("items")[0].GetProperty("id").GetInt64();
 
-        var official = await _client.GetFromJsonAsync<JsonElement>($"/api/officials/{id}");
+        var official = await Client.GetFromJsonAsync<JsonElement>($"/api/officials/{id}");
 
         Assert.Multiple(() =>
         {
@@ -67,14 +52,14 @@ public class OfficialsApiTests
 
     [Test]
     public async Task Get_UnknownOfficial_Is404() =>
-        await (await _client.GetAsync("/api/officials/99999999")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await Client.GetAsync("/api/officials/99999999")).AssertProblemAsync(HttpStatusCode.NotFound);
 
     [Test]
     public async Task OrganisationOfficials_SaintMartinDHeres_ListsItsDeputeWithEmailAndReason()
     {
-        var psi = (await _client.GetFromJsonAsync<JsonElement>("/api/organisations?q=saint-martin-d'heres")).GetProperty("items")[0];
+        var psi = (await Client.GetFromJsonAsync<JsonElement>("/api/organisations?q=saint-martin-d'heres")).GetProperty("items")[0];
 
-        var officials = await _client.GetFromJsonAsync<JsonElement>($"/api/organisations/{psi.GetProperty("id")}/officials");
+        var officials = await Client.GetFromJsonAsync<JsonElement>($"/api/organisations/{psi.GetProperty("id")}/officials");
 
         var depute = officials.EnumerateArray().Single(o => o.GetProperty("mandate").GetProperty("role").GetString() == "depute");
         Assert.Multiple(() =>
@@ -88,7 +73,7 @@ public class OfficialsApiTests
     [Test]
     public async Task SetCirconscription_OnASplitCommune_NarrowsTheDeputesAndRefusesOneElsewhere()
     {
-        var caseDeSante = (await _client.GetFromJsonAsync<JsonElement>("/api/organisations?q=case de sante")).GetProperty("items")[0];
+        var caseDeSante = (await Client.GetFromJsonAsync<JsonElement>("/api/organisations?q=case de sante")).GetProperty("items")[0];
         var id = caseDeSante.GetProperty("id").GetInt64();
         var before = await DeputesAsync(id);
 
@@ -103,10 +88,10 @@ public class OfficialsApiTests
     }
 
     private async Task<List<string>> DeputesAsync(long organisationId) =>
-        (await _client.GetFromJsonAsync<JsonElement>($"/api/organisations/{organisationId}/officials")).EnumerateArray()
+        (await Client.GetFromJsonAsync<JsonElement>($"/api/organisations/{organisationId}/officials")).EnumerateArray()
             .Where(o => o.GetProperty("mandate").GetProperty("role").GetString() == "depute")
             .Select(o => o.GetProperty("mandate").GetProperty("circonscriptionCode").GetString()!).Distinct().Order().ToList();
 
     private Task<HttpResponseMessage> PatchAsync(long id, string json) =>
-        _client.PatchAsync($"/api/organisations/{id}", new StringContent(json, Encoding.UTF8, "application/merge-patch+json"));
+        Client.PatchAsync($"/api/organisations/{id}", new StringContent(json, Encoding.UTF8, "application/merge-patch+json"));
 }

@@ -5,29 +5,12 @@ using System.Text.Json;
 
 namespace CampaignDesk.Api.Tests.Organisations;
 
-public class OrganisationsApiTests
+public class OrganisationsApiTests : ApiTest
 {
-    private CampaignDeskApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task StartApi()
-    {
-        _factory = await CampaignDeskApiFactory.CreateAsync();
-        _client = _factory.CreateAdminClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopApi()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-    }
-
     [Test]
     public async Task List_SearchCase_FindsCaseDeSanteInToulouse()
     {
-        var page = await _client.GetFromJsonAsync<JsonElement>("/api/organisations?q=Case");
+        var page = await Client.GetFromJsonAsync<JsonElement>("/api/organisations?q=Case");
 
         var item = page.GetProperty("items").EnumerateArray().Single();
         Assert.Multiple(() =>
@@ -42,9 +25,9 @@ public class OrganisationsApiTests
     [Test]
     public async Task List_FiltersByKindAndDepartment_AndPages()
     {
-        var msp67 = await _client.GetFromJsonAsync<JsonElement>("/api/organisations?kind=msp&department=67");
-        var network = (await _client.GetFromJsonAsync<JsonElement>("/api/organisations?type=federation&q=sec-pa")).GetProperty("items")[0];
-        var firstTwo = await _client.GetFromJsonAsync<JsonElement>($"/api/organisations?parent={network.GetProperty("id")}&pageSize=2&page=1");
+        var msp67 = await Client.GetFromJsonAsync<JsonElement>("/api/organisations?kind=msp&department=67");
+        var network = (await Client.GetFromJsonAsync<JsonElement>("/api/organisations?type=federation&q=sec-pa")).GetProperty("items")[0];
+        var firstTwo = await Client.GetFromJsonAsync<JsonElement>($"/api/organisations?parent={network.GetProperty("id")}&pageSize=2&page=1");
 
         Assert.That(msp67.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()),
             Is.EquivalentTo(new[] { "MSP du Neuhof", "MSP de Hautepierre" }));
@@ -61,7 +44,7 @@ public class OrganisationsApiTests
     [TestCase("/api/organisations?parent=x", "parent")]
     public async Task List_BadQuery_NamesTheParameter(string url, string field)
     {
-        var fields = await (await _client.GetAsync(url)).AssertValidationProblemAsync();
+        var fields = await (await Client.GetAsync(url)).AssertValidationProblemAsync();
 
         Assert.That(fields, Is.EqualTo(new[] { field }));
     }
@@ -69,7 +52,7 @@ public class OrganisationsApiTests
     [Test]
     public async Task Get_UnknownId_Is404Problem()
     {
-        var problem = await (await _client.GetAsync("/api/organisations/999999")).AssertProblemAsync(HttpStatusCode.NotFound);
+        var problem = await (await Client.GetAsync("/api/organisations/999999")).AssertProblemAsync(HttpStatusCode.NotFound);
 
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("999999"));
     }
@@ -77,7 +60,7 @@ public class OrganisationsApiTests
     [Test]
     public async Task Create_ValidFederationThenMember_ReturnsCreatedWithLocationAndETag()
     {
-        var federation = await _client.PostAsJsonAsync("/api/organisations", new
+        var federation = await Client.PostAsJsonAsync("/api/organisations", new
         {
             type = "federation",
             kind = "federation",
@@ -85,7 +68,7 @@ public class OrganisationsApiTests
             mailbox = "contact@fncs.example",
         });
         var federationId = (await federation.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
-        var member = await _client.PostAsJsonAsync("/api/organisations", new
+        var member = await Client.PostAsJsonAsync("/api/organisations", new
         {
             type = "structure",
             kind = "centre_sante",
@@ -112,7 +95,7 @@ public class OrganisationsApiTests
     {
         var before = await TotalAsync();
 
-        var response = await _client.PostAsJsonAsync("/api/organisations", new
+        var response = await Client.PostAsJsonAsync("/api/organisations", new
         {
             type = "structure",
             kind = "garage",
@@ -133,7 +116,7 @@ public class OrganisationsApiTests
     {
         var before = await TotalAsync();
 
-        var response = await _client.PostAsync("/api/organisations", new StringContent(json, Encoding.UTF8, "application/json"));
+        var response = await Client.PostAsync("/api/organisations", new StringContent(json, Encoding.UTF8, "application/json"));
 
         Assert.That(await response.AssertValidationProblemAsync(), Is.EqualTo(new[] { field }));
         Assert.That(await TotalAsync(), Is.EqualTo(before));
@@ -142,7 +125,7 @@ public class OrganisationsApiTests
     [Test]
     public async Task Create_NotJson_Is415Problem()
     {
-        var response = await _client.PostAsync("/api/organisations", new StringContent("name=x", Encoding.UTF8, "text/plain"));
+        var response = await Client.PostAsync("/api/organisations", new StringContent("name=x", Encoding.UTF8, "text/plain"));
 
         await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
     }
@@ -150,7 +133,7 @@ public class OrganisationsApiTests
     [Test]
     public async Task Create_DuplicateNameInTheSameCommune_Is409NamingTheName()
     {
-        var response = await _client.PostAsJsonAsync("/api/organisations", new
+        var response = await Client.PostAsJsonAsync("/api/organisations", new
         {
             type = "structure",
             kind = "centre_sante_communautaire",
@@ -187,7 +170,7 @@ public class OrganisationsApiTests
         await PatchAsync(id, """{ "mailbox": "first@example.org" }""", ifMatch: "\"1\"");
 
         var stale = await PatchAsync(id, """{ "mailbox": "second@example.org" }""", ifMatch: "\"1\"");
-        var current = await _client.GetFromJsonAsync<JsonElement>($"/api/organisations/{id}");
+        var current = await Client.GetFromJsonAsync<JsonElement>($"/api/organisations/{id}");
 
         var problem = await stale.AssertProblemAsync(HttpStatusCode.PreconditionFailed);
         Assert.That(problem.GetProperty("currentVersion").GetInt32(), Is.EqualTo(2));
@@ -204,7 +187,7 @@ public class OrganisationsApiTests
         var id = await CreateAsync($"MSP test bad patch {field}", "35238");
 
         var response = await PatchAsync(id, json);
-        var current = await _client.GetFromJsonAsync<JsonElement>($"/api/organisations/{id}");
+        var current = await Client.GetFromJsonAsync<JsonElement>($"/api/organisations/{id}");
 
         Assert.That(await response.AssertValidationProblemAsync(), Is.EqualTo(new[] { field }));
         Assert.That(current.GetProperty("version").GetInt32(), Is.EqualTo(1));
@@ -219,11 +202,11 @@ public class OrganisationsApiTests
         await (await PatchAsync(999999, """{ "name": "x" }""")).AssertProblemAsync(HttpStatusCode.NotFound);
 
     private async Task<long> TotalAsync() =>
-        (await _client.GetFromJsonAsync<JsonElement>("/api/organisations?pageSize=1")).GetProperty("total").GetInt64();
+        (await Client.GetFromJsonAsync<JsonElement>("/api/organisations?pageSize=1")).GetProperty("total").GetInt64();
 
     private async Task<long> CreateAsync(string name, string commune)
     {
-        var response = await _client.PostAsJsonAsync("/api/organisations", new { type = "structure", kind = "msp", name, communeInsee = commune });
+        var response = await Client.PostAsJsonAsync("/api/organisations", new { type = "structure", kind = "msp", name, communeInsee = commune });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
     }
@@ -239,6 +222,6 @@ public class OrganisationsApiTests
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         }
 
-        return await _client.SendAsync(request);
+        return await Client.SendAsync(request);
     }
 }

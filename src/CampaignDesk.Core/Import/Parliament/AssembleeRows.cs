@@ -5,25 +5,10 @@ namespace CampaignDesk.Core.Import.Parliament;
 /// <summary>assemblee/deputes.json: [{id, nom (full name), email, circo, dept (name), groupeSigle, groupeLibelle}].</summary>
 internal static class AssembleeRows
 {
-    public static IEnumerable<(ParliamentMember?, ParliamentProblem?)> Read(ParliamentFile file)
-    {
-        using (file)
-        {
-            var line = 0;
-            foreach (var item in file.Json!.RootElement.EnumerateArray())
-            {
-                yield return Map(new RowBuilder(++line), item);
-            }
-        }
-    }
+    public static IEnumerable<(ParliamentMember?, ParliamentProblem?)> Read(ParliamentFile file) => JsonArrayRows.Read(file, Map);
 
     private static (ParliamentMember?, ParliamentProblem?) Map(RowBuilder row, JsonElement item)
     {
-        if (item.ValueKind != JsonValueKind.Object)
-        {
-            return row.Fail($"record is a JSON {item.ValueKind}, not an object");
-        }
-
         var id = item.Text("id");
         var fullName = item.Text("nom");
         if (id is null || fullName is null)

@@ -5,25 +5,10 @@ namespace CampaignDesk.Core.Import.Parliament;
 /// <summary>The Sénat's list of sitting senators: [{matricule, nom, prenom, civilite, groupe{code,libelle}, circonscription{code,libelle}}].</summary>
 internal static class SenatListRows
 {
-    public static IEnumerable<(ParliamentMember?, ParliamentProblem?)> Read(ParliamentFile file)
-    {
-        using (file)
-        {
-            var line = 0;
-            foreach (var item in file.Json!.RootElement.EnumerateArray())
-            {
-                yield return Map(new RowBuilder(++line), item);
-            }
-        }
-    }
+    public static IEnumerable<(ParliamentMember?, ParliamentProblem?)> Read(ParliamentFile file) => JsonArrayRows.Read(file, Map);
 
     private static (ParliamentMember?, ParliamentProblem?) Map(RowBuilder row, JsonElement item)
     {
-        if (item.ValueKind != JsonValueKind.Object)
-        {
-            return row.Fail($"record is a JSON {item.ValueKind}, not an object");
-        }
-
         var id = item.Text("matricule");
         var lastName = item.Text("nom");
         if (id is null || lastName is null)
