@@ -22,16 +22,17 @@ public sealed class SqliteDialect : SqlDialect
     public override bool IsUnavailable(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: 5 or 6 or 8 or 10 or 13 or 14 };
 
-    // A 64 MB page cache keeps the indexes being filled in memory; pooled connections get the default back after.
+    // 64 MB page caches (main and temp) keep the indexes being filled in memory; pooled connections get the default back.
     public override async Task<IAsyncDisposable> TuneForBulkAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync(new CommandDefinition("PRAGMA cache_size = -65536", cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition("PRAGMA main.cache_size = -65536; PRAGMA temp.cache_size = -65536",
+            cancellationToken: cancellationToken));
         return new Restore(connection);
     }
 
     private sealed class Restore(DbConnection connection) : IAsyncDisposable
     {
-        public async ValueTask DisposeAsync() => await connection.ExecuteAsync("PRAGMA cache_size = -2000");
+        public async ValueTask DisposeAsync() => await connection.ExecuteAsync("PRAGMA main.cache_size = -2000; PRAGMA temp.cache_size = -2000");
     }
 
     // One prepared statement re-bound per row: SQLite parses it once, and there is no network round trip.

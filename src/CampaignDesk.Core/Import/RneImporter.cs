@@ -60,13 +60,13 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
         run.MandatesAdded = await connection.ExecuteAsync(Command($"""
             INSERT INTO mandates (official_id, role, seat_key, department_code, circonscription_code, commune_insee, canton_code,
                                   region_code, function_label, start_date, source, first_run_id)
-            SELECT o.id, MIN(s.role), s.seat_key, MIN(s.department_code), MIN(s.circonscription_code), MIN(s.commune_insee),
+            SELECT MIN(o.id), MIN(s.role), s.seat_key, MIN(s.department_code), MIN(s.circonscription_code), MIN(s.commune_insee),
                    MIN(s.canton_code), MIN(s.region_code), MIN(s.function_label), s.start_date, 'rne', @Run
             FROM {staging} s JOIN officials o ON o.rne_key = s.rne_key
             WHERE NOT EXISTS (SELECT 1 FROM mandates m
                               WHERE m.official_id = o.id AND m.seat_key = s.seat_key AND m.end_date IS NULL
                                 AND COALESCE(m.start_date, '') = COALESCE(s.start_date, ''))
-            GROUP BY o.id, s.seat_key, s.start_date
+            GROUP BY s.rne_key, s.seat_key, s.start_date
             """, p, transaction, cancellationToken));
         run.MandatesUnchanged = staged - run.MandatesAdded;
         Phase(clock, "mandates added", run.MandatesAdded);
