@@ -40,4 +40,10 @@ public sealed class Database
     public CommandDefinition Command(string sql, object? parameters = null, DbTransaction? transaction = null,
         CancellationToken cancellationToken = default) =>
         new(sql, parameters, transaction, _commandTimeoutSeconds, cancellationToken: cancellationToken);
+
+    /// <summary>A command for set-wise bulk work (imports), which may run for minutes on a million rows.</summary>
+    public CommandDefinition BulkCommand(string sql, object? parameters, DbTransaction transaction, CancellationToken cancellationToken) =>
+        new(sql, parameters, transaction, Math.Max(_commandTimeoutSeconds, BulkCommandTimeoutSeconds), cancellationToken: cancellationToken);
+
+    public const int BulkCommandTimeoutSeconds = 1800;
 }

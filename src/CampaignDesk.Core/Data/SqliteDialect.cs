@@ -22,10 +22,10 @@ public sealed class SqliteDialect : SqlDialect
     public override bool IsUnavailable(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: 5 or 6 or 8 or 10 or 13 or 14 };
 
-    // 64 MB page caches (main and temp) keep the indexes being filled in memory; pooled connections get the default back.
+    // 32 MB page caches (main and temp) keep the indexes being filled in memory; pooled connections get the default back.
     public override async Task<IAsyncDisposable> TuneForBulkAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync(new CommandDefinition("PRAGMA main.cache_size = -65536; PRAGMA temp.cache_size = -65536",
+        await connection.ExecuteAsync(new CommandDefinition("PRAGMA main.cache_size = -32768; PRAGMA temp.cache_size = -32768",
             cancellationToken: cancellationToken));
         return new Restore(connection);
     }

@@ -105,7 +105,7 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
         logger.LogDebug("RNE import: {Phase} ({Rows} rows) after {Elapsed} ms", phase, rows, clock.ElapsedMilliseconds);
 
     private CommandDefinition Command(string sql, object parameters, DbTransaction transaction, CancellationToken cancellationToken) =>
-        database.Command(sql, parameters, transaction, cancellationToken);
+        database.BulkCommand(sql, parameters, transaction, cancellationToken);
 
     /// <summary>Rows to stage; a row that cannot be read, or names no seat, is reported with its line instead.</summary>
     private static IEnumerable<object?[]> Stage(RneFile file, ImportRun run)
