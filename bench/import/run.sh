@@ -12,6 +12,7 @@
 #                                (e.g. "Host=127.0.0.1;Port=5455;Username=postgres;Database=postgres"); unset: skipped
 #   BENCH_ROWS      rows of the generated file (default 1000000)
 #   BENCH_REPEATS   runs per measurement, the median is reported (default 3)
+#   BENCH_BIG_REPEATS  runs of the generated file (default BENCH_REPEATS; 1 when a run takes minutes)
 #   BENCH_TIMEOUT   seconds one run may take before it is stopped and reported as such (default 1800)
 set -euo pipefail
 
@@ -19,6 +20,7 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 RESULTS=$REPO/bench/results
 ROWS=${BENCH_ROWS:-1000000}
 REPEATS=${BENCH_REPEATS:-3}
+BIG_REPEATS=${BENCH_BIG_REPEATS:-$REPEATS}
 TIMEOUT=${BENCH_TIMEOUT:-1800}
 PG=${CAMPAIGNDESK_BENCH_POSTGRES:-}
 DLL=$REPO/src/CampaignDesk.Api/bin/Release/net10.0/CampaignDesk.Api.dll
@@ -148,43 +150,43 @@ summarise() {
     awk '$1 == "timeout" || $1 == "failed" { bad = $1 } NF == 2 { s[n++] = $1; if ($2 > m) m = $2 }
          END { if (bad != "" || n == 0) { print (bad == "" ? "failed" : bad); exit }
                for (i = 1; i < n; i++) for (j = i; j > 0 && s[j - 1] > s[j]; j--) { t = s[j]; s[j] = s[j - 1]; s[j - 1] = t }
-               print s[int((n - 1) / 2)], m }'
+               print (n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2), m }'
 }
 
 TABLE=$SCRATCH/table.tsv
 : >"$TABLE"
-# measure NAME ROWS ENGINE COMMAND-FUNCTION FILE...
+# measure REPEATS NAME ROWS ENGINE COMMAND-FUNCTION FILE...
 measure() {
-    local name=$1 rows=$2 engine=$3 fn=$4 r result runs=""
-    shift 4
-    for r in $(seq 1 "$REPEATS"); do
+    local repeats=$1 name=$2 rows=$3 engine=$4 fn=$5 r result runs=""
+    shift 5
+    for r in $(seq 1 "$repeats"); do
         local dir=$SCRATCH/$engine-$r-$RANDOM
         result=$($fn "$engine" "$dir" "$@")
         runs+="$result"$'\n'
         local detail=""
         [ -f "$dir/out.log" ] && detail=$({ grep -Eo 'officials added [0-9]+' "$dir/out.log" || true; } | awk '{ n += $3 } END { if (NR) print "officials added " n }')
-        say "  $name on $engine, run $r/$REPEATS: $result${detail:+ ($detail)}"
+        say "  $name on $engine, run $r/$repeats: $result${detail:+ ($detail)}"
         if [ "$result" = timeout ] || [ "$result" = failed ]; then
             [ "$result" = failed ] && tail -n 20 "$dir/out.log" >&2
             break
         fi
     done
-    printf '%s\t%s\t%s\t%s\n' "$name" "$rows" "$engine" "$(printf '%s' "$runs" | summarise)" >>"$TABLE"
+    printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$rows" "$engine" "$(printf '%s' "$runs" | summarise)" "$r" >>"$TABLE"
 }
 floor_fn() { shift; floor_once "$@"; }
 
 REAL_ROWS=$(data_rows "${REAL[@]}")
 REAL_NAME="real RNE (${#REAL[@]} files)"
 BIG_NAME=$(basename "$BIG")
-say "datasets: $REAL_NAME, $REAL_ROWS rows; $BIG_NAME, $ROWS rows; runs of $REPEATS, limit ${TIMEOUT}s each"
-measure "header only (start-up)" 0 sqlite3-floor floor_fn "$EMPTY"
-measure "$REAL_NAME" "$REAL_ROWS" sqlite3-floor floor_fn "${REAL[@]}"
-measure "$BIG_NAME" "$ROWS" sqlite3-floor floor_fn "$BIG"
+say "datasets: $REAL_NAME, $REAL_ROWS rows; $BIG_NAME, $ROWS rows; runs of $REPEATS ($BIG_REPEATS for the generated file), limit ${TIMEOUT}s each"
+measure "$REPEATS" "header only (start-up)" 0 sqlite3-floor floor_fn "$EMPTY"
+measure "$REPEATS" "$REAL_NAME" "$REAL_ROWS" sqlite3-floor floor_fn "${REAL[@]}"
+measure "$REPEATS" "$BIG_NAME" "$ROWS" sqlite3-floor floor_fn "$BIG"
 for engine in "${ENGINES[@]}"; do
     say "$engine"
-    measure "header only (start-up)" 0 "$engine" import_once "$EMPTY"
-    measure "$REAL_NAME" "$REAL_ROWS" "$engine" import_once "${REAL[@]}"
-    measure "$BIG_NAME" "$ROWS" "$engine" import_once "$BIG"
+    measure "$REPEATS" "header only (start-up)" 0 "$engine" import_once "$EMPTY"
+    measure "$REPEATS" "$REAL_NAME" "$REAL_ROWS" "$engine" import_once "${REAL[@]}"
+    measure "$BIG_REPEATS" "$BIG_NAME" "$ROWS" "$engine" import_once "$BIG"
 done
 
 # ---- report -------------------------------------------------------------------------------------------------------
@@ -192,20 +194,20 @@ REPORT=$RESULTS/latest.md
 {
     echo "Import benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo '?')"
     echo "Machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')), $(free -h | awk '/^Mem:/ { print $2 " RAM, " $7 " available" }')"
-    echo "Median of $REPEATS runs (wall time, fresh database each run, process start-up included); peak = largest max RSS."
+    echo "Median of the runs (wall time, fresh database each run, process start-up included); peak = largest max RSS."
     echo
-    echo "| file | rows | engine | median s | rows/s | peak MB | × sqlite3 floor |"
-    echo "|---|---:|---|---:|---:|---:|---:|"
+    echo "| file | rows | engine | runs | median s | rows/s | peak MB | × sqlite3 floor |"
+    echo "|---|---:|---|---:|---:|---:|---:|---:|"
     awk -F'\t' '
         function th(x,   t) { x = sprintf("%d", x); t = ""; while (length(x) > 3) { t = "," substr(x, length(x) - 2) t; x = substr(x, 1, length(x) - 3) }; return x t }
-        { name[NR] = $1; rows[NR] = $2; engine[NR] = $3; split($4, v, " "); secs[NR] = v[1]; kb[NR] = v[2]
+        { name[NR] = $1; rows[NR] = $2; engine[NR] = $3; runs[NR] = $5; split($4, v, " "); secs[NR] = v[1]; kb[NR] = v[2]
           if ($3 == "sqlite3-floor") floor[$1] = v[1] }
         END {
             for (i = 1; i <= NR; i++) {
                 ok = secs[i] ~ /^[0-9.]+$/
                 rate = ok && secs[i] > 0 && rows[i] > 0 ? th(rows[i] / secs[i]) : "–"
                 ratio = ok && rows[i] > 0 && floor[name[i]] > 0 ? sprintf("%.1f", secs[i] / floor[name[i]]) : "–"
-                printf "| %s | %s | %s | %s | %s | %s | %s |\n", name[i], th(rows[i]), engine[i],
+                printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", name[i], th(rows[i]), engine[i], runs[i],
                     ok ? sprintf("%.2f", secs[i]) : secs[i], rate, ok ? sprintf("%.0f", kb[i] / 1024) : "–", ratio
             }
         }' "$TABLE"
