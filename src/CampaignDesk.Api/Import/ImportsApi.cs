@@ -1,3 +1,4 @@
+using CampaignDesk.Api.Hosting;
 using CampaignDesk.Core.Import;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -58,5 +59,5 @@ public static class ImportsApi
     private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> GetAsync(long id, ImportRunStore runs, CancellationToken cancellationToken) =>
         await runs.GetAsync(id, ImportService.ReportIssues, cancellationToken) is { } report
             ? TypedResults.Ok(report)
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Import not found", detail: $"No import run has id {id}.");
+            : Problems.NotFound("Import", id);
 }

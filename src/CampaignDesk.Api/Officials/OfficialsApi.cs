@@ -1,3 +1,4 @@
+using CampaignDesk.Api.Hosting;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Officials;
 using CampaignDesk.Core.Organisations;
@@ -49,14 +50,14 @@ public static class OfficialsApi
     private static async Task<Results<Ok<Official>, ProblemHttpResult>> GetAsync(long id, OfficialStore store, CancellationToken cancellationToken) =>
         await store.GetAsync(id, cancellationToken) is { } official
             ? TypedResults.Ok(official)
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Official not found", detail: $"No official has id {id}.");
+            : Problems.NotFound("Official", id);
 
     private static async Task<Results<Ok<IReadOnlyList<RelevantOfficial>>, ProblemHttpResult>> ForOrganisationAsync(long id,
         OrganisationStore organisations, OrganisationOfficials officials, CancellationToken cancellationToken)
     {
         var organisation = await organisations.GetAsync(id, cancellationToken);
         return organisation is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Organisation not found", detail: $"No organisation has id {id}.")
+            ? Problems.NotFound("Organisation", id)
             : TypedResults.Ok(await officials.ForAsync(organisation, cancellationToken));
     }
 }

@@ -51,7 +51,7 @@ public static class OrganisationsApi
         var organisation = await store.GetAsync(id, cancellationToken);
         if (organisation is null)
         {
-            return NotFound(id);
+            return Problems.NotFound("Organisation", id);
         }
 
         response.Headers.ETag = ETags.Of(organisation.Version);
@@ -94,7 +94,7 @@ public static class OrganisationsApi
 
     private static ProblemHttpResult Problem(SaveResult result, long id, bool conditional = false) => result.Status switch
     {
-        SaveStatus.NotFound => NotFound(id),
+        SaveStatus.NotFound => Problems.NotFound("Organisation", id),
         SaveStatus.Invalid => TypedResults.Problem(new HttpValidationProblemDetails(result.Errors!)
         {
             Status = StatusCodes.Status400BadRequest,
@@ -113,6 +113,4 @@ public static class OrganisationsApi
         _ => throw new InvalidOperationException($"Unexpected save status {result.Status}."),
     };
 
-    private static ProblemHttpResult NotFound(long id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Organisation not found", detail: $"No organisation has id {id}.");
 }

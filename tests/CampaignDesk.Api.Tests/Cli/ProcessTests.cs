@@ -76,7 +76,7 @@ public class ProcessTests
     [Test]
     public async Task DatabaseInAReadOnlyFolder_ExitsWithAClearMessage()
     {
-        var path = ReadOnly.Path();
+        var path = ReadOnlyFolder.DatabasePath();
         var root = Directory.CreateTempSubdirectory("campaigndesk-ro-root-");
         await using var process = ChildProcess.Start(BuiltPrograms.Api, ["--urls", "http://127.0.0.1:0"],
             new Dictionary<string, string> { ["Database__ConnectionString"] = $"Data Source={path}" }, workingDirectory: root.FullName);
@@ -146,18 +146,3 @@ public class MigrateCommandTests(DatabaseProvider provider)
     }
 }
 
-internal static class ReadOnly
-{
-    /// <summary>A folder the process cannot write to; as root (which ignores permission bits) one under /proc.</summary>
-    public static string Path()
-    {
-        if (Environment.UserName == "root" || !OperatingSystem.IsLinux())
-        {
-            return "/proc/campaigndesk-readonly/campaigndesk.db";
-        }
-
-        var folder = Directory.CreateTempSubdirectory("campaigndesk-ro-");
-        File.SetUnixFileMode(folder.FullName, UnixFileMode.UserRead | UnixFileMode.UserExecute);
-        return System.IO.Path.Combine(folder.FullName, "campaigndesk.db");
-    }
-}

@@ -1,4 +1,5 @@
 using CampaignDesk.Core.Data;
+using CampaignDesk.TestSupport;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -23,26 +24,11 @@ public class SqliteDialectTests
     [Test]
     public void Prepare_FolderThatCannotBeWritten_FailsWithAClearMessage()
     {
-        var path = UnwritablePath();
+        var path = ReadOnlyFolder.DatabasePath();
 
         var error = Assert.ThrowsAsync<DatabaseUnavailableException>(() => new SqliteDialect().PrepareAsync($"Data Source={path}", default));
 
         Assert.That(error!.Message, Does.Contain(path).And.Contain("writable").And.Contain("Database:ConnectionString"));
     }
 
-    /// <summary>
-    /// A read-only folder. Root ignores permission bits, so as root use a folder under /proc, which nobody can
-    /// create files in.
-    /// </summary>
-    internal static string UnwritablePath()
-    {
-        if (Environment.UserName == "root" || !OperatingSystem.IsLinux())
-        {
-            return "/proc/campaigndesk-readonly/campaigndesk.db";
-        }
-
-        var folder = Directory.CreateTempSubdirectory("campaigndesk-ro-");
-        File.SetUnixFileMode(folder.FullName, UnixFileMode.UserRead | UnixFileMode.UserExecute);
-        return Path.Combine(folder.FullName, "campaigndesk.db");
-    }
 }
