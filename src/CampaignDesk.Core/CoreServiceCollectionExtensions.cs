@@ -1,12 +1,17 @@
+using CampaignDesk.Core.Audit;
+using CampaignDesk.Core.Campaigns;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Hosting;
 using CampaignDesk.Core.Import;
 using CampaignDesk.Core.Import.Refresh;
+using CampaignDesk.Core.Interactions;
 using CampaignDesk.Core.Jobs;
 using CampaignDesk.Core.Officials;
 using CampaignDesk.Core.Organisations;
 using CampaignDesk.Core.Seed;
+using CampaignDesk.Core.Tasks;
 using CampaignDesk.Core.Territories;
+using CampaignDesk.Core.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -59,6 +64,13 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<OrganisationStore>();
         services.AddSingleton<OrganisationService>();
         services.AddSingleton<WorkerHeartbeatStore>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<AccessTokens>();
+        services.AddSingleton<UserService>();
+        services.AddSingleton<CampaignService>();
+        services.AddSingleton<InteractionService>();
+        services.AddSingleton<TaskService>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using CampaignDesk.Core.Hosting;
+using CampaignDesk.Core.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 
@@ -16,7 +17,11 @@ public static class AuthServiceCollectionExtensions
         services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(UserRoles.Admin));
+        services.AddHttpContextAccessor();
+        // The endpoints take the caller as a parameter; it exists only on endpoints that require authorization.
+        services.AddScoped(provider => CallerClaims.From(provider.GetRequiredService<IHttpContextAccessor>().HttpContext!.User));
         return services;
     }
 }

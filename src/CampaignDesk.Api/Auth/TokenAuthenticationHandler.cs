@@ -1,39 +1,63 @@
-using System.Security.Claims;
+using System.Globalization;
 using System.Text.Encodings.Web;
+using CampaignDesk.Core.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace CampaignDesk.Api.Auth;
 
-/// <summary>Authenticates <c>Authorization: Bearer …</c> against the bootstrap admin token.</summary>
+/// <summary>
+/// Authenticates <c>Authorization: Bearer …</c>: the bootstrap admin token, or a personal API token. A failure says
+/// why (unknown, expired, revoked, user disabled) in the challenge, never echoing the token.
+/// </summary>
 internal sealed class TokenAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, BootstrapToken bootstrap)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, BootstrapToken bootstrap, AccessTokens tokens)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        string? header = Request.Headers.Authorization;
-        if (string.IsNullOrEmpty(header) || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (BearerToken.From(Request) is not { } token)
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
-        var token = header["Bearer ".Length..].Trim(' ');
-        if (!bootstrap.Matches(token))
+        if (bootstrap.Matches(token))
         {
-            return Task.FromResult(AuthenticateResult.Fail("The token is not valid."));
+            return Success(Caller.BootstrapAdmin, "bootstrap");
         }
 
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, "bootstrap-admin"), new Claim(ClaimTypes.Role, Roles.Admin)], SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        var check = await tokens.CheckAsync(token, AccessTokens.Api, Context.RequestAborted);
+        return check.Status switch
+        {
+            TokenStatus.Valid => Success(check.Caller!, "token:" + check.TokenId!.Value.ToString(CultureInfo.InvariantCulture)),
+            TokenStatus.Expired => AuthenticateResult.Fail("The token has expired."),
+            TokenStatus.Revoked => AuthenticateResult.Fail("The token was revoked."),
+            TokenStatus.UserDisabled => AuthenticateResult.Fail("The user is disabled."),
+            _ => AuthenticateResult.Fail("The token is not valid."),
+        };
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        Response.Headers.WWWAuthenticate = "Bearer";
-        return base.HandleChallengeAsync(properties);
+        var failure = Context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure?.Message;
+        Response.Headers.WWWAuthenticate = failure is null ? "Bearer" : $"Bearer error=\"invalid_token\", error_description=\"{failure}\"";
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        return Task.CompletedTask;
+    }
+
+    private static AuthenticateResult Success(Caller caller, string credential) =>
+        AuthenticateResult.Success(new AuthenticationTicket(CallerClaims.ToPrincipal(caller, credential, SchemeName), SchemeName));
+}
+
+internal static class BearerToken
+{
+    public static string? From(HttpRequest request)
+    {
+        string? header = request.Headers.Authorization;
+        return header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header.Length > 7
+            ? header[7..].Trim(' ')
+            : null;
     }
 }

@@ -1,6 +1,8 @@
 using CampaignDesk.Core;
+using CampaignDesk.Core.Audit;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Hosting;
+using CampaignDesk.Core.Users;
 
 namespace CampaignDesk.Api.Cli;
 
@@ -11,6 +13,7 @@ internal static class Commands
     {
         "migrate" => MigrateAsync,
         "import" => ImportAsync,
+        "create-admin" => CreateAdminAsync,
         _ => null,
     };
 
@@ -48,6 +51,8 @@ internal static class Commands
                 try
                 {
                     var report = await imports.ImportAsync(() => File.OpenRead(file), Path.GetFileName(file), CancellationToken.None);
+                    await host.Services.GetRequiredService<AuditLog>().RecordAsync(Caller.System("command-line"), "import", "import_run", report.Id,
+                        null, null, report with { Issues = [] }, CancellationToken.None);
                     Console.WriteLine(ImportSummary.Format(report));
                     status = report.Status == "succeeded" ? status : 1;
                 }
@@ -63,6 +68,41 @@ internal static class Commands
         catch (Exception ex) when (HostRunner.IsStartupProblem(ex))
         {
             await Console.Error.WriteLineAsync($"CampaignDesk cannot import: {ex.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>Creates an admin user (or makes an existing user admin) and prints a new API token for them, once.</summary>
+    private static async Task<int> CreateAdminAsync(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
+        {
+            await Console.Error.WriteLineAsync("Usage: dotnet run --project src/CampaignDesk.Api -- create-admin EMAIL");
+            return 2;
+        }
+
+        var builder = Host.CreateApplicationBuilder(args[1..]);
+        builder.Services.AddCampaignDeskCore();
+        using var host = builder.Build();
+        try
+        {
+            await host.Services.GetRequiredService<DatabaseStartup>().RunAsync(CancellationToken.None);
+            var outcome = await host.Services.GetRequiredService<UserService>().CreateAdminAsync(args[0], CancellationToken.None);
+            if (!outcome.IsOk)
+            {
+                var reasons = outcome.Errors?.SelectMany(e => e.Value) ?? [outcome.Detail ?? outcome.Status.ToString()];
+                await Console.Error.WriteLineAsync($"No admin created: {string.Join(" ", reasons)}");
+                return 1;
+            }
+
+            var token = outcome.Value!;
+            Console.WriteLine($"Admin {args[0]}: API token (shown once; it expires on {token.Info.ExpiresUtc:yyyy-MM-dd}):");
+            Console.WriteLine(token.Token);
+            return 0;
+        }
+        catch (Exception ex) when (HostRunner.IsStartupProblem(ex))
+        {
+            await Console.Error.WriteLineAsync($"CampaignDesk cannot create the admin: {ex.Message}");
             return 1;
         }
     }

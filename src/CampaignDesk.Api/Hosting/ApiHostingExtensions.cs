@@ -1,10 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CampaignDesk.Api.Audit;
 using CampaignDesk.Api.Auth;
+using CampaignDesk.Api.Campaigns;
 using CampaignDesk.Api.Health;
 using CampaignDesk.Api.Import;
+using CampaignDesk.Api.Interactions;
 using CampaignDesk.Api.Officials;
 using CampaignDesk.Api.Organisations;
+using CampaignDesk.Api.Tasks;
+using CampaignDesk.Api.Users;
 using CampaignDesk.Core;
 using CampaignDesk.Core.Jobs;
 using Microsoft.AspNetCore.Http.Json;
@@ -35,6 +40,7 @@ public static class ApiHostingExtensions
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         });
 
+        services.AddCampaignDeskRateLimits();
         services.AddCampaignDeskHealthChecks();
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
         return builder;
@@ -54,6 +60,7 @@ public static class ApiHostingExtensions
         });
 
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapCampaignDeskHealthChecks();
@@ -62,6 +69,11 @@ public static class ApiHostingExtensions
         app.MapOrganisations();
         app.MapOfficials();
         app.MapImports();
+        app.MapUsers();
+        app.MapAudit();
+        app.MapCampaigns();
+        app.MapInteractions();
+        app.MapTasks();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using CampaignDesk.Core.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CampaignDesk.Api.Hosting;
@@ -9,4 +10,21 @@ public static class Problems
     public static ProblemHttpResult NotFound(string what, long id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"{what} not found",
             detail: $"No {what.ToLowerInvariant()} has id {id}.");
+
+    public static ProblemHttpResult Invalid(IDictionary<string, string[]> errors) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more validation errors occurred.",
+        });
+
+    /// <summary>The problem for a service's refusal: 404 (absent, or not the caller's to see), 403, 400 naming the fields, 409.</summary>
+    public static ProblemHttpResult Of<T>(Outcome<T> outcome, string what, long id) => outcome.Status switch
+    {
+        OutcomeStatus.NotFound => NotFound(what, id),
+        OutcomeStatus.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: outcome.Detail),
+        OutcomeStatus.Invalid => Invalid(outcome.Errors!),
+        OutcomeStatus.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: outcome.Detail),
+        _ => throw new InvalidOperationException("A successful outcome is not a problem."),
+    };
 }

@@ -1,5 +1,8 @@
+using CampaignDesk.Api.Auth;
 using CampaignDesk.Api.Hosting;
+using CampaignDesk.Core.Audit;
 using CampaignDesk.Core.Import;
+using CampaignDesk.Core.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CampaignDesk.Api.Import;
@@ -11,7 +14,7 @@ public static class ImportsApi
 
     public static IEndpointRouteBuilder MapImports(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/imports").WithTags("Imports").RequireAuthorization();
+        var group = routes.MapGroup("/api/imports").WithTags("Imports").RequireAuthorization(Policies.Admin);
         group.MapPost("/", UploadAsync).DisableAntiforgery()
             .WithSummary("Import an RNE, Assemblée, Datan or Sénat file (multipart field 'file'); returns the run's report.");
         group.MapGet("/{id:long}", GetAsync).WithSummary("The report of an import run: counts, and every row or person it could not take.");
@@ -19,7 +22,7 @@ public static class ImportsApi
     }
 
     private static async Task<Results<Created<ImportReport>, ValidationProblem, ProblemHttpResult>> UploadAsync(IFormFile? file,
-        ImportService imports, CancellationToken cancellationToken)
+        ImportService imports, AuditLog audit, Caller caller, CancellationToken cancellationToken)
     {
         if (file is null || file.Length == 0)
         {
@@ -41,6 +44,7 @@ public static class ImportsApi
             }
 
             var report = await imports.ImportAsync(() => File.OpenRead(path), Path.GetFileName(file.FileName), cancellationToken);
+            await audit.RecordAsync(caller, "import", "import_run", report.Id, null, null, report with { Issues = [] }, CancellationToken.None);
             return report.Status == "succeeded"
                 ? TypedResults.Created($"/api/imports/{report.Id}", report)
                 : TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "The import failed; nothing was changed",

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CampaignDesk.Api.Hosting;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Organisations;
+using CampaignDesk.Core.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CampaignDesk.Api.Organisations;
@@ -13,10 +14,10 @@ public static class OrganisationsApi
         var group = routes.MapGroup("/api/organisations").WithTags("Organisations").RequireAuthorization();
         group.MapGet("/", ListAsync).WithSummary("Search organisations by text, type, kind, département or parent federation.");
         group.MapGet("/{id:long}", GetAsync).WithSummary("One organisation; its version is the ETag.");
-        group.MapPost("/", CreateAsync).WithSummary("Create a structure or federation.");
+        group.MapPost("/", CreateAsync).WithSummary("Create a structure or federation (admins).");
         group.MapPatch("/{id:long}", PatchAsync)
             .Accepts<OrganisationInput>("application/merge-patch+json", "application/json")
-            .WithSummary("Change some fields (JSON merge patch); send If-Match with the ETag to refuse a stale copy.");
+            .WithSummary("Change some fields (JSON merge patch; its coordinators and admins); send If-Match with the ETag to refuse a stale copy.");
         return group;
     }
 
@@ -58,10 +59,10 @@ public static class OrganisationsApi
         return TypedResults.Ok(organisation);
     }
 
-    private static async Task<Results<Created<Organisation>, ProblemHttpResult>> CreateAsync(OrganisationInput input,
+    private static async Task<Results<Created<Organisation>, ProblemHttpResult>> CreateAsync(OrganisationInput input, Caller caller,
         OrganisationService service, HttpResponse response, CancellationToken cancellationToken)
     {
-        var result = await service.CreateAsync(input.ToFields(), cancellationToken);
+        var result = await service.CreateAsync(caller, input.ToFields(), cancellationToken);
         if (result.Status != SaveStatus.Saved)
         {
             return Problem(result, 0);
@@ -71,7 +72,7 @@ public static class OrganisationsApi
         return TypedResults.Created($"/api/organisations/{result.Organisation.Id}", result.Organisation);
     }
 
-    private static async Task<Results<Ok<Organisation>, ProblemHttpResult>> PatchAsync(long id, JsonElement body,
+    private static async Task<Results<Ok<Organisation>, ProblemHttpResult>> PatchAsync(long id, JsonElement body, Caller caller,
         OrganisationService service, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
         var errors = new Errors();
@@ -82,7 +83,7 @@ public static class OrganisationsApi
             return TypedResults.Problem(new HttpValidationProblemDetails(errors.ToDictionary()) { Status = StatusCodes.Status400BadRequest });
         }
 
-        var result = await service.UpdateAsync(id, patch.ApplyTo, ifMatch, cancellationToken);
+        var result = await service.UpdateAsync(caller, id, patch.ApplyTo, ifMatch, cancellationToken);
         if (result.Status != SaveStatus.Saved)
         {
             return Problem(result, id, conditional: ifMatch is not null);
@@ -95,6 +96,7 @@ public static class OrganisationsApi
     private static ProblemHttpResult Problem(SaveResult result, long id, bool conditional = false) => result.Status switch
     {
         SaveStatus.NotFound => Problems.NotFound("Organisation", id),
+        SaveStatus.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: result.Detail),
         SaveStatus.Invalid => TypedResults.Problem(new HttpValidationProblemDetails(result.Errors!)
         {
             Status = StatusCodes.Status400BadRequest,

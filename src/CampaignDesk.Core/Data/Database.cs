@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CampaignDesk.Core.Common;
 using Dapper;
 
 namespace CampaignDesk.Core.Data;
@@ -46,4 +47,44 @@ public sealed class Database
         new(sql, parameters, transaction, Math.Max(_commandTimeoutSeconds, BulkCommandTimeoutSeconds), cancellationToken: cancellationToken);
 
     public const int BulkCommandTimeoutSeconds = 1800;
+
+    /// <summary>Runs <paramref name="work"/> in one transaction, committed when it returns and rolled back when it throws.</summary>
+    public async Task<T> TransactAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await work(connection, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one transaction, committed only when its outcome is a success: a refusal or
+    /// an invalid input found half-way leaves nothing written.</summary>
+    public async Task<Outcome<T>> TransactAsync<T>(Func<DbConnection, DbTransaction, Task<Outcome<T>>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var outcome = await work(connection, transaction);
+        if (outcome.IsOk)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            await transaction.RollbackAsync(cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Adds an error on <paramref name="field"/> when <paramref name="id"/> is given and no row of <paramref name="table"/> has it.</summary>
+    internal async Task RequireRowAsync(DbConnection connection, DbTransaction transaction, string table, long? id, string field, Errors errors,
+        CancellationToken cancellationToken)
+    {
+        if (id is not null && await connection.ExecuteScalarAsync<long?>(Command($"SELECT id FROM {table} WHERE id = @id", new { id },
+                transaction, cancellationToken)) is null)
+        {
+            errors.Add(field, $"There is no {table.TrimEnd('s')} {id}.");
+        }
+    }
 }

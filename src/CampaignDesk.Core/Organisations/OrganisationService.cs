@@ -1,5 +1,7 @@
+using CampaignDesk.Core.Audit;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Territories;
+using CampaignDesk.Core.Users;
 
 namespace CampaignDesk.Core.Organisations;
 
@@ -7,13 +9,19 @@ namespace CampaignDesk.Core.Organisations;
 /// Creates and changes organisations: field rules, a circonscription the commune lies in, parent links that
 /// exist and form no cycle — checked and written in one locked transaction — and optimistic concurrency.
 /// </summary>
-public sealed class OrganisationService(OrganisationStore store, TerritoryStore territories)
+public sealed class OrganisationService(OrganisationStore store, TerritoryStore territories, AuditLog audit)
 {
     public const int MaxParents = 50;
     private const int MaxAttempts = 3;
 
-    public async Task<SaveResult> CreateAsync(OrganisationFields input, CancellationToken cancellationToken)
+    /// <summary>Admins create organisations (the coalition's members are its lead's call).</summary>
+    public async Task<SaveResult> CreateAsync(Caller caller, OrganisationFields input, CancellationToken cancellationToken)
     {
+        if (!caller.IsAdmin)
+        {
+            return SaveResult.Forbidden("Organisations are created by the coalition's admins.");
+        }
+
         var errors = new Errors();
         var fields = OrganisationValidator.Normalise(input, errors);
         await CheckCirconscriptionAsync(fields, errors, cancellationToken);
@@ -31,17 +39,23 @@ public sealed class OrganisationService(OrganisationStore store, TerritoryStore 
             }
 
             var id = await writer.InsertAsync(fields);
-            return id is null ? (SaveResult.NameTaken(fields), 0) : (null, id.Value);
+            if (id is null)
+            {
+                return (SaveResult.NameTaken(fields), 0);
+            }
+
+            await writer.AuditAsync(audit, caller, "create", id.Value, null, await writer.GetAsync(id.Value));
+            return (null, id.Value);
         }, cancellationToken);
         return failure ?? SaveResult.Saved((await store.GetAsync(id, cancellationToken))!);
     }
 
     /// <summary>
-    /// Applies <paramref name="change"/> to the current fields. With <paramref name="ifMatchVersion"/> the caller's
+    /// Applies <paramref name="change"/> to the current fields, for its coordinators and admins. With <paramref name="ifMatchVersion"/> the caller's
     /// copy must still be current; without it a concurrent change is re-read and the patch applied again.
     /// A change that changes nothing keeps the version.
     /// </summary>
-    public async Task<SaveResult> UpdateAsync(long id, Func<OrganisationFields, OrganisationFields> change, int? ifMatchVersion,
+    public async Task<SaveResult> UpdateAsync(Caller caller, long id, Func<OrganisationFields, OrganisationFields> change, int? ifMatchVersion,
         CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -50,6 +64,11 @@ public sealed class OrganisationService(OrganisationStore store, TerritoryStore 
             if (current is null)
             {
                 return SaveResult.NotFound;
+            }
+
+            if (!caller.Coordinates(id))
+            {
+                return SaveResult.Forbidden("Only the organisation's coordinators (and admins) change it.");
             }
 
             if (ifMatchVersion is not null && ifMatchVersion != current.Version)
@@ -73,7 +92,18 @@ public sealed class OrganisationService(OrganisationStore store, TerritoryStore 
             var outcome = await store.WriteAsync(async writer =>
             {
                 await CheckParentsAsync(writer, current, fields, errors);
-                return errors.Any ? (UpdateOutcome?)null : await writer.UpdateAsync(id, current.Version, fields);
+                if (errors.Any)
+                {
+                    return (UpdateOutcome?)null;
+                }
+
+                var outcome = await writer.UpdateAsync(id, current.Version, fields);
+                if (outcome == UpdateOutcome.Updated)
+                {
+                    await writer.AuditAsync(audit, caller, "update", id, current, await writer.GetAsync(id));
+                }
+
+                return outcome;
             }, cancellationToken);
 
             switch (outcome)

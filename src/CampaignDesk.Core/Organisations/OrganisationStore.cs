@@ -1,7 +1,9 @@
 using System.Data.Common;
+using CampaignDesk.Core.Audit;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Text;
+using CampaignDesk.Core.Users;
 using Dapper;
 
 namespace CampaignDesk.Core.Organisations;
@@ -126,6 +128,10 @@ public sealed class OrganisationStore(Database database, TimeProvider time)
         private Database Database => store.Db;
 
         internal bool Conflicted { get; private set; }
+
+        /// <summary>Records the change in the audit trail, in this transaction.</summary>
+        public Task AuditAsync(AuditLog audit, Caller caller, string action, long id, Organisation? before, Organisation? after) =>
+            audit.RecordAsync(connection, transaction, caller, action, "organisation", id, id, before, after, cancellationToken);
 
         public async Task<Organisation?> GetAsync(long id)
         {

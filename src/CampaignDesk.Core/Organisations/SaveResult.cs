@@ -9,16 +9,20 @@ public enum SaveStatus
     NotFound,
     NameTaken,
     Stale,
+    Forbidden,
 }
 
 /// <summary>The outcome of a create or update: expected failures are values, not exceptions.</summary>
-public sealed record SaveResult(SaveStatus Status, Organisation? Organisation = null, IDictionary<string, string[]>? Errors = null)
+public sealed record SaveResult(SaveStatus Status, Organisation? Organisation = null, IDictionary<string, string[]>? Errors = null,
+    string? Detail = null)
 {
     public static readonly SaveResult NotFound = new(SaveStatus.NotFound);
 
     public static SaveResult Saved(Organisation organisation) => new(SaveStatus.Saved, organisation);
 
     public static SaveResult Invalid(Errors errors) => new(SaveStatus.Invalid, Errors: errors.ToDictionary());
+
+    public static SaveResult Forbidden(string detail) => new(SaveStatus.Forbidden, Detail: detail);
 
     public static SaveResult Stale(Organisation current) => new(SaveStatus.Stale, current);
 

@@ -1,6 +1,8 @@
+using CampaignDesk.Core.Audit;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Organisations;
 using CampaignDesk.Core.Territories;
+using CampaignDesk.Core.Users;
 using CampaignDesk.TestSupport;
 
 namespace CampaignDesk.Core.Tests.Organisations;
@@ -12,6 +14,8 @@ public class OrganisationServiceTests(DatabaseProvider provider)
     private OrganisationService _service = null!;
     private OrganisationStore _store = null!;
 
+    private static readonly Caller Admin = Caller.System("test");
+
     [OneTimeSetUp]
     public void RequireEngine() => TestDatabase.RequireConfigured(provider);
 
@@ -20,7 +24,7 @@ public class OrganisationServiceTests(DatabaseProvider provider)
     {
         _db = await (await TestDatabase.CreateAsync(provider)).MigratedAsync();
         _store = new OrganisationStore(_db.Database, new ManualTimeProvider());
-        _service = new OrganisationService(_store, new TerritoryStore(_db.Database));
+        _service = new OrganisationService(_store, new TerritoryStore(_db.Database), new AuditLog(_db.Database, new ManualTimeProvider()));
     }
 
     [TearDown]
@@ -31,7 +35,7 @@ public class OrganisationServiceTests(DatabaseProvider provider)
     {
         var structure = await CreateAsync(new OrganisationFields("structure", "msp", "MSP Mathagon", "75056"));
 
-        var result = await _service.CreateAsync(new OrganisationFields("structure", "msp", "MSP Pyrénées Belleville", "75056", ParentIds: [structure.Id]), default);
+        var result = await _service.CreateAsync(Admin, new OrganisationFields("structure", "msp", "MSP Pyrénées Belleville", "75056", ParentIds: [structure.Id]), default);
 
         Assert.That(result.Status, Is.EqualTo(SaveStatus.Invalid));
         Assert.That(result.Errors!["parentIds"].Single(), Does.Contain("only federations"));
@@ -40,7 +44,7 @@ public class OrganisationServiceTests(DatabaseProvider provider)
     [Test]
     public async Task Create_WithAnUnknownParent_IsRefusedAndWritesNothing()
     {
-        var result = await _service.CreateAsync(new OrganisationFields("structure", "msp", "MSP Mathagon", "75056", ParentIds: [999]), default);
+        var result = await _service.CreateAsync(Admin, new OrganisationFields("structure", "msp", "MSP Mathagon", "75056", ParentIds: [999]), default);
 
         Assert.That(result.Status, Is.EqualTo(SaveStatus.Invalid));
         Assert.That((await _store.SearchAsync(new OrganisationQuery(), default)).Total, Is.Zero);
@@ -52,8 +56,8 @@ public class OrganisationServiceTests(DatabaseProvider provider)
         var national = await CreateAsync(new OrganisationFields("federation", "federation", "Nationale"));
         var regional = await CreateAsync(new OrganisationFields("federation", "federation", "Régionale", ParentIds: [national.Id]));
 
-        var cycle = await _service.UpdateAsync(national.Id, f => f with { ParentIds = [regional.Id] }, null, default);
-        var self = await _service.UpdateAsync(national.Id, f => f with { ParentIds = [national.Id] }, null, default);
+        var cycle = await _service.UpdateAsync(Admin, national.Id, f => f with { ParentIds = [regional.Id] }, null, default);
+        var self = await _service.UpdateAsync(Admin, national.Id, f => f with { ParentIds = [national.Id] }, null, default);
 
         Assert.That(cycle.Errors!["parentIds"].Single(), Does.Contain("cycle"));
         Assert.That(self.Errors!["parentIds"].Single(), Does.Contain("own parent"));
@@ -69,8 +73,8 @@ public class OrganisationServiceTests(DatabaseProvider provider)
             using var start = new Barrier(2);
 
             var results = await Task.WhenAll(
-                Task.Run(() => { start.SignalAndWait(); return _service.UpdateAsync(a.Id, f => f with { ParentIds = [b.Id] }, null, default); }),
-                Task.Run(() => { start.SignalAndWait(); return _service.UpdateAsync(b.Id, f => f with { ParentIds = [a.Id] }, null, default); }));
+                Task.Run(() => { start.SignalAndWait(); return _service.UpdateAsync(Admin, a.Id, f => f with { ParentIds = [b.Id] }, null, default); }),
+                Task.Run(() => { start.SignalAndWait(); return _service.UpdateAsync(Admin, b.Id, f => f with { ParentIds = [a.Id] }, null, default); }));
 
             Assert.That(results.Count(r => r.Status == SaveStatus.Saved), Is.EqualTo(1), $"round {round}");
             Assert.That(await _store.GetAncestorIdsAsync([a.Id], default), Does.Not.Contain(a.Id), "no cycle stored");
@@ -83,7 +87,7 @@ public class OrganisationServiceTests(DatabaseProvider provider)
         var network = await CreateAsync(new OrganisationFields("federation", "network", "Réseau"));
         await CreateAsync(new OrganisationFields("structure", "msp", "MSP Mathagon", "75056", ParentIds: [network.Id]));
 
-        var result = await _service.UpdateAsync(network.Id, f => f with { Type = "structure", Kind = "msp", CommuneInsee = "75056" }, null, default);
+        var result = await _service.UpdateAsync(Admin, network.Id, f => f with { Type = "structure", Kind = "msp", CommuneInsee = "75056" }, null, default);
 
         Assert.That(result.Errors!.Keys, Is.EqualTo(new[] { "type" }));
     }
@@ -93,7 +97,7 @@ public class OrganisationServiceTests(DatabaseProvider provider)
     {
         var created = await CreateAsync(new OrganisationFields("structure", "msp", "MSP Mathagon", "75056"));
 
-        var result = await _service.UpdateAsync(created.Id, f => f with { ParentIds = Enumerable.Range(1, 51).Select(i => (long)i).ToList() }, null, default);
+        var result = await _service.UpdateAsync(Admin, created.Id, f => f with { ParentIds = Enumerable.Range(1, 51).Select(i => (long)i).ToList() }, null, default);
 
         Assert.That(result.Errors!.Keys, Is.EqualTo(new[] { "parentIds" }));
     }
@@ -103,7 +107,7 @@ public class OrganisationServiceTests(DatabaseProvider provider)
     {
         var created = await CreateAsync(new OrganisationFields("structure", "msp", "MSP Mathagon", "75056"));
 
-        var result = await _service.UpdateAsync(created.Id, f => f with { Name = " MSP Mathagon " }, null, default);
+        var result = await _service.UpdateAsync(Admin, created.Id, f => f with { Name = " MSP Mathagon " }, null, default);
 
         Assert.That((result.Status, result.Organisation!.Version), Is.EqualTo((SaveStatus.Saved, 1)));
     }
@@ -112,9 +116,9 @@ public class OrganisationServiceTests(DatabaseProvider provider)
     public async Task Update_WithAStaleIfMatch_IsRefusedWithTheCurrentVersion()
     {
         var created = await CreateAsync(new OrganisationFields("structure", "msp", "MSP Mathagon", "75056"));
-        await _service.UpdateAsync(created.Id, f => f with { Mailbox = "a@example.org" }, 1, default);
+        await _service.UpdateAsync(Admin, created.Id, f => f with { Mailbox = "a@example.org" }, 1, default);
 
-        var stale = await _service.UpdateAsync(created.Id, f => f with { Mailbox = "b@example.org" }, 1, default);
+        var stale = await _service.UpdateAsync(Admin, created.Id, f => f with { Mailbox = "b@example.org" }, 1, default);
 
         Assert.That(stale.Status, Is.EqualTo(SaveStatus.Stale));
         Assert.That(stale.Organisation!.Version, Is.EqualTo(2));
@@ -127,8 +131,8 @@ public class OrganisationServiceTests(DatabaseProvider provider)
         var created = await CreateAsync(new OrganisationFields("structure", "msp", "MSP Mathagon", "75056"));
 
         await Task.WhenAll(
-            Task.Run(() => _service.UpdateAsync(created.Id, f => f with { Mailbox = "msp@example.org" }, null, default)),
-            Task.Run(() => _service.UpdateAsync(created.Id, f => f with { CommuneName = "Paris" }, null, default)));
+            Task.Run(() => _service.UpdateAsync(Admin, created.Id, f => f with { Mailbox = "msp@example.org" }, null, default)),
+            Task.Run(() => _service.UpdateAsync(Admin, created.Id, f => f with { CommuneName = "Paris" }, null, default)));
         var saved = await _store.GetAsync(created.Id, default);
 
         Assert.That((saved!.Mailbox, saved.CommuneName, saved.Version), Is.EqualTo(("msp@example.org", "Paris", 3)));
@@ -136,11 +140,11 @@ public class OrganisationServiceTests(DatabaseProvider provider)
 
     [Test]
     public async Task Update_UnknownId_IsNotFound() =>
-        Assert.That((await _service.UpdateAsync(31337, f => f, null, default)).Status, Is.EqualTo(SaveStatus.NotFound));
+        Assert.That((await _service.UpdateAsync(Admin, 31337, f => f, null, default)).Status, Is.EqualTo(SaveStatus.NotFound));
 
     private async Task<Organisation> CreateAsync(OrganisationFields fields)
     {
-        var result = await _service.CreateAsync(fields, default);
+        var result = await _service.CreateAsync(Admin, fields, default);
         Assert.That(result.Status, Is.EqualTo(SaveStatus.Saved), () => string.Join("; ", result.Errors?.Keys ?? []));
         return result.Organisation!;
     }

@@ -46,7 +46,8 @@ public class OrganisationSeederTests
     {
         await Seeder().SeedAsync(default);
         var mathagon = (await _store.SearchAsync(new OrganisationQuery("Mathagon"), default)).Items.Single();
-        await new OrganisationService(_store, new CampaignDesk.Core.Territories.TerritoryStore(_db.Database)).UpdateAsync(mathagon.Id, f => f with { Mailbox = "contact@mathagon.example" }, null, default);
+        await new OrganisationService(_store, new CampaignDesk.Core.Territories.TerritoryStore(_db.Database), new CampaignDesk.Core.Audit.AuditLog(_db.Database, TimeProvider.System))
+            .UpdateAsync(CampaignDesk.Core.Users.Caller.System("test"), mathagon.Id, f => f with { Mailbox = "contact@mathagon.example" }, null, default);
 
         var second = await Seeder().SeedAsync(default);
 

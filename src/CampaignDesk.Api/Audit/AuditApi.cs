@@ -1,0 +1,33 @@
+using CampaignDesk.Api.Auth;
+using CampaignDesk.Api.Hosting;
+using CampaignDesk.Core.Audit;
+using CampaignDesk.Core.Common;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CampaignDesk.Api.Audit;
+
+public static class AuditApi
+{
+    public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/audit", SearchAsync).WithTags("Audit").RequireAuthorization(Policies.Admin)
+            .WithSummary("Every write, newest first: who, when, what, before and after (admins only).");
+        return routes;
+    }
+
+    private static async Task<Results<Ok<Page<AuditEntry>>, ProblemHttpResult>> SearchAsync(AuditLog audit, string? entity, string? entityId,
+        long? actor, long? organisation, int page = 1, int pageSize = PageRequest.DefaultPageSize, CancellationToken cancellationToken = default)
+    {
+        var errors = new Errors();
+        var paging = new PageRequest(page, pageSize);
+        paging.Validate(errors);
+        if (entity is { Length: > 50 } || entityId is { Length: > 50 })
+        {
+            errors.Add(entity is { Length: > 50 } ? "entity" : "entityId", "At most 50 characters.");
+        }
+
+        return errors.Any
+            ? Problems.Invalid(errors.ToDictionary())
+            : TypedResults.Ok(await audit.SearchAsync(new AuditQuery(entity, entityId, actor, organisation, paging), cancellationToken));
+    }
+}

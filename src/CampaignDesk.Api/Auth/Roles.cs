@@ -1,6 +1,0 @@
-namespace CampaignDesk.Api.Auth;
-
-public static class Roles
-{
-    public const string Admin = "admin";
-}

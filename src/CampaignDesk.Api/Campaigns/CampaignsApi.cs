@@ -1,0 +1,49 @@
+using CampaignDesk.Api.Hosting;
+using CampaignDesk.Core.Campaigns;
+using CampaignDesk.Core.Common;
+using CampaignDesk.Core.Users;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CampaignDesk.Api.Campaigns;
+
+public sealed record CampaignInput(string? Title, string? Goal, DateOnly? Deadline, string? Status, long[]? OrganisationIds)
+{
+    public CampaignFields ToFields() => new(Title, Goal, Deadline, Status, OrganisationIds);
+}
+
+public static class CampaignsApi
+{
+    public static IEndpointRouteBuilder MapCampaigns(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/campaigns").WithTags("Campaigns").RequireAuthorization();
+        group.MapGet("/", SearchAsync).WithSummary("Campaigns, newest first.");
+        group.MapGet("/{id:long}", GetAsync).WithSummary("One campaign with its participating organisations.");
+        group.MapPost("/", CreateAsync).WithSummary("Create a campaign (admins).");
+        return routes;
+    }
+
+    private static async Task<Results<Ok<Page<Campaign>>, ProblemHttpResult>> SearchAsync(CampaignService campaigns, string? status, int page = 1,
+        int pageSize = PageRequest.DefaultPageSize, CancellationToken cancellationToken = default)
+    {
+        var errors = new Errors();
+        var paging = new PageRequest(page, pageSize);
+        paging.Validate(errors);
+        if (status is not null && !CampaignStatuses.All.Contains(status))
+        {
+            errors.Add("status", $"The status is one of {string.Join(", ", CampaignStatuses.All)}.");
+        }
+
+        return errors.Any ? Problems.Invalid(errors.ToDictionary()) : TypedResults.Ok(await campaigns.SearchAsync(status, paging, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<Campaign>, ProblemHttpResult>> GetAsync(long id, CampaignService campaigns,
+        CancellationToken cancellationToken) =>
+        await campaigns.GetAsync(id, cancellationToken) is { } campaign ? TypedResults.Ok(campaign) : Problems.NotFound("Campaign", id);
+
+    private static async Task<Results<Created<Campaign>, ProblemHttpResult>> CreateAsync(CampaignInput input, Caller caller, CampaignService campaigns,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await campaigns.CreateAsync(caller, input.ToFields(), cancellationToken);
+        return outcome.IsOk ? TypedResults.Created($"/api/campaigns/{outcome.Value!.Id}", outcome.Value) : Problems.Of(outcome, "Campaign", 0);
+    }
+}

@@ -1,0 +1,119 @@
+using CampaignDesk.Api.Hosting;
+using CampaignDesk.Core.Common;
+using CampaignDesk.Core.Users;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CampaignDesk.Api.Users;
+
+public sealed record UserInput(string? Email, string? DisplayName, string? Role, long[]? OrganisationIds, string? EntraObjectId = null,
+    bool? Disabled = null)
+{
+    public UserFields ToFields() => new(Email, DisplayName, Role, OrganisationIds, EntraObjectId, Disabled);
+}
+
+public sealed record TokenInput(string? Name, int? ExpiresInDays);
+
+/// <summary>The caller as the API sees them: a user, or the bootstrap admin (no user id).</summary>
+public sealed record CurrentUser(long? Id, string Name, string Role, IReadOnlyList<long> OrganisationIds);
+
+public sealed record CalendarFeed(string Url, AccessToken Token);
+
+public static class UsersApi
+{
+    public static IEndpointRouteBuilder MapUsers(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/me", (Caller caller) => TypedResults.Ok(new CurrentUser(caller.UserId, caller.Name, caller.Role, [.. caller.OrganisationIds.Order()])))
+            .WithTags("Users").WithSummary("Who the token belongs to: role and organisations.").RequireAuthorization();
+
+        var group = routes.MapGroup("/api/users").WithTags("Users").RequireAuthorization();
+        group.MapGet("/", SearchAsync).WithSummary("Users: all for admins, those of their organisations for coordinators.");
+        group.MapGet("/{id:long}", GetAsync).WithSummary("One user (admins, the user, coordinators of their organisations).");
+        group.MapPost("/", CreateAsync).WithSummary("Create a user; coordinators create volunteers of their organisations.");
+        group.MapPatch("/{id:long}", UpdateAsync).WithSummary("Change a user's name, role, organisations, Entra id or disabled flag.");
+        group.MapGet("/{id:long}/tokens", ListTokensAsync).WithSummary("A user's API tokens (never the tokens themselves).");
+        group.MapPost("/{id:long}/tokens", IssueTokenAsync).WithSummary("Issue an API token: shown once in the response, stored hashed.");
+        group.MapDelete("/{id:long}/tokens/{tokenId:long}", RevokeTokenAsync).WithSummary("Revoke a token; it stops working at once.");
+        group.MapPost("/{id:long}/calendar", RenewCalendarAsync)
+            .WithSummary("A new secret iCalendar feed address of the user's tasks (shown once); the previous address stops working.");
+        group.MapDelete("/{id:long}/calendar", RevokeCalendarAsync).WithSummary("Turn the user's calendar feed off.");
+        return routes;
+    }
+
+    private static async Task<Results<Ok<Page<User>>, ProblemHttpResult>> SearchAsync(Caller caller, UserService users, string? q, string? role,
+        long? organisation, int page = 1, int pageSize = PageRequest.DefaultPageSize, CancellationToken cancellationToken = default)
+    {
+        var errors = new Errors();
+        var paging = new PageRequest(page, pageSize);
+        paging.Validate(errors);
+        if (role is not null && !UserRoles.All.Contains(role))
+        {
+            errors.Add("role", $"The role is one of {string.Join(", ", UserRoles.All)}.");
+        }
+
+        if (q is { Length: > 200 })
+        {
+            errors.Add("q", "Search with at most 200 characters.");
+        }
+
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+
+        var outcome = await users.SearchAsync(caller, new UserQuery(q, role, organisation, paging), cancellationToken);
+        return outcome.IsOk ? TypedResults.Ok(outcome.Value) : Problems.Of(outcome, "User", 0);
+    }
+
+    private static async Task<Results<Ok<User>, ProblemHttpResult>> GetAsync(long id, Caller caller, UserService users,
+        CancellationToken cancellationToken) =>
+        Result(await users.GetAsync(caller, id, cancellationToken), id);
+
+    private static async Task<Results<Created<User>, ProblemHttpResult>> CreateAsync(UserInput input, Caller caller, UserService users,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await users.CreateAsync(caller, input.ToFields(), cancellationToken);
+        return outcome.IsOk ? TypedResults.Created($"/api/users/{outcome.Value!.Id}", outcome.Value) : Problems.Of(outcome, "User", 0);
+    }
+
+    private static async Task<Results<Ok<User>, ProblemHttpResult>> UpdateAsync(long id, UserInput input, Caller caller, UserService users,
+        CancellationToken cancellationToken) =>
+        Result(await users.UpdateAsync(caller, id, input.ToFields(), null, cancellationToken), id);
+
+    private static async Task<Results<Ok<IReadOnlyList<AccessToken>>, ProblemHttpResult>> ListTokensAsync(long id, Caller caller, UserService users,
+        CancellationToken cancellationToken) =>
+        Result(await users.ListTokensAsync(caller, id, cancellationToken), id);
+
+    private static async Task<Results<Created<IssuedToken>, ProblemHttpResult>> IssueTokenAsync(long id, TokenInput? input, Caller caller,
+        UserService users, CancellationToken cancellationToken)
+    {
+        var outcome = await users.IssueTokenAsync(caller, id, input?.Name, input?.ExpiresInDays, cancellationToken);
+        return outcome.IsOk ? TypedResults.Created($"/api/users/{id}/tokens", outcome.Value) : Problems.Of(outcome, "User", id);
+    }
+
+    private static async Task<Results<Ok<AccessToken>, ProblemHttpResult>> RevokeTokenAsync(long id, long tokenId, Caller caller, UserService users,
+        CancellationToken cancellationToken) =>
+        Result(await users.RevokeTokenAsync(caller, id, tokenId, cancellationToken), id);
+
+    private static async Task<Results<Created<CalendarFeed>, ProblemHttpResult>> RenewCalendarAsync(long id, Caller caller, UserService users,
+        HttpRequest request, CancellationToken cancellationToken)
+    {
+        var outcome = await users.RenewCalendarAsync(caller, id, cancellationToken);
+        if (!outcome.IsOk)
+        {
+            return Problems.Of(outcome, "User", id);
+        }
+
+        var url = $"{request.Scheme}://{request.Host}/calendar/{outcome.Value!.Token}.ics";
+        return TypedResults.Created(url, new CalendarFeed(url, outcome.Value.Info));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeCalendarAsync(long id, Caller caller, UserService users,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await users.RevokeCalendarAsync(caller, id, cancellationToken);
+        return outcome.IsOk ? TypedResults.NoContent() : Problems.Of(outcome, "User", id);
+    }
+
+    private static Results<Ok<T>, ProblemHttpResult> Result<T>(Outcome<T> outcome, long id) =>
+        outcome.IsOk ? TypedResults.Ok(outcome.Value) : Problems.Of(outcome, "User", id);
+}

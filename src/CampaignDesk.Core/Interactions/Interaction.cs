@@ -1,0 +1,25 @@
+namespace CampaignDesk.Core.Interactions;
+
+public sealed record Interaction(long Id, long OrganisationId, long OfficialId, long? CampaignId, string Channel, string Direction,
+    DateTime OccurredUtc, string Outcome, string? Notes, bool Confidential, long? LoggedByUserId, string LoggedBy, DateTime CreatedUtc);
+
+/// <summary>An interaction to log. Organisation and official may come from a task it completes.</summary>
+public sealed record InteractionInput(long? OrganisationId, long? OfficialId, long? CampaignId, string? Channel, string? Direction,
+    DateTimeOffset? OccurredAt, string? Outcome, string? Notes, bool? Confidential);
+
+public sealed record InteractionQuery(long? OfficialId, long? OrganisationId, long? CampaignId, Common.PageRequest Paging);
+
+public static class InteractionLists
+{
+    public static readonly IReadOnlyList<string> Channels = ["email", "letter", "phone", "meeting", "event", "social", "petition_handover"];
+
+    public static readonly IReadOnlyList<string> Directions = ["outbound", "inbound"];
+
+    public static readonly IReadOnlyList<string> Outcomes =
+        ["sent", "left_message", "unreachable", "spoke", "meeting_set", "met", "replied", "declined", "handed_over"];
+
+    /// <summary>Outcomes where nobody was reached: they do not count as a contact made.</summary>
+    public static readonly IReadOnlyList<string> NotReached = ["sent", "left_message", "unreachable"];
+
+    public const int MaxNotesLength = 10_000;
+}

@@ -1,0 +1,185 @@
+using System.Data.Common;
+using CampaignDesk.Core.Audit;
+using CampaignDesk.Core.Common;
+using CampaignDesk.Core.Data;
+using CampaignDesk.Core.Users;
+using Dapper;
+
+namespace CampaignDesk.Core.Interactions;
+
+/// <summary>
+/// The outreach log. Anyone acting for an organisation logs its contacts; a confidential interaction is seen only
+/// by its organisation's members and admins — to everyone else it does not exist (a 404, not a 403).
+/// </summary>
+public sealed class InteractionService(Database database, AuditLog audit, TimeProvider time)
+{
+    private const string Columns = """
+        i.id, i.organisation_id, i.official_id, i.campaign_id, i.channel, i.direction, i.occurred_utc, i.outcome, i.notes, i.confidential,
+        i.logged_by_user_id, i.logged_by, i.created_utc
+        """;
+
+    public async Task<Outcome<Interaction>> LogAsync(Caller caller, InteractionInput input, CancellationToken cancellationToken) =>
+        await database.TransactAsync((connection, transaction) => LogAsync(connection, transaction, caller, input, cancellationToken),
+            cancellationToken);
+
+    /// <summary>Validates and logs in the caller's transaction (a task's completion logs its interaction this way).</summary>
+    internal async Task<Outcome<Interaction>> LogAsync(DbConnection connection, DbTransaction transaction, Caller caller, InteractionInput input,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Errors();
+        Require(input.Channel, "channel", InteractionLists.Channels, errors);
+        Require(input.Outcome, "outcome", InteractionLists.Outcomes, errors);
+        var direction = input.Direction?.Trim().ToLowerInvariant() ?? "outbound";
+        Require(direction, "direction", InteractionLists.Directions, errors);
+        if (input.OrganisationId is null)
+        {
+            errors.Add("organisationId", "The organisation that made (or received) the contact is required.");
+        }
+
+        if (input.OfficialId is null)
+        {
+            errors.Add("officialId", "The official contacted is required.");
+        }
+
+        var now = time.GetUtcNow();
+        var occurred = input.OccurredAt ?? now;
+        if (occurred > now.AddMinutes(5) || occurred.Year < 2000)
+        {
+            errors.Add("occurredAt", "When it happened: not in the future (to plan a contact, create a task).");
+        }
+
+        if (input.Notes is { Length: > InteractionLists.MaxNotesLength })
+        {
+            errors.Add("notes", $"Notes have at most {InteractionLists.MaxNotesLength:N0} characters.");
+        }
+
+        if (errors.Any)
+        {
+            return Outcome<Interaction>.Invalid(errors);
+        }
+
+        if (!caller.MayLogFor(input.OrganisationId!.Value))
+        {
+            return Outcome<Interaction>.Forbidden("Only the members of an organisation log its interactions.");
+        }
+
+        await database.RequireRowAsync(connection, transaction, "officials", input.OfficialId, "officialId", errors, cancellationToken);
+        await database.RequireRowAsync(connection, transaction, "organisations", input.OrganisationId, "organisationId", errors, cancellationToken);
+        await database.RequireRowAsync(connection, transaction, "campaigns", input.CampaignId, "campaignId", errors, cancellationToken);
+        if (errors.Any)
+        {
+            return Outcome<Interaction>.Invalid(errors);
+        }
+
+        var id = await connection.ExecuteScalarAsync<long>(database.Command(database.Dialect.InsertReturningId("interactions",
+            "organisation_id, official_id, campaign_id, channel, direction, occurred_utc, outcome, notes, confidential, logged_by_user_id, logged_by, created_utc",
+            "@OrganisationId, @OfficialId, @CampaignId, @Channel, @direction, @Occurred, @Outcome, @Notes, @Confidential, @UserId, @LoggedBy, @Now"), new
+            {
+                input.OrganisationId,
+                input.OfficialId,
+                input.CampaignId,
+                Channel = input.Channel!.Trim().ToLowerInvariant(),
+                direction,
+                Occurred = occurred.UtcDateTime,
+                Outcome = input.Outcome!.Trim().ToLowerInvariant(),
+                Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim(),
+                Confidential = input.Confidential ?? false,
+                caller.UserId,
+                LoggedBy = caller.Name,
+                Now = now.UtcDateTime,
+            }, transaction, cancellationToken));
+        var interaction = (await GetAsync(connection, transaction, id, cancellationToken))!;
+        await audit.RecordAsync(connection, transaction, caller, "create", "interaction", id, interaction.OrganisationId, null, interaction,
+            cancellationToken);
+        return Outcome<Interaction>.Ok(interaction);
+    }
+
+    public async Task<Outcome<Interaction>> GetAsync(Caller caller, long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var interaction = await GetAsync(connection, null, id, cancellationToken);
+        return interaction is not null && caller.MaySee(interaction.OrganisationId, interaction.Confidential)
+            ? Outcome<Interaction>.Ok(interaction)
+            : Outcome<Interaction>.NotFound();
+    }
+
+    /// <summary>Newest first, with the confidential interactions of other organisations left out.</summary>
+    public async Task<Page<Interaction>> SearchAsync(Caller caller, InteractionQuery query, CancellationToken cancellationToken)
+    {
+        var where = new List<string>();
+        if (query.OfficialId is not null)
+        {
+            where.Add("i.official_id = @OfficialId");
+        }
+
+        if (query.OrganisationId is not null)
+        {
+            where.Add("i.organisation_id = @OrganisationId");
+        }
+
+        if (query.CampaignId is not null)
+        {
+            where.Add("i.campaign_id = @CampaignId");
+        }
+
+        var visible = caller.IsAdmin ? [] : caller.OrganisationIds.Where(caller.ActsFor).ToArray();
+        if (!caller.IsAdmin)
+        {
+            where.Add(visible.Length == 0
+                ? "i.confidential = @Shared"
+                : $"(i.confidential = @Shared OR {database.Dialect.InList("i.organisation_id", "Visible")})");
+        }
+
+        var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
+        var parameters = new
+        {
+            query.OfficialId,
+            query.OrganisationId,
+            query.CampaignId,
+            Shared = false,
+            Visible = visible,
+            query.Paging.Skip,
+            query.Paging.Take,
+        };
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var total = await connection.ExecuteScalarAsync<long>(database.Command($"SELECT COUNT(*) FROM interactions i {filter}", parameters,
+            cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<Row>(database.Command(
+            $"SELECT {Columns} FROM interactions i {filter} ORDER BY i.occurred_utc DESC, i.id DESC {database.Dialect.Paging}", parameters,
+            cancellationToken: cancellationToken));
+        return new Page<Interaction>(rows.Select(r => r.ToInteraction()).ToList(), total);
+    }
+
+    private async Task<Interaction?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken) =>
+        (await connection.QuerySingleOrDefaultAsync<Row>(database.Command($"SELECT {Columns} FROM interactions i WHERE i.id = @id", new { id },
+            transaction, cancellationToken)))?.ToInteraction();
+
+
+    private static void Require(string? value, string field, IReadOnlyList<string> allowed, Errors errors)
+    {
+        if (value is null || !allowed.Contains(value.Trim().ToLowerInvariant()))
+        {
+            errors.Add(field, $"One of {string.Join(", ", allowed)} is required.");
+        }
+    }
+
+    private sealed class Row
+    {
+        public long Id { get; init; }
+        public long OrganisationId { get; init; }
+        public long OfficialId { get; init; }
+        public long? CampaignId { get; init; }
+        public string Channel { get; init; } = "";
+        public string Direction { get; init; } = "";
+        public DateTime OccurredUtc { get; init; }
+        public string Outcome { get; init; } = "";
+        public string? Notes { get; init; }
+        public bool Confidential { get; init; }
+        public long? LoggedByUserId { get; init; }
+        public string LoggedBy { get; init; } = "";
+        public DateTime CreatedUtc { get; init; }
+
+        public Interaction ToInteraction() => new(Id, OrganisationId, OfficialId, CampaignId, Channel, Direction, OccurredUtc, Outcome, Notes,
+            Confidential, LoggedByUserId, LoggedBy, CreatedUtc);
+    }
+}

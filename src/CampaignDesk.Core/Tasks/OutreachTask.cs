@@ -1,0 +1,21 @@
+namespace CampaignDesk.Core.Tasks;
+
+/// <summary>Work assigned to a volunteer (a call, a letter, a visit…), closed by the interaction it produced.</summary>
+public sealed record OutreachTask(long Id, long OrganisationId, long AssigneeUserId, long OfficialId, long? CampaignId, string Kind, DateOnly DueDate,
+    string? Instructions, string State, bool Overdue, long? InteractionId, long? CreatedByUserId, int Version, DateTime CreatedUtc, DateTime UpdatedUtc,
+    DateTime? ClosedUtc);
+
+public sealed record TaskInput(long? AssigneeUserId, long? OfficialId, long? OrganisationId, long? CampaignId, string? Kind, DateOnly? DueDate,
+    string? Instructions);
+
+/// <summary><see cref="AssigneeUserId"/> filters on one assignee; <see cref="State"/> is open, overdue, done or cancelled.</summary>
+public sealed record TaskQuery(long? AssigneeUserId, string? State, long? OrganisationId, Common.PageRequest Paging);
+
+public static class TaskLists
+{
+    public static readonly IReadOnlyList<string> Kinds = ["call", "email", "letter", "meeting", "visit"];
+
+    public static readonly IReadOnlyList<string> States = ["open", "overdue", "done", "cancelled"];
+
+    public const int MaxInstructionsLength = 10_000;
+}

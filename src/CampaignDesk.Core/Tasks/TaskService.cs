@@ -1,0 +1,285 @@
+using System.Data.Common;
+using CampaignDesk.Core.Audit;
+using CampaignDesk.Core.Common;
+using CampaignDesk.Core.Data;
+using CampaignDesk.Core.Interactions;
+using CampaignDesk.Core.Users;
+using Dapper;
+
+namespace CampaignDesk.Core.Tasks;
+
+/// <summary>
+/// Volunteers' tasks. A coordinator assigns them to the members of their organisation; the assignee (or a
+/// coordinator) completes one by logging the interaction it produced, in the same transaction. A volunteer sees
+/// their own tasks only; tasks of other organisations do not exist for a coordinator (404).
+/// </summary>
+public sealed class TaskService(Database database, InteractionService interactions, AuditLog audit, TimeProvider time)
+{
+    private const string Columns = """
+        t.id, t.organisation_id, t.assignee_user_id, t.official_id, t.campaign_id, t.kind, t.due_date, t.instructions, t.state,
+        t.interaction_id, t.created_by_user_id, t.version, t.created_utc, t.updated_utc, t.closed_utc
+        """;
+
+    public Task<Outcome<OutreachTask>> CreateAsync(Caller caller, TaskInput input, CancellationToken cancellationToken)
+    {
+        var errors = new Errors();
+        var kind = input.Kind?.Trim().ToLowerInvariant();
+        if (kind is null || !TaskLists.Kinds.Contains(kind))
+        {
+            errors.Add("kind", $"One of {string.Join(", ", TaskLists.Kinds)} is required.");
+        }
+
+        var today = ParisTime.Today(time);
+        if (input.DueDate is not { } due || due < today.AddYears(-1) || due > today.AddYears(2))
+        {
+            errors.Add("dueDate", "A due date (yyyy-MM-dd) within two years is required.");
+        }
+
+        if (input.Instructions is { Length: > TaskLists.MaxInstructionsLength })
+        {
+            errors.Add("instructions", $"Instructions have at most {TaskLists.MaxInstructionsLength:N0} characters.");
+        }
+
+        foreach (var (value, field) in new[] { (input.AssigneeUserId, "assigneeUserId"), (input.OfficialId, "officialId"), (input.OrganisationId, "organisationId") })
+        {
+            if (value is null)
+            {
+                errors.Add(field, "Required.");
+            }
+        }
+
+        if (errors.Any)
+        {
+            return Task.FromResult(Outcome<OutreachTask>.Invalid(errors));
+        }
+
+        if (!caller.Coordinates(input.OrganisationId!.Value))
+        {
+            return Task.FromResult(Outcome<OutreachTask>.Forbidden("Only a coordinator of the organisation (or an admin) assigns its tasks."));
+        }
+
+        return database.TransactAsync(async (connection, transaction) =>
+        {
+            var assignee = await connection.QuerySingleOrDefaultAsync<(string Role, DateTime? DisabledUtc, long? Member)>(database.Command("""
+                SELECT u.role, u.disabled_utc, m.organisation_id AS member
+                FROM users u LEFT JOIN user_organisations m ON m.user_id = u.id AND m.organisation_id = @OrganisationId
+                WHERE u.id = @AssigneeUserId
+                """, new { input.OrganisationId, input.AssigneeUserId }, transaction, cancellationToken));
+            if (assignee.Role is null || assignee.DisabledUtc is not null || assignee.Member is null || assignee.Role == UserRoles.Observer)
+            {
+                errors.Add("assigneeUserId", "The assignee must be an active volunteer or coordinator of the organisation.");
+            }
+
+            await database.RequireRowAsync(connection, transaction, "officials", input.OfficialId, "officialId", errors, cancellationToken);
+            await database.RequireRowAsync(connection, transaction, "campaigns", input.CampaignId, "campaignId", errors, cancellationToken);
+            if (errors.Any)
+            {
+                return Outcome<OutreachTask>.Invalid(errors);
+            }
+
+            var now = time.GetUtcNow().UtcDateTime;
+            var id = await connection.ExecuteScalarAsync<long>(database.Command(database.Dialect.InsertReturningId("tasks",
+                "organisation_id, assignee_user_id, official_id, campaign_id, kind, due_date, instructions, state, created_by_user_id, version, created_utc, updated_utc",
+                "@OrganisationId, @AssigneeUserId, @OfficialId, @CampaignId, @kind, @Due, @Instructions, 'open', @CreatedBy, 1, @now, @now"), new
+                {
+                    input.OrganisationId,
+                    input.AssigneeUserId,
+                    input.OfficialId,
+                    input.CampaignId,
+                    kind,
+                    Due = IsoDate.Format(input.DueDate),
+                    Instructions = string.IsNullOrWhiteSpace(input.Instructions) ? null : input.Instructions.Trim(),
+                    CreatedBy = caller.UserId,
+                    now,
+                }, transaction, cancellationToken));
+            var task = (await GetAsync(connection, transaction, id, cancellationToken))!;
+            await audit.RecordAsync(connection, transaction, caller, "create", "task", id, task.OrganisationId, null, task, cancellationToken);
+            return Outcome<OutreachTask>.Ok(task);
+        }, cancellationToken);
+    }
+
+    public async Task<Outcome<OutreachTask>> GetAsync(Caller caller, long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var task = await GetAsync(connection, null, id, cancellationToken);
+        return task is not null && MaySee(caller, task) ? Outcome<OutreachTask>.Ok(task) : Outcome<OutreachTask>.NotFound();
+    }
+
+    /// <summary>Due date first; the tasks the caller may see among those asked for.</summary>
+    public async Task<Outcome<Page<OutreachTask>>> SearchAsync(Caller caller, TaskQuery query, CancellationToken cancellationToken)
+    {
+        if (caller.Role == UserRoles.Observer)
+        {
+            return Outcome<Page<OutreachTask>>.Forbidden("Observers read coverage and shared data, not tasks.");
+        }
+
+        var where = new List<string>();
+        if (query.AssigneeUserId is not null)
+        {
+            where.Add("t.assignee_user_id = @AssigneeUserId");
+        }
+
+        if (query.OrganisationId is not null)
+        {
+            where.Add("t.organisation_id = @OrganisationId");
+        }
+
+        where.Add(query.State switch
+        {
+            "open" => "t.state = 'open'",
+            "overdue" => "t.state = 'open' AND t.due_date < @Today",
+            "done" => "t.state = 'done'",
+            "cancelled" => "t.state = 'cancelled'",
+            _ => "1 = 1",
+        });
+
+        var coordinated = caller.OrganisationIds.Where(caller.Coordinates).ToArray();
+        if (!caller.IsAdmin)
+        {
+            where.Add(coordinated.Length == 0
+                ? "t.assignee_user_id = @Me"
+                : $"(t.assignee_user_id = @Me OR {database.Dialect.InList("t.organisation_id", "Coordinated")})");
+        }
+
+        var parameters = new
+        {
+            query.AssigneeUserId,
+            query.OrganisationId,
+            Today = IsoDate.Format(ParisTime.Today(time)),
+            Me = caller.UserId ?? -1,
+            Coordinated = coordinated,
+            query.Paging.Skip,
+            query.Paging.Take,
+        };
+        var filter = "WHERE " + string.Join(" AND ", where);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var total = await connection.ExecuteScalarAsync<long>(database.Command($"SELECT COUNT(*) FROM tasks t {filter}", parameters,
+            cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<Row>(database.Command(
+            $"SELECT {Columns} FROM tasks t {filter} ORDER BY t.due_date, t.id {database.Dialect.Paging}", parameters,
+            cancellationToken: cancellationToken));
+        var today = ParisTime.Today(time);
+        return Outcome<Page<OutreachTask>>.Ok(new Page<OutreachTask>(rows.Select(r => r.ToTask(today)).ToList(), total));
+    }
+
+    /// <summary>
+    /// Closes an open task with the interaction it produced (its organisation and official are the task's when not
+    /// given). The assignee or a coordinator of the organisation may; a closed task cannot be completed again.
+    /// </summary>
+    public Task<Outcome<OutreachTask>> CompleteAsync(Caller caller, long id, InteractionInput input, CancellationToken cancellationToken) =>
+        database.TransactAsync(async (connection, transaction) =>
+        {
+            var task = await GetAsync(connection, transaction, id, cancellationToken);
+            if (task is null || !MaySee(caller, task))
+            {
+                return Outcome<OutreachTask>.NotFound();
+            }
+
+            if (task.State != "open")
+            {
+                return Outcome<OutreachTask>.Conflict($"The task is already {task.State}.");
+            }
+
+            if ((input.OfficialId ?? task.OfficialId) != task.OfficialId || (input.OrganisationId ?? task.OrganisationId) != task.OrganisationId)
+            {
+                return Outcome<OutreachTask>.Invalid("officialId", "The interaction that completes a task is with its official, for its organisation.");
+            }
+
+            var logged = await interactions.LogAsync(connection, transaction, caller,
+                input with { OfficialId = task.OfficialId, OrganisationId = task.OrganisationId, CampaignId = input.CampaignId ?? task.CampaignId },
+                cancellationToken);
+            if (!logged.IsOk)
+            {
+                return logged.As<OutreachTask>();
+            }
+
+            return await CloseAsync(connection, transaction, caller, task, "done", logged.Value!.Id, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>Cancels an open task: for coordinators of its organisation and admins.</summary>
+    public Task<Outcome<OutreachTask>> CancelAsync(Caller caller, long id, CancellationToken cancellationToken) =>
+        database.TransactAsync(async (connection, transaction) =>
+        {
+            var task = await GetAsync(connection, transaction, id, cancellationToken);
+            if (task is null || !MaySee(caller, task))
+            {
+                return Outcome<OutreachTask>.NotFound();
+            }
+
+            if (!caller.Coordinates(task.OrganisationId))
+            {
+                return Outcome<OutreachTask>.Forbidden("Only a coordinator of the organisation cancels its tasks.");
+            }
+
+            return task.State == "open"
+                ? await CloseAsync(connection, transaction, caller, task, "cancelled", null, cancellationToken)
+                : Outcome<OutreachTask>.Conflict($"The task is already {task.State}.");
+        }, cancellationToken);
+
+    /// <summary>Open tasks due by <paramref name="dueBy"/> with no reminder of <paramref name="kind"/> yet, for the reminder job.</summary>
+    internal async Task<IReadOnlyList<OutreachTask>> DueWithoutReminderAsync(DateOnly dueBy, string kind, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(database.Command($"""
+            SELECT {Columns} FROM tasks t
+            WHERE t.state = 'open' AND t.due_date <= @DueBy
+              AND NOT EXISTS (SELECT 1 FROM task_reminders r WHERE r.task_id = t.id AND r.kind = @kind)
+            ORDER BY t.due_date, t.id {database.Dialect.Paging}
+            """, new { DueBy = IsoDate.Format(dueBy), kind, Skip = 0, Take = limit }, cancellationToken: cancellationToken));
+        var today = ParisTime.Today(time);
+        return rows.Select(r => r.ToTask(today)).ToList();
+    }
+
+    private static bool MaySee(Caller caller, OutreachTask task) =>
+        caller.IsAdmin || task.AssigneeUserId == caller.UserId || caller.Coordinates(task.OrganisationId);
+
+    private async Task<Outcome<OutreachTask>> CloseAsync(DbConnection connection, DbTransaction transaction, Caller caller, OutreachTask task,
+        string state, long? interactionId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var changed = await connection.ExecuteAsync(database.Command("""
+            UPDATE tasks SET state = @state, interaction_id = @interactionId, closed_utc = @now, updated_utc = @now, version = version + 1
+            WHERE id = @Id AND state = 'open'
+            """, new { state, interactionId, now, task.Id }, transaction, cancellationToken));
+        if (changed == 0)
+        {
+            return Outcome<OutreachTask>.Conflict("The task was closed by someone else at the same time.");
+        }
+
+        var closed = (await GetAsync(connection, transaction, task.Id, cancellationToken))!;
+        await audit.RecordAsync(connection, transaction, caller, state == "done" ? "complete" : "cancel", "task", task.Id, task.OrganisationId,
+            task, closed, cancellationToken);
+        return Outcome<OutreachTask>.Ok(closed);
+    }
+
+    private async Task<OutreachTask?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken) =>
+        (await connection.QuerySingleOrDefaultAsync<Row>(database.Command($"SELECT {Columns} FROM tasks t WHERE t.id = @id", new { id },
+            transaction, cancellationToken)))?.ToTask(ParisTime.Today(time));
+
+
+    private sealed class Row
+    {
+        public long Id { get; init; }
+        public long OrganisationId { get; init; }
+        public long AssigneeUserId { get; init; }
+        public long OfficialId { get; init; }
+        public long? CampaignId { get; init; }
+        public string Kind { get; init; } = "";
+        public string DueDate { get; init; } = "";
+        public string? Instructions { get; init; }
+        public string State { get; init; } = "";
+        public long? InteractionId { get; init; }
+        public long? CreatedByUserId { get; init; }
+        public int Version { get; init; }
+        public DateTime CreatedUtc { get; init; }
+        public DateTime UpdatedUtc { get; init; }
+        public DateTime? ClosedUtc { get; init; }
+
+        public OutreachTask ToTask(DateOnly today)
+        {
+            var due = IsoDate.Parse(DueDate)!.Value;
+            return new OutreachTask(Id, OrganisationId, AssigneeUserId, OfficialId, CampaignId, Kind, due, Instructions, State,
+                State == "open" && due < today, InteractionId, CreatedByUserId, Version, CreatedUtc, UpdatedUtc, ClosedUtc);
+        }
+    }
+}
