@@ -3,6 +3,7 @@ using CampaignDesk.Core.Data;
 using CampaignDesk.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace CampaignDesk.Api.Tests;
 
@@ -24,6 +25,9 @@ public sealed class CampaignDeskApiFactory : WebApplicationFactory<Program>
     }
 
     public TestDatabase Database => _database;
+
+    /// <summary>Every log message the host wrote, formatted with its exception, for tests that check what is (never) logged.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     public static async Task<CampaignDeskApiFactory> CreateAsync(params (string Key, string? Value)[] settings)
     {
@@ -55,6 +59,7 @@ public sealed class CampaignDeskApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

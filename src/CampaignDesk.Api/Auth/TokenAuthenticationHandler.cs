@@ -39,12 +39,12 @@ internal sealed class TokenAuthenticationHandler(
         };
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        var failure = Context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure?.Message;
+        // The result is cached: this does not check the token a second time.
+        var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
         Response.Headers.WWWAuthenticate = failure is null ? "Bearer" : $"Bearer error=\"invalid_token\", error_description=\"{failure}\"";
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        return Task.CompletedTask;
     }
 
     private static AuthenticateResult Success(Caller caller, string credential) =>

@@ -7,7 +7,7 @@ namespace CampaignDesk.Api.Tests.Import;
 
 public class ImportsApiTests : ApiTest
 {
-    private const string Deputes = """
+    internal const string Deputes = """
         Code du département;Libellé du département;Code de la collectivité à statut particulier;Libellé de la collectivité à statut particulier;Code de la circonscription législative;Libellé de la circonscription législative;Nom de l'élu;Prénom de l'élu;Code sexe;Date de naissance;Code de la catégorie socio-professionnelle;Libellé de la catégorie socio-professionnelle;Date de début du mandat
         38;Isère;;;3802;2Ème Circonscription;CHATELAIN;Cyrielle;F;18/06/1987;34;Professeur;08/07/2024
         38;Isère;;;3803;3Ème Circonscription;BROKEN;Row;F;99/99/1987;34;Professeur;08/07/2024

@@ -1,0 +1,178 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CampaignDesk.Api.Tests.Access;
+
+/// <summary>
+/// Every endpoint × every caller (no token, expired, revoked, admin, coordinator, volunteer, observer) × the
+/// caller's own organisation or another one, with the status it must answer. A new endpoint without a row here
+/// fails <see cref="EveryEndpoint_HasARowInTheMatrix"/>.
+/// </summary>
+/// <remarks>
+/// 404 or 403? What a caller may not see answers 404, so its existence does not leak (another organisation's
+/// tasks, confidential interactions, users and their tokens); what everybody sees but only some may change
+/// answers 403 (an organisation's record, logging for another organisation, admin-only endpoints).
+/// </remarks>
+[TestFixture]
+public class AccessMatrixTests
+{
+    /// <summary>The status for each caller; Own/Other are the caller's organisation and another one.</summary>
+    public sealed record Expect(int Admin, int CoordinatorOwn, int CoordinatorOther, int VolunteerOwn, int VolunteerOther, int ObserverAny)
+    {
+        public static Expect All(int status) => new(status, status, status, status, status, status);
+
+        public int For(string caller, bool own) => caller switch
+        {
+            "admin" => Admin,
+            "coordinator" => own ? CoordinatorOwn : CoordinatorOther,
+            "volunteer" => own ? VolunteerOwn : VolunteerOther,
+            "observer" => ObserverAny,
+            _ => 401,
+        };
+    }
+
+    /// <summary>Builds the request for a caller; <c>own</c> targets the caller's organisation (A), else B.</summary>
+    public sealed record Row(string Method, string Route, Func<AccessWorld, bool, Task<HttpRequestMessage>> Request, Expect Expect);
+
+    private static readonly Expect ReadShared = Expect.All(200);
+    private static readonly Expect Admins = new(200, 403, 403, 403, 403, 403);
+    private static readonly Expect AdminsCreate = new(201, 403, 403, 403, 403, 403);
+    // The user (or their task) is the volunteer of the caller's organisation, or of the other one.
+    private static readonly Expect ManageVolunteer = new(200, 200, 404, 200, 404, 404);
+    private static readonly Expect ManageVolunteerCreated = new(201, 201, 404, 201, 404, 404);
+
+    public static readonly Row[] Matrix =
+    [
+        new("GET", "/api/me", (w, own) => Get("/api/me"), ReadShared),
+        new("GET", "/api/organisations", (w, own) => Get("/api/organisations"), ReadShared),
+        new("GET", "/api/organisations/{id:long}", (w, own) => Get($"/api/organisations/{w.Organisation(own)}"), ReadShared),
+        new("POST", "/api/organisations", (w, own) => Json("POST", "/api/organisations",
+            new { type = "structure", kind = "msp", name = $"MSP {Guid.NewGuid():N}", communeInsee = "38421" }), AdminsCreate),
+        new("PATCH", "/api/organisations/{id:long}", (w, own) => Json("PATCH", $"/api/organisations/{w.Organisation(own)}",
+            new { mailbox = $"contact-{Guid.NewGuid():N}@example.org" }), new(200, 200, 403, 403, 403, 403)),
+        new("GET", "/api/organisations/{id:long}/officials", (w, own) => Get($"/api/organisations/{w.Organisation(own)}/officials"), ReadShared),
+        new("GET", "/api/officials", (w, own) => Get("/api/officials?q=chatelain"), ReadShared),
+        new("GET", "/api/officials/{id:long}", (w, own) => Get($"/api/officials/{w.OfficialId}"), ReadShared),
+        new("POST", "/api/imports", (w, own) => Upload(), AdminsCreate),
+        new("GET", "/api/imports/{id:long}", (w, own) => Get($"/api/imports/{w.ImportRunId}"), Admins),
+        new("GET", "/api/users", (w, own) => Get("/api/users"), new(200, 200, 200, 403, 403, 403)),
+        new("GET", "/api/users/{id:long}", (w, own) => Get($"/api/users/{w.Volunteer(own).Id}"), ManageVolunteer),
+        new("POST", "/api/users", (w, own) => Json("POST", "/api/users", new
+        {
+            email = $"new-{Guid.NewGuid():N}@example.org", displayName = "Nouvelle bénévole", role = "volunteer", organisationIds = new[] { w.Organisation(own) },
+        }), new(201, 201, 403, 403, 403, 403)),
+        new("PATCH", "/api/users/{id:long}", (w, own) => Json("PATCH", $"/api/users/{w.Volunteer(own).Id}", new { displayName = "Bénévole renommée" }),
+            ManageVolunteer),
+        new("GET", "/api/users/{id:long}/tokens", (w, own) => Get($"/api/users/{w.Volunteer(own).Id}/tokens"), ManageVolunteer),
+        new("POST", "/api/users/{id:long}/tokens", (w, own) => Json("POST", $"/api/users/{w.Volunteer(own).Id}/tokens", new { name = "téléphone" }),
+            ManageVolunteerCreated),
+        new("DELETE", "/api/users/{id:long}/tokens/{tokenId:long}", async (w, own) =>
+            new HttpRequestMessage(HttpMethod.Delete, $"/api/users/{w.Volunteer(own).Id}/tokens/{await w.IssueTokenIdAsync(w.Volunteer(own).Id)}"),
+            ManageVolunteer),
+        new("POST", "/api/users/{id:long}/calendar", (w, own) => Json("POST", $"/api/users/{w.Volunteer(own).Id}/calendar", null), ManageVolunteerCreated),
+        new("DELETE", "/api/users/{id:long}/calendar", (w, own) => Delete($"/api/users/{w.Volunteer(own).Id}/calendar"), new(204, 204, 404, 204, 404, 404)),
+        new("GET", "/api/audit", (w, own) => Get("/api/audit"), Admins),
+        new("GET", "/api/campaigns", (w, own) => Get("/api/campaigns"), ReadShared),
+        new("GET", "/api/campaigns/{id:long}", (w, own) => Get($"/api/campaigns/{w.CampaignId}"), ReadShared),
+        new("POST", "/api/campaigns", (w, own) => Json("POST", "/api/campaigns", new { title = "Nouvelle campagne" }), AdminsCreate),
+        new("GET", "/api/interactions", (w, own) => Get($"/api/interactions?organisation={w.Organisation(own)}"), ReadShared),
+        new("GET", "/api/interactions/{id:long}", (w, own) => Get($"/api/interactions/{w.Interactions[own ? "confidentialA" : "confidentialB"]}"),
+            new(200, 200, 404, 200, 404, 404)),
+        new("POST", "/api/interactions", (w, own) => Json("POST", "/api/interactions", new
+        {
+            organisationId = w.Organisation(own), officialId = w.OfficialId, channel = "letter", outcome = "sent",
+        }), new(201, 201, 403, 201, 403, 403)),
+        new("GET", "/api/tasks", (w, own) => Get("/api/tasks?assignee=me&state=open"), new(200, 200, 200, 200, 200, 403)),
+        new("GET", "/api/tasks/{id:long}", async (w, own) => await Get($"/api/tasks/{await w.CreateTaskAsync(own)}"), ManageVolunteer),
+        new("POST", "/api/tasks", (w, own) => Json("POST", "/api/tasks", new
+        {
+            assigneeUserId = w.Volunteer(own).Id, officialId = w.OfficialId, organisationId = w.Organisation(own), kind = "letter", dueDate = "2026-12-31",
+        }), new(201, 201, 403, 403, 403, 403)),
+        new("POST", "/api/tasks/{id:long}/complete", async (w, own) => await Json("POST", $"/api/tasks/{await w.CreateTaskAsync(own)}/complete",
+            new { channel = "phone", outcome = "left_message", notes = "Message laissé au secrétariat." }), ManageVolunteer),
+        new("DELETE", "/api/tasks/{id:long}", async (w, own) => await Delete($"/api/tasks/{await w.CreateTaskAsync(own)}"), new(200, 200, 404, 403, 404, 404)),
+    ];
+
+    /// <summary>Endpoints anyone may call: what they answer is tested with their feature.</summary>
+    public static readonly string[] Anonymous = ["* /health/live", "* /health/ready", "GET /openapi/{documentName}.json"];
+
+    private CampaignDeskApiFactory _factory = null!;
+    private AccessWorld _world = null!;
+
+    [OneTimeSetUp]
+    public async Task BuildWorld()
+    {
+        _factory = await CampaignDeskApiFactory.CreateAsync(("RateLimiting:TokenBurst", "100000"), ("RateLimiting:AnonymousBurst", "100000"));
+        _world = await AccessWorld.CreateAsync(_factory);
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop() => await _factory.DisposeAsync();
+
+    public static IEnumerable<TestCaseData> Cases() =>
+        from row in Matrix
+        from caller in new[] { "none", "expired", "revoked", "admin", "coordinator", "volunteer", "observer" }
+        from own in new[] { true, false }
+        where own || caller is "coordinator" or "volunteer"
+        select new TestCaseData(row.Method, row.Route, caller, own)
+            .SetName($"{row.Method} {row.Route} as {caller}{(caller is "coordinator" or "volunteer" ? own ? " (own)" : " (other)" : "")}");
+
+    [TestCaseSource(nameof(Cases))]
+    public async Task Endpoint_AnswersTheCallerAsTheMatrixSays(string method, string route, string caller, bool own)
+    {
+        var row = Matrix.Single(r => r.Method == method && r.Route == route);
+        var token = caller switch
+        {
+            "none" => null,
+            "expired" => _world.ExpiredToken,
+            "revoked" => _world.RevokedToken,
+            "coordinator" => _world.People["coordinatorA"].Token,
+            "volunteer" => _world.People["volunteerA"].Token,
+            _ => _world.People[caller].Token,
+        };
+        using var client = _world.ClientFor(token);
+        using var request = await row.Request(_world, own);
+        using var response = await client.SendAsync(request);
+
+        var expected = row.Expect.For(caller, own);
+        Assert.That((int)response.StatusCode, Is.EqualTo(expected), await response.Content.ReadAsStringAsync());
+        if (expected >= 400)
+        {
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"), "every refusal is a ProblemDetails");
+        }
+    }
+
+    [Test]
+    public void EveryEndpoint_HasARowInTheMatrix()
+    {
+        var endpoints = _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"])
+                .Select(m => $"{m} {Normalise(e.RoutePattern.RawText)}"))
+            .Distinct()
+            .ToList();
+        var known = Matrix.Select(r => $"{r.Method} {r.Route}").Concat(Anonymous).ToHashSet();
+
+        Assert.That(endpoints.Where(e => !known.Contains(e)), Is.Empty, "endpoints without a row in the access matrix");
+        Assert.That(known.Where(k => !endpoints.Contains(k)), Is.Empty, "rows for endpoints that do not exist");
+    }
+
+    private static string Normalise(string? pattern) => "/" + (pattern ?? "").Trim('/');
+
+    private static Task<HttpRequestMessage> Get(string path) => Task.FromResult(new HttpRequestMessage(HttpMethod.Get, path));
+
+    private static Task<HttpRequestMessage> Delete(string path) => Task.FromResult(new HttpRequestMessage(HttpMethod.Delete, path));
+
+    private static Task<HttpRequestMessage> Json(string method, string path, object? body) =>
+        Task.FromResult(new HttpRequestMessage(new HttpMethod(method), path) { Content = body is null ? null : JsonContent.Create(body) });
+
+    private static Task<HttpRequestMessage> Upload() => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/imports")
+    {
+        Content = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(Import.ImportsApiTests.Deputes)), "file", "elus-deputes-dep-2026-02-01.csv" },
+        },
+    });
+}

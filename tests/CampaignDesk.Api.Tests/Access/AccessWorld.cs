@@ -1,0 +1,180 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using CampaignDesk.Api.Tests.Import;
+using Dapper;
+
+namespace CampaignDesk.Api.Tests.Access;
+
+/// <summary>One person of the access tests: a user with a role, their organisation, and a valid API token.</summary>
+public sealed record Person(string Key, long Id, string Token, string Role, long? OrganisationId);
+
+/// <summary>
+/// Two organisations (A and B), a coordinator and a volunteer of each, an observer and an admin user, tokens for
+/// each (and an expired and a revoked one), an official, a campaign, an import run, and interactions — built
+/// through the API with the bootstrap admin token, as a coalition would.
+/// </summary>
+public sealed class AccessWorld
+{
+    private readonly CampaignDeskApiFactory _factory;
+    private readonly HttpClient _admin;
+
+    private AccessWorld(CampaignDeskApiFactory factory)
+    {
+        _factory = factory;
+        _admin = factory.CreateAdminClient();
+    }
+
+    public long OrganisationA { get; private set; }
+    public long OrganisationB { get; private set; }
+    public long OfficialId { get; private set; }
+    public long CampaignId { get; private set; }
+    public long ImportRunId { get; private set; }
+    public Dictionary<string, Person> People { get; } = [];
+    public string ExpiredToken { get; private set; } = "";
+    public string RevokedToken { get; private set; } = "";
+
+    /// <summary>A confidential and a shared interaction logged by each organisation's volunteer.</summary>
+    public Dictionary<string, long> Interactions { get; } = [];
+
+    public HttpClient Admin => _admin;
+
+    public static async Task<AccessWorld> CreateAsync(CampaignDeskApiFactory factory)
+    {
+        var world = new AccessWorld(factory);
+        await world.BuildAsync();
+        return world;
+    }
+
+    public long Organisation(bool own) => own ? OrganisationA : OrganisationB;
+
+    /// <summary>The volunteer of organisation A (own) or B (other).</summary>
+    public Person Volunteer(bool own) => People[own ? "volunteerA" : "volunteerB"];
+
+    public HttpClient ClientFor(string? token)
+    {
+        var client = _factory.CreateClient();
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    public async Task<Person> CreatePersonAsync(string key, string role, long? organisationId)
+    {
+        var created = await PostAsync<JsonElement>("/api/users", new
+        {
+            email = $"{key}.{Guid.NewGuid():N}@example.org",
+            displayName = key,
+            role,
+            organisationIds = organisationId is null ? Array.Empty<long>() : [organisationId.Value],
+        });
+        var id = created.GetProperty("id").GetInt64();
+        var token = await IssueTokenAsync(id);
+        return new Person(key, id, token, role, organisationId);
+    }
+
+    public async Task<string> IssueTokenAsync(long userId, int days = 30)
+    {
+        var issued = await PostAsync<JsonElement>($"/api/users/{userId}/tokens", new { name = "test", expiresInDays = days });
+        return issued.GetProperty("token").GetString()!;
+    }
+
+    public async Task<long> IssueTokenIdAsync(long userId)
+    {
+        var issued = await PostAsync<JsonElement>($"/api/users/{userId}/tokens", new { name = "spare" });
+        return issued.GetProperty("info").GetProperty("id").GetInt64();
+    }
+
+    /// <summary>A new open task of the organisation, assigned to its volunteer.</summary>
+    public async Task<long> CreateTaskAsync(bool own)
+    {
+        var task = await PostAsync<JsonElement>("/api/tasks", new
+        {
+            assigneeUserId = Volunteer(own).Id,
+            officialId = OfficialId,
+            organisationId = Organisation(own),
+            campaignId = CampaignId,
+            kind = "call",
+            dueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(3)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            instructions = "Appeler la permanence parlementaire.",
+        });
+        return task.GetProperty("id").GetInt64();
+    }
+
+    public async Task<long> LogInteractionAsync(Person by, bool confidential)
+    {
+        using var client = ClientFor(by.Token);
+        var response = await client.PostAsJsonAsync("/api/interactions", new
+        {
+            organisationId = by.OrganisationId,
+            officialId = OfficialId,
+            campaignId = CampaignId,
+            channel = "phone",
+            outcome = "spoke",
+            notes = confidential ? $"Note confidentielle de {by.Key}" : $"Note partagée de {by.Key}",
+            confidential,
+        });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+    }
+
+    private async Task BuildAsync()
+    {
+        var organisations = await _admin.GetFromJsonAsync<JsonElement>("/api/organisations?type=structure&pageSize=2");
+        OrganisationA = organisations.GetProperty("items")[0].GetProperty("id").GetInt64();
+        OrganisationB = organisations.GetProperty("items")[1].GetProperty("id").GetInt64();
+
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(ImportsApiTests.Deputes)), "file", "elus-deputes-dep-2026-02-01.csv" } };
+        var import = await _admin.PostAsync("/api/imports", form);
+        import.EnsureSuccessStatusCode();
+        ImportRunId = (await import.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        var officials = await _admin.GetFromJsonAsync<JsonElement>("/api/officials?q=chatelain");
+        OfficialId = officials.GetProperty("items")[0].GetProperty("id").GetInt64();
+        CampaignId = (await PostAsync<JsonElement>("/api/campaigns", new { title = "Campagne de test", organisationIds = new[] { OrganisationA, OrganisationB } }))
+            .GetProperty("id").GetInt64();
+
+        foreach (var (key, role, organisation) in new (string, string, long?)[]
+        {
+            ("admin", "admin", null), ("coordinatorA", "coordinator", OrganisationA), ("coordinatorB", "coordinator", OrganisationB),
+            ("volunteerA", "volunteer", OrganisationA), ("volunteerB", "volunteer", OrganisationB), ("observer", "observer", null),
+        })
+        {
+            People[key] = await CreatePersonAsync(key, role, organisation);
+        }
+
+        ExpiredToken = await IssueTokenAsync(People["volunteerA"].Id, days: 1);
+        await using (var connection = await _factory.Database.Database.OpenAsync(default))
+        {
+            // A token that has expired: its expiry moved into the past, as the clock would.
+            await connection.ExecuteAsync("UPDATE access_tokens SET expires_utc = @past WHERE id = (SELECT MAX(id) FROM access_tokens)",
+                new { past = DateTime.UtcNow.AddDays(-1) });
+        }
+
+        RevokedToken = await IssueTokenAsync(People["volunteerA"].Id);
+        var tokens = await _admin.GetFromJsonAsync<JsonElement>($"/api/users/{People["volunteerA"].Id}/tokens");
+        var revokedId = tokens.EnumerateArray().Last().GetProperty("id").GetInt64();
+        (await _admin.DeleteAsync($"/api/users/{People["volunteerA"].Id}/tokens/{revokedId}")).EnsureSuccessStatusCode();
+
+        foreach (var side in new[] { "A", "B" })
+        {
+            var volunteer = People["volunteer" + side];
+            Interactions["confidential" + side] = await LogInteractionAsync(volunteer, confidential: true);
+            Interactions["shared" + side] = await LogInteractionAsync(volunteer, confidential: false);
+        }
+    }
+
+    public async Task<T> PostAsync<T>(string path, object body)
+    {
+        var response = await _admin.PostAsJsonAsync(path, body);
+        if (!response.IsSuccessStatusCode)
+        {
+            Assert.Fail($"POST {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return (await response.Content.ReadFromJsonAsync<T>())!;
+    }
+}

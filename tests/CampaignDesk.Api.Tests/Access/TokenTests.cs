@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dapper;
+
+namespace CampaignDesk.Api.Tests.Access;
+
+/// <summary>Personal tokens: shown once, hashed, recognisable, expiring and revocable — and never logged or audited.</summary>
+public class TokenTests
+{
+    private CampaignDeskApiFactory _factory = null!;
+    private AccessWorld _world = null!;
+
+    [OneTimeSetUp]
+    public async Task BuildWorld()
+    {
+        _factory = await CampaignDeskApiFactory.CreateAsync(("Logging:LogLevel:Default", "Trace"));
+        _world = await AccessWorld.CreateAsync(_factory);
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop() => await _factory.DisposeAsync();
+
+    [Test]
+    public async Task IssuedToken_IsShownOnce_ListedByPrefix_AndStoredOnlyAsAHash()
+    {
+        var volunteer = _world.People["volunteerA"];
+        var listed = await _world.Admin.GetFromJsonAsync<JsonElement>($"/api/users/{volunteer.Id}/tokens");
+        var first = listed.EnumerateArray().First();
+        await using var connection = await _factory.Database.Database.OpenAsync(default);
+        var hashes = (await connection.QueryAsync<string>("SELECT hash FROM access_tokens")).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(volunteer.Token, Does.StartWith("cdp_").And.Length.GreaterThanOrEqualTo(40));
+            Assert.That(first.GetProperty("prefix").GetString(), Is.EqualTo(volunteer.Token[..12]));
+            Assert.That(first.TryGetProperty("token", out _), Is.False, "a list never shows the token");
+            Assert.That(hashes, Has.None.Contains(volunteer.Token[4..]), "only hashes are stored");
+            Assert.That(hashes, Has.All.Length.EqualTo(64));
+        });
+    }
+
+    [Test]
+    public async Task RevokedToken_StopsAtOnce_AndTheChallengeSaysWhy()
+    {
+        var volunteer = _world.People["volunteerB"];
+        var token = await _world.IssueTokenAsync(volunteer.Id);
+        using var client = _world.ClientFor(token);
+        Assert.That((await client.GetAsync("/api/me")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var tokens = await _world.Admin.GetFromJsonAsync<JsonElement>($"/api/users/{volunteer.Id}/tokens");
+        var id = tokens.EnumerateArray().Last().GetProperty("id").GetInt64();
+
+        (await client.DeleteAsync($"/api/users/{volunteer.Id}/tokens/{id}")).EnsureSuccessStatusCode();
+        var after = await client.GetAsync("/api/me");
+
+        Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(after.Headers.WwwAuthenticate.ToString(), Does.Contain("revoked"));
+    }
+
+    [Test]
+    public async Task ExpiredToken_IsRefusedWithItsReason()
+    {
+        using var client = _world.ClientFor(_world.ExpiredToken);
+        var response = await client.GetAsync("/api/me");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(response.Headers.WwwAuthenticate.ToString(), Does.Contain("expired"));
+    }
+
+    [Test]
+    public async Task DisabledUser_TokensStopWorking()
+    {
+        var person = await _world.CreatePersonAsync("disabled", "volunteer", _world.OrganisationA);
+        (await _world.Admin.PatchAsJsonAsync($"/api/users/{person.Id}", new { disabled = true })).EnsureSuccessStatusCode();
+        using var client = _world.ClientFor(person.Token);
+
+        var response = await client.GetAsync("/api/me");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(response.Headers.WwwAuthenticate.ToString(), Does.Contain("disabled"));
+    }
+
+    [Test]
+    public async Task Tokens_NeverAppearInTheLogsNorInTheAuditTrail()
+    {
+        // Use every kind of token, good and bad, so each code path had its chance to log it.
+        var tokens = _world.People.Values.Select(p => p.Token).Append(_world.ExpiredToken).Append(_world.RevokedToken)
+            .Append(CampaignDeskApiFactory.AdminToken).Append("cdp_not-a-real-token-but-secret-anyway-123456").ToList();
+        foreach (var token in tokens)
+        {
+            using var client = _world.ClientFor(token);
+            await client.GetAsync("/api/me");
+            await client.GetAsync("/api/tasks?assignee=me");
+        }
+
+        var calendar = await _world.PostAsync<JsonElement>($"/api/users/{_world.People["volunteerA"].Id}/calendar", new { });
+        tokens.Add(calendar.GetProperty("url").GetString()!.Split('/').Last().Replace(".ics", "", StringComparison.Ordinal));
+        await using var connection = await _factory.Database.Database.OpenAsync(default);
+        var audit = (await connection.QueryAsync<string>("SELECT COALESCE(before_json, '') || COALESCE(after_json, '') FROM audit_entries")).ToList();
+        var logs = _factory.Logs.Messages.ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(logs, Is.Not.Empty, "logs were captured");
+            Assert.That(audit, Has.Some.Contains("access_token").Or.Some.Contains("prefix"), "token creations are audited");
+            foreach (var token in tokens)
+            {
+                var secret = token[^20..];
+                Assert.That(logs.Where(m => m.Contains(secret, StringComparison.Ordinal)), Is.Empty, $"a log contains the token {token[..8]}…");
+                Assert.That(audit.Where(a => a.Contains(secret, StringComparison.Ordinal)), Is.Empty, $"the audit trail contains the token {token[..8]}…");
+            }
+        });
+    }
+
+    [Test]
+    public async Task CoordinatorCannotCreateAnAdmin_NorAUserOfAnotherOrganisation()
+    {
+        using var coordinator = _world.ClientFor(_world.People["coordinatorA"].Token);
+
+        var admin = await coordinator.PostAsJsonAsync("/api/users", new { email = "x@example.org", displayName = "X", role = "admin" });
+        var other = await coordinator.PostAsJsonAsync("/api/users",
+            new { email = "y@example.org", displayName = "Y", role = "volunteer", organisationIds = new[] { _world.OrganisationB } });
+        var promote = await coordinator.PatchAsJsonAsync($"/api/users/{_world.People["volunteerA"].Id}", new { role = "coordinator" });
+
+        Assert.That(new[] { admin.StatusCode, other.StatusCode, promote.StatusCode }, Is.All.EqualTo(HttpStatusCode.Forbidden));
+    }
+}
