@@ -19,12 +19,12 @@ public static class HealthEndpoints
     /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: it can serve, with the reasons as JSON.</summary>
     public static IEndpointRouteBuilder MapCampaignDeskHealthChecks(this IEndpointRouteBuilder routes)
     {
-        routes.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        routes.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();
         routes.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(Ready),
             ResponseWriter = WriteAsync,
-        }).AllowAnonymous();
+        }).AllowAnonymous().DisableRateLimiting();
         return routes;
     }
 
