@@ -1,0 +1,164 @@
+using System.Globalization;
+using CampaignDesk.Core.Audit;
+using CampaignDesk.Core.Campaigns;
+using CampaignDesk.Core.Common;
+using CampaignDesk.Core.Data;
+using CampaignDesk.Core.Interactions;
+using CampaignDesk.Core.Organisations;
+using CampaignDesk.Core.Tasks;
+using CampaignDesk.Core.Users;
+using CampaignDesk.TestSupport;
+using Dapper;
+
+namespace CampaignDesk.Core.Tests.Users;
+
+/// <summary>Users, tokens, tasks, interactions and the audit trail on every engine (the API tests run on SQLite).</summary>
+[TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
+public class AccessContractTests(DatabaseProvider provider)
+{
+    private static readonly Caller System = Caller.System("test");
+
+    private TestDatabase _db = null!;
+    private ManualTimeProvider _time = null!;
+    private UserService _users = null!;
+    private AccessTokens _tokens = null!;
+    private TaskService _tasks = null!;
+    private InteractionService _interactions = null!;
+    private AuditLog _audit = null!;
+    private long _organisationA;
+    private long _organisationB;
+    private long _official;
+
+    [OneTimeSetUp]
+    public void RequireEngine() => TestDatabase.RequireConfigured(provider);
+
+    [SetUp]
+    public async Task CreateDatabase()
+    {
+        _db = await (await TestDatabase.CreateAsync(provider)).MigratedAsync();
+        _time = new ManualTimeProvider();
+        var database = _db.Database;
+        _audit = new AuditLog(database, _time);
+        _tokens = new AccessTokens(database, _time);
+        _users = new UserService(database, new UserStore(database, _time), _tokens, _audit, _time);
+        _interactions = new InteractionService(database, _audit, _time);
+        _tasks = new TaskService(database, _interactions, _audit, _time);
+        var organisations = new OrganisationStore(database, _time);
+        _organisationA = (await organisations.InsertAsync(new OrganisationFields("federation", "federation", "Fédération A"), default))!.Value;
+        _organisationB = (await organisations.InsertAsync(new OrganisationFields("federation", "federation", "Fédération B"), default))!.Value;
+        await using var connection = await database.OpenAsync(default);
+        _official = await connection.ExecuteScalarAsync<long>(database.Dialect.InsertReturningId("officials",
+            "last_name, first_name, search_text, created_utc, updated_utc", "'CHATELAIN', 'Cyrielle', 'chatelain cyrielle', @now, @now"),
+            new { now = _time.GetUtcNow().UtcDateTime });
+    }
+
+    [TearDown]
+    public async Task DropDatabase() => await _db.DisposeAsync();
+
+    [Test]
+    public async Task Token_IsValidUntilItExpiresOrIsRevoked_AndCarriesRoleAndOrganisations()
+    {
+        var user = await CreateAsync("coordinatrice@example.org", UserRoles.Coordinator, _organisationA);
+        var issued = (await _users.IssueTokenAsync(System, user.Id, "portable", 2, default)).Value!;
+
+        var valid = await _tokens.CheckAsync(issued.Token, AccessTokens.Api, default);
+        _time.Advance(TimeSpan.FromDays(3));
+        var expired = await _tokens.CheckAsync(issued.Token, AccessTokens.Api, default);
+        var other = (await _users.IssueTokenAsync(System, user.Id, null, null, default)).Value!;
+        await _users.RevokeTokenAsync(System, user.Id, other.Info.Id, default);
+        var revoked = await _tokens.CheckAsync(other.Token, AccessTokens.Api, default);
+        var wrongPurpose = await _tokens.CheckAsync(issued.Token, AccessTokens.Calendar, default);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(valid.Status, Is.EqualTo(TokenStatus.Valid));
+            Assert.That(valid.Caller!.Role, Is.EqualTo(UserRoles.Coordinator));
+            Assert.That(valid.Caller.OrganisationIds, Is.EquivalentTo(new[] { _organisationA }));
+            Assert.That(expired.Status, Is.EqualTo(TokenStatus.Expired));
+            Assert.That(revoked.Status, Is.EqualTo(TokenStatus.Revoked));
+            Assert.That(wrongPurpose.Status, Is.EqualTo(TokenStatus.Unknown), "an API token is no calendar secret");
+        });
+    }
+
+    [Test]
+    public async Task DuplicateEmail_IsAConflict_AndChangesNothing()
+    {
+        await CreateAsync("benevole@example.org", UserRoles.Volunteer, _organisationA);
+
+        var again = await _users.CreateAsync(System, new UserFields("Benevole@Example.org", "Autre", UserRoles.Volunteer, [_organisationB]), default);
+        var all = (await _users.SearchAsync(System, new UserQuery(null, null, null, PageRequest.First), default)).Value!;
+
+        Assert.That(again.Status, Is.EqualTo(OutcomeStatus.Conflict));
+        Assert.That(all.Total, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task DisableAndReorganise_AreAuditedWithBeforeAndAfter()
+    {
+        var user = await CreateAsync("benevole@example.org", UserRoles.Volunteer, _organisationA);
+
+        var updated = await _users.UpdateAsync(System, user.Id, new UserFields(null, null, null, [_organisationB], Disabled: true), user.Version, default);
+        var check = await _tokens.CheckAsync((await _users.IssueTokenAsync(System, user.Id, null, null, default)).Value!.Token, AccessTokens.Api, default);
+        var audit = await _audit.SearchAsync(new AuditQuery("user", user.Id.ToString(CultureInfo.InvariantCulture), null, null,
+            PageRequest.First), default);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(updated.Value!.Disabled, Is.True);
+            Assert.That(updated.Value.OrganisationIds, Is.EqualTo(new[] { _organisationB }));
+            Assert.That(check.Status, Is.EqualTo(TokenStatus.UserDisabled));
+            Assert.That(audit.Items.Select(e => e.Action), Is.EqualTo(new[] { "update", "create" }));
+            Assert.That(audit.Items[0].Before!.Value.GetProperty("disabled").GetBoolean(), Is.False);
+            Assert.That(audit.Items[0].After!.Value.GetProperty("disabled").GetBoolean(), Is.True);
+        });
+    }
+
+    [Test]
+    public async Task ConfidentialInteractions_AreVisibleToTheirOrganisationAndAdminsOnly()
+    {
+        var a = Of(await CreateAsync("a@example.org", UserRoles.Volunteer, _organisationA));
+        var b = Of(await CreateAsync("b@example.org", UserRoles.Volunteer, _organisationB));
+        var observer = Of(await CreateAsync("o@example.org", UserRoles.Observer, null));
+        var secret = (await _interactions.LogAsync(a, Input(_organisationA, confidential: true), default)).Value!;
+        var shared = (await _interactions.LogAsync(a, Input(_organisationA, confidential: false), default)).Value!;
+
+        var query = new InteractionQuery(_official, null, null, PageRequest.First);
+        Assert.Multiple(async () =>
+        {
+            Assert.That((await _interactions.SearchAsync(a, query, default)).Items.Select(i => i.Id), Is.EquivalentTo(new[] { secret.Id, shared.Id }));
+            Assert.That((await _interactions.SearchAsync(b, query, default)).Items.Select(i => i.Id), Is.EqualTo(new[] { shared.Id }));
+            Assert.That((await _interactions.SearchAsync(observer, query, default)).Items.Select(i => i.Id), Is.EqualTo(new[] { shared.Id }));
+            Assert.That((await _interactions.SearchAsync(System, query, default)).Total, Is.EqualTo(2));
+            Assert.That((await _interactions.GetAsync(b, secret.Id, default)).Status, Is.EqualTo(OutcomeStatus.NotFound));
+            Assert.That((await _interactions.LogAsync(b, Input(_organisationA, false), default)).Status, Is.EqualTo(OutcomeStatus.Forbidden));
+        });
+    }
+
+    [Test]
+    public async Task CompletingATask_LogsItsInteraction_AndTwoRacingCompletionsCloseItOnce()
+    {
+        var volunteer = await CreateAsync("a@example.org", UserRoles.Volunteer, _organisationA);
+        var task = (await _tasks.CreateAsync(System, new TaskInput(volunteer.Id, _official, _organisationA, null, "call",
+            ParisTime.Today(_time).AddDays(2), "Appeler"), default)).Value!;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+            _tasks.CompleteAsync(Of(volunteer), task.Id, Input(null, false), default))));
+        var interactions = await _interactions.SearchAsync(System, new InteractionQuery(_official, null, null, PageRequest.First), default);
+
+        Assert.That(results.Count(r => r.IsOk), Is.EqualTo(1), string.Join(", ", results.Select(r => r.Status)));
+        Assert.That(interactions.Total, Is.EqualTo(1), "the losing completion left no interaction behind");
+    }
+
+    private async Task<User> CreateAsync(string email, string role, long? organisation)
+    {
+        var created = await _users.CreateAsync(System, new UserFields(email, email.Split('@')[0], role, organisation is null ? [] : [organisation.Value]),
+            default);
+        Assert.That(created.IsOk, Is.True, $"{created.Status} {created.Detail} {string.Join(", ", created.Errors?.Keys ?? [])}");
+        return created.Value!;
+    }
+
+    private static Caller Of(User user) => new(user.Id, user.Email, user.Role, user.OrganisationIds.ToHashSet());
+
+    private InteractionInput Input(long? organisation, bool confidential) =>
+        new(organisation, organisation is null ? null : _official, null, "phone", null, null, "spoke", "Échange cordial", confidential);
+}
