@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CampaignDesk.Core.Mail;
+
+/// <summary>
+/// Writes each mail as an <c>.eml</c> file, for development and for a pickup folder. The file name comes from the
+/// idempotency key and the file appears atomically (written aside, then moved in without overwriting), so the folder
+/// holds exactly one message per key however often or concurrently it is sent, and a crash leaves no half message.
+/// </summary>
+public sealed class EmlFolderTransport(IOptions<MailOptions> options, IHostEnvironment environment, TimeProvider time) : IMailTransport
+{
+    private const int MaxSafeNameLength = 60;
+
+    internal string Folder { get; } = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.EmlFolder));
+
+    public async Task<SentMail> SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        ArgumentException.ThrowIfNullOrWhiteSpace(mail.IdempotencyKey, "mail.IdempotencyKey");
+        var hash = Hash(mail.IdempotencyKey);
+        var messageId = $"<{hash[..32]}@campaigndesk>";
+        var message = MimeMessage.Write(mail, messageId, $"=_{hash[..32]}", time.GetUtcNow());
+
+        var path = Path.Combine(Folder, FileName(mail.IdempotencyKey));
+        if (File.Exists(path))
+        {
+            return new SentMail(messageId, AlreadySent: true);
+        }
+
+        Directory.CreateDirectory(Folder);
+        var temp = Path.Combine(Folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+            {
+                await stream.WriteAsync(Encoding.ASCII.GetBytes(message), cancellationToken);
+                stream.Flush(flushToDisk: true);
+            }
+
+            // Without overwrite this is link-then-unlink on Unix: of two racing sends only one can succeed.
+            File.Move(temp, path, overwrite: false);
+            return new SentMail(messageId, AlreadySent: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return new SentMail(messageId, AlreadySent: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    /// <summary>The key's safe characters for people to read, and a hash of the whole key so distinct keys never share a file.</summary>
+    internal static string FileName(string idempotencyKey)
+    {
+        var safe = new string([.. idempotencyKey.Take(MaxSafeNameLength).Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_')]);
+        return $"{safe}-{Hash(idempotencyKey)[..16]}.eml";
+    }
+
+    private static string Hash(string idempotencyKey) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)));
+}

@@ -1,0 +1,178 @@
+using System.Text;
+using CampaignDesk.Core.Mail;
+using CampaignDesk.TestSupport;
+using Microsoft.Extensions.Options;
+
+namespace CampaignDesk.Core.Tests.Mail;
+
+public class EmlFolderTransportTests
+{
+    private const string Subject = "Invitation : réunion publique « Madame la Députée » à l'Hôtel de Ville de Saint-Étienne-du-Rouvray, jeudi 14 mai";
+    private const string Body = "Madame la Députée,\n\nNous avons l'honneur de vous inviter à la réunion publique qui se tiendra à la mairie, salle Œuvre-Élysée, le jeudi 14 mai à 18 h 30.   \r\nÉgalité = 100 % ; ça coûte 5 € — 🎉\r\n.\nFrom here on\n\tindentée\n";
+
+    private DirectoryInfo _root = null!;
+    private EmlFolderTransport _transport = null!;
+
+    [SetUp]
+    public void CreateFolder()
+    {
+        _root = Directory.CreateTempSubdirectory("campaigndesk-mail-");
+        _transport = Transport("outbox");
+    }
+
+    [TearDown]
+    public void DeleteFolder() => _root.Delete(recursive: true);
+
+    [Test]
+    public async Task SendAsync_FrenchMail_DecodesBackToTheSameText()
+    {
+        var mail = Mail("k1") with
+        {
+            From = new MailAddress("equipe@campaigndesk.fr", "Équipe CampaignDesk — Île-de-France"),
+            To = [new("helene@example.fr", "« Madame la Députée » Hélène Dupré-Lefèvre"), new("jean@example.fr", "Dupont, Jean \"JD\""), new("x@example.fr")],
+        };
+
+        await _transport.SendAsync(mail, default);
+
+        var message = MimeReader.Parse(ReadSingleFile());
+        Assert.That(message.DecodedHeader("Subject"), Is.EqualTo(Subject));
+        Assert.That(MimeReader.Mailboxes(message.Header("From")), Is.EqualTo(new[] { ("equipe@campaigndesk.fr", (string?)"Équipe CampaignDesk — Île-de-France") }));
+        Assert.That(MimeReader.Mailboxes(message.Header("To")), Is.EqualTo(new[]
+        {
+            ("helene@example.fr", "« Madame la Députée » Hélène Dupré-Lefèvre"), ("jean@example.fr", "Dupont, Jean \"JD\""), ("x@example.fr", (string?)null),
+        }));
+        Assert.That(message.Header("Content-Type"), Is.EqualTo("text/plain; charset=utf-8"));
+        Assert.That(message.Body, Is.EqualTo(Crlf(Body)));
+    }
+
+    [TestCase("a", "é")]
+    [TestCase("ab", "🎉")]
+    [TestCase("", "€")]
+    public async Task SendAsync_MultiByteCharacters_AreNeverSplitAcrossEncodedWords(string prefix, string character)
+    {
+        // Every offset of the character against the encoded-word size: the reader decodes each word strictly on its own.
+        var name = prefix + string.Concat(Enumerable.Repeat(character, 40));
+
+        await _transport.SendAsync(Mail("k1") with { Subject = name, To = [new("a@example.fr", name)] }, default);
+
+        var message = MimeReader.Parse(ReadSingleFile());
+        Assert.That(message.DecodedHeader("Subject"), Is.EqualTo(name));
+        Assert.That(MimeReader.Mailboxes(message.Header("To")).Single().DisplayName, Is.EqualTo(name));
+    }
+
+    [Test]
+    public async Task SendAsync_LongText_KeepsLinesShortCrlfOnlyAndAscii()
+    {
+        await _transport.SendAsync(Mail("k1") with { HtmlBody = "<p>" + string.Concat(Enumerable.Repeat("é ", 200)) + "</p>" }, default);
+
+        var bytes = File.ReadAllBytes(Path.Combine(_transport.Folder, EmlFolderTransport.FileName("k1")));
+        Assert.That(bytes, Is.All.LessThan(128), "RFC 5322 messages are ASCII");
+        var text = Encoding.ASCII.GetString(bytes);
+        Assert.That(text.Replace("\r\n", "", StringComparison.Ordinal), Does.Not.Contain("\r").And.Not.Contain("\n"), "CRLF only");
+        var split = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        Assert.That(text[..split].Split("\r\n").Select(l => l.Length), Is.All.LessThanOrEqualTo(78), "header lines");
+        Assert.That(text[..split].Split("\r\n").Count(l => l.StartsWith(' ')), Is.GreaterThan(1), "the long subject was folded");
+        Assert.That(text[split..].Split("\r\n").Select(l => l.Length), Is.All.LessThanOrEqualTo(76), "body lines");
+    }
+
+    [Test]
+    public async Task SendAsync_HtmlBody_IsMultipartAlternativeTextThenHtml()
+    {
+        const string html = "<p>Madame la Députée,</p>\n<p>« Bienvenue » — 100 % =</p>";
+
+        await _transport.SendAsync(Mail("k1") with { HtmlBody = html }, default);
+
+        var message = MimeReader.Parse(ReadSingleFile());
+        Assert.That(message.Header("Content-Type"), Does.StartWith("multipart/alternative;"));
+        var parts = message.Parts();
+        Assert.That(parts.Select(p => p.Header("Content-Type")), Is.EqualTo(new[] { "text/plain; charset=utf-8", "text/html; charset=utf-8" }));
+        Assert.That(parts.Select(p => p.Body), Is.EqualTo(new[] { Crlf(Body), Crlf(html) }));
+    }
+
+    [Test]
+    public async Task SendAsync_Headers_CarryIdDateKeyAndExtras()
+    {
+        var sent = await _transport.SendAsync(Mail("relance:42/é") with
+        {
+            Headers = new Dictionary<string, string> { ["List-Unsubscribe"] = "<mailto:stop@campaigndesk.fr>", ["X-Campagne"] = "Législatives 2026" },
+        }, default);
+
+        var message = MimeReader.Parse(ReadSingleFile());
+        Assert.That(sent, Is.EqualTo(new SentMail(message.Header("Message-ID"), AlreadySent: false)));
+        Assert.That(sent.ProviderMessageId, Does.Match("^<[0-9a-f]{32}@campaigndesk>$"));
+        Assert.That(message.Header("Date"), Is.EqualTo("Mon, 02 Mar 2026 09:30:00 +0000"));
+        Assert.That(message.Header("MIME-Version"), Is.EqualTo("1.0"));
+        Assert.That(message.DecodedHeader("X-CampaignDesk-Key"), Is.EqualTo("relance:42/é"));
+        Assert.That(message.Header("List-Unsubscribe"), Is.EqualTo("<mailto:stop@campaigndesk.fr>"));
+        Assert.That(message.DecodedHeader("X-Campagne"), Is.EqualTo("Législatives 2026"));
+    }
+
+    [Test]
+    public async Task SendAsync_SameKeyAgain_WritesNothingAndReportsAlreadySent()
+    {
+        var first = await _transport.SendAsync(Mail("k1"), default);
+        var written = ReadSingleFile();
+
+        var second = await Transport("outbox").SendAsync(Mail("k1") with { Subject = "Autre sujet" }, default);
+
+        Assert.That(second, Is.EqualTo(first with { AlreadySent = true }));
+        Assert.That(ReadSingleFile(), Is.EqualTo(written));
+    }
+
+    [Test]
+    public async Task SendAsync_SameKeyConcurrently_WritesExactlyOneFile()
+    {
+        var sends = Enumerable.Range(0, 16).Select(i => Task.Run(() => Transport("outbox").SendAsync(Mail("k1") with { Subject = $"Essai {i}" }, default)));
+
+        var results = await Task.WhenAll(sends);
+
+        Assert.That(results.Count(r => !r.AlreadySent), Is.EqualTo(1));
+        Assert.That(results.Select(r => r.ProviderMessageId).Distinct().Count(), Is.EqualTo(1));
+        Assert.That(Directory.GetFiles(_transport.Folder), Has.Length.EqualTo(1), "one message and no temp file left");
+    }
+
+    [Test]
+    public async Task SendAsync_KeysThatLookAlikeOnceSanitised_GetTheirOwnFilesAndIds()
+    {
+        var a = await _transport.SendAsync(Mail("relance/42"), default);
+        var b = await _transport.SendAsync(Mail("relance:42"), default);
+
+        Assert.That((a.AlreadySent, b.AlreadySent), Is.EqualTo((false, false)));
+        Assert.That(a.ProviderMessageId, Is.Not.EqualTo(b.ProviderMessageId));
+        Assert.That(Directory.GetFiles(_transport.Folder).Select(Path.GetFileName), Is.EquivalentTo(new[]
+        {
+            EmlFolderTransport.FileName("relance/42"), EmlFolderTransport.FileName("relance:42"),
+        }).And.All.Match("^relance_42-[0-9a-f]{16}\\.eml$"));
+    }
+
+    [Test]
+    public async Task SendAsync_TempFileLeftByACrash_IsNotCountedAsSent()
+    {
+        Directory.CreateDirectory(_transport.Folder);
+        var leftover = Path.Combine(_transport.Folder, $".{EmlFolderTransport.FileName("k1")}.0123456789abcdef.tmp");
+        await File.WriteAllTextAsync(leftover, "Message-ID: <half");
+
+        var sent = await _transport.SendAsync(Mail("k1"), default);
+
+        Assert.That(sent.AlreadySent, Is.False);
+        Assert.That(MimeReader.Parse(ReadSingleFile()).Body, Is.EqualTo(Crlf(Body)));
+    }
+
+    [Test]
+    public async Task SendAsync_RelativeFolder_IsCreatedUnderTheContentRoot()
+    {
+        await Transport("data/mail").SendAsync(Mail("k1"), default);
+
+        Assert.That(File.Exists(Path.Combine(_root.FullName, "data", "mail", EmlFolderTransport.FileName("k1"))), Is.True);
+    }
+
+    private EmlFolderTransport Transport(string folder) =>
+        new(Options.Create(new MailOptions { EmlFolder = folder }), new TestHostEnvironment(_root.FullName), new ManualTimeProvider());
+
+    private string ReadSingleFile() => File.ReadAllText(Directory.GetFiles(_transport.Folder, "*.eml").Single());
+
+    internal static OutgoingMail Mail(string key) =>
+        new(key, new MailAddress("campaigndesk@localhost", "CampaignDesk"), [new MailAddress("depute@example.fr", "Madame la Députée")], Subject, Body);
+
+    private static string Crlf(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal);
+}
