@@ -6,6 +6,7 @@ using CampaignDesk.Core.Import;
 using CampaignDesk.Core.Import.Refresh;
 using CampaignDesk.Core.Interactions;
 using CampaignDesk.Core.Jobs;
+using CampaignDesk.Core.Mail;
 using CampaignDesk.Core.Officials;
 using CampaignDesk.Core.Organisations;
 using CampaignDesk.Core.Seed;
@@ -71,6 +72,13 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CampaignService>();
         services.AddSingleton<InteractionService>();
         services.AddSingleton<TaskService>();
+        services.AddSingleton<TaskReminders>();
+        services.AddSingleton<TaskCalendar>();
+        services.AddOptions<TaskReminderOptions>().BindConfiguration(TaskReminderOptions.SectionName)
+            .Validate(o => o.Interval >= TimeSpan.FromMinutes(1) && o.DueSoonDays is >= 0 and <= 30,
+                "Tasks:Reminders:Interval must be at least one minute and DueSoonDays between 0 and 30.")
+            .ValidateOnStart();
+        services.AddCampaignDeskMail();
         return services;
     }
 }

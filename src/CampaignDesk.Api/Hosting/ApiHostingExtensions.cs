@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CampaignDesk.Api.Audit;
 using CampaignDesk.Api.Auth;
+using CampaignDesk.Api.Calendar;
 using CampaignDesk.Api.Campaigns;
 using CampaignDesk.Api.Health;
 using CampaignDesk.Api.Import;
@@ -74,6 +75,7 @@ public static class ApiHostingExtensions
         app.MapCampaigns();
         app.MapInteractions();
         app.MapTasks();
+        app.MapCalendar();
         return app;
     }
 }

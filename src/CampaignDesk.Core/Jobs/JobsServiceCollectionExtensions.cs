@@ -1,4 +1,5 @@
 using CampaignDesk.Core.Import.Refresh;
+using CampaignDesk.Core.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
@@ -13,6 +14,8 @@ public static class JobsServiceCollectionExtensions
         // Jobs in DI so that ValidateOnBuild checks their constructors.
         services.AddTransient<WorkerHeartbeatJob>();
         services.AddTransient<OfficialsRefreshJob>();
+        services.AddTransient<TaskReminderJob>();
+        var reminders = configuration.GetSection(TaskReminderOptions.SectionName).Get<TaskReminderOptions>() ?? new TaskReminderOptions();
         var refresh = configuration.GetSection(RefreshOptions.SectionName).Get<RefreshOptions>() ?? new RefreshOptions();
         var options = configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>() ?? new WorkerOptions();
         services.AddQuartz(properties: new System.Collections.Specialized.NameValueCollection { ["quartz.scheduler.instanceName"] = "CampaignDesk" }, quartz =>
@@ -31,6 +34,16 @@ public static class JobsServiceCollectionExtensions
                     .WithIdentity("officials-refresh", "campaigndesk")
                     .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
                     .WithSimpleSchedule(schedule => schedule.WithInterval(refresh.Interval).RepeatForever()));
+            }
+
+            if (reminders.Enabled)
+            {
+                quartz.AddJob<TaskReminderJob>(job => job.WithIdentity(TaskReminderJob.Key));
+                quartz.AddTrigger(trigger => trigger
+                    .ForJob(TaskReminderJob.Key)
+                    .WithIdentity("task-reminders", "campaigndesk")
+                    .StartAt(DateTimeOffset.UtcNow.AddSeconds(30))
+                    .WithSimpleSchedule(schedule => schedule.WithInterval(reminders.Interval).RepeatForever()));
             }
         });
         services.AddQuartzHostedService(quartz => quartz.WaitForJobsToComplete = true);

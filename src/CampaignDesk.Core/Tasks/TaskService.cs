@@ -216,19 +216,6 @@ public sealed class TaskService(Database database, InteractionService interactio
                 : Outcome<OutreachTask>.Conflict($"The task is already {task.State}.");
         }, cancellationToken);
 
-    /// <summary>Open tasks due by <paramref name="dueBy"/> with no reminder of <paramref name="kind"/> yet, for the reminder job.</summary>
-    internal async Task<IReadOnlyList<OutreachTask>> DueWithoutReminderAsync(DateOnly dueBy, string kind, int limit, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(database.Command($"""
-            SELECT {Columns} FROM tasks t
-            WHERE t.state = 'open' AND t.due_date <= @DueBy
-              AND NOT EXISTS (SELECT 1 FROM task_reminders r WHERE r.task_id = t.id AND r.kind = @kind)
-            ORDER BY t.due_date, t.id {database.Dialect.Paging}
-            """, new { DueBy = IsoDate.Format(dueBy), kind, Skip = 0, Take = limit }, cancellationToken: cancellationToken));
-        var today = ParisTime.Today(time);
-        return rows.Select(r => r.ToTask(today)).ToList();
-    }
 
     private static bool MaySee(Caller caller, OutreachTask task) =>
         caller.IsAdmin || task.AssigneeUserId == caller.UserId || caller.Coordinates(task.OrganisationId);

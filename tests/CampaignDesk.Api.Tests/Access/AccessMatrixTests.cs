@@ -96,8 +96,8 @@ public class AccessMatrixTests
         new("DELETE", "/api/tasks/{id:long}", async (w, own) => await Delete($"/api/tasks/{await w.CreateTaskAsync(own)}"), new(200, 200, 404, 403, 404, 404)),
     ];
 
-    /// <summary>Endpoints anyone may call: what they answer is tested with their feature.</summary>
-    public static readonly string[] Anonymous = ["* /health/live", "* /health/ready", "GET /openapi/{documentName}.json"];
+    /// <summary>Endpoints anyone may call: what they answer is tested with their feature (the calendar feed's secret is its address).</summary>
+    public static readonly string[] Anonymous = ["* /health/live", "* /health/ready", "GET /openapi/{documentName}.json", "GET /calendar/{secret}.ics"];
 
     private CampaignDeskApiFactory _factory = null!;
     private AccessWorld _world = null!;

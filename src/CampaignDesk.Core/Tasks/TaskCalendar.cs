@@ -1,0 +1,64 @@
+using CampaignDesk.Core.Calendar;
+using CampaignDesk.Core.Data;
+using CampaignDesk.Core.Users;
+using Dapper;
+
+namespace CampaignDesk.Core.Tasks;
+
+/// <summary>
+/// A user's tasks as an iCalendar feed, read by calendar clients at a secret address (a calendar token): open tasks
+/// and those closed in the last 30 days, so a done or cancelled task updates in the calendar instead of lingering.
+/// The scheduled follow-ups join the feed with the follow-ups feature.
+/// </summary>
+public sealed class TaskCalendar(Database database, AccessTokens tokens, TimeProvider time)
+{
+    private static readonly TimeSpan ClosedKept = TimeSpan.FromDays(30);
+
+    /// <summary>The feed for this calendar secret, or null when it is unknown, revoked or its user disabled.</summary>
+    public async Task<string?> FeedAsync(string secret, CancellationToken cancellationToken)
+    {
+        var check = await tokens.CheckAsync(secret, AccessTokens.Calendar, cancellationToken);
+        if (check.Status != TokenStatus.Valid)
+        {
+            return null;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(database.Command("""
+            SELECT t.id, t.kind, t.due_date, t.instructions, t.state, t.updated_utc, o.first_name, o.last_name, g.name AS organisation_name
+            FROM tasks t JOIN officials o ON o.id = t.official_id JOIN organisations g ON g.id = t.organisation_id
+            WHERE t.assignee_user_id = @UserId AND (t.state = 'open' OR t.closed_utc >= @Since)
+            ORDER BY t.due_date, t.id
+            """, new { check.Caller!.UserId, Since = time.GetUtcNow().UtcDateTime - ClosedKept }, cancellationToken: cancellationToken));
+        var events = rows.Select(r => new CalendarEvent(
+            $"task-{r.Id}@campaigndesk",
+            (r.State == "done" ? "✔ " : "") + $"{Kinds.GetValueOrDefault(r.Kind, r.Kind)} {r.FirstName} {r.LastName}",
+            new DateTimeOffset(r.UpdatedUtc, TimeSpan.Zero),
+            Date: DateOnly.ParseExact(r.DueDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            Description: $"Pour {r.OrganisationName}." + (string.IsNullOrWhiteSpace(r.Instructions) ? "" : $"\nConsignes : {r.Instructions}"),
+            Cancelled: r.State == "cancelled"));
+        return ICalendarWriter.Write("CampaignDesk — mes tâches", events, time.GetUtcNow());
+    }
+
+    private static readonly Dictionary<string, string> Kinds = new()
+    {
+        ["call"] = "Appeler",
+        ["email"] = "Écrire à",
+        ["letter"] = "Courrier à",
+        ["meeting"] = "Rendez-vous avec",
+        ["visit"] = "Visite à",
+    };
+
+    private sealed class Row
+    {
+        public long Id { get; init; }
+        public string Kind { get; init; } = "";
+        public string DueDate { get; init; } = "";
+        public string? Instructions { get; init; }
+        public string State { get; init; } = "";
+        public DateTime UpdatedUtc { get; init; }
+        public string FirstName { get; init; } = "";
+        public string LastName { get; init; } = "";
+        public string OrganisationName { get; init; } = "";
+    }
+}

@@ -1,0 +1,145 @@
+using System.Data.Common;
+using System.Globalization;
+using CampaignDesk.Core.Common;
+using CampaignDesk.Core.Data;
+using CampaignDesk.Core.Mail;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace CampaignDesk.Core.Tasks;
+
+public sealed class TaskReminderOptions
+{
+    public const string SectionName = "Tasks:Reminders";
+
+    public bool Enabled { get; set; } = true;
+
+    public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>A task due within this many days (today included) gets a "due soon" reminder.</summary>
+    public int DueSoonDays { get; set; } = 1;
+}
+
+/// <summary>
+/// E-mails each assignee once when a task is due soon and once when it is overdue, through the mail transport.
+/// A reminder is claimed (its row inserted) in a transaction that commits only after the transport accepted the
+/// message: a failed send is retried on the next run, and a crash after the send re-sends under the same
+/// idempotency key, which the transport recognises — so a reminder goes out once, whichever worker runs it.
+/// </summary>
+public sealed class TaskReminders(Database database, IMailTransport mail, IOptions<MailOptions> mailOptions, IOptions<TaskReminderOptions> options,
+    TimeProvider time, ILogger<TaskReminders> logger)
+{
+    public const string DueSoon = "due_soon";
+    public const string Overdue = "overdue";
+
+    private const int Batch = 200;
+
+    /// <summary>Sends the reminders due now; how many were sent.</summary>
+    public async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    {
+        var today = ParisTime.Today(time);
+        var sent = 0;
+        foreach (var (kind, from, to) in new[] { (Overdue, DateOnly.MinValue, today.AddDays(-1)), (DueSoon, today, today.AddDays(options.Value.DueSoonDays)) })
+        {
+            foreach (var reminder in await PendingAsync(kind, from, to, cancellationToken))
+            {
+                sent += await SendAsync(reminder, kind, cancellationToken) ? 1 : 0;
+            }
+        }
+
+        return sent;
+    }
+
+    private async Task<IReadOnlyList<Reminder>> PendingAsync(string kind, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<Reminder>(database.Command($"""
+            SELECT t.id AS task_id, t.kind AS task_kind, t.due_date, t.instructions, u.email, u.display_name,
+                   o.first_name AS official_first_name, o.last_name AS official_last_name, g.name AS organisation_name
+            FROM tasks t
+            JOIN users u ON u.id = t.assignee_user_id
+            JOIN officials o ON o.id = t.official_id
+            JOIN organisations g ON g.id = t.organisation_id
+            WHERE t.state = 'open' AND u.disabled_utc IS NULL AND t.due_date >= @From AND t.due_date <= @To
+              AND NOT EXISTS (SELECT 1 FROM task_reminders r WHERE r.task_id = t.id AND r.kind = @kind)
+            ORDER BY t.due_date, t.id {database.Dialect.Paging}
+            """, new { From = IsoDate.Format(from), To = IsoDate.Format(to), kind, Skip = 0, Take = Batch }, cancellationToken: cancellationToken))).ToList();
+    }
+
+    private async Task<bool> SendAsync(Reminder reminder, string kind, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await connection.ExecuteAsync(database.Command("INSERT INTO task_reminders (task_id, kind, sent_utc) VALUES (@TaskId, @kind, @now)",
+                new { reminder.TaskId, kind, now = time.GetUtcNow().UtcDateTime }, transaction, cancellationToken));
+        }
+        catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
+        {
+            return false; // Another worker claimed it.
+        }
+
+        var from = mailOptions.Value;
+        await mail.SendAsync(new OutgoingMail($"task-{reminder.TaskId}-{kind}", new MailAddress(from.From, from.FromName),
+            [new MailAddress(reminder.Email, reminder.DisplayName)], Subject(reminder, kind), Body(reminder, kind)), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Reminder {Kind} sent for task {TaskId}", kind, reminder.TaskId);
+        return true;
+    }
+
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    private static string What(Reminder r) => r.TaskKind switch
+    {
+        "call" => "Appeler",
+        "email" => "Écrire un e-mail à",
+        "letter" => "Envoyer un courrier à",
+        "meeting" => "Rencontrer",
+        _ => "Rendre visite à",
+    } + $" {r.OfficialFirstName} {r.OfficialLastName}";
+
+    internal static string Subject(Reminder r, string kind) => kind == Overdue
+        ? $"Tâche en retard : {What(r)}"
+        : $"Rappel : {What(r)} avant le {Due(r)}";
+
+    internal static string Body(Reminder r, string kind) => $"""
+        Bonjour {r.DisplayName},
+
+        {(kind == Overdue ? $"Cette tâche devait être faite le {Due(r)} et n'est pas encore notée comme faite :" : $"Cette tâche est à faire d'ici le {Due(r)} :")}
+
+        {What(r)} (pour {r.OrganisationName})
+        {(string.IsNullOrWhiteSpace(r.Instructions) ? "" : $"\nConsignes : {r.Instructions}\n")}
+        Quand c'est fait, notez ce qui s'est passé dans CampaignDesk : la tâche se fermera d'elle-même.
+
+        — CampaignDesk
+        """;
+
+    private static string Due(Reminder r) =>
+        DateOnly.ParseExact(r.DueDate, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("dddd d MMMM", French);
+
+    internal sealed class Reminder
+    {
+        public long TaskId { get; init; }
+        public string TaskKind { get; init; } = "";
+        public string DueDate { get; init; } = "";
+        public string? Instructions { get; init; }
+        public string Email { get; init; } = "";
+        public string DisplayName { get; init; } = "";
+        public string OfficialFirstName { get; init; } = "";
+        public string OfficialLastName { get; init; } = "";
+        public string OrganisationName { get; init; } = "";
+    }
+}
+
+/// <summary>Runs <see cref="TaskReminders"/> on its interval (Tasks:Reminders).</summary>
+[DisallowConcurrentExecution]
+public sealed class TaskReminderJob(TaskReminders reminders) : IJob
+{
+    public static readonly JobKey Key = new("task-reminders", "campaigndesk");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await reminders.SendDueAsync(cancellationToken);
+}

@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using CampaignDesk.Api.Tests.Access;
+
+namespace CampaignDesk.Api.Tests.Tasks;
+
+/// <summary>The secret, revocable iCalendar address of a volunteer's tasks, as a calendar client reads it.</summary>
+public class CalendarFeedTests
+{
+    private CampaignDeskApiFactory _factory = null!;
+    private AccessWorld _world = null!;
+
+    [OneTimeSetUp]
+    public async Task BuildWorld()
+    {
+        _factory = await CampaignDeskApiFactory.CreateAsync();
+        _world = await AccessWorld.CreateAsync(_factory);
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop() => await _factory.DisposeAsync();
+
+    [Test]
+    public async Task Feed_ListsTheVolunteersTasks_WithoutAToken_UntilItIsRenewed()
+    {
+        var volunteer = _world.Volunteer(own: true);
+        await _world.CreateTaskAsync(own: true);
+        await _world.CreateTaskAsync(own: false);
+        using var owner = _world.ClientFor(volunteer.Token);
+        var feed = await (await owner.PostAsync($"/api/users/{volunteer.Id}/calendar", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var path = new Uri(feed.GetProperty("url").GetString()!).AbsolutePath;
+        using var calendarClient = _factory.CreateClient();
+
+        var response = await calendarClient.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        await owner.PostAsync($"/api/users/{volunteer.Id}/calendar", null);
+        var old = await calendarClient.GetAsync(path);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/calendar"));
+            Assert.That(body, Does.StartWith("BEGIN:VCALENDAR\r\n").And.EndWith("END:VCALENDAR\r\n"));
+            Assert.That(Unfold(body), Does.Contain("SUMMARY:Appeler Cyrielle CHATELAIN"));
+            Assert.That(Count(body, "BEGIN:VEVENT"), Is.EqualTo(1), "only the volunteer's own task");
+            Assert.That(body.Split("\r\n").Select(l => Encoding.UTF8.GetByteCount(l)), Has.All.LessThanOrEqualTo(75));
+            Assert.That(old.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "a renewed address replaces the old one");
+        });
+    }
+
+    [Test]
+    public async Task ApiToken_IsNotACalendarSecret()
+    {
+        using var client = _factory.CreateClient();
+
+        var response = await client.GetAsync($"/calendar/{_world.Volunteer(own: true).Token}.ics");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    private static string Unfold(string text) => text.Replace("\r\n ", "", StringComparison.Ordinal);
+
+    private static int Count(string text, string what) => text.Split(what).Length - 1;
+}
