@@ -39,6 +39,7 @@ public static class ApiHostingExtensions
             options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            options.SerializerOptions.Converters.Add(new NulGuard.StringConverter());
         });
 
         services.AddCampaignDeskRateLimits();
@@ -51,6 +52,7 @@ public static class ApiHostingExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseNulGuard();
 
         // The Swagger UI is static files with no data; it runs before authorization, whose fallback policy
         // would otherwise refuse it. The document it shows is mapped below as anonymous.

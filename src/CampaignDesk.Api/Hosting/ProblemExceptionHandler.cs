@@ -107,6 +107,11 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             return (FieldOf(json.Path), "This field is not part of the resource.");
         }
 
+        if (json.Message.StartsWith(NulGuard.Message, StringComparison.Ordinal))
+        {
+            return (FieldOf(json.Path), NulGuard.Message);
+        }
+
         if (json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
         {
             return (FieldOf(json.Path), "The value has the wrong type for this field.");

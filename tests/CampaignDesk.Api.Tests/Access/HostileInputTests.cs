@@ -13,7 +13,7 @@ public class HostileInputTests
     public static readonly string[] Values =
     [
         "'", "''", "'; DROP TABLE users; --", "\" OR 1=1 --", "%", "_", "\\", "%' OR '1'='1", "Ünïcödé ÉLUS 🙂 ‮gnp.exe", "=HYPERLINK(\"http://evil\")",
-        "+33 1 00", "-2+3", "@SUM(A1)", new string('a', 20_000), "<script>alert(1)</script>", "null", "0x00",
+        "+33 1 00", "-2+3", "@SUM(A1)", new string('a', 20_000), "<script>alert(1)</script>", "null", "0x00", "nul\0byte",
     ];
 
     public static readonly string[] Queries =
