@@ -14,6 +14,8 @@ public static class InteractionsApi
         group.MapGet("/", SearchAsync).WithSummary("The outreach log, newest first; other organisations' confidential notes are left out.");
         group.MapGet("/{id:long}", GetAsync).WithSummary("One interaction; a confidential one exists only for its organisation and admins.");
         group.MapPost("/", LogAsync).WithSummary("Log a contact with an official, for an organisation you act for.");
+        group.MapPatch("/{id:long}", UpdateAsync)
+            .WithSummary("Correct an interaction (its author or the organisation's coordinators): the fields given change, audited.");
         return routes;
     }
 
@@ -33,6 +35,13 @@ public static class InteractionsApi
         CancellationToken cancellationToken)
     {
         var outcome = await interactions.GetAsync(caller, id, cancellationToken);
+        return outcome.IsOk ? TypedResults.Ok(outcome.Value) : Problems.Of(outcome, "Interaction", id);
+    }
+
+    private static async Task<Results<Ok<Interaction>, ProblemHttpResult>> UpdateAsync(long id, InteractionInput change, Caller caller,
+        InteractionService interactions, CancellationToken cancellationToken)
+    {
+        var outcome = await interactions.UpdateAsync(caller, id, change, cancellationToken);
         return outcome.IsOk ? TypedResults.Ok(outcome.Value) : Problems.Of(outcome, "Interaction", id);
     }
 

@@ -27,32 +27,7 @@ public sealed class InteractionService(Database database, AuditLog audit, TimePr
         CancellationToken cancellationToken)
     {
         var errors = new Errors();
-        Require(input.Channel, "channel", InteractionLists.Channels, errors);
-        Require(input.Outcome, "outcome", InteractionLists.Outcomes, errors);
-        var direction = input.Direction?.Trim().ToLowerInvariant() ?? "outbound";
-        Require(direction, "direction", InteractionLists.Directions, errors);
-        if (input.OrganisationId is null)
-        {
-            errors.Add("organisationId", "The organisation that made (or received) the contact is required.");
-        }
-
-        if (input.OfficialId is null)
-        {
-            errors.Add("officialId", "The official contacted is required.");
-        }
-
-        var now = time.GetUtcNow();
-        var occurred = input.OccurredAt ?? now;
-        if (occurred > now.AddMinutes(5) || occurred.Year < 2000)
-        {
-            errors.Add("occurredAt", "When it happened: not in the future (to plan a contact, create a task).");
-        }
-
-        if (input.Notes is { Length: > InteractionLists.MaxNotesLength })
-        {
-            errors.Add("notes", $"Notes have at most {InteractionLists.MaxNotesLength:N0} characters.");
-        }
-
+        input = Normalise(input, errors);
         if (errors.Any)
         {
             return Outcome<Interaction>.Invalid(errors);
@@ -73,26 +48,86 @@ public sealed class InteractionService(Database database, AuditLog audit, TimePr
 
         var id = await connection.ExecuteScalarAsync<long>(database.Command(database.Dialect.InsertReturningId("interactions",
             "organisation_id, official_id, campaign_id, channel, direction, occurred_utc, outcome, notes, confidential, logged_by_user_id, logged_by, created_utc",
-            "@OrganisationId, @OfficialId, @CampaignId, @Channel, @direction, @Occurred, @Outcome, @Notes, @Confidential, @UserId, @LoggedBy, @Now"), new
+            "@OrganisationId, @OfficialId, @CampaignId, @Channel, @Direction, @Occurred, @Outcome, @Notes, @Confidential, @UserId, @LoggedBy, @Now"), new
             {
                 input.OrganisationId,
                 input.OfficialId,
                 input.CampaignId,
-                Channel = input.Channel!.Trim().ToLowerInvariant(),
-                direction,
-                Occurred = occurred.UtcDateTime,
-                Outcome = input.Outcome!.Trim().ToLowerInvariant(),
-                Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim(),
-                Confidential = input.Confidential ?? false,
+                input.Channel,
+                input.Direction,
+                Occurred = input.OccurredAt!.Value.UtcDateTime,
+                input.Outcome,
+                input.Notes,
+                input.Confidential,
                 caller.UserId,
                 LoggedBy = caller.Name,
-                Now = now.UtcDateTime,
+                Now = time.GetUtcNow().UtcDateTime,
             }, transaction, cancellationToken));
         var interaction = (await GetAsync(connection, transaction, id, cancellationToken))!;
         await audit.RecordAsync(connection, transaction, caller, "create", "interaction", id, interaction.OrganisationId, null, interaction,
             cancellationToken);
         return Outcome<Interaction>.Ok(interaction);
     }
+
+    /// <summary>
+    /// Corrects an interaction: its channel, direction, time, outcome, notes, campaign or confidentiality — not whom it
+    /// was with nor for which organisation (that is another interaction). Its author while they still act for the
+    /// organisation, the organisation's coordinators and admins may; the change is audited with before and after.
+    /// </summary>
+    public Task<Outcome<Interaction>> UpdateAsync(Caller caller, long id, InteractionInput change, CancellationToken cancellationToken) =>
+        database.TransactAsync(async (connection, transaction) =>
+        {
+            var current = await GetAsync(connection, transaction, id, cancellationToken);
+            if (current is null || !caller.MaySee(current.OrganisationId, current.Confidential))
+            {
+                return Outcome<Interaction>.NotFound();
+            }
+
+            var author = caller.UserId is not null && caller.UserId == current.LoggedByUserId && caller.ActsFor(current.OrganisationId);
+            if (!author && !caller.Coordinates(current.OrganisationId))
+            {
+                return Outcome<Interaction>.Forbidden("Only its author and the organisation's coordinators correct an interaction.");
+            }
+
+            var errors = new Errors();
+            if ((change.OrganisationId ?? current.OrganisationId) != current.OrganisationId || (change.OfficialId ?? current.OfficialId) != current.OfficialId)
+            {
+                errors.Add(change.OfficialId is null ? "organisationId" : "officialId", "Who the contact was with, and for which organisation, cannot change: log another interaction.");
+            }
+
+            var merged = Normalise(new InteractionInput(current.OrganisationId, current.OfficialId, change.CampaignId ?? current.CampaignId,
+                change.Channel ?? current.Channel, change.Direction ?? current.Direction, change.OccurredAt ?? new DateTimeOffset(current.OccurredUtc, TimeSpan.Zero),
+                change.Outcome ?? current.Outcome, change.Notes ?? current.Notes, change.Confidential ?? current.Confidential), errors);
+            await database.RequireRowAsync(connection, transaction, "campaigns", merged.CampaignId, "campaignId", errors, cancellationToken);
+            if (errors.Any)
+            {
+                return Outcome<Interaction>.Invalid(errors);
+            }
+
+            await connection.ExecuteAsync(database.Command("""
+                UPDATE interactions SET campaign_id = @CampaignId, channel = @Channel, direction = @Direction, occurred_utc = @Occurred,
+                    outcome = @Outcome, notes = @Notes, confidential = @Confidential
+                WHERE id = @id
+                """, new
+            {
+                merged.CampaignId,
+                merged.Channel,
+                merged.Direction,
+                Occurred = merged.OccurredAt!.Value.UtcDateTime,
+                merged.Outcome,
+                merged.Notes,
+                merged.Confidential,
+                id,
+            }, transaction, cancellationToken));
+            var updated = (await GetAsync(connection, transaction, id, cancellationToken))!;
+            if (updated != current)
+            {
+                await audit.RecordAsync(connection, transaction, caller, "update", "interaction", id, current.OrganisationId, current, updated,
+                    cancellationToken);
+            }
+
+            return Outcome<Interaction>.Ok(updated);
+        }, cancellationToken);
 
     public async Task<Outcome<Interaction>> GetAsync(Caller caller, long id, CancellationToken cancellationToken)
     {
@@ -155,12 +190,54 @@ public sealed class InteractionService(Database database, AuditLog audit, TimePr
             transaction, cancellationToken)))?.ToInteraction();
 
 
-    private static void Require(string? value, string field, IReadOnlyList<string> allowed, Errors errors)
+    /// <summary>The input with every rule checked, lists in lower case, defaults filled in (outbound, now, shared).</summary>
+    private InteractionInput Normalise(InteractionInput input, Errors errors)
     {
-        if (value is null || !allowed.Contains(value.Trim().ToLowerInvariant()))
+        var channel = Require(input.Channel, "channel", InteractionLists.Channels, errors);
+        var outcome = Require(input.Outcome, "outcome", InteractionLists.Outcomes, errors);
+        var direction = Require(input.Direction ?? "outbound", "direction", InteractionLists.Directions, errors);
+        if (input.OrganisationId is null)
+        {
+            errors.Add("organisationId", "The organisation that made (or received) the contact is required.");
+        }
+
+        if (input.OfficialId is null)
+        {
+            errors.Add("officialId", "The official contacted is required.");
+        }
+
+        var now = time.GetUtcNow();
+        var occurred = input.OccurredAt ?? now;
+        if (occurred > now.AddMinutes(5) || occurred.Year < 2000)
+        {
+            errors.Add("occurredAt", "When it happened: not in the future (to plan a contact, create a task).");
+        }
+
+        if (input.Notes is { Length: > InteractionLists.MaxNotesLength })
+        {
+            errors.Add("notes", $"Notes have at most {InteractionLists.MaxNotesLength:N0} characters.");
+        }
+
+        return input with
+        {
+            Channel = channel,
+            Outcome = outcome,
+            Direction = direction,
+            OccurredAt = occurred,
+            Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim(),
+            Confidential = input.Confidential ?? false,
+        };
+    }
+
+    private static string? Require(string? value, string field, IReadOnlyList<string> allowed, Errors errors)
+    {
+        var normalised = value?.Trim().ToLowerInvariant();
+        if (normalised is null || !allowed.Contains(normalised))
         {
             errors.Add(field, $"One of {string.Join(", ", allowed)} is required.");
         }
+
+        return normalised;
     }
 
     private sealed class Row

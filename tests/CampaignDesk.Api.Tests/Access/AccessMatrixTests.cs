@@ -85,6 +85,8 @@ public class AccessMatrixTests
         {
             organisationId = w.Organisation(own), officialId = w.OfficialId, channel = "letter", outcome = "sent",
         }), new(201, 201, 403, 201, 403, 403)),
+        new("PATCH", "/api/interactions/{id:long}", async (w, own) => await Json("PATCH",
+            $"/api/interactions/{await w.LogInteractionAsync(w.Volunteer(own), confidential: true)}", new { outcome = "replied" }), ManageVolunteer),
         new("GET", "/api/tasks", (w, own) => Get("/api/tasks?assignee=me&state=open"), new(200, 200, 200, 200, 200, 403)),
         new("GET", "/api/tasks/{id:long}", async (w, own) => await Get($"/api/tasks/{await w.CreateTaskAsync(own)}"), ManageVolunteer),
         new("POST", "/api/tasks", (w, own) => Json("POST", "/api/tasks", new

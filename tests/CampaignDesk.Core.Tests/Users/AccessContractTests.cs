@@ -135,6 +135,33 @@ public class AccessContractTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task Correction_ByItsAuthorOrACoordinator_IsAudited_ButAnotherVolunteerIsRefused()
+    {
+        var author = Of(await CreateAsync("a@example.org", UserRoles.Volunteer, _organisationA));
+        var colleague = Of(await CreateAsync("c@example.org", UserRoles.Volunteer, _organisationA));
+        var coordinator = Of(await CreateAsync("k@example.org", UserRoles.Coordinator, _organisationA));
+        var logged = (await _interactions.LogAsync(author, Input(_organisationA, confidential: false), default)).Value!;
+
+        var byAuthor = await _interactions.UpdateAsync(author, logged.Id, new InteractionInput(null, null, null, null, null, null, "meeting_set", null, null), default);
+        var byColleague = await _interactions.UpdateAsync(colleague, logged.Id, new InteractionInput(null, null, null, null, null, null, "declined", null, null), default);
+        var byCoordinator = await _interactions.UpdateAsync(coordinator, logged.Id, new InteractionInput(null, null, null, null, null, null, null, "", true), default);
+        var moved = await _interactions.UpdateAsync(coordinator, logged.Id, new InteractionInput(_organisationB, null, null, null, null, null, null, null, null), default);
+        var audit = await _audit.SearchAsync(new AuditQuery("interaction", logged.Id.ToString(CultureInfo.InvariantCulture), null, null, PageRequest.First), default);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(byAuthor.Value?.Outcome, Is.EqualTo("meeting_set"));
+            Assert.That(byColleague.Status, Is.EqualTo(OutcomeStatus.Forbidden));
+            Assert.That(byCoordinator.Value?.Confidential, Is.True);
+            Assert.That(byCoordinator.Value?.Notes, Is.Null, "an empty note clears it");
+            Assert.That(byCoordinator.Value?.Outcome, Is.EqualTo("meeting_set"), "fields not given keep their value");
+            Assert.That(moved.Status, Is.EqualTo(OutcomeStatus.Invalid));
+            Assert.That(audit.Items.Select(e => e.Action), Is.EqualTo(new[] { "update", "update", "create" }));
+            Assert.That(audit.Items[1].Before!.Value.GetProperty("outcome").GetString(), Is.EqualTo("spoke"));
+        });
+    }
+
+    [Test]
     public async Task CompletingATask_LogsItsInteraction_AndTwoRacingCompletionsCloseItOnce()
     {
         var volunteer = await CreateAsync("a@example.org", UserRoles.Volunteer, _organisationA);
