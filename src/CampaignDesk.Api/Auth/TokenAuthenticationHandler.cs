@@ -60,4 +60,11 @@ internal static class BearerToken
             ? header[7..].Trim(' ')
             : null;
     }
+
+    /// <summary>Three dot-separated base64url parts: a signed JWT, which no CampaignDesk token (no dots) resembles.</summary>
+    public static bool LooksLikeJwt(string token)
+    {
+        var parts = token.Split('.');
+        return parts.Length == 3 && parts.All(p => p.Length > 0 && p.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'));
+    }
 }
