@@ -10,6 +10,8 @@ public sealed class CapturedLogs : ILoggerProvider
 
     public IReadOnlyCollection<string> Messages => _messages;
 
+    public string Text => string.Join('\n', _messages);
+
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _messages);
 
     public void Dispose()
