@@ -9,6 +9,7 @@ using CampaignDesk.Core.Jobs;
 using CampaignDesk.Core.Mail;
 using CampaignDesk.Core.Officials;
 using CampaignDesk.Core.Organisations;
+using CampaignDesk.Core.Positions;
 using CampaignDesk.Core.Seed;
 using CampaignDesk.Core.Tasks;
 using CampaignDesk.Core.Territories;
@@ -74,6 +75,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TaskService>();
         services.AddSingleton<TaskReminders>();
         services.AddSingleton<TaskCalendar>();
+        services.AddSingleton<PositionService>();
+        services.AddSingleton<CoverageService>();
+        services.AddSingleton<Timeline>();
         services.AddOptions<TaskReminderOptions>().BindConfiguration(TaskReminderOptions.SectionName)
             .Validate(o => o.Interval >= TimeSpan.FromMinutes(1) && o.DueSoonDays is >= 0 and <= 30,
                 "Tasks:Reminders:Interval must be at least one minute and DueSoonDays between 0 and 30.")

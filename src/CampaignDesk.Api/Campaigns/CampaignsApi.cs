@@ -6,9 +6,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CampaignDesk.Api.Campaigns;
 
-public sealed record CampaignInput(string? Title, string? Goal, DateOnly? Deadline, string? Status, long[]? OrganisationIds)
+public sealed record CampaignInput(string? Title, string? Goal, DateOnly? Deadline, string? Status, long[]? OrganisationIds,
+    CampaignTargeting? Targeting = null)
 {
-    public CampaignFields ToFields() => new(Title, Goal, Deadline, Status, OrganisationIds);
+    public CampaignFields ToFields() => new(Title, Goal, Deadline, Status, OrganisationIds, Targeting);
 }
 
 public static class CampaignsApi
@@ -18,7 +19,11 @@ public static class CampaignsApi
         var group = routes.MapGroup("/api/campaigns").WithTags("Campaigns").RequireAuthorization();
         group.MapGet("/", SearchAsync).WithSummary("Campaigns, newest first.");
         group.MapGet("/{id:long}", GetAsync).WithSummary("One campaign with its participating organisations.");
-        group.MapPost("/", CreateAsync).WithSummary("Create a campaign (admins).");
+        group.MapPost("/", CreateAsync).WithSummary("Create a campaign (admins); without targeting, the default rule (see the README).");
+        group.MapPatch("/{id:long}", UpdateAsync).WithSummary("Change a campaign's fields, participants or targeting (admins).");
+        group.MapGet("/{id:long}/coverage", CoverageAsync)
+            .WithSummary("Per département, group, role or organisation: targets, contacted, reached, responded, stances.");
+        group.MapGet("/{id:long}/gaps", GapsAsync).WithSummary("Targets not reached yet, the most useful first (see the README for the ranking).");
         return routes;
     }
 
@@ -39,6 +44,38 @@ public static class CampaignsApi
     private static async Task<Results<Ok<Campaign>, ProblemHttpResult>> GetAsync(long id, CampaignService campaigns,
         CancellationToken cancellationToken) =>
         await campaigns.GetAsync(id, cancellationToken) is { } campaign ? TypedResults.Ok(campaign) : Problems.NotFound("Campaign", id);
+
+    private static async Task<Results<Ok<Campaign>, ProblemHttpResult>> UpdateAsync(long id, CampaignInput input, Caller caller,
+        CampaignService campaigns, CancellationToken cancellationToken)
+    {
+        var outcome = await campaigns.UpdateAsync(caller, id, input.ToFields(), cancellationToken);
+        return outcome.IsOk ? TypedResults.Ok(outcome.Value) : Problems.Of(outcome, "Campaign", id);
+    }
+
+    private static async Task<Results<Ok<Coverage>, ProblemHttpResult>> CoverageAsync(long id, CoverageService coverage, string by = "department",
+        CancellationToken cancellationToken = default)
+    {
+        if (!CoverageService.Dimensions.Contains(by))
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["by"] = [$"One of {string.Join(", ", CoverageService.Dimensions)}."] });
+        }
+
+        return await coverage.CoverageAsync(id, by, cancellationToken) is { } result ? TypedResults.Ok(result) : Problems.NotFound("Campaign", id);
+    }
+
+    private static async Task<Results<Ok<Page<Gap>>, ProblemHttpResult>> GapsAsync(long id, CoverageService coverage, int page = 1,
+        int pageSize = PageRequest.DefaultPageSize, CancellationToken cancellationToken = default)
+    {
+        var errors = new Errors();
+        var paging = new PageRequest(page, pageSize);
+        paging.Validate(errors);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+
+        return await coverage.GapsAsync(id, paging, cancellationToken) is { } gaps ? TypedResults.Ok(gaps) : Problems.NotFound("Campaign", id);
+    }
 
     private static async Task<Results<Created<Campaign>, ProblemHttpResult>> CreateAsync(CampaignInput input, Caller caller, CampaignService campaigns,
         CancellationToken cancellationToken)

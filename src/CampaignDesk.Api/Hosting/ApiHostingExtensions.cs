@@ -9,6 +9,7 @@ using CampaignDesk.Api.Import;
 using CampaignDesk.Api.Interactions;
 using CampaignDesk.Api.Officials;
 using CampaignDesk.Api.Organisations;
+using CampaignDesk.Api.Positions;
 using CampaignDesk.Api.Tasks;
 using CampaignDesk.Api.Users;
 using CampaignDesk.Core;
@@ -78,6 +79,7 @@ public static class ApiHostingExtensions
         app.MapInteractions();
         app.MapTasks();
         app.MapCalendar();
+        app.MapPositions();
         return app;
     }
 }

@@ -1,9 +1,11 @@
 namespace CampaignDesk.Core.Campaigns;
 
-public sealed record Campaign(long Id, string Title, string? Goal, DateOnly? Deadline, string Status, IReadOnlyList<long> OrganisationIds, int Version,
-    DateTime CreatedUtc, DateTime UpdatedUtc);
+public sealed record Campaign(long Id, string Title, string? Goal, DateOnly? Deadline, string Status, IReadOnlyList<long> OrganisationIds,
+    CampaignTargeting Targeting, int Version, DateTime CreatedUtc, DateTime UpdatedUtc);
 
-public sealed record CampaignFields(string? Title, string? Goal, DateOnly? Deadline, string? Status, IReadOnlyList<long>? OrganisationIds);
+/// <summary>A campaign's settable fields; on a change, those given (not null) replace the current ones.</summary>
+public sealed record CampaignFields(string? Title, string? Goal, DateOnly? Deadline, string? Status, IReadOnlyList<long>? OrganisationIds,
+    CampaignTargeting? Targeting = null);
 
 public static class CampaignStatuses
 {

@@ -17,7 +17,7 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
         var total = await connection.ExecuteScalarAsync<long>(database.Command($"SELECT COUNT(*) FROM campaigns c {filter}", new { status },
             cancellationToken: cancellationToken));
         var rows = (await connection.QueryAsync<Row>(database.Command($"""
-            SELECT c.id, c.title, c.goal, c.deadline, c.status, c.version, c.created_utc, c.updated_utc
+            SELECT c.id, c.title, c.goal, c.deadline, c.status, c.targeting_json, c.version, c.created_utc, c.updated_utc
             FROM campaigns c {filter} ORDER BY c.id DESC {database.Dialect.Paging}
             """, new { status, paging.Skip, paging.Take }, cancellationToken: cancellationToken))).ToList();
         return new Page<Campaign>(await WithOrganisationsAsync(connection, null, rows, cancellationToken), total);
@@ -36,25 +36,8 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
             return Outcome<Campaign>.Forbidden("Campaigns are created by the coalition's admins.");
         }
 
-        var errors = new Errors();
-        var title = input.Title?.Trim();
-        if (title is not { Length: > 0 and <= 200 } || title.Any(char.IsControl))
-        {
-            errors.Add("title", "A title of 1 to 200 characters is required.");
-        }
-
-        if (input.Goal is { Length: > 4000 })
-        {
-            errors.Add("goal", "The goal has at most 4,000 characters.");
-        }
-
-        var status = input.Status?.Trim().ToLowerInvariant() ?? CampaignStatuses.Active;
-        if (!CampaignStatuses.All.Contains(status))
-        {
-            errors.Add("status", $"The status is one of {string.Join(", ", CampaignStatuses.All)}.");
-        }
-
-        var organisations = input.OrganisationIds?.Distinct().ToArray() ?? [];
+        var fields = input with { Status = input.Status ?? CampaignStatuses.Active, Targeting = input.Targeting ?? CampaignTargeting.Default };
+        var errors = Validate(fields);
         if (errors.Any)
         {
             return Outcome<Campaign>.Invalid(errors);
@@ -62,35 +45,137 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
 
         return await database.TransactAsync(async (connection, transaction) =>
         {
-            var existing = organisations.Length == 0
-                ? []
-                : (await connection.QueryAsync<long>(database.Command($"SELECT id FROM organisations WHERE {database.Dialect.InList("id", "organisations")}",
-                    new { organisations }, transaction, cancellationToken))).ToHashSet();
-            foreach (var missing in organisations.Where(o => !existing.Contains(o)))
-            {
-                errors.Add("organisationIds", $"There is no organisation {missing}.");
-            }
-
-            if (errors.Any)
+            if (await MissingOrganisationsAsync(connection, transaction, fields.OrganisationIds ?? [], errors, cancellationToken))
             {
                 return Outcome<Campaign>.Invalid(errors);
             }
 
             var now = time.GetUtcNow().UtcDateTime;
             var id = await connection.ExecuteScalarAsync<long>(database.Command(database.Dialect.InsertReturningId("campaigns",
-                "title, goal, deadline, status, version, created_utc, updated_utc", "@title, @Goal, @Deadline, @status, 1, @now, @now"),
-                new { title, input.Goal, Deadline = IsoDate.Format(input.Deadline), status, now }, transaction, cancellationToken));
-            if (organisations.Length > 0)
-            {
-                await connection.ExecuteAsync(database.Command(
-                    "INSERT INTO campaign_organisations (campaign_id, organisation_id) VALUES (@id, @organisationId)",
-                    organisations.Select(organisationId => new { id, organisationId }), transaction, cancellationToken));
-            }
-
+                "title, goal, deadline, status, targeting_json, version, created_utc, updated_utc",
+                "@Title, @Goal, @Deadline, @Status, @Targeting, 1, @now, @now"),
+                new
+                {
+                    Title = fields.Title!.Trim(),
+                    fields.Goal,
+                    Deadline = IsoDate.Format(fields.Deadline),
+                    Status = fields.Status!.Trim().ToLowerInvariant(),
+                    Targeting = fields.Targeting!.ToJson(),
+                    now
+                }, transaction, cancellationToken));
+            await ReplaceOrganisationsAsync(connection, transaction, id, fields.OrganisationIds ?? [], cancellationToken);
             var campaign = (await GetAsync(connection, transaction, id, cancellationToken))!;
             await audit.RecordAsync(connection, transaction, caller, "create", "campaign", id, null, null, campaign, cancellationToken);
             return Outcome<Campaign>.Ok(campaign);
         }, cancellationToken);
+    }
+
+    /// <summary>Changes the fields given (admins): title, goal, deadline, status, participating organisations, targeting.</summary>
+    public async Task<Outcome<Campaign>> UpdateAsync(Caller caller, long id, CampaignFields change, CancellationToken cancellationToken) =>
+        await database.TransactAsync(async (connection, transaction) =>
+        {
+            var current = await GetAsync(connection, transaction, id, cancellationToken);
+            if (current is null)
+            {
+                return Outcome<Campaign>.NotFound();
+            }
+
+            if (!caller.IsAdmin)
+            {
+                return Outcome<Campaign>.Forbidden("Campaigns are changed by the coalition's admins.");
+            }
+
+            var fields = new CampaignFields(change.Title ?? current.Title, change.Goal ?? current.Goal, change.Deadline ?? current.Deadline,
+                change.Status ?? current.Status, change.OrganisationIds ?? current.OrganisationIds, change.Targeting ?? current.Targeting);
+            var errors = Validate(fields);
+            if (errors.Any || await MissingOrganisationsAsync(connection, transaction, fields.OrganisationIds!, errors, cancellationToken))
+            {
+                return Outcome<Campaign>.Invalid(errors);
+            }
+
+            await connection.ExecuteAsync(database.Command("""
+                UPDATE campaigns SET title = @Title, goal = @Goal, deadline = @Deadline, status = @Status, targeting_json = @Targeting,
+                    version = version + 1, updated_utc = @now
+                WHERE id = @id
+                """, new
+            {
+                Title = fields.Title!.Trim(),
+                fields.Goal,
+                Deadline = IsoDate.Format(fields.Deadline),
+                Status = fields.Status!.Trim().ToLowerInvariant(),
+                Targeting = fields.Targeting!.ToJson(),
+                now = time.GetUtcNow().UtcDateTime,
+                id
+            }, transaction, cancellationToken));
+            await connection.ExecuteAsync(database.Command("DELETE FROM campaign_organisations WHERE campaign_id = @id", new { id }, transaction,
+                cancellationToken));
+            await ReplaceOrganisationsAsync(connection, transaction, id, fields.OrganisationIds!, cancellationToken);
+            var updated = (await GetAsync(connection, transaction, id, cancellationToken))!;
+            await audit.RecordAsync(connection, transaction, caller, "update", "campaign", id, null, current, updated, cancellationToken);
+            return Outcome<Campaign>.Ok(updated);
+        }, cancellationToken);
+
+    private static Errors Validate(CampaignFields fields)
+    {
+        var errors = new Errors();
+        var title = fields.Title?.Trim();
+        if (title is not { Length: > 0 and <= 200 } || title.Any(char.IsControl))
+        {
+            errors.Add("title", "A title of 1 to 200 characters is required.");
+        }
+
+        if (fields.Goal is { Length: > 4000 })
+        {
+            errors.Add("goal", "The goal has at most 4,000 characters.");
+        }
+
+        if (!CampaignStatuses.All.Contains(fields.Status?.Trim().ToLowerInvariant() ?? ""))
+        {
+            errors.Add("status", $"The status is one of {string.Join(", ", CampaignStatuses.All)}.");
+        }
+
+        if (fields.OrganisationIds is { Count: > 1000 })
+        {
+            errors.Add("organisationIds", "At most 1,000 participating organisations.");
+        }
+
+        fields.Targeting?.Validate(errors);
+        return errors;
+    }
+
+    private async Task<bool> MissingOrganisationsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<long> organisations, Errors errors,
+        CancellationToken cancellationToken)
+    {
+        var ids = organisations.Distinct().ToArray();
+        var existing = ids.Length == 0
+            ? []
+            : (await connection.QueryAsync<long>(database.Command($"SELECT id FROM organisations WHERE {database.Dialect.InList("id", "ids")}",
+                new { ids }, transaction, cancellationToken))).ToHashSet();
+        foreach (var missing in ids.Where(o => !existing.Contains(o)))
+        {
+            errors.Add("organisationIds", $"There is no organisation {missing}.");
+        }
+
+        return errors.Any;
+    }
+
+    private Task ReplaceOrganisationsAsync(DbConnection connection, DbTransaction transaction, long id, IReadOnlyList<long> organisations,
+        CancellationToken cancellationToken) =>
+        organisations.Count == 0
+            ? Task.CompletedTask
+            : connection.ExecuteAsync(database.Command("INSERT INTO campaign_organisations (campaign_id, organisation_id) VALUES (@id, @organisationId)",
+                organisations.Distinct().Select(organisationId => new { id, organisationId }), transaction, cancellationToken));
+
+    /// <summary>Adds an error when the campaign is given and the organisation does not take part in it.</summary>
+    internal static async Task RequireParticipantAsync(Database database, DbConnection connection, DbTransaction transaction, long? campaignId,
+        long? organisationId, Errors errors, CancellationToken cancellationToken)
+    {
+        if (campaignId is not null && organisationId is not null && await connection.ExecuteScalarAsync<long?>(database.Command(
+                "SELECT campaign_id FROM campaign_organisations WHERE campaign_id = @campaignId AND organisation_id = @organisationId",
+                new { campaignId, organisationId }, transaction, cancellationToken)) is null)
+        {
+            errors.Add("campaignId", $"Organisation {organisationId} does not take part in campaign {campaignId}.");
+        }
     }
 
     internal async Task<bool> ExistsAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken cancellationToken) =>
@@ -100,7 +185,7 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
     private async Task<Campaign?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<Row>(database.Command("""
-            SELECT c.id, c.title, c.goal, c.deadline, c.status, c.version, c.created_utc, c.updated_utc FROM campaigns c WHERE c.id = @id
+            SELECT c.id, c.title, c.goal, c.deadline, c.status, c.targeting_json, c.version, c.created_utc, c.updated_utc FROM campaigns c WHERE c.id = @id
             """, new { id }, transaction, cancellationToken));
         return row is null ? null : (await WithOrganisationsAsync(connection, transaction, [row], cancellationToken))[0];
     }
@@ -115,8 +200,8 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
                 $"SELECT campaign_id, organisation_id FROM campaign_organisations WHERE {database.Dialect.InList("campaign_id", "ids")} ORDER BY organisation_id",
                 new { ids }, transaction, cancellationToken))).ToList();
         var organisations = links.ToLookup(l => l.CampaignId, l => l.OrganisationId);
-        return rows.Select(r => new Campaign(r.Id, r.Title, r.Goal, IsoDate.Parse(r.Deadline), r.Status, organisations[r.Id].ToList(), r.Version,
-            r.CreatedUtc, r.UpdatedUtc)).ToList();
+        return rows.Select(r => new Campaign(r.Id, r.Title, r.Goal, IsoDate.Parse(r.Deadline), r.Status, organisations[r.Id].ToList(),
+            CampaignTargeting.FromJson(r.TargetingJson) ?? CampaignTargeting.Default, r.Version, r.CreatedUtc, r.UpdatedUtc)).ToList();
     }
 
     private sealed class Row
@@ -126,6 +211,7 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
         public string? Goal { get; init; }
         public string? Deadline { get; init; }
         public string Status { get; init; } = "";
+        public string? TargetingJson { get; init; }
         public int Version { get; init; }
         public DateTime CreatedUtc { get; init; }
         public DateTime UpdatedUtc { get; init; }

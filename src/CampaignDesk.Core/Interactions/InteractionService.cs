@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CampaignDesk.Core.Audit;
+using CampaignDesk.Core.Campaigns;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Users;
@@ -41,6 +42,11 @@ public sealed class InteractionService(Database database, AuditLog audit, TimePr
         await database.RequireRowAsync(connection, transaction, "officials", input.OfficialId, "officialId", errors, cancellationToken);
         await database.RequireRowAsync(connection, transaction, "organisations", input.OrganisationId, "organisationId", errors, cancellationToken);
         await database.RequireRowAsync(connection, transaction, "campaigns", input.CampaignId, "campaignId", errors, cancellationToken);
+        if (!errors.Any)
+        {
+            await CampaignService.RequireParticipantAsync(database, connection, transaction, input.CampaignId, input.OrganisationId, errors, cancellationToken);
+        }
+
         if (errors.Any)
         {
             return Outcome<Interaction>.Invalid(errors);
@@ -99,6 +105,12 @@ public sealed class InteractionService(Database database, AuditLog audit, TimePr
                 change.Channel ?? current.Channel, change.Direction ?? current.Direction, change.OccurredAt ?? new DateTimeOffset(current.OccurredUtc, TimeSpan.Zero),
                 change.Outcome ?? current.Outcome, change.Notes ?? current.Notes, change.Confidential ?? current.Confidential), errors);
             await database.RequireRowAsync(connection, transaction, "campaigns", merged.CampaignId, "campaignId", errors, cancellationToken);
+            if (!errors.Any)
+            {
+                await CampaignService.RequireParticipantAsync(database, connection, transaction, merged.CampaignId, current.OrganisationId, errors,
+                    cancellationToken);
+            }
+
             if (errors.Any)
             {
                 return Outcome<Interaction>.Invalid(errors);

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CampaignDesk.Core.Audit;
+using CampaignDesk.Core.Campaigns;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Interactions;
@@ -72,6 +73,12 @@ public sealed class TaskService(Database database, InteractionService interactio
 
             await database.RequireRowAsync(connection, transaction, "officials", input.OfficialId, "officialId", errors, cancellationToken);
             await database.RequireRowAsync(connection, transaction, "campaigns", input.CampaignId, "campaignId", errors, cancellationToken);
+            if (!errors.Any)
+            {
+                await CampaignService.RequireParticipantAsync(database, connection, transaction, input.CampaignId, input.OrganisationId, errors,
+                    cancellationToken);
+            }
+
             if (errors.Any)
             {
                 return Outcome<OutreachTask>.Invalid(errors);

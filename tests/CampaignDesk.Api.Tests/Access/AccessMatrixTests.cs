@@ -78,6 +78,16 @@ public class AccessMatrixTests
         new("GET", "/api/campaigns", (w, own) => Get("/api/campaigns"), ReadShared),
         new("GET", "/api/campaigns/{id:long}", (w, own) => Get($"/api/campaigns/{w.CampaignId}"), ReadShared),
         new("POST", "/api/campaigns", (w, own) => Json("POST", "/api/campaigns", new { title = "Nouvelle campagne" }), AdminsCreate),
+        new("PATCH", "/api/campaigns/{id:long}", (w, own) => Json("PATCH", $"/api/campaigns/{w.CampaignId}", new { goal = "Obtenir un moratoire." }), Admins),
+        new("GET", "/api/campaigns/{id:long}/coverage", (w, own) => Get($"/api/campaigns/{w.CampaignId}/coverage?by=role"), ReadShared),
+        new("GET", "/api/campaigns/{id:long}/gaps", (w, own) => Get($"/api/campaigns/{w.CampaignId}/gaps"), ReadShared),
+        new("POST", "/api/positions", (w, own) => Json("POST", "/api/positions", new
+        {
+            officialId = w.OfficialId, campaignId = w.CampaignId, organisationId = w.Organisation(own), kind = "reply", statedOn = "2026-02-10",
+            stance = "supports", summary = "Soutient la pérennisation.",
+        }), new(201, 201, 403, 201, 403, 403)),
+        new("GET", "/api/positions/{id:long}", (w, own) => Get($"/api/positions/{w.PositionId}"), ReadShared),
+        new("GET", "/api/officials/{id:long}/timeline", (w, own) => Get($"/api/officials/{w.OfficialId}/timeline"), ReadShared),
         new("GET", "/api/interactions", (w, own) => Get($"/api/interactions?organisation={w.Organisation(own)}"), ReadShared),
         new("GET", "/api/interactions/{id:long}", (w, own) => Get($"/api/interactions/{w.Interactions[own ? "confidentialA" : "confidentialB"]}"),
             new(200, 200, 404, 200, 404, 404)),

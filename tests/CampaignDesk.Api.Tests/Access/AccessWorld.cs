@@ -30,7 +30,11 @@ public sealed class AccessWorld
     public long OrganisationB { get; private set; }
     public long OfficialId { get; private set; }
     public long CampaignId { get; private set; }
+
+    /// <summary>A campaign that organisation A does not take part in.</summary>
+    public long OtherCampaignId { get; private set; }
     public long ImportRunId { get; private set; }
+    public long PositionId { get; private set; }
     public Dictionary<string, Person> People { get; } = [];
     public string ExpiredToken { get; private set; } = "";
     public string RevokedToken { get; private set; } = "";
@@ -136,6 +140,8 @@ public sealed class AccessWorld
         OfficialId = officials.GetProperty("items")[0].GetProperty("id").GetInt64();
         CampaignId = (await PostAsync<JsonElement>("/api/campaigns", new { title = "Campagne de test", organisationIds = new[] { OrganisationA, OrganisationB } }))
             .GetProperty("id").GetInt64();
+        OtherCampaignId = (await PostAsync<JsonElement>("/api/campaigns", new { title = "Campagne de B", organisationIds = new[] { OrganisationB } }))
+            .GetProperty("id").GetInt64();
 
         foreach (var (key, role, organisation) in new (string, string, long?)[]
         {
@@ -158,6 +164,17 @@ public sealed class AccessWorld
         var tokens = await _admin.GetFromJsonAsync<JsonElement>($"/api/users/{People["volunteerA"].Id}/tokens");
         var revokedId = tokens.EnumerateArray().Last().GetProperty("id").GetInt64();
         (await _admin.DeleteAsync($"/api/users/{People["volunteerA"].Id}/tokens/{revokedId}")).EnsureSuccessStatusCode();
+
+        PositionId = (await PostAsync<JsonElement>("/api/positions", new
+        {
+            officialId = OfficialId,
+            campaignId = CampaignId,
+            kind = "government_question",
+            statedOn = "2026-02-03",
+            stance = "supports",
+            summary = "Question au Gouvernement sur les SEC-Pa.",
+            sourceUrl = "https://www.assemblee-nationale.fr/dyn/17/comptes-rendus/seance",
+        })).GetProperty("id").GetInt64();
 
         foreach (var side in new[] { "A", "B" })
         {

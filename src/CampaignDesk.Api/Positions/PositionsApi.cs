@@ -1,0 +1,34 @@
+using CampaignDesk.Api.Hosting;
+using CampaignDesk.Core.Officials;
+using CampaignDesk.Core.Positions;
+using CampaignDesk.Core.Users;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CampaignDesk.Api.Positions;
+
+public static class PositionsApi
+{
+    public static IEndpointRouteBuilder MapPositions(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/positions").WithTags("Positions").RequireAuthorization();
+        group.MapPost("/", RecordAsync).WithSummary("Record what an official said or did: kind, date, stance, summary, source (required when public).");
+        group.MapGet("/{id:long}", GetAsync).WithSummary("One position, with the interactions it cites.");
+        routes.MapGet("/api/officials/{id:long}/timeline", TimelineAsync).WithTags("Officials").RequireAuthorization()
+            .WithSummary("Interactions and positions of one official, newest first, with the organisations involved.");
+        return routes;
+    }
+
+    private static async Task<Results<Created<Position>, ProblemHttpResult>> RecordAsync(PositionInput input, Caller caller, PositionService positions,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await positions.RecordAsync(caller, input, cancellationToken);
+        return outcome.IsOk ? TypedResults.Created($"/api/positions/{outcome.Value!.Id}", outcome.Value) : Problems.Of(outcome, "Position", 0);
+    }
+
+    private static async Task<Results<Ok<Position>, ProblemHttpResult>> GetAsync(long id, PositionService positions, CancellationToken cancellationToken) =>
+        await positions.GetAsync(id, cancellationToken) is { } position ? TypedResults.Ok(position) : Problems.NotFound("Position", id);
+
+    private static async Task<Results<Ok<IReadOnlyList<TimelineEntry>>, ProblemHttpResult>> TimelineAsync(long id, Caller caller, Timeline timeline,
+        CancellationToken cancellationToken) =>
+        await timeline.ForAsync(caller, id, cancellationToken) is { } entries ? TypedResults.Ok(entries) : Problems.NotFound("Official", id);
+}

@@ -1,0 +1,212 @@
+using System.Data.Common;
+using CampaignDesk.Core.Audit;
+using CampaignDesk.Core.Common;
+using CampaignDesk.Core.Data;
+using CampaignDesk.Core.Users;
+using Dapper;
+
+namespace CampaignDesk.Core.Positions;
+
+/// <summary>What an official said or did, with its stance, as a person of the coalition confirmed it.</summary>
+public sealed record Position(long Id, long OfficialId, long? CampaignId, string Kind, DateOnly StatedOn, string Stance, string Summary, string? SourceUrl,
+    long? OrganisationId, long? ConfirmedByUserId, string ConfirmedBy, IReadOnlyList<long> InteractionIds, DateTime CreatedUtc);
+
+public sealed record PositionInput(long? OfficialId, long? CampaignId, string? Kind, DateOnly? StatedOn, string? Stance, string? Summary,
+    string? SourceUrl, long? OrganisationId, long[]? InteractionIds);
+
+public static class PositionLists
+{
+    public static readonly IReadOnlyList<string> Kinds =
+        ["reply", "meeting", "public_statement", "written_question", "government_question", "amendment", "vote", "cosigned_letter"];
+
+    /// <summary>Kinds that happened in public: their source (Journal officiel, video, press…) is required.</summary>
+    public static readonly IReadOnlyList<string> Public =
+        ["public_statement", "written_question", "government_question", "amendment", "vote", "cosigned_letter"];
+
+    public static readonly IReadOnlyList<string> Stances = ["supports", "neutral", "opposes", "unknown"];
+}
+
+/// <summary>
+/// Positions are shared with the whole coalition (they are the coalition's knowledge of an official), recorded by
+/// anyone acting for an organisation. A position may cite the interactions that led to it, if the recorder sees them.
+/// </summary>
+public sealed class PositionService(Database database, AuditLog audit, TimeProvider time)
+{
+    private const string Columns = """
+        p.id, p.official_id, p.campaign_id, p.kind, p.stated_on, p.stance, p.summary, p.source_url, p.organisation_id, p.confirmed_by_user_id,
+        p.confirmed_by, p.created_utc
+        """;
+
+    public Task<Outcome<Position>> RecordAsync(Caller caller, PositionInput input, CancellationToken cancellationToken)
+    {
+        if (caller.Role == UserRoles.Observer)
+        {
+            return Task.FromResult(Outcome<Position>.Forbidden("Observers read positions; members of an organisation record them."));
+        }
+
+        if (input.OrganisationId is { } organisation && !caller.ActsFor(organisation))
+        {
+            return Task.FromResult(Outcome<Position>.Forbidden("A position is recorded for an organisation you act for."));
+        }
+
+        var errors = new Errors();
+        var kind = Check(input.Kind, "kind", PositionLists.Kinds, errors);
+        var stance = Check(input.Stance ?? "unknown", "stance", PositionLists.Stances, errors);
+        if (input.OfficialId is null)
+        {
+            errors.Add("officialId", "The official whose position this is is required.");
+        }
+
+        var today = ParisTime.Today(time);
+        if (input.StatedOn is not { } statedOn || statedOn > today || statedOn.Year < 1958)
+        {
+            errors.Add("statedOn", "The date it was said or done (yyyy-MM-dd), not in the future.");
+        }
+
+        var summary = input.Summary?.Trim();
+        if (summary is not { Length: > 0 and <= 4000 })
+        {
+            errors.Add("summary", "A summary of 1 to 4,000 characters is required.");
+        }
+
+        var source = string.IsNullOrWhiteSpace(input.SourceUrl) ? null : input.SourceUrl.Trim();
+        if (source is not null && (source.Length > 2000 || !Uri.TryCreate(source, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
+        {
+            errors.Add("sourceUrl", "The source is an http(s) address.");
+        }
+        else if (source is null && kind is not null && PositionLists.Public.Contains(kind))
+        {
+            errors.Add("sourceUrl", $"A {kind} is public: give its source (Journal officiel, video, article…).");
+        }
+
+        if (input.InteractionIds is { Length: > 50 })
+        {
+            errors.Add("interactionIds", "At most 50 interactions.");
+        }
+
+        if (errors.Any)
+        {
+            return Task.FromResult(Outcome<Position>.Invalid(errors));
+        }
+
+        return database.TransactAsync(async (connection, transaction) =>
+        {
+            await database.RequireRowAsync(connection, transaction, "officials", input.OfficialId, "officialId", errors, cancellationToken);
+            await database.RequireRowAsync(connection, transaction, "campaigns", input.CampaignId, "campaignId", errors, cancellationToken);
+            await database.RequireRowAsync(connection, transaction, "organisations", input.OrganisationId, "organisationId", errors, cancellationToken);
+            var cited = input.InteractionIds?.Distinct().ToArray() ?? [];
+            await CheckCitedAsync(connection, transaction, caller, input.OfficialId!.Value, cited, errors, cancellationToken);
+            if (errors.Any)
+            {
+                return Outcome<Position>.Invalid(errors);
+            }
+
+            var id = await connection.ExecuteScalarAsync<long>(database.Command(database.Dialect.InsertReturningId("positions",
+                "official_id, campaign_id, kind, stated_on, stance, summary, source_url, organisation_id, confirmed_by_user_id, confirmed_by, created_utc",
+                "@OfficialId, @CampaignId, @kind, @StatedOn, @stance, @summary, @source, @OrganisationId, @UserId, @Name, @Now"), new
+                {
+                    input.OfficialId,
+                    input.CampaignId,
+                    kind,
+                    StatedOn = IsoDate.Format(input.StatedOn),
+                    stance,
+                    summary,
+                    source,
+                    input.OrganisationId,
+                    caller.UserId,
+                    caller.Name,
+                    Now = time.GetUtcNow().UtcDateTime,
+                }, transaction, cancellationToken));
+            if (cited.Length > 0)
+            {
+                await connection.ExecuteAsync(database.Command("INSERT INTO position_interactions (position_id, interaction_id) VALUES (@id, @interactionId)",
+                    cited.Select(interactionId => new { id, interactionId }), transaction, cancellationToken));
+            }
+
+            var position = (await ReadAsync(connection, transaction, "p.id = @id", new { id }, cancellationToken))[0];
+            await audit.RecordAsync(connection, transaction, caller, "create", "position", id, input.OrganisationId, null, position, cancellationToken);
+            return Outcome<Position>.Ok(position);
+        }, cancellationToken);
+    }
+
+    public async Task<Position?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await ReadAsync(connection, null, "p.id = @id", new { id }, cancellationToken)).SingleOrDefault();
+    }
+
+    /// <summary>An official's positions, newest first (optionally on one campaign).</summary>
+    public async Task<IReadOnlyList<Position>> ForOfficialAsync(long officialId, long? campaignId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await ReadAsync(connection, null, "p.official_id = @officialId AND (@campaignId IS NULL OR p.campaign_id = @campaignId)",
+            new { officialId, campaignId }, cancellationToken);
+    }
+
+    private async Task CheckCitedAsync(DbConnection connection, DbTransaction transaction, Caller caller, long officialId, long[] cited, Errors errors,
+        CancellationToken cancellationToken)
+    {
+        if (cited.Length == 0)
+        {
+            return;
+        }
+
+        var found = (await connection.QueryAsync<(long Id, long OfficialId, long OrganisationId, bool Confidential)>(database.Command(
+            $"SELECT id, official_id, organisation_id, confidential FROM interactions WHERE {database.Dialect.InList("id", "cited")}", new { cited },
+            transaction, cancellationToken))).ToDictionary(i => i.Id);
+        foreach (var id in cited)
+        {
+            if (!found.TryGetValue(id, out var interaction) || !caller.MaySee(interaction.OrganisationId, interaction.Confidential))
+            {
+                errors.Add("interactionIds", $"There is no interaction {id}.");
+            }
+            else if (interaction.OfficialId != officialId)
+            {
+                errors.Add("interactionIds", $"Interaction {id} was with another official.");
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<Position>> ReadAsync(DbConnection connection, DbTransaction? transaction, string where, object parameters,
+        CancellationToken cancellationToken)
+    {
+        var rows = (await connection.QueryAsync<Row>(database.Command(
+            $"SELECT {Columns} FROM positions p WHERE {where} ORDER BY p.stated_on DESC, p.id DESC", parameters, transaction, cancellationToken))).ToList();
+        var ids = rows.Select(r => r.Id).ToArray();
+        var links = (ids.Length == 0
+            ? []
+            : (await connection.QueryAsync<(long PositionId, long InteractionId)>(database.Command(
+                $"SELECT position_id, interaction_id FROM position_interactions WHERE {database.Dialect.InList("position_id", "ids")} ORDER BY interaction_id",
+                new { ids }, transaction, cancellationToken))).ToList()).ToLookup(l => l.PositionId, l => l.InteractionId);
+        return rows.Select(r => new Position(r.Id, r.OfficialId, r.CampaignId, r.Kind, IsoDate.Parse(r.StatedOn)!.Value, r.Stance, r.Summary, r.SourceUrl,
+            r.OrganisationId, r.ConfirmedByUserId, r.ConfirmedBy, links[r.Id].ToList(), r.CreatedUtc)).ToList();
+    }
+
+    private static string? Check(string? value, string field, IReadOnlyList<string> allowed, Errors errors)
+    {
+        var normalised = value?.Trim().ToLowerInvariant();
+        if (normalised is null || !allowed.Contains(normalised))
+        {
+            errors.Add(field, $"One of {string.Join(", ", allowed)} is required.");
+            return null;
+        }
+
+        return normalised;
+    }
+
+    private sealed class Row
+    {
+        public long Id { get; init; }
+        public long OfficialId { get; init; }
+        public long? CampaignId { get; init; }
+        public string Kind { get; init; } = "";
+        public string StatedOn { get; init; } = "";
+        public string Stance { get; init; } = "";
+        public string Summary { get; init; } = "";
+        public string? SourceUrl { get; init; }
+        public long? OrganisationId { get; init; }
+        public long? ConfirmedByUserId { get; init; }
+        public string ConfirmedBy { get; init; } = "";
+        public DateTime CreatedUtc { get; init; }
+    }
+}

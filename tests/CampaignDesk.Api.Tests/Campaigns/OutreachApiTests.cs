@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CampaignDesk.Api.Tests.Access;
+
+namespace CampaignDesk.Api.Tests.Campaigns;
+
+/// <summary>Positions, the timeline and coverage through the API, and bad input that must change nothing.</summary>
+public class OutreachApiTests
+{
+    private CampaignDeskApiFactory _factory = null!;
+    private AccessWorld _world = null!;
+
+    [OneTimeSetUp]
+    public async Task BuildWorld()
+    {
+        _factory = await CampaignDeskApiFactory.CreateAsync();
+        _world = await AccessWorld.CreateAsync(_factory);
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop() => await _factory.DisposeAsync();
+
+    public static IEnumerable<TestCaseData> BadInput()
+    {
+        yield return new TestCaseData("/api/interactions", (Func<AccessWorld, object>)(w => new
+        {
+            organisationId = w.OrganisationA,
+            officialId = 999_999,
+            channel = "phone",
+            outcome = "spoke",
+        }), "officialId").SetName("Interaction with an unknown official");
+        yield return new TestCaseData("/api/interactions", (Func<AccessWorld, object>)(w => new
+        {
+            organisationId = w.OrganisationA,
+            officialId = w.OfficialId,
+            campaignId = w.OtherCampaignId,
+            channel = "phone",
+            outcome = "spoke",
+        }), "campaignId").SetName("Interaction for an organisation not in the campaign");
+        yield return new TestCaseData("/api/interactions", (Func<AccessWorld, object>)(w => new
+        {
+            organisationId = w.OrganisationA,
+            officialId = w.OfficialId,
+            channel = "phone",
+            outcome = "spoke",
+            occurredAt = DateTimeOffset.UtcNow.AddDays(2),
+        }), "occurredAt").SetName("Interaction in the future");
+        yield return new TestCaseData("/api/positions", (Func<AccessWorld, object>)(w => new
+        {
+            officialId = w.OfficialId,
+            kind = "government_question",
+            statedOn = "2026-02-03",
+            stance = "supports",
+            summary = "QAG",
+        }), "sourceUrl").SetName("Public position without its source");
+        yield return new TestCaseData("/api/positions", (Func<AccessWorld, object>)(w => new
+        {
+            officialId = w.OfficialId,
+            kind = "reply",
+            statedOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(3)),
+            stance = "supports",
+            summary = "Oui",
+        }), "statedOn").SetName("Position in the future");
+        yield return new TestCaseData("/api/positions", (Func<AccessWorld, object>)(w => new
+        {
+            officialId = w.OfficialId,
+            kind = "reply",
+            statedOn = "2026-02-10",
+            stance = "enthusiastic",
+            summary = "Oui",
+        }), "stance").SetName("Position with an unknown stance");
+        yield return new TestCaseData("/api/campaigns", (Func<AccessWorld, object>)(w => new
+        {
+            title = "Mauvaise cible",
+            targeting = new { rules = new[] { new { roles = new[] { "pape" }, where = "everywhere" } } },
+        }), "targeting.rules[0].roles").SetName("Campaign targeting an unknown role");
+    }
+
+    [TestCaseSource(nameof(BadInput))]
+    public async Task BadInput_IsAProblemNamingTheField_AndWritesNothing(string path, Func<AccessWorld, object> body, string field)
+    {
+        var before = await AuditCountAsync();
+
+        var response = await _world.Admin.PostAsJsonAsync(path, body(_world));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), problem.ToString());
+        Assert.That(problem.GetProperty("errors").TryGetProperty(field, out _), Is.True, problem.ToString());
+        Assert.That(await AuditCountAsync(), Is.EqualTo(before), "nothing written (every write is audited)");
+    }
+
+    [Test]
+    public async Task Timeline_ShowsInteractionsAndPositions_NewestFirst_WithoutOthersConfidentialNotes()
+    {
+        using var volunteerB = _world.ClientFor(_world.People["volunteerB"].Token);
+
+        var timeline = await volunteerB.GetFromJsonAsync<JsonElement>($"/api/officials/{_world.OfficialId}/timeline");
+
+        var entries = timeline.EnumerateArray().ToList();
+        var ids = entries.Where(e => e.GetProperty("type").GetString() == "interaction").Select(e => e.GetProperty("id").GetInt64()).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(ids, Does.Contain(_world.Interactions["sharedA"]).And.Contain(_world.Interactions["confidentialB"]));
+            Assert.That(ids, Does.Not.Contain(_world.Interactions["confidentialA"]), "another organisation's confidential note");
+            Assert.That(entries.Select(e => e.GetProperty("at").GetDateTime()), Is.Ordered.Descending);
+            Assert.That(entries.Any(e => e.GetProperty("type").GetString() == "position"), Is.True);
+            Assert.That(entries.First(e => e.GetProperty("type").GetString() == "interaction").GetProperty("organisationName").GetString(), Is.Not.Empty);
+        });
+    }
+
+    [Test]
+    public async Task Coverage_CountsTheContactedOfficial_AndGapsListTheOthers()
+    {
+        var coverage = await _world.Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{_world.CampaignId}/coverage?by=role");
+        var bad = await _world.Admin.GetAsync($"/api/campaigns/{_world.CampaignId}/coverage?by=planet");
+        var missing = await _world.Admin.GetAsync("/api/campaigns/999999/coverage");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(coverage.GetProperty("total").GetProperty("targets").GetInt32(), Is.GreaterThanOrEqualTo(0));
+            Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        });
+    }
+
+    private async Task<long> AuditCountAsync() =>
+        (await _world.Admin.GetFromJsonAsync<JsonElement>("/api/audit?pageSize=1")).GetProperty("total").GetInt64();
+}
