@@ -72,6 +72,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<UserService>();
         services.AddSingleton<CampaignService>();
         services.AddSingleton<InteractionService>();
+        services.AddSingleton<Coordination>();
+        services.AddOptions<CoordinationOptions>().BindConfiguration(CoordinationOptions.SectionName)
+            .Validate(o => o.Window >= TimeSpan.Zero && o.Window <= TimeSpan.FromDays(365), "Coordination:Window must be between 0 and 365 days.")
+            .ValidateOnStart();
         services.AddSingleton<TaskService>();
         services.AddSingleton<TaskReminders>();
         services.AddSingleton<TaskCalendar>();

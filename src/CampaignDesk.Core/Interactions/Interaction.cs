@@ -1,7 +1,13 @@
 namespace CampaignDesk.Core.Interactions;
 
+/// <param name="OthersRecently">Only in the answer to logging it: the official's recent contacts on the campaign by other
+/// organisations (see <see cref="Coordination"/>), a warning to coordinate, never a refusal.</param>
 public sealed record Interaction(long Id, long OrganisationId, long OfficialId, long? CampaignId, string Channel, string Direction,
-    DateTime OccurredUtc, string Outcome, string? Notes, bool Confidential, long? LoggedByUserId, string LoggedBy, DateTime CreatedUtc);
+    DateTime OccurredUtc, string Outcome, string? Notes, bool Confidential, long? LoggedByUserId, string LoggedBy, DateTime CreatedUtc,
+    IReadOnlyList<RecentContact>? OthersRecently = null);
+
+/// <summary>A contact with the same official on the same campaign by another organisation, shown to coordinate.</summary>
+public sealed record RecentContact(long OrganisationId, string OrganisationName, DateTime OccurredUtc, string Channel, string Outcome);
 
 /// <summary>An interaction to log. Organisation and official may come from a task it completes.</summary>
 public sealed record InteractionInput(long? OrganisationId, long? OfficialId, long? CampaignId, string? Channel, string? Direction,

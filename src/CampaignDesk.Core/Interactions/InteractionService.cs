@@ -12,7 +12,7 @@ namespace CampaignDesk.Core.Interactions;
 /// The outreach log. Anyone acting for an organisation logs its contacts; a confidential interaction is seen only
 /// by its organisation's members and admins — to everyone else it does not exist (a 404, not a 403).
 /// </summary>
-public sealed class InteractionService(Database database, AuditLog audit, TimeProvider time)
+public sealed class InteractionService(Database database, AuditLog audit, Coordination coordination, TimeProvider time)
 {
     private const string Columns = """
         i.id, i.organisation_id, i.official_id, i.campaign_id, i.channel, i.direction, i.occurred_utc, i.outcome, i.notes, i.confidential,
@@ -72,7 +72,9 @@ public sealed class InteractionService(Database database, AuditLog audit, TimePr
         var interaction = (await GetAsync(connection, transaction, id, cancellationToken))!;
         await audit.RecordAsync(connection, transaction, caller, "create", "interaction", id, interaction.OrganisationId, null, interaction,
             cancellationToken);
-        return Outcome<Interaction>.Ok(interaction);
+        var others = await coordination.OthersRecentlyAsync(connection, transaction, caller, interaction.OfficialId, interaction.OrganisationId,
+            interaction.CampaignId, cancellationToken);
+        return Outcome<Interaction>.Ok(interaction with { OthersRecently = others });
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ namespace CampaignDesk.Core.Tasks;
 /// coordinator) completes one by logging the interaction it produced, in the same transaction. A volunteer sees
 /// their own tasks only; tasks of other organisations do not exist for a coordinator (404).
 /// </summary>
-public sealed class TaskService(Database database, InteractionService interactions, AuditLog audit, TimeProvider time)
+public sealed class TaskService(Database database, InteractionService interactions, Coordination coordination, AuditLog audit, TimeProvider time)
 {
     private const string Columns = """
         t.id, t.organisation_id, t.assignee_user_id, t.official_id, t.campaign_id, t.kind, t.due_date, t.instructions, t.state,
@@ -101,7 +101,9 @@ public sealed class TaskService(Database database, InteractionService interactio
                 }, transaction, cancellationToken));
             var task = (await GetAsync(connection, transaction, id, cancellationToken))!;
             await audit.RecordAsync(connection, transaction, caller, "create", "task", id, task.OrganisationId, null, task, cancellationToken);
-            return Outcome<OutreachTask>.Ok(task);
+            var others = await coordination.OthersRecentlyAsync(connection, transaction, caller, task.OfficialId, task.OrganisationId, task.CampaignId,
+                cancellationToken);
+            return Outcome<OutreachTask>.Ok(task with { OthersRecently = others });
         }, cancellationToken);
     }
 

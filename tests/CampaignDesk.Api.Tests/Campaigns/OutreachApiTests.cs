@@ -124,6 +124,42 @@ public class OutreachApiTests
         });
     }
 
+    [Test]
+    public async Task LoggingOrPlanning_ReturnsOtherOrganisationsRecentContacts_AsAWarningNotARefusal()
+    {
+        using var volunteerB = _world.ClientFor(_world.People["volunteerB"].Token);
+        using var coordinatorB = _world.ClientFor(_world.People["coordinatorB"].Token);
+
+        var logged = await volunteerB.PostAsJsonAsync("/api/interactions", new
+        {
+            organisationId = _world.OrganisationB,
+            officialId = _world.OfficialId,
+            campaignId = _world.CampaignId,
+            channel = "email",
+            outcome = "sent",
+        });
+        var planned = await coordinatorB.PostAsJsonAsync("/api/tasks", new
+        {
+            assigneeUserId = _world.People["volunteerB"].Id,
+            officialId = _world.OfficialId,
+            organisationId = _world.OrganisationB,
+            campaignId = _world.CampaignId,
+            kind = "call",
+            dueDate = "2026-12-15",
+        });
+        var warning = (await logged.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("othersRecently").EnumerateArray().ToList();
+        var taskWarning = (await planned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("othersRecently").EnumerateArray().ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(logged.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+            Assert.That(planned.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+            Assert.That(warning.Select(w => w.GetProperty("organisationId").GetInt64()), Is.EqualTo(new[] { _world.OrganisationA }),
+                "organisation A's shared contact of this week, not its confidential one");
+            Assert.That(taskWarning, Has.Count.EqualTo(1));
+        });
+    }
+
     private async Task<long> AuditCountAsync() =>
         (await _world.Admin.GetFromJsonAsync<JsonElement>("/api/audit?pageSize=1")).GetProperty("total").GetInt64();
 }

@@ -33,12 +33,12 @@ public class CoverageContractTests(DatabaseProvider provider)
         _db = await (await TestDatabase.CreateAsync(provider)).MigratedAsync();
         var time = new ManualTimeProvider();
         var database = _db.Database;
-        var audit = new AuditLog(database, time);
-        var organisations = new OrganisationStore(database, time);
+        var services = new CoreServices(database, time);
+        var organisations = services.Organisations;
         var grenoble = (await organisations.InsertAsync(new OrganisationFields("structure", "msp", "Pôle santé", "38421", "Saint-Martin-d'Hères", "38", "84"), default))!.Value;
         var paris = (await organisations.InsertAsync(new OrganisationFields("structure", "msp", "MSP Belleville", "75056", "Paris", "75", "11"), default))!.Value;
         var marseille = (await organisations.InsertAsync(new OrganisationFields("structure", "msp", "Centre Marseille", "13055", "Marseille", "13", "93"), default))!.Value;
-        var campaigns = new CampaignService(database, audit, time);
+        var campaigns = services.Campaigns;
         _campaign = (await campaigns.CreateAsync(System, new CampaignFields("SEC-Pa", null, new DateOnly(2026, 4, 30), null, [grenoble, paris]), default)).Value!.Id;
         var other = (await campaigns.CreateAsync(System, new CampaignFields("Autre", null, null, null, [grenoble, paris, marseille]), default)).Value!.Id;
 
@@ -67,7 +67,7 @@ public class CoverageContractTests(DatabaseProvider provider)
             }
         }
 
-        var interactions = new InteractionService(database, audit, time);
+        var interactions = services.Interactions;
         foreach (var _ in Enumerable.Range(0, 300))
         {
             var organisation = random.Next(2) == 0 ? grenoble : paris;
@@ -78,7 +78,7 @@ public class CoverageContractTests(DatabaseProvider provider)
             Assert.That(logged.IsOk, Is.True, string.Join(", ", logged.Errors?.Keys ?? []));
         }
 
-        var positions = new PositionService(database, audit, time);
+        var positions = services.Positions;
         foreach (var _ in Enumerable.Range(0, 80))
         {
             var recorded = await positions.RecordAsync(System, new PositionInput(officials[random.Next(officials.Count)], random.Next(5) == 0 ? other : _campaign,
@@ -86,7 +86,7 @@ public class CoverageContractTests(DatabaseProvider provider)
             Assert.That(recorded.IsOk, Is.True);
         }
 
-        _coverage = new CoverageService(database);
+        _coverage = services.Coverage;
     }
 
     [OneTimeTearDown]

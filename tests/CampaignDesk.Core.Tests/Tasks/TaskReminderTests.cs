@@ -39,9 +39,9 @@ public class TaskReminderTests(DatabaseProvider provider)
         _time = new ManualTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         _folder = Directory.CreateTempSubdirectory("campaigndesk-reminders-");
         var database = _db.Database;
-        var audit = new AuditLog(database, _time);
-        _users = new UserService(database, new UserStore(database, _time), new AccessTokens(database, _time), audit, _time);
-        _tasks = new TaskService(database, new InteractionService(database, audit, _time), audit, _time);
+        var services = new CoreServices(database, _time);
+        _users = services.Users;
+        _tasks = services.Tasks;
         _organisation = (await new OrganisationStore(database, _time).InsertAsync(
             new OrganisationFields("structure", "msp", "Pôle de santé", "38421", "Saint-Martin-d'Hères", "38", "84"), default))!.Value;
         await using var connection = await database.OpenAsync(default);

@@ -1,0 +1,39 @@
+using CampaignDesk.Core.Audit;
+using CampaignDesk.Core.Campaigns;
+using CampaignDesk.Core.Data;
+using CampaignDesk.Core.Interactions;
+using CampaignDesk.Core.Organisations;
+using CampaignDesk.Core.Positions;
+using CampaignDesk.Core.Tasks;
+using CampaignDesk.Core.Users;
+using Microsoft.Extensions.Options;
+
+namespace CampaignDesk.Core.Tests;
+
+/// <summary>The features' services wired by hand on one database and clock, as the DI container wires them.</summary>
+internal sealed class CoreServices
+{
+    public CoreServices(Database database, TimeProvider time)
+    {
+        Audit = new AuditLog(database, time);
+        Tokens = new AccessTokens(database, time);
+        Users = new UserService(database, new UserStore(database, time), Tokens, Audit, time);
+        Organisations = new OrganisationStore(database, time);
+        Campaigns = new CampaignService(database, Audit, time);
+        var coordination = new Coordination(database, Options.Create(new CoordinationOptions()), time);
+        Interactions = new InteractionService(database, Audit, coordination, time);
+        Tasks = new TaskService(database, Interactions, coordination, Audit, time);
+        Positions = new PositionService(database, Audit, time);
+        Coverage = new CoverageService(database);
+    }
+
+    public AuditLog Audit { get; }
+    public AccessTokens Tokens { get; }
+    public UserService Users { get; }
+    public OrganisationStore Organisations { get; }
+    public CampaignService Campaigns { get; }
+    public InteractionService Interactions { get; }
+    public TaskService Tasks { get; }
+    public PositionService Positions { get; }
+    public CoverageService Coverage { get; }
+}
