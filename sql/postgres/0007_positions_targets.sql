@@ -9,7 +9,7 @@ CREATE TABLE positions (
     stated_on text NOT NULL,
     stance text NOT NULL CHECK (stance IN ('supports', 'neutral', 'opposes', 'unknown')),
     summary text NOT NULL,
-    source_url text NULL,
+    source text NULL,
     organisation_id bigint NULL REFERENCES organisations (id),
     confirmed_by_user_id bigint NULL REFERENCES users (id),
     confirmed_by text NOT NULL,
@@ -24,5 +24,8 @@ CREATE TABLE position_interactions (
     interaction_id bigint NOT NULL REFERENCES interactions (id),
     PRIMARY KEY (position_id, interaction_id)
 );
+
+-- One title per campaign: two processes seeding the demo campaign at once create it once.
+CREATE UNIQUE INDEX ux_campaigns_title ON campaigns (title);
 
 CREATE INDEX ix_interactions_campaign_official ON interactions (campaign_id, official_id);

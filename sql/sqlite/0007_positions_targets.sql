@@ -9,7 +9,7 @@ CREATE TABLE positions (
     stated_on TEXT NOT NULL,
     stance TEXT NOT NULL CHECK (stance IN ('supports', 'neutral', 'opposes', 'unknown')),
     summary TEXT NOT NULL,
-    source_url TEXT NULL,
+    source TEXT NULL,
     organisation_id INTEGER NULL REFERENCES organisations (id),
     confirmed_by_user_id INTEGER NULL REFERENCES users (id),
     confirmed_by TEXT NOT NULL,
@@ -24,5 +24,8 @@ CREATE TABLE position_interactions (
     interaction_id INTEGER NOT NULL REFERENCES interactions (id),
     PRIMARY KEY (position_id, interaction_id)
 );
+
+-- One title per campaign: two processes seeding the demo campaign at once create it once.
+CREATE UNIQUE INDEX ux_campaigns_title ON campaigns (title);
 
 CREATE INDEX ix_interactions_campaign_official ON interactions (campaign_id, official_id);

@@ -9,7 +9,7 @@ CREATE TABLE positions (
     stated_on char(10) NOT NULL,
     stance nvarchar(30) NOT NULL CHECK (stance IN ('supports', 'neutral', 'opposes', 'unknown')),
     summary nvarchar(4000) NOT NULL,
-    source_url nvarchar(2000) NULL,
+    source nvarchar(2000) NULL,
     organisation_id bigint NULL REFERENCES organisations (id),
     confirmed_by_user_id bigint NULL REFERENCES users (id),
     confirmed_by nvarchar(300) NOT NULL,
@@ -24,5 +24,8 @@ CREATE TABLE position_interactions (
     interaction_id bigint NOT NULL REFERENCES interactions (id),
     PRIMARY KEY (position_id, interaction_id)
 );
+
+-- One title per campaign: two processes seeding the demo campaign at once create it once.
+CREATE UNIQUE INDEX ux_campaigns_title ON campaigns (title);
 
 CREATE INDEX ix_interactions_campaign_official ON interactions (campaign_id, official_id);

@@ -46,6 +46,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<OrganisationSeeder>();
         services.AddSingleton<OfficialSeeder>();
+        services.AddSingleton<CampaignSeeder>();
         services.AddSingleton<ImportRunStore>();
         services.AddSingleton<RneImporter>();
         services.AddSingleton<ParliamentImporter>();

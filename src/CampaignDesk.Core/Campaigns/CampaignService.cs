@@ -93,20 +93,28 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
                 return Outcome<Campaign>.Invalid(errors);
             }
 
-            await connection.ExecuteAsync(database.Command("""
-                UPDATE campaigns SET title = @Title, goal = @Goal, deadline = @Deadline, status = @Status, targeting_json = @Targeting,
-                    version = version + 1, updated_utc = @now
-                WHERE id = @id
-                """, new
+            try
             {
-                Title = fields.Title!.Trim(),
-                fields.Goal,
-                Deadline = IsoDate.Format(fields.Deadline),
-                Status = fields.Status!.Trim().ToLowerInvariant(),
-                Targeting = fields.Targeting!.ToJson(),
-                now = time.GetUtcNow().UtcDateTime,
-                id
-            }, transaction, cancellationToken));
+                await connection.ExecuteAsync(database.Command("""
+                    UPDATE campaigns SET title = @Title, goal = @Goal, deadline = @Deadline, status = @Status, targeting_json = @Targeting,
+                        version = version + 1, updated_utc = @now
+                    WHERE id = @id
+                    """, new
+                {
+                    Title = fields.Title!.Trim(),
+                    fields.Goal,
+                    Deadline = IsoDate.Format(fields.Deadline),
+                    Status = fields.Status!.Trim().ToLowerInvariant(),
+                    Targeting = fields.Targeting!.ToJson(),
+                    now = time.GetUtcNow().UtcDateTime,
+                    id,
+                }, transaction, cancellationToken));
+            }
+            catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
+            {
+                return Outcome<Campaign>.Conflict($"A campaign titled « {fields.Title!.Trim()} » already exists.");
+            }
+
             await connection.ExecuteAsync(database.Command("DELETE FROM campaign_organisations WHERE campaign_id = @id", new { id }, transaction,
                 cancellationToken));
             await ReplaceOrganisationsAsync(connection, transaction, id, fields.OrganisationIds!, cancellationToken);

@@ -10,7 +10,8 @@ namespace CampaignDesk.Core.Data;
 /// Brings the database to the current schema and seeds reference data, once, before anything else runs: as a
 /// start-up task under <see cref="HostRunner"/>, and as the first hosted service for hosts started otherwise.
 /// </summary>
-public sealed class DatabaseStartup(MigrationRunner migrations, TerritoryLoader territories, OrganisationSeeder seeder, OfficialSeeder officials, IOptions<DatabaseOptions> database,
+public sealed class DatabaseStartup(MigrationRunner migrations, TerritoryLoader territories, OrganisationSeeder seeder, OfficialSeeder officials, CampaignSeeder campaign,
+    IOptions<DatabaseOptions> database,
     IOptions<SeedOptions> seed) : IHostedService, IStartupTask, IDisposable
 {
     private readonly SemaphoreSlim _once = new(1, 1);
@@ -40,6 +41,11 @@ public sealed class DatabaseStartup(MigrationRunner migrations, TerritoryLoader 
                 if (seed.Value.Officials)
                 {
                     await officials.SeedAsync(cancellationToken);
+                }
+
+                if (seed.Value.Campaign)
+                {
+                    await campaign.SeedAsync(cancellationToken);
                 }
             }
 

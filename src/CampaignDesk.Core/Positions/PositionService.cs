@@ -8,11 +8,12 @@ using Dapper;
 namespace CampaignDesk.Core.Positions;
 
 /// <summary>What an official said or did, with its stance, as a person of the coalition confirmed it.</summary>
-public sealed record Position(long Id, long OfficialId, long? CampaignId, string Kind, DateOnly StatedOn, string Stance, string Summary, string? SourceUrl,
+public sealed record Position(long Id, long OfficialId, long? CampaignId, string Kind, DateOnly StatedOn, string Stance, string Summary, string? Source,
     long? OrganisationId, long? ConfirmedByUserId, string ConfirmedBy, IReadOnlyList<long> InteractionIds, DateTime CreatedUtc);
 
+/// <param name="Source">Where it can be checked: a link, or a citation (« JO Débats AN, séance du 3 février 2026 ») when none exists.</param>
 public sealed record PositionInput(long? OfficialId, long? CampaignId, string? Kind, DateOnly? StatedOn, string? Stance, string? Summary,
-    string? SourceUrl, long? OrganisationId, long[]? InteractionIds);
+    string? Source, long? OrganisationId, long[]? InteractionIds);
 
 public static class PositionLists
 {
@@ -33,7 +34,7 @@ public static class PositionLists
 public sealed class PositionService(Database database, AuditLog audit, TimeProvider time)
 {
     private const string Columns = """
-        p.id, p.official_id, p.campaign_id, p.kind, p.stated_on, p.stance, p.summary, p.source_url, p.organisation_id, p.confirmed_by_user_id,
+        p.id, p.official_id, p.campaign_id, p.kind, p.stated_on, p.stance, p.summary, p.source, p.organisation_id, p.confirmed_by_user_id,
         p.confirmed_by, p.created_utc
         """;
 
@@ -69,14 +70,16 @@ public sealed class PositionService(Database database, AuditLog audit, TimeProvi
             errors.Add("summary", "A summary of 1 to 4,000 characters is required.");
         }
 
-        var source = string.IsNullOrWhiteSpace(input.SourceUrl) ? null : input.SourceUrl.Trim();
-        if (source is not null && (source.Length > 2000 || !Uri.TryCreate(source, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
+        var source = string.IsNullOrWhiteSpace(input.Source) ? null : input.Source.Trim();
+        if (source is not null && (source.Length is < 10 or > 2000 || source.Any(char.IsControl)
+            || (source.StartsWith("http", StringComparison.OrdinalIgnoreCase)
+                && (!Uri.TryCreate(source, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))))
         {
-            errors.Add("sourceUrl", "The source is an http(s) address.");
+            errors.Add("source", "A link (http or https) or a citation of 10 to 2,000 characters on one line.");
         }
         else if (source is null && kind is not null && PositionLists.Public.Contains(kind))
         {
-            errors.Add("sourceUrl", $"A {kind} is public: give its source (Journal officiel, video, article…).");
+            errors.Add("source", $"A {kind} is public: give its source (a link, or a citation of the Journal officiel, video, article…).");
         }
 
         if (input.InteractionIds is { Length: > 50 })
@@ -102,7 +105,7 @@ public sealed class PositionService(Database database, AuditLog audit, TimeProvi
             }
 
             var id = await connection.ExecuteScalarAsync<long>(database.Command(database.Dialect.InsertReturningId("positions",
-                "official_id, campaign_id, kind, stated_on, stance, summary, source_url, organisation_id, confirmed_by_user_id, confirmed_by, created_utc",
+                "official_id, campaign_id, kind, stated_on, stance, summary, source, organisation_id, confirmed_by_user_id, confirmed_by, created_utc",
                 "@OfficialId, @CampaignId, @kind, @StatedOn, @stance, @summary, @source, @OrganisationId, @UserId, @Name, @Now"), new
                 {
                     input.OfficialId,
@@ -178,7 +181,7 @@ public sealed class PositionService(Database database, AuditLog audit, TimeProvi
             : (await connection.QueryAsync<(long PositionId, long InteractionId)>(database.Command(
                 $"SELECT position_id, interaction_id FROM position_interactions WHERE {database.Dialect.InList("position_id", "ids")} ORDER BY interaction_id",
                 new { ids }, transaction, cancellationToken))).ToList()).ToLookup(l => l.PositionId, l => l.InteractionId);
-        return rows.Select(r => new Position(r.Id, r.OfficialId, r.CampaignId, r.Kind, IsoDate.Parse(r.StatedOn)!.Value, r.Stance, r.Summary, r.SourceUrl,
+        return rows.Select(r => new Position(r.Id, r.OfficialId, r.CampaignId, r.Kind, IsoDate.Parse(r.StatedOn)!.Value, r.Stance, r.Summary, r.Source,
             r.OrganisationId, r.ConfirmedByUserId, r.ConfirmedBy, links[r.Id].ToList(), r.CreatedUtc)).ToList();
     }
 
@@ -203,7 +206,7 @@ public sealed class PositionService(Database database, AuditLog audit, TimeProvi
         public string StatedOn { get; init; } = "";
         public string Stance { get; init; } = "";
         public string Summary { get; init; } = "";
-        public string? SourceUrl { get; init; }
+        public string? Source { get; init; }
         public long? OrganisationId { get; init; }
         public long? ConfirmedByUserId { get; init; }
         public string ConfirmedBy { get; init; } = "";

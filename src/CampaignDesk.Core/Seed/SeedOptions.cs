@@ -10,6 +10,9 @@ public sealed class SeedOptions
     /// <summary>Seed the officials directory from the shipped snapshot when no import has run yet.</summary>
     public bool Officials { get; set; } = true;
 
+    /// <summary>Seed the demo campaign (shipped <c>campaign.json</c>) when no campaign exists yet.</summary>
+    public bool Campaign { get; set; } = true;
+
     /// <summary>A CSV of organisations to seed instead of the shipped SEC-Pa structures (same columns).</summary>
     public string? OrganisationsFile { get; set; }
 }

@@ -173,7 +173,7 @@ public sealed class AccessWorld
             statedOn = "2026-02-03",
             stance = "supports",
             summary = "Question au Gouvernement sur les SEC-Pa.",
-            sourceUrl = "https://www.assemblee-nationale.fr/dyn/17/comptes-rendus/seance",
+            source = "https://www.assemblee-nationale.fr/dyn/17/comptes-rendus/seance",
         })).GetProperty("id").GetInt64();
 
         foreach (var side in new[] { "A", "B" })

@@ -53,7 +53,7 @@ public class OutreachApiTests
             statedOn = "2026-02-03",
             stance = "supports",
             summary = "QAG",
-        }), "sourceUrl").SetName("Public position without its source");
+        }), "source").SetName("Public position without its source");
         yield return new TestCaseData("/api/positions", (Func<AccessWorld, object>)(w => new
         {
             officialId = w.OfficialId,

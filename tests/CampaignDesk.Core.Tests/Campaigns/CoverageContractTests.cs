@@ -90,7 +90,13 @@ public class CoverageContractTests(DatabaseProvider provider)
     }
 
     [OneTimeTearDown]
-    public async Task Drop() => await _db.DisposeAsync();
+    public async Task Drop()
+    {
+        if (_db is not null)
+        {
+            await _db.DisposeAsync();
+        }
+    }
 
     [Test]
     public async Task CoverageByDepartment_MatchesAnIndependentCount()

@@ -1,3 +1,4 @@
+using CampaignDesk.Core.Campaigns;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Import;
 using CampaignDesk.Core.Officials;
@@ -18,6 +19,8 @@ public class SeededDirectoryTests(DatabaseProvider provider)
     private TestDatabase _db = null!;
     private OrganisationStore _organisations = null!;
     private OrganisationOfficials _relevant = null!;
+    private CoreServices _services = null!;
+    private long? _campaign;
 
     [OneTimeSetUp]
     public async Task SeedOnce()
@@ -32,6 +35,30 @@ public class SeededDirectoryTests(DatabaseProvider provider)
         await new OrganisationSeeder(_db.Database, _organisations, Options.Create(new SeedOptions()), NullLogger<OrganisationSeeder>.Instance).SeedAsync(default);
         await new OfficialSeeder(_db.Database, imports, NullLogger<OfficialSeeder>.Instance).SeedAsync(default);
         _relevant = new OrganisationOfficials(_db.Database, new TerritoryStore(_db.Database));
+        _services = new CoreServices(_db.Database, time);
+        _campaign = await new CampaignSeeder(_db.Database, _services.Campaigns, _services.Positions, NullLogger<CampaignSeeder>.Instance).SeedAsync(default);
+    }
+
+    [Test]
+    public async Task DemoCampaign_HasEveryStructure_TheDeadline_AndTheGovernmentQuestionOf3February()
+    {
+        var campaign = await _services.Campaigns.GetAsync(_campaign!.Value, default);
+        var structures = await ScalarAsync("SELECT COUNT(*) FROM organisations WHERE type = 'structure'");
+        var chatelain = (await QueryAsync<long>("SELECT id FROM officials WHERE search_text = 'chatelain cyrielle'")).Single();
+        var positions = await _services.Positions.ForOfficialAsync(chatelain, _campaign, default);
+        var again = await new CampaignSeeder(_db.Database, _services.Campaigns, _services.Positions, NullLogger<CampaignSeeder>.Instance).SeedAsync(default);
+        var coverage = await _services.Coverage.CoverageAsync(_campaign.Value, "department", default);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(campaign!.Deadline, Is.EqualTo(new DateOnly(2026, 4, 30)));
+            Assert.That(campaign.OrganisationIds, Has.Count.EqualTo(structures));
+            Assert.That(positions.Select(p => (p.Kind, p.StatedOn, p.Stance)),
+                Is.EqualTo(new[] { ("government_question", new DateOnly(2026, 2, 3), "supports") }));
+            Assert.That(positions[0].Source, Does.Contain("Cyberacteurs"));
+            Assert.That(again, Is.Null, "seeded once");
+            Assert.That(coverage!.Buckets.Single(b => b.Key == "38").Supports, Is.GreaterThanOrEqualTo(1), "Isère's députée supports");
+        });
     }
 
     [OneTimeTearDown]
