@@ -172,6 +172,13 @@ internal sealed class ParliamentFile : IDisposable
 
     private static byte[] ReadAll(Stream stream)
     {
+        // A file too large is told by its length when it has one, not by reading 64 MB of it first (an RNE file of
+        // a million rows goes through here before it is recognised).
+        if (stream.CanSeek && stream.Length - stream.Position > MaxBytes)
+        {
+            throw TooLarge();
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
@@ -179,7 +186,7 @@ internal sealed class ParliamentFile : IDisposable
         {
             if (buffer.Length + read > MaxBytes)
             {
-                throw new InvalidDataException($"The file is larger than {MaxBytes / 1024 / 1024} MB: not a parliament export.");
+                throw TooLarge();
             }
 
             buffer.Write(chunk, 0, read);
@@ -187,4 +194,7 @@ internal sealed class ParliamentFile : IDisposable
 
         return buffer.ToArray();
     }
+
+    private static InvalidDataException TooLarge() =>
+        new($"The file is larger than {MaxBytes / 1024 / 1024} MB: not a parliament export.");
 }
