@@ -62,6 +62,25 @@ public sealed class PostgresDialect : SqlDialect
     public override string CreateTempTable(string name, IReadOnlyList<string> textColumns, IReadOnlyList<string> bigintColumns) =>
         base.CreateTempTable(name, textColumns, bigintColumns) + " ON COMMIT DROP";
 
+    // pg_get_indexdef gives each index's definition, schema-qualified. Dropping takes an exclusive lock on the table
+    // until the transaction ends: readers wait for the load instead of seeing it half done.
+    public override async Task<IReadOnlyList<string>> DropSecondaryIndexesAsync(DbConnection connection, DbTransaction transaction, string table,
+        IReadOnlyCollection<string> keep, CancellationToken cancellationToken)
+    {
+        var indexes = (await connection.QueryAsync<(string Name, string Qualified, string Sql)>(new CommandDefinition("""
+            SELECT i.relname, quote_ident(n.nspname) || '.' || quote_ident(i.relname), pg_get_indexdef(i.oid)
+            FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_namespace n ON n.oid = i.relnamespace
+            WHERE x.indrelid = to_regclass(@table) AND NOT x.indisunique AND NOT x.indisprimary
+            ORDER BY i.relname
+            """, new { table }, transaction, cancellationToken: cancellationToken))).Where(i => !keep.Contains(i.Name)).ToList();
+        foreach (var index in indexes)
+        {
+            await connection.ExecuteAsync(new CommandDefinition($"DROP INDEX {index.Qualified}", transaction: transaction, cancellationToken: cancellationToken));
+        }
+
+        return indexes.Select(i => i.Sql).ToList();
+    }
+
     public override string CreateJournalTable => """
         CREATE TABLE IF NOT EXISTS schema_migrations (
             version integer NOT NULL PRIMARY KEY,

@@ -53,6 +53,24 @@ public abstract class SqlDialect
 
     public virtual string DropTempTable(string name) => $"DROP TABLE IF EXISTS {TempTable(name)}";
 
+    /// <summary>
+    /// An index on <paramref name="keys"/> that also answers queries reading <paramref name="covered"/>, where the
+    /// engine can: the default indexes the keys only (PostgreSQL's index-only scans need a visibility map that a
+    /// freshly loaded temporary table never gets, so covering columns would only cost).
+    /// </summary>
+    public virtual string CreateCoveringIndex(string name, string table, IReadOnlyList<string> keys, IReadOnlyList<string> covered) =>
+        $"CREATE INDEX {name} ON {table} ({string.Join(", ", keys)})";
+
+    /// <summary>
+    /// Drops the non-unique indexes of <paramref name="table"/> but <paramref name="keep"/>, inside
+    /// <paramref name="transaction"/>, and returns the statements that re-create them: a bulk load that re-creates an
+    /// index sorts its rows once instead of inserting them into it one by one. Engines without transactional DDL
+    /// drop nothing.
+    /// </summary>
+    public virtual Task<IReadOnlyList<string>> DropSecondaryIndexesAsync(DbConnection connection, DbTransaction transaction, string table,
+        IReadOnlyCollection<string> keep, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
+
     /// <summary>A query that counts 1 when the journal table exists (readiness checks must not write).</summary>
     public virtual string JournalExists =>
         "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'";

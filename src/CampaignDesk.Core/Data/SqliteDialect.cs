@@ -65,6 +65,26 @@ public sealed class SqliteDialect : SqlDialect
         return count;
     }
 
+    // SQLite has no INCLUDE: trailing key columns make the index covering.
+    public override string CreateCoveringIndex(string name, string table, IReadOnlyList<string> keys, IReadOnlyList<string> covered) =>
+        $"CREATE INDEX {name} ON {table} ({string.Join(", ", keys.Concat(covered))})";
+
+    // sqlite_master keeps each index's CREATE statement as written; auto-indexes of constraints have none.
+    public override async Task<IReadOnlyList<string>> DropSecondaryIndexesAsync(DbConnection connection, DbTransaction transaction, string table,
+        IReadOnlyCollection<string> keep, CancellationToken cancellationToken)
+    {
+        var indexes = (await connection.QueryAsync<(string Name, string Sql)>(new CommandDefinition("""
+            SELECT m.name, m.sql FROM sqlite_master m JOIN pragma_index_list(@table) l ON l.name = m.name
+            WHERE m.type = 'index' AND l."unique" = 0 AND m.sql IS NOT NULL ORDER BY m.name
+            """, new { table }, transaction, cancellationToken: cancellationToken))).Where(i => !keep.Contains(i.Name)).ToList();
+        foreach (var index in indexes)
+        {
+            await connection.ExecuteAsync(new CommandDefinition($"DROP INDEX \"{index.Name}\"", transaction: transaction, cancellationToken: cancellationToken));
+        }
+
+        return indexes.Select(i => i.Sql).ToList();
+    }
+
     public override string CreateJournalTable => """
         CREATE TABLE IF NOT EXISTS schema_migrations (
             version INTEGER NOT NULL PRIMARY KEY,

@@ -21,11 +21,26 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
 {
     private const string StagingName = "rne_staging";
 
+    // Roles whose seat has one holder: a seat listed twice for them is a conflict to resolve.
+    private const string SingleSeat = $"role IN ('{Roles.Depute}', '{Roles.Maire}')";
+
     private static readonly string[] StagingText =
     [
         "rne_key", "last_name", "first_name", "sex", "birth_date", "role", "seat_key", "department_code", "circonscription_code",
         "commune_insee", "canton_code", "region_code", "function_label", "start_date", "search_text",
     ];
+
+    // The columns the statements below read from the staging table besides its key, which an index can cover.
+    private static readonly string[] StagingPersonSeat = ["rne_key", "seat_key", "start_date"];
+
+    // Indexes the statements below look rows up by; the other non-unique ones may be dropped during a large load.
+    private static readonly string[] IndexesInUse = ["ix_mandates_official_id"];
+
+    /// <summary>
+    /// Below this many staged mandates the secondary indexes of officials and mandates are kept: re-creating them
+    /// over the whole table costs more than inserting a few rows into them. Lowered by tests.
+    /// </summary>
+    internal int IndexRebuildMinRows { get; init; } = 100_000;
 
     public async Task ImportAsync(DbConnection connection, DbTransaction transaction, RneFile file, ImportFile info, ImportRun run,
         string? latestRelease, CancellationToken cancellationToken)
@@ -37,15 +52,37 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
         await connection.ExecuteAsync(Command(dialect.DropTempTable(StagingName), p, transaction, cancellationToken));
         await connection.ExecuteAsync(Command(dialect.CreateTempTable(StagingName, StagingText, ["line"]), p, transaction, cancellationToken));
         await dialect.BulkInsertAsync(connection, transaction, staging, ["line", .. StagingText], Stage(file, run), cancellationToken);
+        Phase(clock, "read", run.RowsRead);
+
+        // Officials and mandates are added grouped by person and seat: an index holding every column they read lets
+        // those statements scan it in order instead of jumping around the staging table. Only single-seat roles are
+        // checked for duplicate holders.
         await connection.ExecuteAsync(Command(
-            $"CREATE INDEX ix_{StagingName}_person_seat ON {staging} (rne_key, seat_key, start_date); CREATE INDEX ix_{StagingName}_seat ON {staging} (seat_key)",
+            dialect.CreateCoveringIndex($"ix_{StagingName}_person_seat", staging, StagingPersonSeat, StagingText.Except(StagingPersonSeat).ToList()),
             p, transaction, cancellationToken));
+        await connection.ExecuteAsync(Command(
+            $"CREATE INDEX ix_{StagingName}_seat ON {staging} (seat_key) WHERE {SingleSeat}", p, transaction, cancellationToken));
         Phase(clock, "staged", run.RowsRead);
 
         await ResolveDuplicateSeatsAsync(connection, transaction, staging, run, cancellationToken);
         Phase(clock, "duplicates resolved", run.RowsRead);
         var staged = await connection.ExecuteScalarAsync<int>(Command(
             $"SELECT COUNT(*) FROM (SELECT DISTINCT rne_key, seat_key, start_date FROM {staging}) d", p, transaction, cancellationToken));
+
+        // Asked before this run adds any: only mandates from earlier runs can be missing from the file.
+        var roles = RolesOf(file.Type);
+        var olderRelease = latestRelease is not null && string.CompareOrdinal(latestRelease, p.Release) > 0;
+        var mayEnd = !olderRelease && await AnyOpenMandateAsync(connection, transaction, roles, cancellationToken);
+
+        var rebuild = staged >= IndexRebuildMinRows && staged > await connection.ExecuteScalarAsync<long>(Command(
+            "SELECT COUNT(*) FROM mandates", p, transaction, cancellationToken));
+        var dropped = rebuild
+            ? [
+                .. await dialect.DropSecondaryIndexesAsync(connection, transaction, "officials", IndexesInUse, cancellationToken),
+                .. await dialect.DropSecondaryIndexesAsync(connection, transaction, "mandates", IndexesInUse, cancellationToken),
+            ]
+            : Array.Empty<string>();
+        Phase(clock, $"counted, {dropped.Length} indexes dropped", staged);
 
         // Rows of one person differ at most by accents or case (the key folds them): any row's spelling will do.
         run.OfficialsAdded = await connection.ExecuteAsync(Command($"""
@@ -71,13 +108,18 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
         run.MandatesUnchanged = staged - run.MandatesAdded;
         Phase(clock, "mandates added", run.MandatesAdded);
 
-        var roles = RolesOf(file.Type);
-        if (latestRelease is not null && string.CompareOrdinal(latestRelease, p.Release) > 0)
+        foreach (var index in dropped)
+        {
+            await connection.ExecuteAsync(Command(index, p, transaction, cancellationToken));
+        }
+
+        Phase(clock, $"{dropped.Length} indexes re-created", staged);
+        if (olderRelease)
         {
             run.Report(null, ImportIssueKinds.OlderRelease,
                 $"This release ({p.Release}) is older than one already imported ({latestRelease}): mandates missing from it were not ended.");
         }
-        else if (await AnyEarlierMandateAsync(connection, transaction, roles, p, cancellationToken))
+        else if (mayEnd)
         {
             // Mandates this run added are in the file by construction: only earlier ones can be missing from it.
             run.MandatesEnded = await connection.ExecuteAsync(Command($"""
@@ -93,11 +135,11 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
         await connection.ExecuteAsync(Command(dialect.DropTempTable(StagingName), p, transaction, cancellationToken));
     }
 
-    private async Task<bool> AnyEarlierMandateAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> roles, object p,
+    private async Task<bool> AnyOpenMandateAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> roles,
         CancellationToken cancellationToken) =>
-        await connection.ExecuteScalarAsync<long?>(Command($"""
-            SELECT MIN(id) FROM mandates WHERE source = 'rne' AND end_date IS NULL AND role IN ({InRoles(roles)}) AND COALESCE(first_run_id, 0) <> @Run
-            """, p, transaction, cancellationToken)) is not null;
+        await connection.ExecuteScalarAsync<int>(Command($"""
+            SELECT CASE WHEN EXISTS (SELECT 1 FROM mandates WHERE source = 'rne' AND end_date IS NULL AND role IN ({InRoles(roles)})) THEN 1 ELSE 0 END
+            """, new { }, transaction, cancellationToken)) == 1;
 
     private static string InRoles(IReadOnlyList<string> roles) => string.Join(", ", roles.Select(r => $"'{r}'"));
 
@@ -166,16 +208,16 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
     private async Task ResolveDuplicateSeatsAsync(DbConnection connection, DbTransaction transaction, string staging, ImportRun run,
         CancellationToken cancellationToken)
     {
+        // A seat key starts with its role, so t's role is the row's: saying so lets the partial seat index serve.
         var newer = $"""
             EXISTS (SELECT 1 FROM {staging} t
-                    WHERE t.seat_key = {staging}.seat_key AND t.rne_key <> {staging}.rne_key
+                    WHERE t.seat_key = {staging}.seat_key AND t.{SingleSeat} AND t.rne_key <> {staging}.rne_key
                       AND (COALESCE(t.start_date, '') > COALESCE({staging}.start_date, '')
                            OR (COALESCE(t.start_date, '') = COALESCE({staging}.start_date, '') AND t.line > {staging}.line)))
             """;
-        var singleSeat = $"role IN ('{Roles.Depute}', '{Roles.Maire}')";
         var p = new { Run = run.Id };
         var stale = (await connection.QueryAsync<(long Line, string LastName, string FirstName, string SeatKey, string? StartDate)>(Command(
-            $"SELECT line, last_name, first_name, seat_key, start_date FROM {staging} WHERE {singleSeat} AND {newer} ORDER BY line",
+            $"SELECT line, last_name, first_name, seat_key, start_date FROM {staging} WHERE {SingleSeat} AND {newer} ORDER BY line",
             p, transaction, cancellationToken))).ToList();
         foreach (var row in stale)
         {
@@ -185,7 +227,7 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
 
         if (stale.Count > 0)
         {
-            await connection.ExecuteAsync(Command($"DELETE FROM {staging} WHERE {singleSeat} AND {newer}", p, transaction, cancellationToken));
+            await connection.ExecuteAsync(Command($"DELETE FROM {staging} WHERE {SingleSeat} AND {newer}", p, transaction, cancellationToken));
         }
     }
 
