@@ -1,6 +1,9 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Text;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace CampaignDesk.Core.Data;
 
@@ -35,34 +38,79 @@ public sealed class SqliteDialect : SqlDialect
         public async ValueTask DisposeAsync() => await connection.ExecuteAsync("PRAGMA main.cache_size = -2000; PRAGMA temp.cache_size = -2000");
     }
 
-    // One prepared statement re-bound per row: SQLite parses it once, and there is no network round trip.
-    public override async Task<int> BulkInsertAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
+    // One prepared statement re-bound per row, on SQLite's own API: ADO.NET's work around each execution (a data
+    // reader, parameters matched by name, text re-encoded into new arrays) cost more than the inserts on a million
+    // rows. The statement runs on the connection, hence inside its transaction.
+    public override Task<int> BulkInsertAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
         IEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
-        var parameters = columns.Select((_, i) =>
+        var db = ((SqliteConnection)connection).Handle!;
+        var sql = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})";
+        Check(db, raw.sqlite3_prepare_v2(db, sql, out var statement));
+        using (statement)
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "$p" + i;
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
-        command.Prepare();
-        var count = 0;
-        foreach (var row in rows)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            for (var i = 0; i < parameters.Length; i++)
+            var text = new byte[256];
+            var count = 0;
+            foreach (var row in rows)
             {
-                parameters[i].Value = row[i] ?? DBNull.Value;
+                cancellationToken.ThrowIfCancellationRequested();
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    Check(db, Bind(statement, i + 1, row[i], ref text));
+                }
+
+                Check(db, raw.sqlite3_step(statement), raw.SQLITE_DONE);
+                Check(db, raw.sqlite3_reset(statement));
+                count++;
             }
 
-            count += command.ExecuteNonQuery();
+            return Task.FromResult(count);
+        }
+    }
+
+    // The values as Microsoft.Data.Sqlite would store them; text goes through one reused UTF-8 buffer (SQLite copies it).
+    private static int Bind(sqlite3_stmt statement, int index, object? value, ref byte[] buffer)
+    {
+        switch (value)
+        {
+            case null:
+                return raw.sqlite3_bind_null(statement, index);
+            case long number:
+                return raw.sqlite3_bind_int64(statement, index, number);
+            case int number:
+                return raw.sqlite3_bind_int64(statement, index, number);
+            case bool flag:
+                return raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0);
+            case DateTime time:
+                return BindText(statement, index, time.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture), ref buffer);
+            case string text:
+                return BindText(statement, index, text, ref buffer);
+            default:
+                throw new ArgumentException($"Bulk insert does not bind {value.GetType().Name} values.", nameof(value));
+        }
+    }
+
+    private static int BindText(sqlite3_stmt statement, int index, string text, ref byte[] buffer)
+    {
+        if (text.Length == 0)
+        {
+            return raw.sqlite3_bind_text(statement, index, string.Empty); // an empty span would pin to NULL
         }
 
-        return count;
+        if (Encoding.UTF8.GetMaxByteCount(text.Length) > buffer.Length)
+        {
+            buffer = new byte[Encoding.UTF8.GetMaxByteCount(text.Length)];
+        }
+
+        return raw.sqlite3_bind_text(statement, index, buffer.AsSpan(0, Encoding.UTF8.GetBytes(text, buffer)));
+    }
+
+    private static void Check(sqlite3 db, int rc, int expected = raw.SQLITE_OK)
+    {
+        if (rc != expected)
+        {
+            SqliteException.ThrowExceptionForRC(rc, db);
+        }
     }
 
     // SQLite has no INCLUDE: trailing key columns make the index covering.
