@@ -170,14 +170,20 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
 
             var r = record!;
             var birth = IsoDate.Format(r.BirthDate);
+            var (last, first) = (SearchText.Fold(r.LastName), SearchText.Fold(r.FirstName));
             yield return
             [
-                (long)r.Line, $"{SearchText.Fold(r.LastName)}|{SearchText.Fold(r.FirstName)}|{birth}", r.LastName.Trim(), r.FirstName.Trim(),
+                (long)r.Line, $"{last}|{first}|{birth}", r.LastName.Trim(), r.FirstName.Trim(),
                 r.Sex?.ToString(), birth, r.Role, seat.Key, seat.Department, seat.Circonscription, r.CommuneInsee, r.CantonCode,
-                r.RegionCode, Blank(r.Function), IsoDate.Format(r.MandateStart), SearchText.Fold($"{r.LastName} {r.FirstName}"),
+                r.RegionCode, Blank(r.Function), IsoDate.Format(r.MandateStart), FoldedFullName(last, first),
             ];
         }
     }
+
+    // SearchText.Fold($"{last} {first}") from the folded parts, without folding the names twice: folding goes
+    // character by character, drops leading and trailing spaces and collapses the rest, so the space joins them.
+    private static string FoldedFullName(string last, string first) =>
+        last.Length == 0 ? first : first.Length == 0 ? last : $"{last} {first}";
 
     private static (string? Key, string? Missing, string? Department, string? Circonscription) Seat(RneRecord r)
     {

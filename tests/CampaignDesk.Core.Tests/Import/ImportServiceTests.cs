@@ -1,6 +1,7 @@
 using System.Text;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Import;
+using CampaignDesk.Core.Text;
 using CampaignDesk.TestSupport;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -101,6 +102,19 @@ public class ImportServiceTests(DatabaseProvider provider)
         Assert.That(issue.Message, Does.Contain("ANCIEN").And.Contain("depute:38-02"));
         Assert.That(await ScalarAsync<string>("SELECT o.last_name FROM mandates m JOIN officials o ON o.id = m.official_id WHERE m.seat_key = 'depute:38-02'"),
             Is.EqualTo("CHATELAIN"));
+    }
+
+    [TestCase("D'ŒUVRE  DE LA  TOUR", "Marie-Hélène  Æ")]
+    [TestCase("\"ŃGUYEN\"", "\"  Thị Lan \"")]
+    public async Task Import_Names_SearchTextIsTheFoldedFullName(string lastName, string firstName)
+    {
+        var row = $"38;Isère;;;3802;2Ème Circonscription;{lastName};{firstName};F;18/06/1987;34;Professeur;08/07/2024";
+
+        await ImportAsync("deputes-2025-10-07.csv", Header, row);
+
+        await using var connection = await _db.Database.OpenAsync(default);
+        var (last, first, search) = await connection.QuerySingleAsync<(string, string, string)>("SELECT last_name, first_name, search_text FROM officials");
+        Assert.That(search, Is.EqualTo(SearchText.Fold($"{last} {first}")).And.Not.Empty);
     }
 
     [Test]

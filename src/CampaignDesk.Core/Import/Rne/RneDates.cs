@@ -19,7 +19,12 @@ internal static partial class RneDates
 
         int year, month, day;
         var twoDigitYear = false;
-        if (FrenchDate().Match(text) is { Success: true } french)
+        if (text.Length == 10 && text[2] == '/' && text[5] == '/' && Digits(text, 0, 2, out day) && Digits(text, 3, 2, out month)
+            && Digits(text, 6, 4, out year))
+        {
+            // dd/MM/yyyy, the form of nearly every row, read without a regex match.
+        }
+        else if (FrenchDate().Match(text) is { Success: true } french)
         {
             day = Number(french.Groups[1].Value);
             month = Number(french.Groups[2].Value);
@@ -67,6 +72,9 @@ internal static partial class RneDates
     // A 2-digit year up to next year is 20yy, anything later is 19yy: mandates start at most a little ahead.
     private static int ExpandTwoDigitYear(int yy, DateOnly today) =>
         yy > (today.Year % 100) + 1 ? 1900 + yy : 2000 + yy;
+
+    private static bool Digits(string text, int start, int length, out int value) =>
+        int.TryParse(text.AsSpan(start, length), NumberStyles.None, CultureInfo.InvariantCulture, out value);
 
     private static int Number(string digits) => int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
 

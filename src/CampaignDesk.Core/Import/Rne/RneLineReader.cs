@@ -28,8 +28,8 @@ internal sealed class RneLineReader(TextReader reader) : IDisposable
     /// <summary>The fields of <paramref name="line"/>, trimmed; null when a quote is left open.</summary>
     public static List<string>? Split(string line, char separator)
     {
-        var fields = new List<string>();
-        var field = new StringBuilder();
+        var fields = new List<string>(16);
+        StringBuilder? field = null;
         var i = 0;
         while (true)
         {
@@ -38,51 +38,66 @@ internal sealed class RneLineReader(TextReader reader) : IDisposable
                 i++;
             }
 
-            var quoted = i < line.Length && line[i] == Quote;
-            if (quoted)
+            // Most fields are unquoted: sliced out of the line rather than copied a character at a time.
+            var end = line.IndexOf(separator, i);
+            end = end < 0 ? line.Length : end;
+            if (i >= line.Length || line[i] != Quote)
             {
-                i++;
-                var closed = false;
-                while (i < line.Length)
-                {
-                    if (line[i] == Quote)
-                    {
-                        if (i + 1 < line.Length && line[i + 1] == Quote)
-                        {
-                            field.Append(Quote);
-                            i += 2;
-                            continue;
-                        }
-
-                        i++;
-                        closed = true;
-                        break;
-                    }
-
-                    field.Append(line[i++]);
-                }
-
-                if (!closed)
+                fields.Add(line.AsSpan(i, end - i).Trim().ToString());
+            }
+            else
+            {
+                field ??= new StringBuilder();
+                if (!ReadQuoted(line, separator, ref i, field))
                 {
                     return null;
                 }
+
+                fields.Add(field.ToString().Trim());
+                field.Clear();
+                end = i;
             }
 
-            // Unquoted text, or whatever follows a closing quote up to the separator, is taken literally.
-            while (i < line.Length && line[i] != separator)
-            {
-                field.Append(line[i++]);
-            }
-
-            fields.Add(field.ToString().Trim());
-            field.Clear();
-            if (i >= line.Length)
+            if (end >= line.Length)
             {
                 return fields;
             }
 
-            i++;
+            i = end + 1;
         }
+    }
+
+    // Appends the quoted text that starts at i, then whatever follows the closing quote up to the separator, taken
+    // literally; leaves i on the separator or the end of the line. False when the quote is not closed.
+    private static bool ReadQuoted(string line, char separator, ref int i, StringBuilder field)
+    {
+        i++;
+        var closed = false;
+        while (i < line.Length)
+        {
+            if (line[i] == Quote)
+            {
+                if (i + 1 < line.Length && line[i + 1] == Quote)
+                {
+                    field.Append(Quote);
+                    i += 2;
+                    continue;
+                }
+
+                i++;
+                closed = true;
+                break;
+            }
+
+            field.Append(line[i++]);
+        }
+
+        while (closed && i < line.Length && line[i] != separator)
+        {
+            field.Append(line[i++]);
+        }
+
+        return closed;
     }
 
     /// <summary>The separator a header line uses: whichever of tab, ';' and ',' occurs most outside quotes.</summary>
