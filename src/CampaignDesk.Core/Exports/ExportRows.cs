@@ -1,0 +1,53 @@
+namespace CampaignDesk.Core.Exports;
+
+/// <summary>What the two writers check the same way: the table's shape, the row length and the cell types.</summary>
+internal static class ExportRows
+{
+    public static void CheckTable(ExportTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(table.Title, nameof(table));
+        ArgumentNullException.ThrowIfNull(table.Headers, nameof(table));
+        ArgumentNullException.ThrowIfNull(table.Rows, nameof(table));
+        if (table.Headers.Count == 0 || table.Headers.Any(h => h is null))
+        {
+            throw new ArgumentException("An export needs at least one column, and every header must be set.", nameof(table));
+        }
+    }
+
+    /// <summary>Enumerates the rows once, checking each one's length and the cancellation between rows.</summary>
+    public static IEnumerable<IReadOnlyList<object?>> Enumerate(ExportTable table, CancellationToken cancellationToken)
+    {
+        var number = 0;
+        foreach (var row in table.Rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            number++;
+            if (row is null || row.Count != table.Headers.Count)
+            {
+                throw new ArgumentException(
+                    $"Row {number} has {row?.Count ?? 0} cells, the table has {table.Headers.Count} columns.", nameof(table));
+            }
+
+            yield return row;
+        }
+    }
+
+    public static ArgumentException Unsupported(ExportTable table, int column, object value) =>
+        new($"Column '{table.Headers[column]}': a {value.GetType().Name} cannot be exported "
+            + "(null, string, bool, int, long, decimal, double, DateOnly, DateTime or DateTimeOffset).", nameof(table));
+
+    public static ArgumentException NotFinite(ExportTable table, int column, double value) =>
+        new($"Column '{table.Headers[column]}': {value} is not a finite number, which a spreadsheet cannot hold.", nameof(table));
+
+    /// <summary>
+    /// Exports show UTC, as stored. A <see cref="DateTimeKind.Local"/> value is converted; an unspecified one is read
+    /// as UTC, like the values Dapper hands back from our UTC columns.
+    /// </summary>
+    public static DateTime Utc(DateTime value) => value.Kind switch
+    {
+        DateTimeKind.Local => value.ToUniversalTime(),
+        DateTimeKind.Unspecified => DateTime.SpecifyKind(value, DateTimeKind.Utc),
+        _ => value,
+    };
+}
