@@ -19,4 +19,12 @@ internal static class ExportSamples
         await CsvExport.WriteAsync(output, table, CancellationToken.None);
         return output.ToArray();
     }
+
+    public static async Task<MemoryStream> XlsxAsync(ExportTable table)
+    {
+        var output = new MemoryStream();
+        await XlsxExport.WriteAsync(output, table, CancellationToken.None);
+        output.Position = 0;
+        return output;
+    }
 }
