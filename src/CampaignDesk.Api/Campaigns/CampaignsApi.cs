@@ -23,6 +23,8 @@ public static class CampaignsApi
         group.MapPatch("/{id:long}", UpdateAsync).WithSummary("Change a campaign's fields, participants or targeting (admins).");
         group.MapGet("/{id:long}/coverage", CoverageAsync)
             .WithSummary("Per département, group, role or organisation: targets, contacted, reached, responded, stances.");
+        group.MapGet("/{id:long}/coverage/export.{format}", ExportCoverageAsync)
+            .WithSummary("The coverage as a download: export.csv (UTF-8 with BOM, ';' for French Excel) or export.xlsx.");
         group.MapGet("/{id:long}/gaps", GapsAsync).WithSummary("Targets not reached yet, the most useful first (see the README for the ranking).");
         return routes;
     }
@@ -61,6 +63,22 @@ public static class CampaignsApi
         }
 
         return await coverage.CoverageAsync(id, by, cancellationToken) is { } result ? TypedResults.Ok(result) : Problems.NotFound("Campaign", id);
+    }
+
+    private static async Task<IResult> ExportCoverageAsync(long id, string format, CoverageService coverage, string by = "department",
+        CancellationToken cancellationToken = default)
+    {
+        if (!ExportResults.Formats.Contains(format) || !CoverageService.Dimensions.Contains(by))
+        {
+            return Problems.Invalid(new Dictionary<string, string[]>
+            {
+                [ExportResults.Formats.Contains(format) ? "by" : "format"] = [$"Use export.csv or export.xlsx, by one of {string.Join(", ", CoverageService.Dimensions)}."],
+            });
+        }
+
+        return await coverage.CoverageAsync(id, by, cancellationToken) is { } result
+            ? ExportResults.File(CoverageService.ToTable(result), format, $"couverture-campagne-{id}-{by}")
+            : Problems.NotFound("Campaign", id);
     }
 
     private static async Task<Results<Ok<Page<Gap>>, ProblemHttpResult>> GapsAsync(long id, CoverageService coverage, int page = 1,

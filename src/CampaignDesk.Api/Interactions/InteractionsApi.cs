@@ -12,6 +12,8 @@ public static class InteractionsApi
     {
         var group = routes.MapGroup("/api/interactions").WithTags("Interactions").RequireAuthorization();
         group.MapGet("/", SearchAsync).WithSummary("The outreach log, newest first; other organisations' confidential notes are left out.");
+        group.MapGet("/export.{format}", Export)
+            .WithSummary("The outreach log as a download (export.csv or export.xlsx), with the same filters and visibility as the list.");
         group.MapGet("/{id:long}", GetAsync).WithSummary("One interaction; a confidential one exists only for its organisation and admins.");
         group.MapPost("/", LogAsync).WithSummary("Log a contact with an official, for an organisation you act for.");
         group.MapPatch("/{id:long}", UpdateAsync)
@@ -30,6 +32,12 @@ public static class InteractionsApi
             ? Problems.Invalid(errors.ToDictionary())
             : TypedResults.Ok(await interactions.SearchAsync(caller, new InteractionQuery(official, organisation, campaign, paging), cancellationToken));
     }
+
+    private static IResult Export(string format, Caller caller, InteractionService interactions, long? official, long? organisation, long? campaign) =>
+        ExportResults.Formats.Contains(format)
+            ? ExportResults.File(interactions.Export(caller, new InteractionQuery(official, organisation, campaign, PageRequest.First)), format,
+                campaign is null ? "journal-des-contacts" : $"journal-des-contacts-campagne-{campaign}")
+            : Problems.Invalid(new Dictionary<string, string[]> { ["format"] = ["Use export.csv or export.xlsx."] });
 
     private static async Task<Results<Ok<Interaction>, ProblemHttpResult>> GetAsync(long id, Caller caller, InteractionService interactions,
         CancellationToken cancellationToken)

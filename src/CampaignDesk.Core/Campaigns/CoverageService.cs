@@ -88,6 +88,12 @@ public sealed class CoverageService(Database database)
         return new Coverage(campaignId, by, total, buckets);
     }
 
+    /// <summary>The coverage as a table to export: one line per bucket, then the total.</summary>
+    public static Exports.ExportTable ToTable(Coverage coverage) => new($"Couverture par {coverage.By}",
+        ["Clé", "Libellé", "Cibles", "Contactés", "Atteints", "Ont répondu", "Soutiennent", "Neutres", "S'opposent", "Position inconnue"],
+        coverage.Buckets.Append(coverage.Total).Select(b => (IReadOnlyList<object?>)
+            [b.Key, b.Label, b.Targets, b.Contacted, b.Reached, b.Responded, b.Supports, b.Neutral, b.Opposes, b.Unknown]));
+
     /// <summary>
     /// Targets not reached yet, most useful first: never contacted before contacted without reaching anyone; stance
     /// unknown before known; in a département where a participating organisation stands before elsewhere; députés,

@@ -155,6 +155,51 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
     /// <summary>Newest first, with the confidential interactions of other organisations left out.</summary>
     public async Task<Page<Interaction>> SearchAsync(Caller caller, InteractionQuery query, CancellationToken cancellationToken)
     {
+        var (filter, parameters) = Filter(caller, query);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var total = await connection.ExecuteScalarAsync<long>(database.Command($"SELECT COUNT(*) FROM interactions i {filter}", parameters,
+            cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<Row>(database.Command(
+            $"SELECT {Columns} FROM interactions i {filter} ORDER BY i.occurred_utc DESC, i.id DESC {database.Dialect.Paging}", parameters,
+            cancellationToken: cancellationToken));
+        return new Page<Interaction>(rows.Select(r => r.ToInteraction()).ToList(), total);
+    }
+
+    /// <summary>
+    /// The outreach log as rows to export, newest first, streamed from the database (never all in memory), under the
+    /// same visibility as <see cref="SearchAsync"/>. Who logged each line stays out: the export is about officials.
+    /// </summary>
+    public Exports.ExportTable Export(Caller caller, InteractionQuery query)
+    {
+        var (filter, parameters) = Filter(caller, query);
+        return new Exports.ExportTable("Journal des contacts",
+            ["Date (UTC)", "Organisation", "Élu", "Campagne", "Canal", "Sens", "Résultat", "Confidentiel", "Notes"], Rows());
+
+        IEnumerable<IReadOnlyList<object?>> Rows()
+        {
+            // The export writers read rows synchronously; one connection for the whole export.
+            using var connection = database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
+            var rows = connection.Query<ExportRow>(new CommandDefinition($"""
+                SELECT i.occurred_utc, g.name AS organisation_name, o.last_name, o.first_name, c.title AS campaign_title, i.channel, i.direction,
+                       i.outcome, i.confidential, i.notes
+                FROM interactions i
+                JOIN organisations g ON g.id = i.organisation_id
+                JOIN officials o ON o.id = i.official_id
+                LEFT JOIN campaigns c ON c.id = i.campaign_id
+                {filter}
+                ORDER BY i.occurred_utc DESC, i.id DESC
+                """, parameters, commandTimeout: Database.BulkCommandTimeoutSeconds, flags: CommandFlags.None));
+            foreach (var r in rows)
+            {
+                yield return [r.OccurredUtc, r.OrganisationName, $"{r.FirstName} {r.LastName}", r.CampaignTitle, r.Channel, r.Direction, r.Outcome,
+                    r.Confidential, r.Notes];
+            }
+        }
+    }
+
+    /// <summary>The query's filters, and for everyone but admins: shared interactions, or confidential ones of their organisations.</summary>
+    private (string Filter, object Parameters) Filter(Caller caller, InteractionQuery query)
+    {
         var where = new List<string>();
         if (query.OfficialId is not null)
         {
@@ -180,7 +225,7 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
         }
 
         var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
-        var parameters = new
+        return (filter, new
         {
             query.OfficialId,
             query.OrganisationId,
@@ -189,14 +234,7 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
             Visible = visible,
             query.Paging.Skip,
             query.Paging.Take,
-        };
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<long>(database.Command($"SELECT COUNT(*) FROM interactions i {filter}", parameters,
-            cancellationToken: cancellationToken));
-        var rows = await connection.QueryAsync<Row>(database.Command(
-            $"SELECT {Columns} FROM interactions i {filter} ORDER BY i.occurred_utc DESC, i.id DESC {database.Dialect.Paging}", parameters,
-            cancellationToken: cancellationToken));
-        return new Page<Interaction>(rows.Select(r => r.ToInteraction()).ToList(), total);
+        });
     }
 
     private async Task<Interaction?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken) =>
@@ -252,6 +290,20 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
         }
 
         return normalised;
+    }
+
+    private sealed class ExportRow
+    {
+        public DateTime OccurredUtc { get; init; }
+        public string OrganisationName { get; init; } = "";
+        public string LastName { get; init; } = "";
+        public string FirstName { get; init; } = "";
+        public string? CampaignTitle { get; init; }
+        public string Channel { get; init; } = "";
+        public string Direction { get; init; } = "";
+        public string Outcome { get; init; } = "";
+        public bool Confidential { get; init; }
+        public string? Notes { get; init; }
     }
 
     private sealed class Row

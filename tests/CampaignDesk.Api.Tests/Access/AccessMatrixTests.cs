@@ -80,6 +80,9 @@ public class AccessMatrixTests
         new("POST", "/api/campaigns", (w, own) => Json("POST", "/api/campaigns", new { title = "Nouvelle campagne" }), AdminsCreate),
         new("PATCH", "/api/campaigns/{id:long}", (w, own) => Json("PATCH", $"/api/campaigns/{w.CampaignId}", new { goal = "Obtenir un moratoire." }), Admins),
         new("GET", "/api/campaigns/{id:long}/coverage", (w, own) => Get($"/api/campaigns/{w.CampaignId}/coverage?by=role"), ReadShared),
+        new("GET", "/api/campaigns/{id:long}/coverage/export.{format}", (w, own) => Get($"/api/campaigns/{w.CampaignId}/coverage/export.csv?by=role"),
+            ReadShared),
+        new("GET", "/api/interactions/export.{format}", (w, own) => Get($"/api/interactions/export.xlsx?campaign={w.CampaignId}"), ReadShared),
         new("GET", "/api/campaigns/{id:long}/gaps", (w, own) => Get($"/api/campaigns/{w.CampaignId}/gaps"), ReadShared),
         new("POST", "/api/positions", (w, own) => Json("POST", "/api/positions", new
         {

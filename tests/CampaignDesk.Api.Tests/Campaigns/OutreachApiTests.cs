@@ -160,6 +160,53 @@ public class OutreachApiTests
         });
     }
 
+    [Test]
+    public async Task OutreachLogExport_IsAFrenchExcelCsv_WithoutOthersConfidentialNotes_AndFormulasNeutralised()
+    {
+        using var volunteerB = _world.ClientFor(_world.People["volunteerB"].Token);
+        await volunteerB.PostAsJsonAsync("/api/interactions", new
+        {
+            organisationId = _world.OrganisationB,
+            officialId = _world.OfficialId,
+            campaignId = _world.CampaignId,
+            channel = "email",
+            outcome = "sent",
+            notes = "=HYPERLINK(\"http://evil.example\";\"clic\")",
+        });
+
+        var response = await volunteerB.GetAsync($"/api/interactions/export.csv?campaign={_world.CampaignId}");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        var xlsx = await volunteerB.GetAsync($"/api/interactions/export.xlsx?campaign={_world.CampaignId}");
+        using var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), false);
+        var cells = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>()
+            .Select(c => c.InnerText).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/csv"));
+            Assert.That(bytes.Take(3), Is.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }), "UTF-8 with BOM");
+            Assert.That(text, Does.Contain("Date (UTC);Organisation;Élu;Campagne"));
+            Assert.That(text, Does.Contain("Note partagée de volunteerA"));
+            Assert.That(text, Does.Not.Contain("Note confidentielle de volunteerA"), "another organisation's confidential note");
+            Assert.That(text, Does.Contain("\"'=HYPERLINK("), "a formula is neutralised");
+            Assert.That(cells, Does.Contain("Note partagée de volunteerA").And.Not.Contain("Note confidentielle de volunteerA"));
+            Assert.That(cells.Where(c => c.Contains("HYPERLINK", StringComparison.Ordinal)), Has.All.StartWith("'="));
+        });
+    }
+
+    [Test]
+    public async Task CoverageExport_HasOneLinePerBucketAndTheTotal()
+    {
+        var response = await _world.Admin.GetAsync($"/api/campaigns/{_world.CampaignId}/coverage/export.csv?by=role");
+        var coverage = await _world.Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{_world.CampaignId}/coverage?by=role");
+        var lines = (await response.Content.ReadAsStringAsync()).TrimEnd().Split("\r\n");
+        var bad = await _world.Admin.GetAsync($"/api/campaigns/{_world.CampaignId}/coverage/export.pdf");
+
+        Assert.That(lines, Has.Length.EqualTo(coverage.GetProperty("buckets").GetArrayLength() + 2), "header, buckets, total");
+        Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
     private async Task<long> AuditCountAsync() =>
         (await _world.Admin.GetFromJsonAsync<JsonElement>("/api/audit?pageSize=1")).GetProperty("total").GetInt64();
 }
