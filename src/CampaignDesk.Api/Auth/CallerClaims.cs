@@ -9,7 +9,7 @@ public static class CallerClaims
 {
     public const string Organisation = "campaigndesk:organisation";
 
-    /// <summary>The credential used (an access token's id, "bootstrap", or the Entra user): what rate limits count against.</summary>
+    /// <summary>What rate limits count against: the user ("user:42", whichever token or Entra sign-in), or "bootstrap".</summary>
     public const string Credential = "campaigndesk:credential";
 
     public static ClaimsPrincipal ToPrincipal(Caller caller, string credential, string scheme)

@@ -16,7 +16,8 @@ internal sealed class EntraEvents(CallerLookup callers, IOptions<EntraOptions> o
 
     // Both the short names (MapInboundClaims off) and the long ones the JWT handlers map them to.
     private static readonly string[] ObjectIdClaims = ["oid", "http://schemas.microsoft.com/identity/claims/objectidentifier"];
-    private static readonly string[] EmailClaims = ["preferred_username", "email", "upn", ClaimTypes.Email, ClaimTypes.Upn];
+    // Not the "email" claim: a user (or a guest's home tenant) may set it to anything; the UPN is the tenant's.
+    private static readonly string[] EmailClaims = ["preferred_username", "upn", ClaimTypes.Upn];
 
     public override async Task TokenValidated(TokenValidatedContext context)
     {
@@ -35,7 +36,7 @@ internal sealed class EntraEvents(CallerLookup callers, IOptions<EntraOptions> o
         {
             case CallerMatchStatus.Found:
                 var id = match.Caller!.UserId!.Value.ToString(CultureInfo.InvariantCulture);
-                context.Principal = CallerClaims.ToPrincipal(match.Caller, "entra:" + id, SchemeName);
+                context.Principal = CallerClaims.ToPrincipal(match.Caller, "user:" + id, SchemeName);
                 return;
             case CallerMatchStatus.Disabled:
                 Refuse(context, objectId, "The user is disabled.");

@@ -31,7 +31,8 @@ internal sealed class TokenAuthenticationHandler(
         var check = await tokens.CheckAsync(token, AccessTokens.Api, Context.RequestAborted);
         return check.Status switch
         {
-            TokenStatus.Valid => Success(check.Caller!, "token:" + check.TokenId!.Value.ToString(CultureInfo.InvariantCulture)),
+            // Rate limits count per user, so issuing more tokens does not buy more requests.
+            TokenStatus.Valid => Success(check.Caller!, "user:" + check.Caller!.UserId!.Value.ToString(CultureInfo.InvariantCulture)),
             TokenStatus.Expired => AuthenticateResult.Fail("The token has expired."),
             TokenStatus.Revoked => AuthenticateResult.Fail("The token was revoked."),
             TokenStatus.UserDisabled => AuthenticateResult.Fail("The user is disabled."),

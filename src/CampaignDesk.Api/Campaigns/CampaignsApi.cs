@@ -81,7 +81,7 @@ public static class CampaignsApi
             : Problems.NotFound("Campaign", id);
     }
 
-    private static async Task<Results<Ok<Page<Gap>>, ProblemHttpResult>> GapsAsync(long id, CoverageService coverage, int page = 1,
+    private static async Task<Results<Ok<Page<Gap>>, ProblemHttpResult>> GapsAsync(long id, Caller caller, CoverageService coverage, int page = 1,
         int pageSize = PageRequest.DefaultPageSize, CancellationToken cancellationToken = default)
     {
         var errors = new Errors();
@@ -92,7 +92,7 @@ public static class CampaignsApi
             return Problems.Invalid(errors.ToDictionary());
         }
 
-        return await coverage.GapsAsync(id, paging, cancellationToken) is { } gaps ? TypedResults.Ok(gaps) : Problems.NotFound("Campaign", id);
+        return await coverage.GapsAsync(caller, id, paging, cancellationToken) is { } gaps ? TypedResults.Ok(gaps) : Problems.NotFound("Campaign", id);
     }
 
     private static async Task<Results<Created<Campaign>, ProblemHttpResult>> CreateAsync(CampaignInput input, Caller caller, CampaignService campaigns,

@@ -10,10 +10,10 @@ public sealed class RateLimitOptions
 {
     public const string SectionName = "RateLimiting";
 
-    /// <summary>Requests a token may send in a burst.</summary>
+    /// <summary>Requests a user (all their tokens together) may send in a burst.</summary>
     public int TokenBurst { get; set; } = 200;
 
-    /// <summary>Requests per second a token may sustain after its burst.</summary>
+    /// <summary>Requests per second a user may sustain after their burst.</summary>
     public int TokenPerSecond { get; set; } = 50;
 
     /// <summary>The same for callers without a valid token, counted per IP address (guessing tokens is slow).</summary>
@@ -23,7 +23,7 @@ public sealed class RateLimitOptions
 }
 
 /// <summary>
-/// One token bucket per credential (an API token, the bootstrap token, an Entra user), or per IP address without
+/// One token bucket per user (whichever of their tokens or Entra sign-in), or for the bootstrap token, or per IP address without
 /// one. A refused request gets 429 with Retry-After and a ProblemDetails. Health checks are never limited.
 /// </summary>
 public static class RateLimits

@@ -25,8 +25,9 @@ public static class PositionsApi
         return outcome.IsOk ? TypedResults.Created($"/api/positions/{outcome.Value!.Id}", outcome.Value) : Problems.Of(outcome, "Position", 0);
     }
 
-    private static async Task<Results<Ok<Position>, ProblemHttpResult>> GetAsync(long id, PositionService positions, CancellationToken cancellationToken) =>
-        await positions.GetAsync(id, cancellationToken) is { } position ? TypedResults.Ok(position) : Problems.NotFound("Position", id);
+    private static async Task<Results<Ok<Position>, ProblemHttpResult>> GetAsync(long id, Caller caller, PositionService positions,
+        CancellationToken cancellationToken) =>
+        await positions.GetAsync(caller, id, cancellationToken) is { } position ? TypedResults.Ok(position) : Problems.NotFound("Position", id);
 
     private static async Task<Results<Ok<IReadOnlyList<TimelineEntry>>, ProblemHttpResult>> TimelineAsync(long id, Caller caller, Timeline timeline,
         CancellationToken cancellationToken) =>

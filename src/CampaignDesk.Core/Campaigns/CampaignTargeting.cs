@@ -16,7 +16,8 @@ public sealed record TargetRule(IReadOnlyList<string> Roles, string Where, IRead
 public sealed record CampaignTargeting(IReadOnlyList<TargetRule> Rules, IReadOnlyList<long>? OfficialIds = null)
 {
     public const int MaxRules = 20;
-    public const int MaxOfficials = 5_000;
+    /// <summary>Kept under SQL Server's 2,100 parameters per statement.</summary>
+    public const int MaxOfficials = 2_000;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -51,6 +52,12 @@ public sealed record CampaignTargeting(IReadOnlyList<TargetRule> Rules, IReadOnl
         for (var i = 0; i < Rules.Count; i++)
         {
             var rule = Rules[i];
+            if (rule is null)
+            {
+                errors.Add($"targeting.rules[{i}]", "A rule is {roles, where, departments}.");
+                continue;
+            }
+
             if (rule.Roles is not { Count: > 0 } || rule.Roles.Any(r => !Roles.All.Contains(r)))
             {
                 errors.Add($"targeting.rules[{i}].roles", $"One or more of {string.Join(", ", Roles.All)}.");
@@ -60,7 +67,8 @@ public sealed record CampaignTargeting(IReadOnlyList<TargetRule> Rules, IReadOnl
             {
                 errors.Add($"targeting.rules[{i}].where", $"One of {string.Join(", ", Scopes.All)}.");
             }
-            else if (rule.Where == Scopes.Departments && rule.Departments is not { Count: > 0 and <= 200 })
+            else if (rule.Where == Scopes.Departments
+                && (rule.Departments is not { Count: > 0 and <= 200 } || rule.Departments.Any(d => string.IsNullOrWhiteSpace(d) || d.Length > 3)))
             {
                 errors.Add($"targeting.rules[{i}].departments", "The département codes (such as 38, 2A, 974) this rule covers.");
             }

@@ -1,6 +1,7 @@
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Interactions;
+using CampaignDesk.Core.Users;
 using Dapper;
 
 namespace CampaignDesk.Core.Campaigns;
@@ -99,7 +100,9 @@ public sealed class CoverageService(Database database)
     /// unknown before known; in a département where a participating organisation stands before elsewhere; députés,
     /// then sénateurs, then maires, then the other roles; then by name.
     /// </summary>
-    public async Task<Page<Gap>?> GapsAsync(long campaignId, PageRequest paging, CancellationToken cancellationToken)
+    /// <remarks>Whether a target was contacted counts every organisation's contacts; the last contact's date shown is
+    /// that of the contacts the caller may see, so a confidential contact's date does not leak.</remarks>
+    public async Task<Page<Gap>?> GapsAsync(Caller caller, long campaignId, PageRequest paging, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var targeting = await TargetingAsync(connection, campaignId, cancellationToken);
@@ -108,12 +111,16 @@ public sealed class CoverageService(Database database)
             return null;
         }
 
-        var parameters = new DynamicParameters(new { CampaignId = campaignId, paging.Skip, paging.Take });
+        var visible = caller.IsAdmin ? [] : caller.OrganisationIds.Where(caller.ActsFor).ToArray();
+        var parameters = new DynamicParameters(new { CampaignId = campaignId, paging.Skip, paging.Take, Shared = false, Visible = visible });
+        var visibleContact = caller.IsAdmin ? "1 = 1"
+            : visible.Length == 0 ? "i.confidential = @Shared"
+            : $"(i.confidential = @Shared OR {database.Dialect.InList("i.organisation_id", "Visible")})";
         var with = $"""
-            {With(targeting, parameters)},
+            {With(targeting, parameters, visibleContact)},
             p AS (SELECT DISTINCT g.department_code FROM organisations g JOIN campaign_organisations co ON co.organisation_id = g.id
                   WHERE co.campaign_id = @CampaignId AND g.department_code IS NOT NULL),
-            gaps AS (SELECT t.official_id, t.role, t.department_code, t.group_label, r.last_contact_utc,
+            gaps AS (SELECT t.official_id, t.role, t.department_code, t.group_label, r.last_visible_utc AS last_contact_utc,
                             CASE WHEN r.official_id IS NULL THEN 0 ELSE 1 END AS contacted, COALESCE(s.stance, 'unknown') AS stance,
                             CASE WHEN t.department_code IN (SELECT department_code FROM p) THEN 1 ELSE 0 END AS near
                      FROM t LEFT JOIN r ON r.official_id = t.official_id LEFT JOIN s ON s.official_id = t.official_id
@@ -135,11 +142,12 @@ public sealed class CoverageService(Database database)
     }
 
     /// <summary>The common table expressions: t (targets), r (their contacts on the campaign), s (their latest stance on it).</summary>
-    private string With(CampaignTargeting targeting, DynamicParameters parameters) => $"""
+    private string With(CampaignTargeting targeting, DynamicParameters parameters, string visibleContact = "1 = 1") => $"""
         WITH matched AS ({targeting.MandatesSql(database.Dialect.InList, parameters)}),
         t AS (SELECT official_id, MIN(role) AS role, MIN(department_code) AS department_code, MAX(group_label) AS group_label
               FROM matched GROUP BY official_id),
         r AS (SELECT i.official_id, MAX(i.occurred_utc) AS last_contact_utc,
+                     MAX(CASE WHEN {visibleContact} THEN i.occurred_utc END) AS last_visible_utc,
                      MAX(CASE WHEN i.outcome NOT IN ({NotReached}) THEN 1 ELSE 0 END) AS reached,
                      MAX(CASE WHEN i.direction = 'inbound' OR i.outcome IN ('replied', 'declined') THEN 1 ELSE 0 END) AS replied
               FROM interactions i WHERE i.campaign_id = @CampaignId GROUP BY i.official_id),

@@ -14,6 +14,8 @@ public sealed class EmlFolderTransport(IOptions<MailOptions> options, IHostEnvir
 {
     private const int MaxSafeNameLength = 60;
 
+    private static readonly SemaphoreSlim MoveGate = new(1, 1);
+
     internal string Folder { get; } = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.EmlFolder));
 
     public async Task<SentMail> SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
@@ -40,8 +42,24 @@ public sealed class EmlFolderTransport(IOptions<MailOptions> options, IHostEnvir
                 stream.Flush(flushToDisk: true);
             }
 
-            // Without overwrite this is link-then-unlink on Unix: of two racing sends only one can succeed.
-            File.Move(temp, path, overwrite: false);
+            // A move without overwrite checks then renames where the file system has no hard links (overlay, some
+            // containers): the gate makes check-and-move one step in this process. Across processes, the callers claim
+            // their work in the database before sending (reminders, the outbox), so only one of them sends a key.
+            await MoveGate.WaitAsync(cancellationToken);
+            try
+            {
+                if (File.Exists(path))
+                {
+                    return new SentMail(messageId, AlreadySent: true);
+                }
+
+                File.Move(temp, path, overwrite: false);
+            }
+            finally
+            {
+                MoveGate.Release();
+            }
+
             return new SentMail(messageId, AlreadySent: false);
         }
         catch (IOException) when (File.Exists(path))

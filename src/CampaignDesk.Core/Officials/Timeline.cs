@@ -29,7 +29,7 @@ public sealed class Timeline(Database database, InteractionService interactions,
         }
 
         var logged = await interactions.SearchAsync(caller, new InteractionQuery(officialId, null, null, new PageRequest(1, MaxEntries)), cancellationToken);
-        var stated = await positions.ForOfficialAsync(officialId, null, cancellationToken);
+        var stated = await positions.ForOfficialAsync(caller, officialId, null, cancellationToken);
         var organisationIds = logged.Items.Select(i => i.OrganisationId).Concat(stated.Where(p => p.OrganisationId is not null).Select(p => p.OrganisationId!.Value))
             .Distinct().ToArray();
         var names = organisationIds.Length == 0

@@ -126,23 +126,23 @@ public sealed class PositionService(Database database, AuditLog audit, TimeProvi
                     cited.Select(interactionId => new { id, interactionId }), transaction, cancellationToken));
             }
 
-            var position = (await ReadAsync(connection, transaction, "p.id = @id", new { id }, cancellationToken))[0];
+            var position = (await ReadAsync(connection, transaction, caller, "p.id = @id", new { id }, cancellationToken))[0];
             await audit.RecordAsync(connection, transaction, caller, "create", "position", id, input.OrganisationId, null, position, cancellationToken);
             return Outcome<Position>.Ok(position);
         }, cancellationToken);
     }
 
-    public async Task<Position?> GetAsync(long id, CancellationToken cancellationToken)
+    public async Task<Position?> GetAsync(Caller caller, long id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await ReadAsync(connection, null, "p.id = @id", new { id }, cancellationToken)).SingleOrDefault();
+        return (await ReadAsync(connection, null, caller, "p.id = @id", new { id }, cancellationToken)).SingleOrDefault();
     }
 
     /// <summary>An official's positions, newest first (optionally on one campaign).</summary>
-    public async Task<IReadOnlyList<Position>> ForOfficialAsync(long officialId, long? campaignId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Position>> ForOfficialAsync(Caller caller, long officialId, long? campaignId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await ReadAsync(connection, null, "p.official_id = @officialId AND (@campaignId IS NULL OR p.campaign_id = @campaignId)",
+        return await ReadAsync(connection, null, caller, "p.official_id = @officialId AND (@campaignId IS NULL OR p.campaign_id = @campaignId)",
             new { officialId, campaignId }, cancellationToken);
     }
 
@@ -170,7 +170,8 @@ public sealed class PositionService(Database database, AuditLog audit, TimeProvi
         }
     }
 
-    private async Task<IReadOnlyList<Position>> ReadAsync(DbConnection connection, DbTransaction? transaction, string where, object parameters,
+    /// <summary>The positions, each citing only the interactions the caller may see (a confidential one stays its organisation's).</summary>
+    private async Task<IReadOnlyList<Position>> ReadAsync(DbConnection connection, DbTransaction? transaction, Caller caller, string where, object parameters,
         CancellationToken cancellationToken)
     {
         var rows = (await connection.QueryAsync<Row>(database.Command(
@@ -178,9 +179,12 @@ public sealed class PositionService(Database database, AuditLog audit, TimeProvi
         var ids = rows.Select(r => r.Id).ToArray();
         var links = (ids.Length == 0
             ? []
-            : (await connection.QueryAsync<(long PositionId, long InteractionId)>(database.Command(
-                $"SELECT position_id, interaction_id FROM position_interactions WHERE {database.Dialect.InList("position_id", "ids")} ORDER BY interaction_id",
-                new { ids }, transaction, cancellationToken))).ToList()).ToLookup(l => l.PositionId, l => l.InteractionId);
+            : (await connection.QueryAsync<(long PositionId, long InteractionId, long OrganisationId, bool Confidential)>(database.Command($"""
+                SELECT l.position_id, l.interaction_id, i.organisation_id, i.confidential
+                FROM position_interactions l JOIN interactions i ON i.id = l.interaction_id
+                WHERE {database.Dialect.InList("l.position_id", "ids")} ORDER BY l.interaction_id
+                """, new { ids }, transaction, cancellationToken))).Where(l => caller.MaySee(l.OrganisationId, l.Confidential)).ToList())
+            .ToLookup(l => l.PositionId, l => l.InteractionId);
         return rows.Select(r => new Position(r.Id, r.OfficialId, r.CampaignId, r.Kind, IsoDate.Parse(r.StatedOn)!.Value, r.Stance, r.Summary, r.Source,
             r.OrganisationId, r.ConfirmedByUserId, r.ConfirmedBy, links[r.Id].ToList(), r.CreatedUtc)).ToList();
     }

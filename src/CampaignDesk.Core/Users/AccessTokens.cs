@@ -122,6 +122,13 @@ public sealed class AccessTokens(Database database, TimeProvider time)
             FROM access_tokens WHERE user_id = @userId AND id = @tokenId
             """, new { userId, tokenId }, transaction, cancellationToken)))?.ToToken();
 
+    /// <summary>API tokens of the user neither revoked nor expired.</summary>
+    internal Task<int> LiveCountAsync(DbConnection connection, DbTransaction transaction, long userId, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<int>(database.Command("""
+            SELECT COUNT(*) FROM access_tokens
+            WHERE user_id = @userId AND purpose = 'api' AND revoked_utc IS NULL AND (expires_utc IS NULL OR expires_utc > @now)
+            """, new { userId, now = time.GetUtcNow().UtcDateTime }, transaction, cancellationToken));
+
     /// <summary>Revokes these tokens of the user (all of a purpose when <paramref name="tokenId"/> is null); how many were live.</summary>
     internal Task<int> RevokeAsync(DbConnection connection, DbTransaction transaction, long userId, string purpose, long? tokenId,
         CancellationToken cancellationToken) =>

@@ -16,7 +16,8 @@ public sealed record CallerMatch(CallerMatchStatus Status, Caller? Caller = null
 /// <summary>
 /// The CampaignDesk user behind an identity proven elsewhere (a Microsoft Entra ID token): by its object id,
 /// else by e-mail. A user already linked to an Entra object id is found by that id only, so an account renamed
-/// to someone else's address cannot take over their CampaignDesk user.
+/// to someone else's address cannot take over their CampaignDesk user; the first match by e-mail links the user to
+/// that object id for good. Admins are never matched by e-mail: another admin links them (entraObjectId).
 /// </summary>
 public sealed class CallerLookup(UserStore users)
 {
@@ -44,9 +45,20 @@ public sealed class CallerLookup(UserStore users)
             return new CallerMatch(CallerMatchStatus.LinkedToAnotherAccount);
         }
 
-        return user.Disabled
-            ? new CallerMatch(CallerMatchStatus.Disabled)
-            : new CallerMatch(CallerMatchStatus.Found, new Caller(user.Id, user.Email, user.Role, user.OrganisationIds.ToHashSet()));
+        if (user.Disabled)
+        {
+            return new CallerMatch(CallerMatchStatus.Disabled);
+        }
+
+        if (user.EntraObjectId is null)
+        {
+            if (user.Role == UserRoles.Admin || objectId is null || !await users.LinkEntraAsync(user.Id, objectId, cancellationToken))
+            {
+                return new CallerMatch(CallerMatchStatus.Unknown);
+            }
+        }
+
+        return new CallerMatch(CallerMatchStatus.Found, new Caller(user.Id, user.Email, user.Role, user.OrganisationIds.ToHashSet()));
     }
 }
 

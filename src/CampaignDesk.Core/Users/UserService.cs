@@ -14,6 +14,7 @@ public sealed class UserService(Database database, UserStore store, AccessTokens
     public const int MaxOrganisations = 50;
     public const int DefaultTokenDays = 90;
     public const int MaxTokenDays = 365;
+    public const int MaxLiveTokens = 20;
 
     public async Task<Outcome<User>> GetAsync(Caller caller, long id, CancellationToken cancellationToken)
     {
@@ -50,6 +51,11 @@ public sealed class UserService(Database database, UserStore store, AccessTokens
             if (fields.OrganisationIds!.Any(o => !caller.Coordinates(o)))
             {
                 return Outcome<User>.Forbidden("A coordinator adds volunteers to the organisations they coordinate only.");
+            }
+
+            if (fields.EntraObjectId is not null)
+            {
+                return Outcome<User>.Forbidden("Only an admin links a user to an Entra identity.");
             }
         }
 
@@ -164,6 +170,16 @@ public sealed class UserService(Database database, UserStore store, AccessTokens
             ? Task.FromResult(Outcome<IssuedToken>.Invalid(errors))
             : ManageAsync(caller, userId, async (connection, transaction, user) =>
             {
+                if (!MayIssueFor(caller, user))
+                {
+                    return Outcome<IssuedToken>.Forbidden(IssueRefusal);
+                }
+
+                if (await tokens.LiveCountAsync(connection, transaction, user.Id, cancellationToken) >= MaxLiveTokens)
+                {
+                    return Outcome<IssuedToken>.Conflict($"A user has at most {MaxLiveTokens} live tokens: revoke one first.");
+                }
+
                 var expires = time.GetUtcNow().UtcDateTime.AddDays(days);
                 var issued = await tokens.IssueAsync(connection, transaction, user.Id, AccessTokens.Api, name, expires, cancellationToken);
                 await audit.RecordAsync(connection, transaction, caller, "create", "access_token", issued.Info.Id, null, null, issued.Info,
@@ -208,6 +224,11 @@ public sealed class UserService(Database database, UserStore store, AccessTokens
     public Task<Outcome<IssuedToken>> RenewCalendarAsync(Caller caller, long userId, CancellationToken cancellationToken) =>
         ManageAsync(caller, userId, async (connection, transaction, user) =>
         {
+            if (!MayIssueFor(caller, user))
+            {
+                return Outcome<IssuedToken>.Forbidden(IssueRefusal);
+            }
+
             await tokens.RevokeAsync(connection, transaction, userId, AccessTokens.Calendar, null, cancellationToken);
             var issued = await tokens.IssueAsync(connection, transaction, userId, AccessTokens.Calendar, "calendar", null, cancellationToken);
             await audit.RecordAsync(connection, transaction, caller, "create", "calendar_feed", issued.Info.Id, null, null, issued.Info,
@@ -277,6 +298,18 @@ public sealed class UserService(Database database, UserStore store, AccessTokens
     private static bool MaySee(Caller caller, User user) =>
         caller.IsAdmin || caller.UserId == user.Id ||
         (caller.Role == UserRoles.Coordinator && user.OrganisationIds.Any(caller.OrganisationIds.Contains));
+
+    private const string IssueRefusal =
+        "A token acts as its user: a coordinator issues one only for a volunteer of organisations they all coordinate.";
+
+    /// <summary>
+    /// A token (or calendar secret) acts as its user, so whoever issues it could act as them: the user, an admin, or a
+    /// coordinator of <em>every</em> organisation the volunteer acts for — who gains nothing they could not already do.
+    /// </summary>
+    private static bool MayIssueFor(Caller caller, User user) =>
+        caller.IsAdmin || caller.UserId == user.Id ||
+        (caller.Role == UserRoles.Coordinator && user.Role == UserRoles.Volunteer && user.OrganisationIds.Count > 0 &&
+         user.OrganisationIds.All(caller.Coordinates));
 
     /// <summary>Admins, the user, and the coordinators of one of a volunteer's organisations.</summary>
     private static bool MayManage(Caller caller, User user) =>

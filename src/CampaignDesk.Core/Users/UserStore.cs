@@ -35,6 +35,22 @@ public sealed class UserStore(Database database, TimeProvider time)
         return row is null ? null : (await WithOrganisationsAsync(connection, null, [row], cancellationToken))[0];
     }
 
+    /// <summary>Links a user found by e-mail to their Entra object id, unless another link won the race or the id is taken.</summary>
+    internal async Task<bool> LinkEntraAsync(long id, string objectId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        try
+        {
+            return await connection.ExecuteAsync(database.Command(
+                "UPDATE users SET entra_object_id = @objectId, updated_utc = @now WHERE id = @id AND entra_object_id IS NULL",
+                new { id, objectId = objectId.ToLowerInvariant(), now = time.GetUtcNow().UtcDateTime }, cancellationToken: cancellationToken)) == 1;
+        }
+        catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
+        {
+            return false;
+        }
+    }
+
     /// <summary>Users matching the query; <paramref name="sharingWith"/> keeps those acting for one of these organisations.</summary>
     public async Task<Page<User>> SearchAsync(UserQuery query, IReadOnlySet<long>? sharingWith, CancellationToken cancellationToken)
     {

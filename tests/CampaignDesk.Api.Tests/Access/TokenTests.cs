@@ -113,6 +113,54 @@ public class TokenTests
     }
 
     [Test]
+    public async Task Coordinator_CannotIssueCredentialsForAVolunteerWhoAlsoActsForAnotherOrganisation()
+    {
+        var shared = await _world.CreatePersonAsync("shared", "volunteer", _world.OrganisationA);
+        (await _world.Admin.PatchAsJsonAsync($"/api/users/{shared.Id}", new { organisationIds = new[] { _world.OrganisationA, _world.OrganisationB } }))
+            .EnsureSuccessStatusCode();
+        using var coordinator = _world.ClientFor(_world.People["coordinatorA"].Token);
+
+        var token = await coordinator.PostAsJsonAsync($"/api/users/{shared.Id}/tokens", new { name = "x" });
+        var calendar = await coordinator.PostAsync($"/api/users/{shared.Id}/calendar", null);
+        var list = await coordinator.GetAsync($"/api/users/{shared.Id}/tokens");
+
+        Assert.That(token.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "a token would let A act as the volunteer in B");
+        Assert.That(calendar.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(list.StatusCode, Is.EqualTo(HttpStatusCode.OK), "listing and revoking stay possible");
+    }
+
+    [Test]
+    public async Task Coordinator_CannotLinkAUserToAnEntraIdentity()
+    {
+        using var coordinator = _world.ClientFor(_world.People["coordinatorA"].Token);
+
+        var response = await coordinator.PostAsJsonAsync("/api/users", new
+        {
+            email = "relie@example.org",
+            displayName = "Relié",
+            role = "volunteer",
+            organisationIds = new[] { _world.OrganisationA },
+            entraObjectId = Guid.NewGuid(),
+        });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [Test]
+    public async Task AUser_HasAtMostTwentyLiveTokens()
+    {
+        var person = await _world.CreatePersonAsync("many", "observer", null);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 20; i++)
+        {
+            statuses.Add((await _world.Admin.PostAsJsonAsync($"/api/users/{person.Id}/tokens", new { name = $"t{i}" })).StatusCode);
+        }
+
+        Assert.That(statuses.Take(19), Has.All.EqualTo(HttpStatusCode.Created), "one was issued with the person");
+        Assert.That(statuses[19], Is.EqualTo(HttpStatusCode.Conflict));
+    }
+
+    [Test]
     public async Task CoordinatorCannotCreateAnAdmin_NorAUserOfAnotherOrganisation()
     {
         using var coordinator = _world.ClientFor(_world.People["coordinatorA"].Token);

@@ -16,6 +16,7 @@ public class EntraTests
     private const string CoordinatorOid = "0a1b2c3d-1111-4a5b-8c9d-0e1f2a3b4c5d";
     private const string DisabledOid = "0a1b2c3d-2222-4a5b-8c9d-0e1f2a3b4c5d";
     private const string LinkedOid = "0a1b2c3d-3333-4a5b-8c9d-0e1f2a3b4c5d";
+    private const string VolunteerOid = "0a1b2c3d-5555-4a5b-8c9d-0e1f2a3b4c5d";
 
     private EntraStub _entra = null!;
     private CampaignDeskApiFactory _factory = null!;
@@ -77,7 +78,7 @@ public class EntraTests
     [Test]
     public async Task Token_OfAUserKnownByEmailOnly_SignsInWhateverTheCase()
     {
-        var me = await MeAsync(_entra.CreateToken(Guid.NewGuid().ToString(), "sami.BENEVOLE@Coalition.example"));
+        var me = await MeAsync(_entra.CreateToken(VolunteerOid, "sami.BENEVOLE@Coalition.example"));
 
         Assert.Multiple(() =>
         {
@@ -88,9 +89,21 @@ public class EntraTests
     }
 
     [Test]
+    public async Task FirstSignInByEmail_LinksTheUser_SoAnotherAccountWithThatEmailIsRefused()
+    {
+        await MeAsync(_entra.CreateToken(VolunteerOid, "sami.benevole@coalition.example"));
+        using var impostor = Client(_entra.CreateToken(Guid.NewGuid().ToString(), "sami.benevole@coalition.example"));
+
+        var response = await impostor.GetAsync("/api/me");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(response.Headers.WwwAuthenticate.ToString(), Does.Contain("linked to another Entra account"));
+    }
+
+    [Test]
     public async Task Token_OfAVolunteer_IsHeldToAVolunteersRights()
     {
-        using var client = Client(_entra.CreateToken(Guid.NewGuid().ToString(), "sami.benevole@coalition.example"));
+        using var client = Client(_entra.CreateToken(VolunteerOid, "sami.benevole@coalition.example"));
 
         var response = await client.GetAsync("/api/audit");
 

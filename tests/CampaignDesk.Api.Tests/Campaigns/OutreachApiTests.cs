@@ -75,6 +75,11 @@ public class OutreachApiTests
             title = "Mauvaise cible",
             targeting = new { rules = new[] { new { roles = new[] { "pape" }, where = "everywhere" } } },
         }), "targeting.rules[0].roles").SetName("Campaign targeting an unknown role");
+        yield return new TestCaseData("/api/campaigns", (Func<AccessWorld, object>)(w => new
+        {
+            title = "Règle vide",
+            targeting = new { rules = new object?[] { null } },
+        }), "targeting.rules[0]").SetName("Campaign with a null targeting rule");
     }
 
     [TestCaseSource(nameof(BadInput))]
@@ -205,6 +210,53 @@ public class OutreachApiTests
 
         Assert.That(lines, Has.Length.EqualTo(coverage.GetProperty("buckets").GetArrayLength() + 2), "header, buckets, total");
         Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
+    [Test]
+    public async Task ConfidentialContacts_LeaveNoDateInTheGaps_AndNoIdInAPosition_ForOtherOrganisations()
+    {
+        var campaign = await _world.PostAsync<JsonElement>("/api/campaigns", new
+        {
+            title = $"Ciblée {Guid.NewGuid():N}",
+            organisationIds = new[] { _world.OrganisationA },
+            targeting = new { rules = Array.Empty<object>(), officialIds = new[] { _world.OfficialId } },
+        });
+        var id = campaign.GetProperty("id").GetInt64();
+        using var volunteerA = _world.ClientFor(_world.People["volunteerA"].Token);
+        using var observer = _world.ClientFor(_world.People["observer"].Token);
+        var logged = await (await volunteerA.PostAsJsonAsync("/api/interactions", new
+        {
+            organisationId = _world.OrganisationA,
+            officialId = _world.OfficialId,
+            campaignId = id,
+            channel = "phone",
+            outcome = "left_message",
+            confidential = true,
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        var position = await (await volunteerA.PostAsJsonAsync("/api/positions", new
+        {
+            officialId = _world.OfficialId,
+            campaignId = id,
+            organisationId = _world.OrganisationA,
+            kind = "reply",
+            statedOn = "2026-02-20",
+            stance = "neutral",
+            summary = "Attend d'en savoir plus.",
+            interactionIds = new[] { logged.GetProperty("id").GetInt64() },
+        })).Content.ReadFromJsonAsync<JsonElement>();
+
+        var ownGap = (await volunteerA.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/gaps")).GetProperty("items")[0];
+        var otherGap = (await observer.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/gaps")).GetProperty("items")[0];
+        var ownPosition = await volunteerA.GetFromJsonAsync<JsonElement>($"/api/positions/{position.GetProperty("id").GetInt64()}");
+        var otherPosition = await observer.GetFromJsonAsync<JsonElement>($"/api/positions/{position.GetProperty("id").GetInt64()}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ownGap.GetProperty("lastContactUtc").ValueKind, Is.EqualTo(JsonValueKind.String));
+            Assert.That(otherGap.GetProperty("lastContactUtc").ValueKind, Is.EqualTo(JsonValueKind.Null), "a confidential contact's date");
+            Assert.That(ownPosition.GetProperty("interactionIds").GetArrayLength(), Is.EqualTo(1));
+            Assert.That(otherPosition.GetProperty("interactionIds").GetArrayLength(), Is.Zero, "a confidential interaction's id");
+        });
     }
 
     private async Task<long> AuditCountAsync() =>

@@ -130,7 +130,7 @@ public class CoverageContractTests(DatabaseProvider provider)
     {
         var total = (await _coverage.CoverageAsync(_campaign, "department", default))!.Total;
 
-        var gaps = (await _coverage.GapsAsync(_campaign, new PageRequest(1, 500), default))!;
+        var gaps = (await _coverage.GapsAsync(System, _campaign, new PageRequest(1, 500), default))!;
 
         Assert.That(gaps.Total, Is.EqualTo(total.Targets - total.Reached));
         Assert.That(gaps.Items.Select(g => g.Contacted), Is.Ordered, "never contacted first");
@@ -141,7 +141,7 @@ public class CoverageContractTests(DatabaseProvider provider)
     public async Task UnknownCampaign_IsNull()
     {
         Assert.That(await _coverage.CoverageAsync(999_999, "role", default), Is.Null);
-        Assert.That(await _coverage.GapsAsync(999_999, PageRequest.First, default), Is.Null);
+        Assert.That(await _coverage.GapsAsync(System, 999_999, PageRequest.First, default), Is.Null);
     }
 
     /// <summary>The default rule hard-coded in SQL for this data set; flags aggregated in C#.</summary>

@@ -45,7 +45,7 @@ public class SeededDirectoryTests(DatabaseProvider provider)
         var campaign = await _services.Campaigns.GetAsync(_campaign!.Value, default);
         var structures = await ScalarAsync("SELECT COUNT(*) FROM organisations WHERE type = 'structure'");
         var chatelain = (await QueryAsync<long>("SELECT id FROM officials WHERE search_text = 'chatelain cyrielle'")).Single();
-        var positions = await _services.Positions.ForOfficialAsync(chatelain, _campaign, default);
+        var positions = await _services.Positions.ForOfficialAsync(CampaignDesk.Core.Users.Caller.System("test"), chatelain, _campaign, default);
         var again = await new CampaignSeeder(_db.Database, _services.Campaigns, _services.Positions, NullLogger<CampaignSeeder>.Instance).SeedAsync(default);
         var coverage = await _services.Coverage.CoverageAsync(_campaign.Value, "department", default);
 
