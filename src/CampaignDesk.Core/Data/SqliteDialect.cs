@@ -28,14 +28,14 @@ public sealed class SqliteDialect : SqlDialect
     // 32 MB page caches (main and temp) keep the indexes being filled in memory; pooled connections get the default back.
     public override async Task<IAsyncDisposable> TuneForBulkAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync(new CommandDefinition("PRAGMA main.cache_size = -32768; PRAGMA temp.cache_size = -32768",
+        await connection.ExecuteAsync(new CommandDefinition("PRAGMA main.cache_size = -32768; PRAGMA temp.cache_size = -32768; PRAGMA threads = 2",
             cancellationToken: cancellationToken));
         return new Restore(connection);
     }
 
     private sealed class Restore(DbConnection connection) : IAsyncDisposable
     {
-        public async ValueTask DisposeAsync() => await connection.ExecuteAsync("PRAGMA main.cache_size = -2000; PRAGMA temp.cache_size = -2000");
+        public async ValueTask DisposeAsync() => await connection.ExecuteAsync("PRAGMA main.cache_size = -2000; PRAGMA temp.cache_size = -2000; PRAGMA threads = 0");
     }
 
     // One prepared statement re-bound per row, on SQLite's own API: ADO.NET's work around each execution (a data

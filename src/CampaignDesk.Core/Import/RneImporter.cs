@@ -72,7 +72,10 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
         // Asked before this run adds any: only mandates from earlier runs can be missing from the file.
         var roles = RolesOf(file.Type);
         var olderRelease = latestRelease is not null && string.CompareOrdinal(latestRelease, p.Release) > 0;
-        var mayEnd = !olderRelease && await AnyOpenMandateAsync(connection, transaction, roles, cancellationToken);
+        var mayEnd = !olderRelease && await AnyOpenMandateAsync(connection, transaction, roles, "source = 'rne'", cancellationToken);
+        // A seat key starts with its role: with no open mandate of these roles at all, none of the file's can exist yet,
+        // and a first import of a file type skips a million look-ups.
+        var seatsHeld = mayEnd || await AnyOpenMandateAsync(connection, transaction, roles, "1 = 1", cancellationToken);
 
         var rebuild = staged >= IndexRebuildMinRows && staged > await connection.ExecuteScalarAsync<long>(Command(
             "SELECT COUNT(*) FROM mandates", p, transaction, cancellationToken));
@@ -100,9 +103,11 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
             SELECT MIN(o.id), MIN(s.role), s.seat_key, MIN(s.department_code), MIN(s.circonscription_code), MIN(s.commune_insee),
                    MIN(s.canton_code), MIN(s.region_code), MIN(s.function_label), s.start_date, 'rne', @Run
             FROM {staging} s JOIN officials o ON o.rne_key = s.rne_key
-            WHERE NOT EXISTS (SELECT 1 FROM mandates m
-                              WHERE m.official_id = o.id AND m.seat_key = s.seat_key AND m.end_date IS NULL
-                                AND COALESCE(m.start_date, '') = COALESCE(s.start_date, ''))
+            {(seatsHeld ? """
+                WHERE NOT EXISTS (SELECT 1 FROM mandates m
+                                  WHERE m.official_id = o.id AND m.seat_key = s.seat_key AND m.end_date IS NULL
+                                    AND COALESCE(m.start_date, '') = COALESCE(s.start_date, ''))
+                """ : "")}
             GROUP BY s.rne_key, s.seat_key, s.start_date
             """, p, transaction, cancellationToken));
         run.MandatesUnchanged = staged - run.MandatesAdded;
@@ -135,10 +140,11 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
         await connection.ExecuteAsync(Command(dialect.DropTempTable(StagingName), p, transaction, cancellationToken));
     }
 
-    private async Task<bool> AnyOpenMandateAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> roles,
+    /// <param name="condition">A constant SQL condition on the mandate (its source), never user input.</param>
+    private async Task<bool> AnyOpenMandateAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> roles, string condition,
         CancellationToken cancellationToken) =>
         await connection.ExecuteScalarAsync<int>(Command($"""
-            SELECT CASE WHEN EXISTS (SELECT 1 FROM mandates WHERE source = 'rne' AND end_date IS NULL AND role IN ({InRoles(roles)})) THEN 1 ELSE 0 END
+            SELECT CASE WHEN EXISTS (SELECT 1 FROM mandates WHERE {condition} AND end_date IS NULL AND role IN ({InRoles(roles)})) THEN 1 ELSE 0 END
             """, new { }, transaction, cancellationToken)) == 1;
 
     private static string InRoles(IReadOnlyList<string> roles) => string.Join(", ", roles.Select(r => $"'{r}'"));
