@@ -51,7 +51,8 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
         var p = new { Run = run.Id, Now = time.GetUtcNow().UtcDateTime, Release = IsoDate.Format(info.ReleaseDate) };
         await connection.ExecuteAsync(Command(dialect.DropTempTable(StagingName), p, transaction, cancellationToken));
         await connection.ExecuteAsync(Command(dialect.CreateTempTable(StagingName, StagingText, ["line"]), p, transaction, cancellationToken));
-        await dialect.BulkInsertAsync(connection, transaction, staging, ["line", .. StagingText], Stage(file, run), cancellationToken);
+        // The file is read and folded on another core while this one inserts.
+        await dialect.BulkInsertAsync(connection, transaction, staging, ["line", .. StagingText], ReadAhead.Of(Stage(file, run)), cancellationToken);
         Phase(clock, "read", run.RowsRead);
 
         // Officials and mandates are added grouped by person and seat: an index holding every column they read lets
