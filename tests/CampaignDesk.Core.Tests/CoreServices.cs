@@ -5,7 +5,9 @@ using CampaignDesk.Core.Interactions;
 using CampaignDesk.Core.Organisations;
 using CampaignDesk.Core.Positions;
 using CampaignDesk.Core.Tasks;
+using CampaignDesk.Core.Text;
 using CampaignDesk.Core.Users;
+using Dapper;
 using Microsoft.Extensions.Options;
 
 namespace CampaignDesk.Core.Tests;
@@ -13,8 +15,13 @@ namespace CampaignDesk.Core.Tests;
 /// <summary>The features' services wired by hand on one database and clock, as the DI container wires them.</summary>
 internal sealed class CoreServices
 {
+    private readonly Database _database;
+    private readonly TimeProvider _time;
+
     public CoreServices(Database database, TimeProvider time)
     {
+        _database = database;
+        _time = time;
         Audit = new AuditLog(database, time);
         Tokens = new AccessTokens(database, time);
         Users = new UserService(database, new UserStore(database, time), Tokens, Audit, time);
@@ -36,4 +43,13 @@ internal sealed class CoreServices
     public TaskService Tasks { get; }
     public PositionService Positions { get; }
     public CoverageService Coverage { get; }
+
+    /// <summary>An official with no mandate, as a directory row the features can point at.</summary>
+    public async Task<long> InsertOfficialAsync(string lastName = "CHATELAIN", string firstName = "Cyrielle")
+    {
+        await using var connection = await _database.OpenAsync(default);
+        return await connection.ExecuteScalarAsync<long>(_database.Dialect.InsertReturningId("officials",
+            "last_name, first_name, search_text, created_utc, updated_utc", "@lastName, @firstName, @search, @now, @now"),
+            new { lastName, firstName, search = SearchText.Fold($"{lastName} {firstName}"), now = _time.GetUtcNow().UtcDateTime });
+    }
 }

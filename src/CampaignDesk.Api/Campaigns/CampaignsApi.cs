@@ -49,10 +49,7 @@ public static class CampaignsApi
 
     private static async Task<Results<Ok<Campaign>, ProblemHttpResult>> UpdateAsync(long id, CampaignInput input, Caller caller,
         CampaignService campaigns, CancellationToken cancellationToken)
-    {
-        var outcome = await campaigns.UpdateAsync(caller, id, input.ToFields(), cancellationToken);
-        return outcome.IsOk ? TypedResults.Ok(outcome.Value) : Problems.Of(outcome, "Campaign", id);
-    }
+        => Problems.OkOr(await campaigns.UpdateAsync(caller, id, input.ToFields(), cancellationToken), "Campaign", id);
 
     private static async Task<Results<Ok<Coverage>, ProblemHttpResult>> CoverageAsync(long id, CoverageService coverage, string by = "department",
         CancellationToken cancellationToken = default)

@@ -18,11 +18,18 @@ public static class Problems
             Title = "One or more validation errors occurred.",
         });
 
+    public static ProblemHttpResult Forbidden(string? detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: detail);
+
+    /// <summary>200 with the value, or the problem of the refusal (see <see cref="Of{T}"/>).</summary>
+    public static Results<Ok<T>, ProblemHttpResult> OkOr<T>(Outcome<T> outcome, string what, long id) =>
+        outcome.IsOk ? TypedResults.Ok(outcome.Value) : Of(outcome, what, id);
+
     /// <summary>The problem for a service's refusal: 404 (absent, or not the caller's to see), 403, 400 naming the fields, 409.</summary>
     public static ProblemHttpResult Of<T>(Outcome<T> outcome, string what, long id) => outcome.Status switch
     {
         OutcomeStatus.NotFound => NotFound(what, id),
-        OutcomeStatus.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: outcome.Detail),
+        OutcomeStatus.Forbidden => Forbidden(outcome.Detail),
         OutcomeStatus.Invalid => Invalid(outcome.Errors!),
         OutcomeStatus.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: outcome.Detail),
         _ => throw new InvalidOperationException("A successful outcome is not a problem."),

@@ -41,17 +41,11 @@ public static class InteractionsApi
 
     private static async Task<Results<Ok<Interaction>, ProblemHttpResult>> GetAsync(long id, Caller caller, InteractionService interactions,
         CancellationToken cancellationToken)
-    {
-        var outcome = await interactions.GetAsync(caller, id, cancellationToken);
-        return outcome.IsOk ? TypedResults.Ok(outcome.Value) : Problems.Of(outcome, "Interaction", id);
-    }
+        => Problems.OkOr(await interactions.GetAsync(caller, id, cancellationToken), "Interaction", id);
 
     private static async Task<Results<Ok<Interaction>, ProblemHttpResult>> UpdateAsync(long id, InteractionInput change, Caller caller,
         InteractionService interactions, CancellationToken cancellationToken)
-    {
-        var outcome = await interactions.UpdateAsync(caller, id, change, cancellationToken);
-        return outcome.IsOk ? TypedResults.Ok(outcome.Value) : Problems.Of(outcome, "Interaction", id);
-    }
+        => Problems.OkOr(await interactions.UpdateAsync(caller, id, change, cancellationToken), "Interaction", id);
 
     private static async Task<Results<Created<Interaction>, ProblemHttpResult>> LogAsync(InteractionInput input, Caller caller,
         InteractionService interactions, CancellationToken cancellationToken)

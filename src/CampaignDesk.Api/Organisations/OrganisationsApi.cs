@@ -96,7 +96,7 @@ public static class OrganisationsApi
     private static ProblemHttpResult Problem(SaveResult result, long id, bool conditional = false) => result.Status switch
     {
         SaveStatus.NotFound => Problems.NotFound("Organisation", id),
-        SaveStatus.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: result.Detail),
+        SaveStatus.Forbidden => Problems.Forbidden(result.Detail),
         SaveStatus.Invalid => TypedResults.Problem(new HttpValidationProblemDetails(result.Errors!)
         {
             Status = StatusCodes.Status400BadRequest,

@@ -55,12 +55,12 @@ public static class TasksApi
         }
 
         var outcome = await tasks.SearchAsync(caller, new TaskQuery(assigneeId, state, organisation, paging), cancellationToken);
-        return outcome.IsOk ? TypedResults.Ok(outcome.Value) : Problems.Of(outcome, "Task", 0);
+        return Problems.OkOr(outcome, "Task", 0);
     }
 
     private static async Task<Results<Ok<OutreachTask>, ProblemHttpResult>> GetAsync(long id, Caller caller, TaskService tasks,
         CancellationToken cancellationToken) =>
-        Result(await tasks.GetAsync(caller, id, cancellationToken), id);
+        Problems.OkOr(await tasks.GetAsync(caller, id, cancellationToken), "Task", id);
 
     private static async Task<Results<Created<OutreachTask>, ProblemHttpResult>> CreateAsync(TaskInput input, Caller caller, TaskService tasks,
         CancellationToken cancellationToken)
@@ -71,12 +71,10 @@ public static class TasksApi
 
     private static async Task<Results<Ok<OutreachTask>, ProblemHttpResult>> CompleteAsync(long id, InteractionInput input, Caller caller,
         TaskService tasks, CancellationToken cancellationToken) =>
-        Result(await tasks.CompleteAsync(caller, id, input, cancellationToken), id);
+        Problems.OkOr(await tasks.CompleteAsync(caller, id, input, cancellationToken), "Task", id);
 
     private static async Task<Results<Ok<OutreachTask>, ProblemHttpResult>> CancelAsync(long id, Caller caller, TaskService tasks,
         CancellationToken cancellationToken) =>
-        Result(await tasks.CancelAsync(caller, id, cancellationToken), id);
+        Problems.OkOr(await tasks.CancelAsync(caller, id, cancellationToken), "Task", id);
 
-    private static Results<Ok<OutreachTask>, ProblemHttpResult> Result(Outcome<OutreachTask> outcome, long id) =>
-        outcome.IsOk ? TypedResults.Ok(outcome.Value) : Problems.Of(outcome, "Task", id);
 }

@@ -61,12 +61,12 @@ public static class UsersApi
         }
 
         var outcome = await users.SearchAsync(caller, new UserQuery(q, role, organisation, paging), cancellationToken);
-        return outcome.IsOk ? TypedResults.Ok(outcome.Value) : Problems.Of(outcome, "User", 0);
+        return Problems.OkOr(outcome, "User", 0);
     }
 
     private static async Task<Results<Ok<User>, ProblemHttpResult>> GetAsync(long id, Caller caller, UserService users,
         CancellationToken cancellationToken) =>
-        Result(await users.GetAsync(caller, id, cancellationToken), id);
+        Problems.OkOr(await users.GetAsync(caller, id, cancellationToken), "User", id);
 
     private static async Task<Results<Created<User>, ProblemHttpResult>> CreateAsync(UserInput input, Caller caller, UserService users,
         CancellationToken cancellationToken)
@@ -77,11 +77,11 @@ public static class UsersApi
 
     private static async Task<Results<Ok<User>, ProblemHttpResult>> UpdateAsync(long id, UserInput input, Caller caller, UserService users,
         CancellationToken cancellationToken) =>
-        Result(await users.UpdateAsync(caller, id, input.ToFields(), null, cancellationToken), id);
+        Problems.OkOr(await users.UpdateAsync(caller, id, input.ToFields(), null, cancellationToken), "User", id);
 
     private static async Task<Results<Ok<IReadOnlyList<AccessToken>>, ProblemHttpResult>> ListTokensAsync(long id, Caller caller, UserService users,
         CancellationToken cancellationToken) =>
-        Result(await users.ListTokensAsync(caller, id, cancellationToken), id);
+        Problems.OkOr(await users.ListTokensAsync(caller, id, cancellationToken), "User", id);
 
     private static async Task<Results<Created<IssuedToken>, ProblemHttpResult>> IssueTokenAsync(long id, TokenInput? input, Caller caller,
         UserService users, CancellationToken cancellationToken)
@@ -92,7 +92,7 @@ public static class UsersApi
 
     private static async Task<Results<Ok<AccessToken>, ProblemHttpResult>> RevokeTokenAsync(long id, long tokenId, Caller caller, UserService users,
         CancellationToken cancellationToken) =>
-        Result(await users.RevokeTokenAsync(caller, id, tokenId, cancellationToken), id);
+        Problems.OkOr(await users.RevokeTokenAsync(caller, id, tokenId, cancellationToken), "User", id);
 
     private static async Task<Results<Created<CalendarFeed>, ProblemHttpResult>> RenewCalendarAsync(long id, Caller caller, UserService users,
         HttpRequest request, CancellationToken cancellationToken)
@@ -114,6 +114,4 @@ public static class UsersApi
         return outcome.IsOk ? TypedResults.NoContent() : Problems.Of(outcome, "User", id);
     }
 
-    private static Results<Ok<T>, ProblemHttpResult> Result<T>(Outcome<T> outcome, long id) =>
-        outcome.IsOk ? TypedResults.Ok(outcome.Value) : Problems.Of(outcome, "User", id);
 }

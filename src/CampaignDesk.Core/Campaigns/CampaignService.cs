@@ -45,7 +45,7 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
 
         return await database.TransactAsync(async (connection, transaction) =>
         {
-            if (await MissingOrganisationsAsync(connection, transaction, fields.OrganisationIds ?? [], errors, cancellationToken))
+            if (await database.RequireRowsAsync(connection, transaction, "organisations", fields.OrganisationIds ?? [], "organisationIds", errors, cancellationToken))
             {
                 return Outcome<Campaign>.Invalid(errors);
             }
@@ -88,7 +88,7 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
             var fields = new CampaignFields(change.Title ?? current.Title, change.Goal ?? current.Goal, change.Deadline ?? current.Deadline,
                 change.Status ?? current.Status, change.OrganisationIds ?? current.OrganisationIds, change.Targeting ?? current.Targeting);
             var errors = Validate(fields);
-            if (errors.Any || await MissingOrganisationsAsync(connection, transaction, fields.OrganisationIds!, errors, cancellationToken))
+            if (errors.Any || await database.RequireRowsAsync(connection, transaction, "organisations", fields.OrganisationIds!, "organisationIds", errors, cancellationToken))
             {
                 return Outcome<Campaign>.Invalid(errors);
             }
@@ -151,21 +151,6 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
         return errors;
     }
 
-    private async Task<bool> MissingOrganisationsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<long> organisations, Errors errors,
-        CancellationToken cancellationToken)
-    {
-        var ids = organisations.Distinct().ToArray();
-        var existing = ids.Length == 0
-            ? []
-            : (await connection.QueryAsync<long>(database.Command($"SELECT id FROM organisations WHERE {database.Dialect.InList("id", "ids")}",
-                new { ids }, transaction, cancellationToken))).ToHashSet();
-        foreach (var missing in ids.Where(o => !existing.Contains(o)))
-        {
-            errors.Add("organisationIds", $"There is no organisation {missing}.");
-        }
-
-        return errors.Any;
-    }
 
     private Task ReplaceOrganisationsAsync(DbConnection connection, DbTransaction transaction, long id, IReadOnlyList<long> organisations,
         CancellationToken cancellationToken) =>
@@ -186,9 +171,6 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
         }
     }
 
-    internal async Task<bool> ExistsAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken cancellationToken) =>
-        await connection.ExecuteScalarAsync<long?>(database.Command("SELECT id FROM campaigns WHERE id = @id", new { id }, transaction,
-            cancellationToken)) is not null;
 
     private async Task<Campaign?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken)
     {

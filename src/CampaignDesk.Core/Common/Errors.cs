@@ -17,6 +17,19 @@ public sealed class Errors
         messages.Add(message);
     }
 
+    /// <summary>The value trimmed and in lower case when it is one of <paramref name="allowed"/>; else null, and an error on the field.</summary>
+    public string? OneOf(string? value, string field, IReadOnlyList<string> allowed)
+    {
+        var normalised = value?.Trim().ToLowerInvariant();
+        if (normalised is not null && allowed.Contains(normalised))
+        {
+            return normalised;
+        }
+
+        Add(field, $"One of {string.Join(", ", allowed)} is required.");
+        return null;
+    }
+
     public IDictionary<string, string[]> ToDictionary() =>
         _byField.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
 }

@@ -34,7 +34,7 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
             return Outcome<Interaction>.Invalid(errors);
         }
 
-        if (!caller.MayLogFor(input.OrganisationId!.Value))
+        if (!caller.ActsFor(input.OrganisationId!.Value))
         {
             return Outcome<Interaction>.Forbidden("Only the members of an organisation log its interactions.");
         }
@@ -245,9 +245,9 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
     /// <summary>The input with every rule checked, lists in lower case, defaults filled in (outbound, now, shared).</summary>
     private InteractionInput Normalise(InteractionInput input, Errors errors)
     {
-        var channel = Require(input.Channel, "channel", InteractionLists.Channels, errors);
-        var outcome = Require(input.Outcome, "outcome", InteractionLists.Outcomes, errors);
-        var direction = Require(input.Direction ?? "outbound", "direction", InteractionLists.Directions, errors);
+        var channel = errors.OneOf(input.Channel, "channel", InteractionLists.Channels);
+        var outcome = errors.OneOf(input.Outcome, "outcome", InteractionLists.Outcomes);
+        var direction = errors.OneOf(input.Direction ?? "outbound", "direction", InteractionLists.Directions);
         if (input.OrganisationId is null)
         {
             errors.Add("organisationId", "The organisation that made (or received) the contact is required.");
@@ -281,16 +281,6 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
         };
     }
 
-    private static string? Require(string? value, string field, IReadOnlyList<string> allowed, Errors errors)
-    {
-        var normalised = value?.Trim().ToLowerInvariant();
-        if (normalised is null || !allowed.Contains(normalised))
-        {
-            errors.Add(field, $"One of {string.Join(", ", allowed)} is required.");
-        }
-
-        return normalised;
-    }
 
     private sealed class ExportRow
     {

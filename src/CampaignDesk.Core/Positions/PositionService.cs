@@ -51,8 +51,8 @@ public sealed class PositionService(Database database, AuditLog audit, TimeProvi
         }
 
         var errors = new Errors();
-        var kind = Check(input.Kind, "kind", PositionLists.Kinds, errors);
-        var stance = Check(input.Stance ?? "unknown", "stance", PositionLists.Stances, errors);
+        var kind = errors.OneOf(input.Kind, "kind", PositionLists.Kinds);
+        var stance = errors.OneOf(input.Stance ?? "unknown", "stance", PositionLists.Stances);
         if (input.OfficialId is null)
         {
             errors.Add("officialId", "The official whose position this is is required.");
@@ -189,17 +189,6 @@ public sealed class PositionService(Database database, AuditLog audit, TimeProvi
             r.OrganisationId, r.ConfirmedByUserId, r.ConfirmedBy, links[r.Id].ToList(), r.CreatedUtc)).ToList();
     }
 
-    private static string? Check(string? value, string field, IReadOnlyList<string> allowed, Errors errors)
-    {
-        var normalised = value?.Trim().ToLowerInvariant();
-        if (normalised is null || !allowed.Contains(normalised))
-        {
-            errors.Add(field, $"One of {string.Join(", ", allowed)} is required.");
-            return null;
-        }
-
-        return normalised;
-    }
 
     private sealed class Row
     {

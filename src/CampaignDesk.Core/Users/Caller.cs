@@ -25,7 +25,4 @@ public sealed record Caller(long? UserId, string Name, string Role, IReadOnlySet
 
     /// <summary>A confidential note is seen by the members of its organisation and by admins; shared ones by everybody.</summary>
     public bool MaySee(long organisationId, bool confidential) => !confidential || ActsFor(organisationId);
-
-    /// <summary>May log an interaction for this organisation (coordinators and volunteers of it, admins).</summary>
-    public bool MayLogFor(long organisationId) => ActsFor(organisationId);
 }

@@ -66,7 +66,7 @@ public sealed class UserService(Database database, UserStore store, AccessTokens
 
         return await database.TransactAsync(async (connection, transaction) =>
         {
-            if (await MissingOrganisationAsync(connection, transaction, fields.OrganisationIds!, errors, cancellationToken))
+            if (await database.RequireRowsAsync(connection, transaction, "organisations", fields.OrganisationIds!, "organisationIds", errors, cancellationToken))
             {
                 return Outcome<User>.Invalid(errors);
             }
@@ -130,7 +130,7 @@ public sealed class UserService(Database database, UserStore store, AccessTokens
                 return Outcome<User>.Invalid("organisationIds", $"A {updated.Role} acts for at least one organisation.");
             }
 
-            if (await MissingOrganisationAsync(connection, transaction, updated.OrganisationIds, errors, cancellationToken))
+            if (await database.RequireRowsAsync(connection, transaction, "organisations", updated.OrganisationIds, "organisationIds", errors, cancellationToken))
             {
                 return Outcome<User>.Invalid(errors);
             }
@@ -349,17 +349,6 @@ public sealed class UserService(Database database, UserStore store, AccessTokens
 
     private static bool RequiresOrganisation(string role) => role is UserRoles.Coordinator or UserRoles.Volunteer;
 
-    private async Task<bool> MissingOrganisationAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction,
-        IReadOnlyList<long> ids, Errors errors, CancellationToken cancellationToken)
-    {
-        var existing = await store.ExistingOrganisationsAsync(connection, transaction, ids, cancellationToken);
-        foreach (var missing in ids.Where(id => !existing.Contains(id)).Distinct())
-        {
-            errors.Add("organisationIds", $"There is no organisation {missing}.");
-        }
-
-        return errors.Any;
-    }
 
     private static UserFields Normalise(UserFields input, Errors errors, bool creating)
     {

@@ -144,14 +144,6 @@ public sealed class UserStore(Database database, TimeProvider time)
         return true;
     }
 
-    /// <summary>The organisations among these that exist.</summary>
-    internal async Task<IReadOnlySet<long>> ExistingOrganisationsAsync(DbConnection connection, DbTransaction transaction,
-        IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
-        ids.Count == 0
-            ? new HashSet<long>()
-            : (await connection.QueryAsync<long>(database.Command(
-                $"SELECT id FROM organisations WHERE {database.Dialect.InList("id", "ids")}", new { ids = ids.ToArray() }, transaction,
-                cancellationToken))).ToHashSet();
 
     public static string EmailKey(string email) => email.Trim().ToLowerInvariant();
 

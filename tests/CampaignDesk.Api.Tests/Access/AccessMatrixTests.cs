@@ -17,7 +17,7 @@ namespace CampaignDesk.Api.Tests.Access;
 /// answers 403 (an organisation's record, logging for another organisation, admin-only endpoints).
 /// </remarks>
 [TestFixture]
-public class AccessMatrixTests
+public class AccessMatrixTests : WorldTest
 {
     /// <summary>The status for each caller; Own/Other are the caller's organisation and another one.</summary>
     public sealed record Expect(int Admin, int CoordinatorOwn, int CoordinatorOther, int VolunteerOwn, int VolunteerOther, int ObserverAny)
@@ -114,18 +114,7 @@ public class AccessMatrixTests
     /// <summary>Endpoints anyone may call: what they answer is tested with their feature (the calendar feed's secret is its address).</summary>
     public static readonly string[] Anonymous = ["* /health/live", "* /health/ready", "GET /openapi/{documentName}.json", "GET /calendar/{secret}.ics"];
 
-    private CampaignDeskApiFactory _factory = null!;
-    private AccessWorld _world = null!;
-
-    [OneTimeSetUp]
-    public async Task BuildWorld()
-    {
-        _factory = await CampaignDeskApiFactory.CreateAsync(("RateLimiting:TokenBurst", "100000"), ("RateLimiting:AnonymousBurst", "100000"));
-        _world = await AccessWorld.CreateAsync(_factory);
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop() => await _factory.DisposeAsync();
+    protected override (string Key, string? Value)[] Settings => [("RateLimiting:TokenBurst", "100000"), ("RateLimiting:AnonymousBurst", "100000")];
 
     public static IEnumerable<TestCaseData> Cases() =>
         from row in Matrix
@@ -142,14 +131,14 @@ public class AccessMatrixTests
         var token = caller switch
         {
             "none" => null,
-            "expired" => _world.ExpiredToken,
-            "revoked" => _world.RevokedToken,
-            "coordinator" => _world.People["coordinatorA"].Token,
-            "volunteer" => _world.People["volunteerA"].Token,
-            _ => _world.People[caller].Token,
+            "expired" => World.ExpiredToken,
+            "revoked" => World.RevokedToken,
+            "coordinator" => World.People["coordinatorA"].Token,
+            "volunteer" => World.People["volunteerA"].Token,
+            _ => World.People[caller].Token,
         };
-        using var client = _world.ClientFor(token);
-        using var request = await row.Request(_world, own);
+        using var client = World.ClientFor(token);
+        using var request = await row.Request(World, own);
         using var response = await client.SendAsync(request);
 
         var expected = row.Expect.For(caller, own);
@@ -163,7 +152,7 @@ public class AccessMatrixTests
     [Test]
     public void EveryEndpoint_HasARowInTheMatrix()
     {
-        var endpoints = _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var endpoints = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"])
                 .Select(m => $"{m} {Normalise(e.RoutePattern.RawText)}"))
             .Distinct()

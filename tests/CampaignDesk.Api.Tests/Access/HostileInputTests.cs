@@ -8,7 +8,7 @@ namespace CampaignDesk.Api.Tests.Access;
 /// Hostile values through every parameter that reaches SQL: answered without a 500 or a stack trace, stored and
 /// read back verbatim when they are data, never executed, and no wider a result than an innocent value gets.
 /// </summary>
-public class HostileInputTests
+public class HostileInputTests : WorldTest
 {
     public static readonly string[] Values =
     [
@@ -24,29 +24,18 @@ public class HostileInputTests
         "/api/audit?entityId={0}", "/api/campaigns?status={0}", "/api/tasks?assignee={0}", "/api/tasks?state={0}",
     ];
 
-    private CampaignDeskApiFactory _factory = null!;
-    private AccessWorld _world = null!;
-
-    [OneTimeSetUp]
-    public async Task BuildWorld()
-    {
-        _factory = await CampaignDeskApiFactory.CreateAsync(("RateLimiting:TokenBurst", "100000"));
-        _world = await AccessWorld.CreateAsync(_factory);
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop() => await _factory.DisposeAsync();
+    protected override (string Key, string? Value)[] Settings => [("RateLimiting:TokenBurst", "100000")];
 
     [Test]
     public async Task QueryParameters_NeverFail_NorMatchMoreThanTheyShould()
     {
-        var organisations = (await _world.Admin.GetFromJsonAsync<JsonElement>("/api/organisations")).GetProperty("total").GetInt64();
+        var organisations = (await World.Admin.GetFromJsonAsync<JsonElement>("/api/organisations")).GetProperty("total").GetInt64();
         var failures = new List<string>();
         foreach (var query in Queries)
         {
             foreach (var value in Values)
             {
-                var response = await _world.Admin.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, query, Uri.EscapeDataString(value)));
+                var response = await World.Admin.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, query, Uri.EscapeDataString(value)));
                 var body = await response.Content.ReadAsStringAsync();
                 if ((int)response.StatusCode >= 500 || body.Contains("   at ", StringComparison.Ordinal) || body.Contains("Exception", StringComparison.Ordinal))
                 {
@@ -61,28 +50,28 @@ public class HostileInputTests
         }
 
         Assert.That(failures, Is.Empty);
-        Assert.That((await _world.Admin.GetFromJsonAsync<JsonElement>("/api/organisations")).GetProperty("total").GetInt64(), Is.EqualTo(organisations));
-        Assert.That((await _world.Admin.GetAsync("/api/users")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the users table is still there");
+        Assert.That((await World.Admin.GetFromJsonAsync<JsonElement>("/api/organisations")).GetProperty("total").GetInt64(), Is.EqualTo(organisations));
+        Assert.That((await World.Admin.GetAsync("/api/users")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the users table is still there");
     }
 
     [Test]
     public async Task TextFields_AreStoredVerbatim_OrRefusedWithTheField()
     {
-        using var volunteer = _world.ClientFor(_world.People["volunteerA"].Token);
+        using var volunteer = World.ClientFor(World.People["volunteerA"].Token);
         var failures = new List<string>();
         foreach (var value in Values)
         {
             var logged = await volunteer.PostAsJsonAsync("/api/interactions", new
             {
-                organisationId = _world.OrganisationA,
-                officialId = _world.OfficialId,
+                organisationId = World.OrganisationA,
+                officialId = World.OfficialId,
                 channel = "email",
                 outcome = "sent",
                 notes = value,
             });
-            var campaign = await _world.Admin.PostAsJsonAsync("/api/campaigns", new { title = value, goal = value });
-            var user = await _world.Admin.PostAsJsonAsync("/api/users", new { email = value, displayName = value, role = "observer" });
-            var organisation = await _world.Admin.PostAsJsonAsync("/api/organisations", new { type = "structure", kind = "msp", name = value, communeInsee = "38421" });
+            var campaign = await World.Admin.PostAsJsonAsync("/api/campaigns", new { title = value, goal = value });
+            var user = await World.Admin.PostAsJsonAsync("/api/users", new { email = value, displayName = value, role = "observer" });
+            var organisation = await World.Admin.PostAsJsonAsync("/api/organisations", new { type = "structure", kind = "msp", name = value, communeInsee = "38421" });
             foreach (var (what, response, field) in new[] { ("interaction", logged, "notes"), ("campaign", campaign, "title"), ("user", user, "email"), ("organisation", organisation, "name") })
             {
                 var body = await response.Content.ReadAsStringAsync();
@@ -103,6 +92,6 @@ public class HostileInputTests
         }
 
         Assert.That(failures, Is.Empty);
-        Assert.That((await _world.Admin.GetAsync("/api/users")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the users table is still there");
+        Assert.That((await World.Admin.GetAsync("/api/users")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the users table is still there");
     }
 }

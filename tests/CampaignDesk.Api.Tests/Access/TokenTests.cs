@@ -6,28 +6,17 @@ using Dapper;
 namespace CampaignDesk.Api.Tests.Access;
 
 /// <summary>Personal tokens: shown once, hashed, recognisable, expiring and revocable — and never logged or audited.</summary>
-public class TokenTests
+public class TokenTests : WorldTest
 {
-    private CampaignDeskApiFactory _factory = null!;
-    private AccessWorld _world = null!;
-
-    [OneTimeSetUp]
-    public async Task BuildWorld()
-    {
-        _factory = await CampaignDeskApiFactory.CreateAsync(("Logging:LogLevel:Default", "Trace"));
-        _world = await AccessWorld.CreateAsync(_factory);
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop() => await _factory.DisposeAsync();
+    protected override (string Key, string? Value)[] Settings => [("Logging:LogLevel:Default", "Trace")];
 
     [Test]
     public async Task IssuedToken_IsShownOnce_ListedByPrefix_AndStoredOnlyAsAHash()
     {
-        var volunteer = _world.People["volunteerA"];
-        var listed = await _world.Admin.GetFromJsonAsync<JsonElement>($"/api/users/{volunteer.Id}/tokens");
+        var volunteer = World.People["volunteerA"];
+        var listed = await World.Admin.GetFromJsonAsync<JsonElement>($"/api/users/{volunteer.Id}/tokens");
         var first = listed.EnumerateArray().First();
-        await using var connection = await _factory.Database.Database.OpenAsync(default);
+        await using var connection = await Factory.Database.Database.OpenAsync(default);
         var hashes = (await connection.QueryAsync<string>("SELECT hash FROM access_tokens")).ToList();
 
         Assert.Multiple(() =>
@@ -43,11 +32,11 @@ public class TokenTests
     [Test]
     public async Task RevokedToken_StopsAtOnce_AndTheChallengeSaysWhy()
     {
-        var volunteer = _world.People["volunteerB"];
-        var token = await _world.IssueTokenAsync(volunteer.Id);
-        using var client = _world.ClientFor(token);
+        var volunteer = World.People["volunteerB"];
+        var token = await World.IssueTokenAsync(volunteer.Id);
+        using var client = World.ClientFor(token);
         Assert.That((await client.GetAsync("/api/me")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var tokens = await _world.Admin.GetFromJsonAsync<JsonElement>($"/api/users/{volunteer.Id}/tokens");
+        var tokens = await World.Admin.GetFromJsonAsync<JsonElement>($"/api/users/{volunteer.Id}/tokens");
         var id = tokens.EnumerateArray().Last().GetProperty("id").GetInt64();
 
         (await client.DeleteAsync($"/api/users/{volunteer.Id}/tokens/{id}")).EnsureSuccessStatusCode();
@@ -60,7 +49,7 @@ public class TokenTests
     [Test]
     public async Task ExpiredToken_IsRefusedWithItsReason()
     {
-        using var client = _world.ClientFor(_world.ExpiredToken);
+        using var client = World.ClientFor(World.ExpiredToken);
         var response = await client.GetAsync("/api/me");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
@@ -70,9 +59,9 @@ public class TokenTests
     [Test]
     public async Task DisabledUser_TokensStopWorking()
     {
-        var person = await _world.CreatePersonAsync("disabled", "volunteer", _world.OrganisationA);
-        (await _world.Admin.PatchAsJsonAsync($"/api/users/{person.Id}", new { disabled = true })).EnsureSuccessStatusCode();
-        using var client = _world.ClientFor(person.Token);
+        var person = await World.CreatePersonAsync("disabled", "volunteer", World.OrganisationA);
+        (await World.Admin.PatchAsJsonAsync($"/api/users/{person.Id}", new { disabled = true })).EnsureSuccessStatusCode();
+        using var client = World.ClientFor(person.Token);
 
         var response = await client.GetAsync("/api/me");
 
@@ -84,20 +73,20 @@ public class TokenTests
     public async Task Tokens_NeverAppearInTheLogsNorInTheAuditTrail()
     {
         // Use every kind of token, good and bad, so each code path had its chance to log it.
-        var tokens = _world.People.Values.Select(p => p.Token).Append(_world.ExpiredToken).Append(_world.RevokedToken)
+        var tokens = World.People.Values.Select(p => p.Token).Append(World.ExpiredToken).Append(World.RevokedToken)
             .Append(CampaignDeskApiFactory.AdminToken).Append("cdp_not-a-real-token-but-secret-anyway-123456").ToList();
         foreach (var token in tokens)
         {
-            using var client = _world.ClientFor(token);
+            using var client = World.ClientFor(token);
             await client.GetAsync("/api/me");
             await client.GetAsync("/api/tasks?assignee=me");
         }
 
-        var calendar = await _world.PostAsync<JsonElement>($"/api/users/{_world.People["volunteerA"].Id}/calendar", new { });
+        var calendar = await World.PostAsync<JsonElement>($"/api/users/{World.People["volunteerA"].Id}/calendar", new { });
         tokens.Add(calendar.GetProperty("url").GetString()!.Split('/').Last().Replace(".ics", "", StringComparison.Ordinal));
-        await using var connection = await _factory.Database.Database.OpenAsync(default);
+        await using var connection = await Factory.Database.Database.OpenAsync(default);
         var audit = (await connection.QueryAsync<string>("SELECT COALESCE(before_json, '') || COALESCE(after_json, '') FROM audit_entries")).ToList();
-        var logs = _factory.Logs.Messages.ToList();
+        var logs = Factory.Logs.Messages.ToList();
 
         Assert.Multiple(() =>
         {
@@ -115,10 +104,10 @@ public class TokenTests
     [Test]
     public async Task Coordinator_CannotIssueCredentialsForAVolunteerWhoAlsoActsForAnotherOrganisation()
     {
-        var shared = await _world.CreatePersonAsync("shared", "volunteer", _world.OrganisationA);
-        (await _world.Admin.PatchAsJsonAsync($"/api/users/{shared.Id}", new { organisationIds = new[] { _world.OrganisationA, _world.OrganisationB } }))
+        var shared = await World.CreatePersonAsync("shared", "volunteer", World.OrganisationA);
+        (await World.Admin.PatchAsJsonAsync($"/api/users/{shared.Id}", new { organisationIds = new[] { World.OrganisationA, World.OrganisationB } }))
             .EnsureSuccessStatusCode();
-        using var coordinator = _world.ClientFor(_world.People["coordinatorA"].Token);
+        using var coordinator = World.ClientFor(World.People["coordinatorA"].Token);
 
         var token = await coordinator.PostAsJsonAsync($"/api/users/{shared.Id}/tokens", new { name = "x" });
         var calendar = await coordinator.PostAsync($"/api/users/{shared.Id}/calendar", null);
@@ -132,14 +121,14 @@ public class TokenTests
     [Test]
     public async Task Coordinator_CannotLinkAUserToAnEntraIdentity()
     {
-        using var coordinator = _world.ClientFor(_world.People["coordinatorA"].Token);
+        using var coordinator = World.ClientFor(World.People["coordinatorA"].Token);
 
         var response = await coordinator.PostAsJsonAsync("/api/users", new
         {
             email = "relie@example.org",
             displayName = "Relié",
             role = "volunteer",
-            organisationIds = new[] { _world.OrganisationA },
+            organisationIds = new[] { World.OrganisationA },
             entraObjectId = Guid.NewGuid(),
         });
 
@@ -149,11 +138,11 @@ public class TokenTests
     [Test]
     public async Task AUser_HasAtMostTwentyLiveTokens()
     {
-        var person = await _world.CreatePersonAsync("many", "observer", null);
+        var person = await World.CreatePersonAsync("many", "observer", null);
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 20; i++)
         {
-            statuses.Add((await _world.Admin.PostAsJsonAsync($"/api/users/{person.Id}/tokens", new { name = $"t{i}" })).StatusCode);
+            statuses.Add((await World.Admin.PostAsJsonAsync($"/api/users/{person.Id}/tokens", new { name = $"t{i}" })).StatusCode);
         }
 
         Assert.That(statuses.Take(19), Has.All.EqualTo(HttpStatusCode.Created), "one was issued with the person");
@@ -163,12 +152,12 @@ public class TokenTests
     [Test]
     public async Task CoordinatorCannotCreateAnAdmin_NorAUserOfAnotherOrganisation()
     {
-        using var coordinator = _world.ClientFor(_world.People["coordinatorA"].Token);
+        using var coordinator = World.ClientFor(World.People["coordinatorA"].Token);
 
         var admin = await coordinator.PostAsJsonAsync("/api/users", new { email = "x@example.org", displayName = "X", role = "admin" });
         var other = await coordinator.PostAsJsonAsync("/api/users",
-            new { email = "y@example.org", displayName = "Y", role = "volunteer", organisationIds = new[] { _world.OrganisationB } });
-        var promote = await coordinator.PatchAsJsonAsync($"/api/users/{_world.People["volunteerA"].Id}", new { role = "coordinator" });
+            new { email = "y@example.org", displayName = "Y", role = "volunteer", organisationIds = new[] { World.OrganisationB } });
+        var promote = await coordinator.PatchAsJsonAsync($"/api/users/{World.People["volunteerA"].Id}", new { role = "coordinator" });
 
         Assert.That(new[] { admin.StatusCode, other.StatusCode, promote.StatusCode }, Is.All.EqualTo(HttpStatusCode.Forbidden));
     }

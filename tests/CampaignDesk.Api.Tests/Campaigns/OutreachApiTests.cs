@@ -6,20 +6,8 @@ using CampaignDesk.Api.Tests.Access;
 namespace CampaignDesk.Api.Tests.Campaigns;
 
 /// <summary>Positions, the timeline and coverage through the API, and bad input that must change nothing.</summary>
-public class OutreachApiTests
+public class OutreachApiTests : WorldTest
 {
-    private CampaignDeskApiFactory _factory = null!;
-    private AccessWorld _world = null!;
-
-    [OneTimeSetUp]
-    public async Task BuildWorld()
-    {
-        _factory = await CampaignDeskApiFactory.CreateAsync();
-        _world = await AccessWorld.CreateAsync(_factory);
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop() => await _factory.DisposeAsync();
 
     public static IEnumerable<TestCaseData> BadInput()
     {
@@ -87,7 +75,7 @@ public class OutreachApiTests
     {
         var before = await AuditCountAsync();
 
-        var response = await _world.Admin.PostAsJsonAsync(path, body(_world));
+        var response = await World.Admin.PostAsJsonAsync(path, body(World));
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), problem.ToString());
@@ -98,16 +86,16 @@ public class OutreachApiTests
     [Test]
     public async Task Timeline_ShowsInteractionsAndPositions_NewestFirst_WithoutOthersConfidentialNotes()
     {
-        using var volunteerB = _world.ClientFor(_world.People["volunteerB"].Token);
+        using var volunteerB = World.ClientFor(World.People["volunteerB"].Token);
 
-        var timeline = await volunteerB.GetFromJsonAsync<JsonElement>($"/api/officials/{_world.OfficialId}/timeline");
+        var timeline = await volunteerB.GetFromJsonAsync<JsonElement>($"/api/officials/{World.OfficialId}/timeline");
 
         var entries = timeline.EnumerateArray().ToList();
         var ids = entries.Where(e => e.GetProperty("type").GetString() == "interaction").Select(e => e.GetProperty("id").GetInt64()).ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(ids, Does.Contain(_world.Interactions["sharedA"]).And.Contain(_world.Interactions["confidentialB"]));
-            Assert.That(ids, Does.Not.Contain(_world.Interactions["confidentialA"]), "another organisation's confidential note");
+            Assert.That(ids, Does.Contain(World.Interactions["sharedA"]).And.Contain(World.Interactions["confidentialB"]));
+            Assert.That(ids, Does.Not.Contain(World.Interactions["confidentialA"]), "another organisation's confidential note");
             Assert.That(entries.Select(e => e.GetProperty("at").GetDateTime()), Is.Ordered.Descending);
             Assert.That(entries.Any(e => e.GetProperty("type").GetString() == "position"), Is.True);
             Assert.That(entries.First(e => e.GetProperty("type").GetString() == "interaction").GetProperty("organisationName").GetString(), Is.Not.Empty);
@@ -117,9 +105,9 @@ public class OutreachApiTests
     [Test]
     public async Task Coverage_CountsTheContactedOfficial_AndGapsListTheOthers()
     {
-        var coverage = await _world.Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{_world.CampaignId}/coverage?by=role");
-        var bad = await _world.Admin.GetAsync($"/api/campaigns/{_world.CampaignId}/coverage?by=planet");
-        var missing = await _world.Admin.GetAsync("/api/campaigns/999999/coverage");
+        var coverage = await World.Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{World.CampaignId}/coverage?by=role");
+        var bad = await World.Admin.GetAsync($"/api/campaigns/{World.CampaignId}/coverage?by=planet");
+        var missing = await World.Admin.GetAsync("/api/campaigns/999999/coverage");
 
         Assert.Multiple(() =>
         {
@@ -132,23 +120,23 @@ public class OutreachApiTests
     [Test]
     public async Task LoggingOrPlanning_ReturnsOtherOrganisationsRecentContacts_AsAWarningNotARefusal()
     {
-        using var volunteerB = _world.ClientFor(_world.People["volunteerB"].Token);
-        using var coordinatorB = _world.ClientFor(_world.People["coordinatorB"].Token);
+        using var volunteerB = World.ClientFor(World.People["volunteerB"].Token);
+        using var coordinatorB = World.ClientFor(World.People["coordinatorB"].Token);
 
         var logged = await volunteerB.PostAsJsonAsync("/api/interactions", new
         {
-            organisationId = _world.OrganisationB,
-            officialId = _world.OfficialId,
-            campaignId = _world.CampaignId,
+            organisationId = World.OrganisationB,
+            officialId = World.OfficialId,
+            campaignId = World.CampaignId,
             channel = "email",
             outcome = "sent",
         });
         var planned = await coordinatorB.PostAsJsonAsync("/api/tasks", new
         {
-            assigneeUserId = _world.People["volunteerB"].Id,
-            officialId = _world.OfficialId,
-            organisationId = _world.OrganisationB,
-            campaignId = _world.CampaignId,
+            assigneeUserId = World.People["volunteerB"].Id,
+            officialId = World.OfficialId,
+            organisationId = World.OrganisationB,
+            campaignId = World.CampaignId,
             kind = "call",
             dueDate = "2026-12-15",
         });
@@ -159,7 +147,7 @@ public class OutreachApiTests
         {
             Assert.That(logged.StatusCode, Is.EqualTo(HttpStatusCode.Created));
             Assert.That(planned.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-            Assert.That(warning.Select(w => w.GetProperty("organisationId").GetInt64()), Is.EqualTo(new[] { _world.OrganisationA }),
+            Assert.That(warning.Select(w => w.GetProperty("organisationId").GetInt64()), Is.EqualTo(new[] { World.OrganisationA }),
                 "organisation A's shared contact of this week, not its confidential one");
             Assert.That(taskWarning, Has.Count.EqualTo(1));
         });
@@ -168,21 +156,21 @@ public class OutreachApiTests
     [Test]
     public async Task OutreachLogExport_IsAFrenchExcelCsv_WithoutOthersConfidentialNotes_AndFormulasNeutralised()
     {
-        using var volunteerB = _world.ClientFor(_world.People["volunteerB"].Token);
+        using var volunteerB = World.ClientFor(World.People["volunteerB"].Token);
         await volunteerB.PostAsJsonAsync("/api/interactions", new
         {
-            organisationId = _world.OrganisationB,
-            officialId = _world.OfficialId,
-            campaignId = _world.CampaignId,
+            organisationId = World.OrganisationB,
+            officialId = World.OfficialId,
+            campaignId = World.CampaignId,
             channel = "email",
             outcome = "sent",
             notes = "=HYPERLINK(\"http://evil.example\";\"clic\")",
         });
 
-        var response = await volunteerB.GetAsync($"/api/interactions/export.csv?campaign={_world.CampaignId}");
+        var response = await volunteerB.GetAsync($"/api/interactions/export.csv?campaign={World.CampaignId}");
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var text = System.Text.Encoding.UTF8.GetString(bytes);
-        var xlsx = await volunteerB.GetAsync($"/api/interactions/export.xlsx?campaign={_world.CampaignId}");
+        var xlsx = await volunteerB.GetAsync($"/api/interactions/export.xlsx?campaign={World.CampaignId}");
         using var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), false);
         var cells = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>()
             .Select(c => c.InnerText).ToList();
@@ -203,10 +191,10 @@ public class OutreachApiTests
     [Test]
     public async Task CoverageExport_HasOneLinePerBucketAndTheTotal()
     {
-        var response = await _world.Admin.GetAsync($"/api/campaigns/{_world.CampaignId}/coverage/export.csv?by=role");
-        var coverage = await _world.Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{_world.CampaignId}/coverage?by=role");
+        var response = await World.Admin.GetAsync($"/api/campaigns/{World.CampaignId}/coverage/export.csv?by=role");
+        var coverage = await World.Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{World.CampaignId}/coverage?by=role");
         var lines = (await response.Content.ReadAsStringAsync()).TrimEnd().Split("\r\n");
-        var bad = await _world.Admin.GetAsync($"/api/campaigns/{_world.CampaignId}/coverage/export.pdf");
+        var bad = await World.Admin.GetAsync($"/api/campaigns/{World.CampaignId}/coverage/export.pdf");
 
         Assert.That(lines, Has.Length.EqualTo(coverage.GetProperty("buckets").GetArrayLength() + 2), "header, buckets, total");
         Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
@@ -215,19 +203,19 @@ public class OutreachApiTests
     [Test]
     public async Task ConfidentialContacts_LeaveNoDateInTheGaps_AndNoIdInAPosition_ForOtherOrganisations()
     {
-        var campaign = await _world.PostAsync<JsonElement>("/api/campaigns", new
+        var campaign = await World.PostAsync<JsonElement>("/api/campaigns", new
         {
             title = $"Ciblée {Guid.NewGuid():N}",
-            organisationIds = new[] { _world.OrganisationA },
-            targeting = new { rules = Array.Empty<object>(), officialIds = new[] { _world.OfficialId } },
+            organisationIds = new[] { World.OrganisationA },
+            targeting = new { rules = Array.Empty<object>(), officialIds = new[] { World.OfficialId } },
         });
         var id = campaign.GetProperty("id").GetInt64();
-        using var volunteerA = _world.ClientFor(_world.People["volunteerA"].Token);
-        using var observer = _world.ClientFor(_world.People["observer"].Token);
+        using var volunteerA = World.ClientFor(World.People["volunteerA"].Token);
+        using var observer = World.ClientFor(World.People["observer"].Token);
         var logged = await (await volunteerA.PostAsJsonAsync("/api/interactions", new
         {
-            organisationId = _world.OrganisationA,
-            officialId = _world.OfficialId,
+            organisationId = World.OrganisationA,
+            officialId = World.OfficialId,
             campaignId = id,
             channel = "phone",
             outcome = "left_message",
@@ -235,9 +223,9 @@ public class OutreachApiTests
         })).Content.ReadFromJsonAsync<JsonElement>();
         var position = await (await volunteerA.PostAsJsonAsync("/api/positions", new
         {
-            officialId = _world.OfficialId,
+            officialId = World.OfficialId,
             campaignId = id,
-            organisationId = _world.OrganisationA,
+            organisationId = World.OrganisationA,
             kind = "reply",
             statedOn = "2026-02-20",
             stance = "neutral",
@@ -260,5 +248,5 @@ public class OutreachApiTests
     }
 
     private async Task<long> AuditCountAsync() =>
-        (await _world.Admin.GetFromJsonAsync<JsonElement>("/api/audit?pageSize=1")).GetProperty("total").GetInt64();
+        (await World.Admin.GetFromJsonAsync<JsonElement>("/api/audit?pageSize=1")).GetProperty("total").GetInt64();
 }

@@ -7,31 +7,19 @@ using CampaignDesk.Api.Tests.Access;
 namespace CampaignDesk.Api.Tests.Tasks;
 
 /// <summary>The secret, revocable iCalendar address of a volunteer's tasks, as a calendar client reads it.</summary>
-public class CalendarFeedTests
+public class CalendarFeedTests : WorldTest
 {
-    private CampaignDeskApiFactory _factory = null!;
-    private AccessWorld _world = null!;
-
-    [OneTimeSetUp]
-    public async Task BuildWorld()
-    {
-        _factory = await CampaignDeskApiFactory.CreateAsync();
-        _world = await AccessWorld.CreateAsync(_factory);
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop() => await _factory.DisposeAsync();
 
     [Test]
     public async Task Feed_ListsTheVolunteersTasks_WithoutAToken_UntilItIsRenewed()
     {
-        var volunteer = _world.Volunteer(own: true);
-        await _world.CreateTaskAsync(own: true);
-        await _world.CreateTaskAsync(own: false);
-        using var owner = _world.ClientFor(volunteer.Token);
+        var volunteer = World.Volunteer(own: true);
+        await World.CreateTaskAsync(own: true);
+        await World.CreateTaskAsync(own: false);
+        using var owner = World.ClientFor(volunteer.Token);
         var feed = await (await owner.PostAsync($"/api/users/{volunteer.Id}/calendar", null)).Content.ReadFromJsonAsync<JsonElement>();
         var path = new Uri(feed.GetProperty("url").GetString()!).AbsolutePath;
-        using var calendarClient = _factory.CreateClient();
+        using var calendarClient = Factory.CreateClient();
 
         var response = await calendarClient.GetAsync(path);
         var body = await response.Content.ReadAsStringAsync();
@@ -53,9 +41,9 @@ public class CalendarFeedTests
     [Test]
     public async Task ApiToken_IsNotACalendarSecret()
     {
-        using var client = _factory.CreateClient();
+        using var client = Factory.CreateClient();
 
-        var response = await client.GetAsync($"/calendar/{_world.Volunteer(own: true).Token}.ics");
+        var response = await client.GetAsync($"/calendar/{World.Volunteer(own: true).Token}.ics");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }

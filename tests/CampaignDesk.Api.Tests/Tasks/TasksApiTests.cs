@@ -5,26 +5,14 @@ using CampaignDesk.Api.Tests.Access;
 
 namespace CampaignDesk.Api.Tests.Tasks;
 
-public class TasksApiTests
+public class TasksApiTests : WorldTest
 {
-    private CampaignDeskApiFactory _factory = null!;
-    private AccessWorld _world = null!;
-
-    [OneTimeSetUp]
-    public async Task BuildWorld()
-    {
-        _factory = await CampaignDeskApiFactory.CreateAsync();
-        _world = await AccessWorld.CreateAsync(_factory);
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop() => await _factory.DisposeAsync();
 
     [Test]
     public async Task Volunteer_SeesTheirTask_LogsTheCall_AndTheTaskCloses()
     {
-        var taskId = await _world.CreateTaskAsync(own: true);
-        using var volunteer = _world.ClientFor(_world.People["volunteerA"].Token);
+        var taskId = await World.CreateTaskAsync(own: true);
+        using var volunteer = World.ClientFor(World.People["volunteerA"].Token);
 
         var mine = await volunteer.GetFromJsonAsync<JsonElement>("/api/tasks?assignee=me&state=open");
         var completed = await volunteer.PostAsJsonAsync($"/api/tasks/{taskId}/complete",
@@ -33,17 +21,17 @@ public class TasksApiTests
         var interaction = await volunteer.GetFromJsonAsync<JsonElement>($"/api/interactions/{task.GetProperty("interactionId").GetInt64()}");
         var again = await volunteer.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { channel = "phone", outcome = "spoke" });
         var open = await volunteer.GetFromJsonAsync<JsonElement>("/api/tasks?assignee=me&state=open");
-        var audit = await _world.Admin.GetFromJsonAsync<JsonElement>($"/api/audit?entity=task&entityId={taskId}");
+        var audit = await World.Admin.GetFromJsonAsync<JsonElement>($"/api/audit?entity=task&entityId={taskId}");
 
         Assert.Multiple(() =>
         {
             Assert.That(mine.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("id").GetInt64()), Does.Contain(taskId));
             Assert.That(completed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(task.GetProperty("state").GetString(), Is.EqualTo("done"));
-            Assert.That(interaction.GetProperty("officialId").GetInt64(), Is.EqualTo(_world.OfficialId), "the task's official");
-            Assert.That(interaction.GetProperty("organisationId").GetInt64(), Is.EqualTo(_world.OrganisationA));
-            Assert.That(interaction.GetProperty("campaignId").GetInt64(), Is.EqualTo(_world.CampaignId), "the task's campaign");
-            Assert.That(interaction.GetProperty("loggedByUserId").GetInt64(), Is.EqualTo(_world.People["volunteerA"].Id));
+            Assert.That(interaction.GetProperty("officialId").GetInt64(), Is.EqualTo(World.OfficialId), "the task's official");
+            Assert.That(interaction.GetProperty("organisationId").GetInt64(), Is.EqualTo(World.OrganisationA));
+            Assert.That(interaction.GetProperty("campaignId").GetInt64(), Is.EqualTo(World.CampaignId), "the task's campaign");
+            Assert.That(interaction.GetProperty("loggedByUserId").GetInt64(), Is.EqualTo(World.People["volunteerA"].Id));
             Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "a done task cannot be completed twice");
             Assert.That(open.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("id").GetInt64()), Does.Not.Contain(taskId));
             Assert.That(audit.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()),
@@ -54,8 +42,8 @@ public class TasksApiTests
     [Test]
     public async Task InvalidCompletion_ChangesNothing()
     {
-        var taskId = await _world.CreateTaskAsync(own: true);
-        using var volunteer = _world.ClientFor(_world.People["volunteerA"].Token);
+        var taskId = await World.CreateTaskAsync(own: true);
+        using var volunteer = World.ClientFor(World.People["volunteerA"].Token);
         var before = (await volunteer.GetFromJsonAsync<JsonElement>("/api/interactions")).GetProperty("total").GetInt64();
 
         var response = await volunteer.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { channel = "pigeon", outcome = "spoke" });
@@ -75,11 +63,11 @@ public class TasksApiTests
     [Test]
     public async Task Create_ForAnObserverOrAStranger_IsRefusedNamingTheAssignee()
     {
-        var response = await _world.Admin.PostAsJsonAsync("/api/tasks", new
+        var response = await World.Admin.PostAsJsonAsync("/api/tasks", new
         {
-            assigneeUserId = _world.People["volunteerB"].Id,
-            officialId = _world.OfficialId,
-            organisationId = _world.OrganisationA,
+            assigneeUserId = World.People["volunteerB"].Id,
+            officialId = World.OfficialId,
+            organisationId = World.OrganisationA,
             kind = "visit",
             dueDate = "2026-12-01",
         });
@@ -92,15 +80,15 @@ public class TasksApiTests
     [Test]
     public async Task Overdue_ListsOpenTasksPastTheirDueDate()
     {
-        var late = await _world.PostAsync<JsonElement>("/api/tasks", new
+        var late = await World.PostAsync<JsonElement>("/api/tasks", new
         {
-            assigneeUserId = _world.People["volunteerB"].Id,
-            officialId = _world.OfficialId,
-            organisationId = _world.OrganisationB,
+            assigneeUserId = World.People["volunteerB"].Id,
+            officialId = World.OfficialId,
+            organisationId = World.OrganisationB,
             kind = "letter",
             dueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-3)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         });
-        using var coordinator = _world.ClientFor(_world.People["coordinatorB"].Token);
+        using var coordinator = World.ClientFor(World.People["coordinatorB"].Token);
 
         var overdue = await coordinator.GetFromJsonAsync<JsonElement>("/api/tasks?state=overdue");
 

@@ -44,10 +44,7 @@ public class TaskReminderTests(DatabaseProvider provider)
         _tasks = services.Tasks;
         _organisation = (await new OrganisationStore(database, _time).InsertAsync(
             new OrganisationFields("structure", "msp", "Pôle de santé", "38421", "Saint-Martin-d'Hères", "38", "84"), default))!.Value;
-        await using var connection = await database.OpenAsync(default);
-        _official = await connection.ExecuteScalarAsync<long>(database.Dialect.InsertReturningId("officials",
-            "last_name, first_name, search_text, created_utc, updated_utc", "'CHATELAIN', 'Cyrielle', 'chatelain cyrielle', @now, @now"),
-            new { now = _time.GetUtcNow().UtcDateTime });
+        _official = await services.InsertOfficialAsync();
     }
 
     [TearDown]

@@ -47,10 +47,7 @@ public class AccessContractTests(DatabaseProvider provider)
         var organisations = services.Organisations;
         _organisationA = (await organisations.InsertAsync(new OrganisationFields("federation", "federation", "Fédération A"), default))!.Value;
         _organisationB = (await organisations.InsertAsync(new OrganisationFields("federation", "federation", "Fédération B"), default))!.Value;
-        await using var connection = await database.OpenAsync(default);
-        _official = await connection.ExecuteScalarAsync<long>(database.Dialect.InsertReturningId("officials",
-            "last_name, first_name, search_text, created_utc, updated_utc", "'CHATELAIN', 'Cyrielle', 'chatelain cyrielle', @now, @now"),
-            new { now = _time.GetUtcNow().UtcDateTime });
+        _official = await services.InsertOfficialAsync();
     }
 
     [TearDown]
