@@ -26,8 +26,6 @@ public sealed class CoverageService(Database database)
 {
     public static readonly IReadOnlyList<string> Dimensions = ["department", "group", "role", "organisation"];
 
-    private static readonly string NotReached = string.Join(", ", InteractionLists.NotReached.Select(o => $"'{o}'"));
-
     public async Task<Coverage?> CoverageAsync(long campaignId, string by, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -39,42 +37,38 @@ public sealed class CoverageService(Database database)
 
         var parameters = new DynamicParameters(new { CampaignId = campaignId });
         var with = With(targeting, parameters);
-        var stances = """
-            SUM(CASE WHEN s.stance = 'supports' THEN 1 ELSE 0 END) AS supports,
-            SUM(CASE WHEN s.stance = 'neutral' THEN 1 ELSE 0 END) AS neutral,
-            SUM(CASE WHEN s.stance = 'opposes' THEN 1 ELSE 0 END) AS opposes,
-            SUM(CASE WHEN s.stance IS NULL OR s.stance = 'unknown' THEN 1 ELSE 0 END) AS unknown
-            """;
         var rows = by == "organisation"
             ? await connection.QueryAsync<Row>(database.Command($"""
                 {with},
-                c AS (SELECT DISTINCT i.organisation_id, i.official_id FROM interactions i JOIN t ON t.official_id = i.official_id
-                      WHERE i.campaign_id = @CampaignId)
-                SELECT g.id AS bucket_id, g.name AS label,
-                       (SELECT COUNT(*) FROM t WHERE t.department_code = g.department_code) AS targets,
-                       COUNT(c.official_id) AS contacted,
-                       SUM(CASE WHEN r.reached = 1 THEN 1 ELSE 0 END) AS reached,
-                       SUM(CASE WHEN r.replied = 1 OR s.official_id IS NOT NULL THEN 1 ELSE 0 END) AS responded,
-                       SUM(CASE WHEN s.stance = 'supports' THEN 1 ELSE 0 END) AS supports,
-                       SUM(CASE WHEN s.stance = 'neutral' THEN 1 ELSE 0 END) AS neutral,
-                       SUM(CASE WHEN s.stance = 'opposes' THEN 1 ELSE 0 END) AS opposes,
-                       SUM(CASE WHEN c.official_id IS NOT NULL AND (s.stance IS NULL OR s.stance = 'unknown') THEN 1 ELSE 0 END) AS unknown
+                td AS (SELECT department_code, COUNT(*) AS targets FROM t GROUP BY department_code)
+                SELECT g.id AS bucket_id, g.name AS label, COALESCE(MAX(td.targets), 0) AS targets,
+                       COUNT(t.official_id) AS contacted,
+                       SUM(CASE WHEN p.reached = 1 THEN 1 ELSE 0 END) AS reached,
+                       SUM(CASE WHEN p.replied = 1 OR p.stance IS NOT NULL THEN 1 ELSE 0 END) AS responded,
+                       SUM(CASE WHEN p.stance = 'supports' THEN 1 ELSE 0 END) AS supports,
+                       SUM(CASE WHEN p.stance = 'neutral' THEN 1 ELSE 0 END) AS neutral,
+                       SUM(CASE WHEN p.stance = 'opposes' THEN 1 ELSE 0 END) AS opposes,
+                       SUM(CASE WHEN t.official_id IS NOT NULL AND (p.stance IS NULL OR p.stance = 'unknown') THEN 1 ELSE 0 END) AS unknown
                 FROM campaign_organisations co JOIN organisations g ON g.id = co.organisation_id
-                LEFT JOIN c ON c.organisation_id = g.id
-                LEFT JOIN r ON r.official_id = c.official_id
-                LEFT JOIN s ON s.official_id = c.official_id
+                LEFT JOIN td ON td.department_code = g.department_code
+                LEFT JOIN campaign_contacts c ON c.campaign_id = @CampaignId AND c.organisation_id = g.id
+                LEFT JOIN t ON t.official_id = c.official_id
+                LEFT JOIN campaign_progress p ON p.campaign_id = @CampaignId AND p.official_id = t.official_id
                 WHERE co.campaign_id = @CampaignId
-                GROUP BY g.id, g.name, g.department_code
+                GROUP BY g.id, g.name
                 ORDER BY g.name
                 """, parameters, cancellationToken: cancellationToken))
             : await connection.QueryAsync<Row>(database.Command($"""
                 {with}
                 SELECT {Bucket(by)} AS bucket, {Label(by)} AS label, COUNT(*) AS targets,
-                       SUM(CASE WHEN r.official_id IS NOT NULL THEN 1 ELSE 0 END) AS contacted,
-                       SUM(CASE WHEN r.reached = 1 THEN 1 ELSE 0 END) AS reached,
-                       SUM(CASE WHEN r.replied = 1 OR s.official_id IS NOT NULL THEN 1 ELSE 0 END) AS responded,
-                       {stances}
-                FROM t LEFT JOIN r ON r.official_id = t.official_id LEFT JOIN s ON s.official_id = t.official_id
+                       SUM(CASE WHEN p.last_contact_utc IS NOT NULL THEN 1 ELSE 0 END) AS contacted,
+                       SUM(CASE WHEN p.reached = 1 THEN 1 ELSE 0 END) AS reached,
+                       SUM(CASE WHEN p.replied = 1 OR p.stance IS NOT NULL THEN 1 ELSE 0 END) AS responded,
+                       SUM(CASE WHEN p.stance = 'supports' THEN 1 ELSE 0 END) AS supports,
+                       SUM(CASE WHEN p.stance = 'neutral' THEN 1 ELSE 0 END) AS neutral,
+                       SUM(CASE WHEN p.stance = 'opposes' THEN 1 ELSE 0 END) AS opposes,
+                       SUM(CASE WHEN p.stance IS NULL OR p.stance = 'unknown' THEN 1 ELSE 0 END) AS unknown
+                FROM t LEFT JOIN campaign_progress p ON p.campaign_id = @CampaignId AND p.official_id = t.official_id
                 {(by == "department" ? "LEFT JOIN departments d ON d.code = t.department_code" : "")}
                 GROUP BY {Bucket(by)}{(by == "department" ? ", d.name" : "")}
                 ORDER BY {Bucket(by)}
@@ -112,49 +106,58 @@ public sealed class CoverageService(Database database)
         }
 
         var visible = caller.IsAdmin ? [] : caller.OrganisationIds.Where(caller.ActsFor).ToArray();
-        var parameters = new DynamicParameters(new { CampaignId = campaignId, paging.Skip, paging.Take, Shared = false, Visible = visible });
-        var visibleContact = caller.IsAdmin ? "1 = 1"
-            : visible.Length == 0 ? "i.confidential = @Shared"
-            : $"(i.confidential = @Shared OR {database.Dialect.InList("i.organisation_id", "Visible")})";
-        var with = $"""
-            {With(targeting, parameters, visibleContact)},
-            p AS (SELECT DISTINCT g.department_code FROM organisations g JOIN campaign_organisations co ON co.organisation_id = g.id
-                  WHERE co.campaign_id = @CampaignId AND g.department_code IS NOT NULL),
-            gaps AS (SELECT t.official_id, t.role, t.department_code, t.group_label, r.last_visible_utc AS last_contact_utc,
-                            CASE WHEN r.official_id IS NULL THEN 0 ELSE 1 END AS contacted, COALESCE(s.stance, 'unknown') AS stance,
-                            CASE WHEN t.department_code IN (SELECT department_code FROM p) THEN 1 ELSE 0 END AS near
-                     FROM t LEFT JOIN r ON r.official_id = t.official_id LEFT JOIN s ON s.official_id = t.official_id
-                     WHERE r.reached IS NULL OR r.reached = 0)
+        var parameters = new DynamicParameters(new { CampaignId = campaignId, paging.Skip, paging.Take, Visible = visible });
+        // The date of the last contact the caller may see: a shared one, or one of their own organisations' (confidential or
+        // not). Computed for the page only, after the ranking, from the per-organisation summary.
+        var lastVisible = caller.IsAdmin ? "page.last_contact_utc"
+            : visible.Length == 0 ? "page.last_shared_contact_utc"
+            : $"""
+                CASE WHEN mine.last_contact_utc IS NULL OR mine.last_contact_utc < page.last_shared_contact_utc THEN page.last_shared_contact_utc
+                     ELSE mine.last_contact_utc END
+                """;
+        var mine = caller.IsAdmin || visible.Length == 0 ? "" : $"""
+            LEFT JOIN (SELECT c.official_id, MAX(c.last_contact_utc) AS last_contact_utc FROM campaign_contacts c
+                       WHERE c.campaign_id = @CampaignId AND {database.Dialect.InList("c.organisation_id", "Visible")}
+                       GROUP BY c.official_id) mine ON mine.official_id = page.official_id
             """;
-        var total = await connection.ExecuteScalarAsync<long>(database.Command($"{with} SELECT COUNT(*) FROM gaps", parameters,
-            cancellationToken: cancellationToken));
-        var rows = await connection.QueryAsync<GapRow>(database.Command($"""
-            {with}
-            SELECT gaps.official_id, o.last_name, o.first_name, gaps.role, gaps.department_code, gaps.group_label, gaps.contacted,
-                   gaps.last_contact_utc, gaps.stance, gaps.near
-            FROM gaps JOIN officials o ON o.id = gaps.official_id
-            ORDER BY gaps.contacted, CASE WHEN gaps.stance = 'unknown' THEN 0 ELSE 1 END, gaps.near DESC,
-                     CASE gaps.role WHEN 'depute' THEN 0 WHEN 'senateur' THEN 1 WHEN 'maire' THEN 2 ELSE 3 END, o.last_name, o.first_name, o.id
-            {database.Dialect.Paging}
-            """, parameters, cancellationToken: cancellationToken));
+        var with = With(targeting, parameters);
+        var rows = (await connection.QueryAsync<GapRow>(database.Command($"""
+            {with},
+            participant_departments AS (SELECT DISTINCT g.department_code FROM organisations g JOIN campaign_organisations co ON co.organisation_id = g.id
+                     WHERE co.campaign_id = @CampaignId AND g.department_code IS NOT NULL),
+            page AS (SELECT t.official_id, o.last_name, o.first_name, t.role, t.department_code, t.group_label,
+                            p.last_contact_utc, p.last_shared_contact_utc,
+                            CASE WHEN p.last_contact_utc IS NULL THEN 0 ELSE 1 END AS contacted, COALESCE(p.stance, 'unknown') AS stance,
+                            CASE WHEN t.department_code IN (SELECT department_code FROM participant_departments) THEN 1 ELSE 0 END AS near,
+                            CASE t.role WHEN 'depute' THEN 0 WHEN 'senateur' THEN 1 WHEN 'maire' THEN 2 ELSE 3 END AS role_rank,
+                            COUNT(*) OVER () AS total
+                     FROM t JOIN officials o ON o.id = t.official_id
+                     LEFT JOIN campaign_progress p ON p.campaign_id = @CampaignId AND p.official_id = t.official_id
+                     WHERE p.reached IS NULL OR p.reached = 0
+                     ORDER BY contacted, CASE WHEN COALESCE(p.stance, 'unknown') = 'unknown' THEN 0 ELSE 1 END, near DESC, role_rank,
+                              o.last_name, o.first_name, o.id
+                     {database.Dialect.Paging})
+            SELECT page.official_id, page.last_name, page.first_name, page.role, page.department_code, page.group_label, page.contacted,
+                   {lastVisible} AS last_contact_utc, page.stance, page.near, page.total
+            FROM page {mine}
+            ORDER BY page.contacted, CASE WHEN page.stance = 'unknown' THEN 0 ELSE 1 END, page.near DESC, page.role_rank,
+                     page.last_name, page.first_name, page.official_id
+            """, parameters, cancellationToken: cancellationToken))).ToList();
+        var total = rows.Count > 0 ? rows[0].Total
+            : await connection.ExecuteScalarAsync<long>(database.Command($"""
+                {with}
+                SELECT COUNT(*) FROM t LEFT JOIN campaign_progress p ON p.campaign_id = @CampaignId AND p.official_id = t.official_id
+                WHERE p.reached IS NULL OR p.reached = 0
+                """, parameters, cancellationToken: cancellationToken));
         return new Page<Gap>(rows.Select(r => new Gap(r.OfficialId, r.LastName, r.FirstName, r.Role, r.DepartmentCode, r.GroupLabel, r.Contacted == 1,
             r.LastContactUtc, r.Stance, r.Near == 1)).ToList(), total);
     }
 
-    /// <summary>The common table expressions: t (targets), r (their contacts on the campaign), s (their latest stance on it).</summary>
-    private string With(CampaignTargeting targeting, DynamicParameters parameters, string visibleContact = "1 = 1") => $"""
+    /// <summary>The targets of the campaign, t: one row per official, under the first of its roles in alphabetical order.</summary>
+    private string With(CampaignTargeting targeting, DynamicParameters parameters) => $"""
         WITH matched AS ({targeting.MandatesSql(database.Dialect.InList, parameters)}),
         t AS (SELECT official_id, MIN(role) AS role, MIN(department_code) AS department_code, MAX(group_label) AS group_label
-              FROM matched GROUP BY official_id),
-        r AS (SELECT i.official_id, MAX(i.occurred_utc) AS last_contact_utc,
-                     MAX(CASE WHEN {visibleContact} THEN i.occurred_utc END) AS last_visible_utc,
-                     MAX(CASE WHEN i.outcome NOT IN ({NotReached}) THEN 1 ELSE 0 END) AS reached,
-                     MAX(CASE WHEN i.direction = 'inbound' OR i.outcome IN ('replied', 'declined') THEN 1 ELSE 0 END) AS replied
-              FROM interactions i WHERE i.campaign_id = @CampaignId GROUP BY i.official_id),
-        s AS (SELECT p.official_id, p.stance FROM positions p
-              WHERE p.campaign_id = @CampaignId
-                AND NOT EXISTS (SELECT 1 FROM positions q WHERE q.campaign_id = @CampaignId AND q.official_id = p.official_id
-                                  AND (q.stated_on > p.stated_on OR (q.stated_on = p.stated_on AND q.id > p.id))))
+              FROM matched GROUP BY official_id)
         """;
 
     private async Task<CampaignTargeting?> TargetingAsync(System.Data.Common.DbConnection connection, long campaignId, CancellationToken cancellationToken)
@@ -212,5 +215,6 @@ public sealed class CoverageService(Database database)
         public DateTime? LastContactUtc { get; init; }
         public string Stance { get; init; } = "";
         public long Near { get; init; }
+        public long Total { get; init; }
     }
 }

@@ -69,6 +69,7 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
                 LoggedBy = caller.Name,
                 Now = time.GetUtcNow().UtcDateTime,
             }, transaction, cancellationToken));
+        await CampaignProgress.RefreshAsync(database, connection, transaction, input.CampaignId, input.OfficialId!.Value, cancellationToken);
         var interaction = (await GetAsync(connection, transaction, id, cancellationToken))!;
         await audit.RecordAsync(connection, transaction, caller, "create", "interaction", id, interaction.OrganisationId, null, interaction,
             cancellationToken);
@@ -133,6 +134,12 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
                 merged.Confidential,
                 id,
             }, transaction, cancellationToken));
+            await CampaignProgress.RefreshAsync(database, connection, transaction, merged.CampaignId, current.OfficialId, cancellationToken);
+            if (current.CampaignId != merged.CampaignId)
+            {
+                await CampaignProgress.RefreshAsync(database, connection, transaction, current.CampaignId, current.OfficialId, cancellationToken);
+            }
+
             var updated = (await GetAsync(connection, transaction, id, cancellationToken))!;
             if (updated != current)
             {

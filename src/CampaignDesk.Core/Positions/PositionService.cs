@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CampaignDesk.Core.Audit;
+using CampaignDesk.Core.Campaigns;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Users;
@@ -126,6 +127,7 @@ public sealed class PositionService(Database database, AuditLog audit, TimeProvi
                     cited.Select(interactionId => new { id, interactionId }), transaction, cancellationToken));
             }
 
+            await CampaignProgress.RefreshAsync(database, connection, transaction, input.CampaignId, input.OfficialId!.Value, cancellationToken);
             var position = (await ReadAsync(connection, transaction, caller, "p.id = @id", new { id }, cancellationToken))[0];
             await audit.RecordAsync(connection, transaction, caller, "create", "position", id, input.OrganisationId, null, position, cancellationToken);
             return Outcome<Position>.Ok(position);

@@ -25,6 +25,11 @@ public class CoverageContractTests(DatabaseProvider provider)
     private TestDatabase _db = null!;
     private CoverageService _coverage = null!;
     private long _campaign;
+    private long _other;
+    private readonly List<long> _logged = [];
+    private readonly List<long> _officials = [];
+    private long _grenoble;
+    private InteractionService _interactions = null!;
 
     [OneTimeSetUp]
     public async Task Generate()
@@ -41,6 +46,7 @@ public class CoverageContractTests(DatabaseProvider provider)
         var campaigns = services.Campaigns;
         _campaign = (await campaigns.CreateAsync(System, new CampaignFields("SEC-Pa", null, new DateOnly(2026, 4, 30), null, [grenoble, paris]), default)).Value!.Id;
         var other = (await campaigns.CreateAsync(System, new CampaignFields("Autre", null, null, null, [grenoble, paris, marseille]), default)).Value!.Id;
+        (_other, _grenoble) = (other, grenoble);
 
         var random = new Random(20260203);
         var officials = new List<long>();
@@ -76,6 +82,7 @@ public class CoverageContractTests(DatabaseProvider provider)
                 random.Next(6) == 0 ? "inbound" : "outbound", time.GetUtcNow().AddDays(-random.Next(60)), Outcomes[random.Next(Outcomes.Length)], null,
                 random.Next(3) == 0), default);
             Assert.That(logged.IsOk, Is.True, string.Join(", ", logged.Errors?.Keys ?? []));
+            _logged.Add(logged.Value!.Id);
         }
 
         var positions = services.Positions;
@@ -87,6 +94,8 @@ public class CoverageContractTests(DatabaseProvider provider)
         }
 
         _coverage = services.Coverage;
+        _interactions = interactions;
+        _officials.AddRange(officials);
     }
 
     [OneTimeTearDown]
@@ -110,6 +119,60 @@ public class CoverageContractTests(DatabaseProvider provider)
         Assert.That(expected.Values.Sum(v => v.Supports), Is.GreaterThan(0), "and records stances");
         Assert.That(actual, Is.EquivalentTo(expected));
         Assert.That(coverage.Total.Targets, Is.EqualTo(expected.Values.Sum(v => v.Targets)));
+    }
+
+    [Test]
+    public async Task CoverageByOrganisation_MatchesAnIndependentCount()
+    {
+        var expected = await IndependentOrganisationCountAsync();
+
+        var coverage = (await _coverage.CoverageAsync(_campaign, "organisation", default))!;
+
+        Assert.That(coverage.Buckets.ToDictionary(b => b.Label, b => (b.Targets, b.Contacted, b.Reached, b.Unknown)), Is.EquivalentTo(expected));
+        Assert.That(expected.Values.Sum(v => v.Contacted), Is.GreaterThan(0));
+    }
+
+    /// <summary>
+    /// The summary coverage reads is recomputed at each write: corrections that lower a flag (a reply that was a
+    /// message left), move an interaction to another campaign, or race on one official leave it equal to the log.
+    /// </summary>
+    [Test]
+    public async Task Corrections_AndConcurrentWrites_KeepCoverageInStepWithTheLog()
+    {
+        var admin = Caller.System("correcteur");
+        foreach (var id in _logged.Take(40))
+        {
+            var current = (await _interactions.GetAsync(admin, id, default)).Value!;
+            var change = id % 2 == 0
+                ? new InteractionInput(null, null, null, null, "outbound", null, "left_message", null, null)
+                : new InteractionInput(null, null, current.CampaignId == _campaign ? _other : _campaign, null, null, null, null, null, null);
+            Assert.That((await _interactions.UpdateAsync(admin, id, change, default)).IsOk, Is.True);
+        }
+
+        await using (var connection = await _db.Database.OpenAsync(default))
+        {
+            var moved = await connection.QueryAsync<long>("""
+                SELECT id FROM interactions WHERE campaign_id = @c AND official_id =
+                    (SELECT MIN(official_id) FROM interactions WHERE campaign_id = @c AND outcome NOT IN ('sent', 'left_message', 'unreachable')
+                       AND official_id IN (SELECT official_id FROM mandates
+                                           WHERE end_date IS NULL AND role IN ('depute', 'senateur') AND department_code IN ('38', '75')))
+                """, new { c = _campaign });
+            foreach (var id in moved)
+            {
+                var change = new InteractionInput(null, null, _other, null, null, null, null, null, null);
+                Assert.That((await _interactions.UpdateAsync(admin, id, change, default)).IsOk, Is.True);
+            }
+        }
+
+        var official = _officials[0];
+        var writes = Enumerable.Range(0, 12).Select(i => _interactions.LogAsync(admin, new InteractionInput(_grenoble, official, _campaign, "email",
+            i % 3 == 0 ? "inbound" : "outbound", new DateTimeOffset(2026, 1, 15, 10, 0, 0, TimeSpan.Zero).AddDays(-i), Outcomes[i % Outcomes.Length], null, i % 2 == 0), default));
+        Assert.That((await Task.WhenAll(writes)).All(w => w.IsOk), Is.True);
+
+        var expected = await IndependentCountAsync();
+        var coverage = (await _coverage.CoverageAsync(_campaign, "department", default))!;
+        Assert.That(coverage.Buckets.ToDictionary(b => b.Key, b => (b.Targets, b.Contacted, b.Reached, b.Responded, b.Supports, b.Neutral, b.Opposes, b.Unknown)),
+            Is.EquivalentTo(expected));
     }
 
     [Test]
@@ -142,6 +205,35 @@ public class CoverageContractTests(DatabaseProvider provider)
     {
         Assert.That(await _coverage.CoverageAsync(999_999, "role", default), Is.Null);
         Assert.That(await _coverage.GapsAsync(System, 999_999, PageRequest.First, default), Is.Null);
+    }
+
+    /// <summary>Per organisation: the targets of its département, those it contacted, of which reached (by anyone), stance unknown.</summary>
+    private async Task<Dictionary<string, (int Targets, int Contacted, int Reached, int Unknown)>> IndependentOrganisationCountAsync()
+    {
+        await using var connection = await _db.Database.OpenAsync(default);
+        var p = new { c = _campaign };
+        var targets = (await connection.QueryAsync<(long Id, string Department)>("""
+            SELECT official_id, MIN(department_code) FROM mandates
+            WHERE end_date IS NULL AND ((role IN ('depute', 'senateur') AND department_code IN ('38', '75')) OR (role = 'maire' AND commune_insee IN ('38421', '75056')))
+            GROUP BY official_id
+            """)).ToDictionary(t => t.Id, t => t.Department);
+        var pairs = (await connection.QueryAsync<(string Name, string Department, long Official)>("""
+            SELECT DISTINCT g.name, g.department_code, i.official_id FROM interactions i JOIN organisations g ON g.id = i.organisation_id
+            WHERE i.campaign_id = @c
+            """, p)).ToList();
+        var reached = (await connection.QueryAsync<long>(
+            "SELECT DISTINCT official_id FROM interactions WHERE campaign_id = @c AND outcome NOT IN ('sent', 'left_message', 'unreachable')", p)).ToHashSet();
+        var known = (await connection.QueryAsync<(long Official, string Stance)>(
+            "SELECT official_id, stance FROM positions WHERE campaign_id = @c ORDER BY official_id, stated_on, id", p))
+            .GroupBy(s => s.Official).Where(g => g.Last().Stance != "unknown").Select(g => g.Key).ToHashSet();
+        var names = (await connection.QueryAsync<(string Name, string Department)>("""
+            SELECT g.name, g.department_code FROM campaign_organisations co JOIN organisations g ON g.id = co.organisation_id WHERE co.campaign_id = @c
+            """, p)).ToList();
+        return names.ToDictionary(n => n.Name, n =>
+        {
+            var mine = pairs.Where(x => x.Name == n.Name && targets.ContainsKey(x.Official)).Select(x => x.Official).ToList();
+            return (targets.Count(t => t.Value == n.Department), mine.Count, mine.Count(reached.Contains), mine.Count(o => !known.Contains(o)));
+        });
     }
 
     /// <summary>The default rule hard-coded in SQL for this data set; flags aggregated in C#.</summary>

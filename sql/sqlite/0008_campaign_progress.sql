@@ -1,0 +1,48 @@
+-- What each campaign knows of each official it touched, kept in step with the outreach log and the positions in the
+-- transaction of each write (CampaignProgress), so that coverage and gaps read one row per target instead of
+-- aggregating a log of a million interactions at every request.
+
+-- One row per campaign and official with an interaction or a position on the campaign. reached: an outcome other than
+-- sent, left_message or unreachable; replied: an inbound interaction or an outcome replied or declined; stance: that of
+-- the latest position (NULL without one); last_shared_contact_utc: the latest interaction that is not confidential.
+CREATE TABLE campaign_progress (
+    campaign_id INTEGER NOT NULL REFERENCES campaigns (id),
+    official_id INTEGER NOT NULL REFERENCES officials (id),
+    last_contact_utc TEXT NULL,
+    last_shared_contact_utc TEXT NULL,
+    reached INTEGER NOT NULL,
+    replied INTEGER NOT NULL,
+    stance TEXT NULL,
+    PRIMARY KEY (campaign_id, official_id)
+);
+
+-- Which organisation contacted which official on a campaign, and when last.
+CREATE TABLE campaign_contacts (
+    campaign_id INTEGER NOT NULL REFERENCES campaigns (id),
+    organisation_id INTEGER NOT NULL REFERENCES organisations (id),
+    official_id INTEGER NOT NULL REFERENCES officials (id),
+    last_contact_utc TEXT NOT NULL,
+    PRIMARY KEY (campaign_id, organisation_id, official_id)
+);
+
+CREATE INDEX ix_campaign_contacts_official ON campaign_contacts (campaign_id, official_id);
+
+INSERT INTO campaign_contacts (campaign_id, organisation_id, official_id, last_contact_utc)
+SELECT campaign_id, organisation_id, official_id, MAX(occurred_utc)
+FROM interactions WHERE campaign_id IS NOT NULL
+GROUP BY campaign_id, organisation_id, official_id;
+
+INSERT INTO campaign_progress (campaign_id, official_id, last_contact_utc, last_shared_contact_utc, reached, replied, stance)
+SELECT k.campaign_id, k.official_id, a.last_contact_utc, a.last_shared_contact_utc, COALESCE(a.reached, 0), COALESCE(a.replied, 0), s.stance
+FROM (SELECT campaign_id, official_id FROM interactions WHERE campaign_id IS NOT NULL
+      UNION SELECT campaign_id, official_id FROM positions WHERE campaign_id IS NOT NULL) k
+LEFT JOIN (SELECT campaign_id, official_id, MAX(occurred_utc) AS last_contact_utc,
+                  MAX(CASE WHEN confidential = 0 THEN occurred_utc END) AS last_shared_contact_utc,
+                  MAX(CASE WHEN outcome NOT IN ('sent', 'left_message', 'unreachable') THEN 1 ELSE 0 END) AS reached,
+                  MAX(CASE WHEN direction = 'inbound' OR outcome IN ('replied', 'declined') THEN 1 ELSE 0 END) AS replied
+           FROM interactions WHERE campaign_id IS NOT NULL GROUP BY campaign_id, official_id) a
+       ON a.campaign_id = k.campaign_id AND a.official_id = k.official_id
+LEFT JOIN (SELECT campaign_id, official_id, stance,
+                  ROW_NUMBER() OVER (PARTITION BY campaign_id, official_id ORDER BY stated_on DESC, id DESC) AS n
+           FROM positions WHERE campaign_id IS NOT NULL) s
+       ON s.campaign_id = k.campaign_id AND s.official_id = k.official_id AND s.n = 1;

@@ -1,0 +1,63 @@
+using System.Data.Common;
+using CampaignDesk.Core.Data;
+using CampaignDesk.Core.Interactions;
+using Dapper;
+
+namespace CampaignDesk.Core.Campaigns;
+
+/// <summary>
+/// Keeps <c>campaign_progress</c> and <c>campaign_contacts</c> (see migration 0008) in step with the outreach log and the
+/// positions: every write that touches an official on a campaign recomputes that official's rows from the source
+/// tables, in the writer's transaction, so the summary is never ahead of or behind what was committed.
+/// </summary>
+/// <remarks>
+/// Recomputing (rather than adding to counters) keeps corrections right: an interaction moved to another campaign or
+/// whose outcome changes from replied to sent leaves no trace. A named lock per campaign and official serialises two
+/// writers on the same pair, so on PostgreSQL and SQL Server the second one reads the first one's committed rows.
+/// </remarks>
+public static class CampaignProgress
+{
+    private static readonly string NotReached = string.Join(", ", InteractionLists.NotReached.Select(o => $"'{o}'"));
+
+    public static async Task RefreshAsync(Database database, DbConnection connection, DbTransaction transaction, long? campaignId, long officialId,
+        CancellationToken cancellationToken)
+    {
+        if (campaignId is null)
+        {
+            return;
+        }
+
+        await database.Dialect.LockAsync(connection, transaction, $"campaign-progress:{campaignId}:{officialId}", cancellationToken);
+        await connection.ExecuteAsync(database.Command(Sql("campaign_id = @CampaignId AND official_id = @OfficialId"),
+            new { CampaignId = campaignId, OfficialId = officialId, Shared = false }, transaction, cancellationToken));
+    }
+
+    /// <summary>Recomputes a whole campaign (after a bulk load that bypassed the services, as the benchmark does).</summary>
+    public static async Task RebuildAsync(Database database, DbConnection connection, DbTransaction transaction, long campaignId,
+        CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(database.BulkCommand(Sql("campaign_id = @CampaignId"), new { CampaignId = campaignId, Shared = false }, transaction,
+            cancellationToken));
+
+    private static string Sql(string filter) => $"""
+        DELETE FROM campaign_contacts WHERE {filter};
+        INSERT INTO campaign_contacts (campaign_id, organisation_id, official_id, last_contact_utc)
+        SELECT campaign_id, organisation_id, official_id, MAX(occurred_utc)
+        FROM interactions WHERE {filter}
+        GROUP BY campaign_id, organisation_id, official_id;
+        DELETE FROM campaign_progress WHERE {filter};
+        INSERT INTO campaign_progress (campaign_id, official_id, last_contact_utc, last_shared_contact_utc, reached, replied, stance)
+        SELECT k.campaign_id, k.official_id, a.last_contact_utc, a.last_shared_contact_utc, COALESCE(a.reached, 0), COALESCE(a.replied, 0), s.stance
+        FROM (SELECT campaign_id, official_id FROM interactions WHERE {filter}
+              UNION SELECT campaign_id, official_id FROM positions WHERE {filter}) k
+        LEFT JOIN (SELECT campaign_id, official_id, MAX(occurred_utc) AS last_contact_utc,
+                          MAX(CASE WHEN confidential = @Shared THEN occurred_utc END) AS last_shared_contact_utc,
+                          MAX(CASE WHEN outcome NOT IN ({NotReached}) THEN 1 ELSE 0 END) AS reached,
+                          MAX(CASE WHEN direction = 'inbound' OR outcome IN ('replied', 'declined') THEN 1 ELSE 0 END) AS replied
+                   FROM interactions WHERE {filter} GROUP BY campaign_id, official_id) a
+               ON a.campaign_id = k.campaign_id AND a.official_id = k.official_id
+        LEFT JOIN (SELECT campaign_id, official_id, stance,
+                          ROW_NUMBER() OVER (PARTITION BY campaign_id, official_id ORDER BY stated_on DESC, id DESC) AS n
+                   FROM positions WHERE {filter}) s
+               ON s.campaign_id = k.campaign_id AND s.official_id = k.official_id AND s.n = 1;
+        """;
+}
