@@ -46,3 +46,7 @@ LEFT JOIN (SELECT campaign_id, official_id, stance,
                   ROW_NUMBER() OVER (PARTITION BY campaign_id, official_id ORDER BY stated_on DESC, id DESC) AS n
            FROM positions WHERE campaign_id IS NOT NULL) s
        ON s.campaign_id = k.campaign_id AND s.official_id = k.official_id AND s.n = 1;
+
+-- Targets are resolved by role and territory at each coverage read: one index per territory a rule names.
+CREATE INDEX ix_mandates_role_commune ON mandates (role, commune_insee);
+CREATE INDEX ix_mandates_role_circonscription ON mandates (role, circonscription_code);

@@ -21,6 +21,8 @@ public sealed record Gap(long OfficialId, string LastName, string FirstName, str
 /// an outcome replied or declined, or a position on the campaign; its stance is that of its latest position on the
 /// campaign (unknown without one). Confidential interactions count (the numbers say nothing of their content).
 /// An official targeted through several mandates counts once, under the first of its roles in alphabetical order.
+/// By organisation, each participating organisation's ground: the targets of its département, how many of them it
+/// contacted itself, and of those how many are reached, have responded and with which stance.
 /// </summary>
 public sealed class CoverageService(Database database)
 {
@@ -40,23 +42,24 @@ public sealed class CoverageService(Database database)
         var rows = by == "organisation"
             ? await connection.QueryAsync<Row>(database.Command($"""
                 {with},
-                td AS (SELECT department_code, COUNT(*) AS targets FROM t GROUP BY department_code)
-                SELECT g.id AS bucket_id, g.name AS label, COALESCE(MAX(td.targets), 0) AS targets,
-                       COUNT(t.official_id) AS contacted,
-                       SUM(CASE WHEN p.reached = 1 THEN 1 ELSE 0 END) AS reached,
-                       SUM(CASE WHEN p.replied = 1 OR p.stance IS NOT NULL THEN 1 ELSE 0 END) AS responded,
-                       SUM(CASE WHEN p.stance = 'supports' THEN 1 ELSE 0 END) AS supports,
-                       SUM(CASE WHEN p.stance = 'neutral' THEN 1 ELSE 0 END) AS neutral,
-                       SUM(CASE WHEN p.stance = 'opposes' THEN 1 ELSE 0 END) AS opposes,
-                       SUM(CASE WHEN t.official_id IS NOT NULL AND (p.stance IS NULL OR p.stance = 'unknown') THEN 1 ELSE 0 END) AS unknown
+                ground AS (SELECT g.id AS organisation_id, COUNT(*) AS targets, COUNT(c.official_id) AS contacted,
+                                  SUM(CASE WHEN c.official_id IS NOT NULL AND p.reached = 1 THEN 1 ELSE 0 END) AS reached,
+                                  SUM(CASE WHEN c.official_id IS NOT NULL AND (p.replied = 1 OR p.stance IS NOT NULL) THEN 1 ELSE 0 END) AS responded,
+                                  SUM(CASE WHEN c.official_id IS NOT NULL AND p.stance = 'supports' THEN 1 ELSE 0 END) AS supports,
+                                  SUM(CASE WHEN c.official_id IS NOT NULL AND p.stance = 'neutral' THEN 1 ELSE 0 END) AS neutral,
+                                  SUM(CASE WHEN c.official_id IS NOT NULL AND p.stance = 'opposes' THEN 1 ELSE 0 END) AS opposes,
+                                  SUM(CASE WHEN c.official_id IS NOT NULL AND (p.stance IS NULL OR p.stance = 'unknown') THEN 1 ELSE 0 END) AS unknown
+                           FROM t JOIN organisations g ON g.department_code = t.department_code
+                           JOIN campaign_organisations co ON co.campaign_id = @CampaignId AND co.organisation_id = g.id
+                           LEFT JOIN campaign_contacts c ON c.campaign_id = @CampaignId AND c.organisation_id = g.id AND c.official_id = t.official_id
+                           LEFT JOIN campaign_progress p ON p.campaign_id = @CampaignId AND p.official_id = c.official_id
+                           GROUP BY g.id)
+                SELECT g.id AS bucket_id, g.name AS label, COALESCE(ground.targets, 0) AS targets, ground.contacted, ground.reached, ground.responded,
+                       ground.supports, ground.neutral, ground.opposes, ground.unknown
                 FROM campaign_organisations co JOIN organisations g ON g.id = co.organisation_id
-                LEFT JOIN td ON td.department_code = g.department_code
-                LEFT JOIN campaign_contacts c ON c.campaign_id = @CampaignId AND c.organisation_id = g.id
-                LEFT JOIN t ON t.official_id = c.official_id
-                LEFT JOIN campaign_progress p ON p.campaign_id = @CampaignId AND p.official_id = t.official_id
+                LEFT JOIN ground ON ground.organisation_id = g.id
                 WHERE co.campaign_id = @CampaignId
-                GROUP BY g.id, g.name
-                ORDER BY g.name
+                ORDER BY g.name, g.id
                 """, parameters, cancellationToken: cancellationToken))
             : await connection.QueryAsync<Row>(database.Command($"""
                 {with}

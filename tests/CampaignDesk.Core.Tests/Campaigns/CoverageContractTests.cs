@@ -207,7 +207,7 @@ public class CoverageContractTests(DatabaseProvider provider)
         Assert.That(await _coverage.GapsAsync(System, 999_999, PageRequest.First, default), Is.Null);
     }
 
-    /// <summary>Per organisation: the targets of its département, those it contacted, of which reached (by anyone), stance unknown.</summary>
+    /// <summary>Per organisation: the targets of its département, those of them it contacted, of which reached (by anyone), stance unknown.</summary>
     private async Task<Dictionary<string, (int Targets, int Contacted, int Reached, int Unknown)>> IndependentOrganisationCountAsync()
     {
         await using var connection = await _db.Database.OpenAsync(default);
@@ -231,7 +231,7 @@ public class CoverageContractTests(DatabaseProvider provider)
             """, p)).ToList();
         return names.ToDictionary(n => n.Name, n =>
         {
-            var mine = pairs.Where(x => x.Name == n.Name && targets.ContainsKey(x.Official)).Select(x => x.Official).ToList();
+            var mine = pairs.Where(x => x.Name == n.Name && targets.GetValueOrDefault(x.Official) == n.Department).Select(x => x.Official).ToList();
             return (targets.Count(t => t.Value == n.Department), mine.Count, mine.Count(reached.Contains), mine.Count(o => !known.Contains(o)));
         });
     }
