@@ -1,0 +1,75 @@
+using System.Globalization;
+using CampaignDesk.Core.Officials;
+
+namespace CampaignDesk.Core.FollowUps;
+
+/// <summary>
+/// How a letter addresses an official and names the mandate, from the role (<see cref="Roles"/>) and the sex as
+/// officials store it: "F", "M" or null when the source did not say.
+/// </summary>
+public static class Salutations
+{
+    private static readonly Dictionary<string, (string Masculine, string Feminine)> Titles = new(StringComparer.Ordinal)
+    {
+        [Roles.Depute] = ("Député", "Députée"),
+        [Roles.Senateur] = ("Sénateur", "Sénatrice"),
+        [Roles.Maire] = ("Maire", "Maire"),
+        [Roles.ConseillerDepartemental] = ("Conseiller départemental", "Conseillère départementale"),
+        [Roles.ConseillerRegional] = ("Conseiller régional", "Conseillère régionale"),
+        [Roles.ConseillerMunicipal] = ("Conseiller municipal", "Conseillère municipale"),
+        [Roles.ConseillerArrondissement] = ("Conseiller d'arrondissement", "Conseillère d'arrondissement"),
+        [Roles.DeputeEuropeen] = ("Député européen", "Députée européenne"),
+    };
+
+    /// <summary>« Madame la Sénatrice », « Monsieur le Maire »; « Madame, Monsieur » when the sex is unknown.</summary>
+    public static string For(string role, string? sex) => (Feminine(sex), Titles.TryGetValue(role, out var title)) switch
+    {
+        (true, true) => $"Madame la {title.Feminine}",
+        (false, true) => $"Monsieur le {title.Masculine}",
+        (true, false) => "Madame",
+        (false, false) => "Monsieur",
+        _ => "Madame, Monsieur",
+    };
+
+    /// <summary>
+    /// « Députée de la 5e circonscription de l'Isère », « Sénateur du Nord », « Maire du Havre »; null when the
+    /// role needs a place that is not given. The département comes as its name and TNCC (see
+    /// <see cref="FrenchPlaces.Of"/>), the commune as its full name (see <see cref="FrenchPlaces.OfCommune"/>).
+    /// An unknown sex takes the masculine, the form the institutions' own lists use for the function.
+    /// </summary>
+    public static string? MandateLabel(string role, string? sex, int? circonscriptionNumber = null,
+        string? departmentName = null, int? departmentTncc = null, string? communeName = null)
+    {
+        if (!Titles.TryGetValue(role, out var titles))
+        {
+            return null;
+        }
+
+        var title = Feminine(sex) == true ? titles.Feminine : titles.Masculine;
+        var department = string.IsNullOrWhiteSpace(departmentName) || departmentTncc is null
+            ? null : FrenchPlaces.Of(departmentName.Trim(), departmentTncc.Value);
+        var commune = string.IsNullOrWhiteSpace(communeName) ? null : FrenchPlaces.OfCommune(communeName.Trim());
+        return role switch
+        {
+            Roles.Depute when department is not null && circonscriptionNumber is { } number =>
+                $"{title} de la {Circonscription(number)} {department}",
+            Roles.Depute or Roles.Senateur or Roles.ConseillerDepartemental => department is null ? null : $"{title} {department}",
+            Roles.Maire or Roles.ConseillerMunicipal or Roles.ConseillerArrondissement => commune is null ? null : $"{title} {commune}",
+            _ => title,
+        };
+    }
+
+    /// <summary>« 1re circonscription », « 5e circonscription ».</summary>
+    public static string Circonscription(int number)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(number);
+        return string.Create(CultureInfo.InvariantCulture, $"{number}{(number == 1 ? "re" : "e")} circonscription");
+    }
+
+    private static bool? Feminine(string? sex) => sex?.Trim().ToUpperInvariant() switch
+    {
+        "F" => true,
+        "M" => false,
+        _ => null,
+    };
+}
