@@ -76,15 +76,14 @@ public sealed class SendingWindow : IValidatableObject
     }
 
     /// <summary>
-    /// A Paris wall-clock time as UTC. A time skipped when clocks go forward is read with the offset before the gap
-    /// (02:30 becomes 03:30); a time repeated when they go back is its first occurrence. Windows open either way.
+    /// A Paris wall-clock time as UTC. A time skipped when clocks go forward is read with the standard offset, the
+    /// one before the gap (02:30 becomes 03:30); a time repeated when they go back is its first occurrence, where
+    /// <see cref="TimeZoneInfo.GetUtcOffset(DateTime)"/> would take the second. Windows open either way.
     /// </summary>
     internal static DateTimeOffset ToUtc(DateOnly day, TimeOnly time)
     {
         var local = day.ToDateTime(time);
-        var offset = ParisTime.Zone.IsInvalidTime(local) ? ParisTime.Zone.GetUtcOffset(local.AddDays(-1))
-            : ParisTime.Zone.IsAmbiguousTime(local) ? ParisTime.Zone.GetAmbiguousTimeOffsets(local).Max()
-            : ParisTime.Zone.GetUtcOffset(local);
+        var offset = ParisTime.Zone.IsAmbiguousTime(local) ? ParisTime.Zone.GetAmbiguousTimeOffsets(local).Max() : ParisTime.Zone.GetUtcOffset(local);
         return new DateTimeOffset(local, offset).ToUniversalTime();
     }
 }

@@ -22,7 +22,7 @@ internal static partial class TemplateSyntax
         var (line, lineStart) = (1, 0);
         for (var i = 0; i < text.Length;)
         {
-            var at = $"line {line}, column {i - lineStart + 1}";
+            var column = i - lineStart + 1;
             if (At(text, i, "{{{{") || At(text, i, "}}}}"))
             {
                 literal.Append(text, i, 2);
@@ -34,7 +34,7 @@ internal static partial class TemplateSyntax
                 var end = text.IndexOf('\n', i + 2);
                 if (close < 0 || (end >= 0 && end < close))
                 {
-                    errors.Add(field, $"'{{{{' at {at} is not closed by '}}}}' on its line (write '{{{{{{{{' for a literal '{{{{').");
+                    errors.Add(field, $"'{{{{' at line {line}, column {column} is not closed by '}}}}' on its line (write '{{{{{{{{' for a literal '{{{{').");
                     (valid, i) = (false, i + 2);
                     continue;
                 }
@@ -42,13 +42,13 @@ internal static partial class TemplateSyntax
                 var name = text[(i + 2)..close].Trim();
                 if (!Name().IsMatch(name))
                 {
-                    errors.Add(field, $"'{text[i..(close + 2)]}' at {at} is not a placeholder: names look like {{{{official.lastName}}}}.");
+                    errors.Add(field, $"'{text[i..(close + 2)]}' at line {line}, column {column} is not a placeholder: names look like {{{{official.lastName}}}}.");
                     valid = false;
                 }
                 else
                 {
                     parts.Add(new Part(literal.ToString(), false, line, 0));
-                    parts.Add(new Part(name, true, line, i - lineStart + 1));
+                    parts.Add(new Part(name, true, line, column));
                     literal.Clear();
                 }
 
@@ -56,7 +56,7 @@ internal static partial class TemplateSyntax
             }
             else if (At(text, i, "}}"))
             {
-                errors.Add(field, $"'}}}}' at {at} closes no '{{{{' (write '}}}}}}}}' for a literal '}}}}').");
+                errors.Add(field, $"'}}}}' at line {line}, column {column} closes no '{{{{' (write '}}}}}}}}' for a literal '}}}}').");
                 (valid, i) = (false, i + 2);
             }
             else
