@@ -33,7 +33,7 @@ FROM interactions WHERE campaign_id IS NOT NULL
 GROUP BY campaign_id, organisation_id, official_id;
 
 INSERT INTO campaign_progress (campaign_id, official_id, last_contact_utc, last_shared_contact_utc, reached, replied, stance)
-SELECT k.campaign_id, k.official_id, a.last_contact_utc, a.last_shared_contact_utc, COALESCE(a.reached, 0), COALESCE(a.replied, 0), s.stance
+SELECT k.campaign_id, k.official_id, a.last_contact_utc, a.last_shared_contact_utc, COALESCE(a.reached, 0), COALESCE(a.replied, 0), NULL
 FROM (SELECT campaign_id, official_id FROM interactions WHERE campaign_id IS NOT NULL
       UNION SELECT campaign_id, official_id FROM positions WHERE campaign_id IS NOT NULL) k
 LEFT JOIN (SELECT campaign_id, official_id, MAX(occurred_utc) AS last_contact_utc,
@@ -41,11 +41,14 @@ LEFT JOIN (SELECT campaign_id, official_id, MAX(occurred_utc) AS last_contact_ut
                   MAX(CASE WHEN outcome NOT IN ('sent', 'left_message', 'unreachable') THEN 1 ELSE 0 END) AS reached,
                   MAX(CASE WHEN direction = 'inbound' OR outcome IN ('replied', 'declined') THEN 1 ELSE 0 END) AS replied
            FROM interactions WHERE campaign_id IS NOT NULL GROUP BY campaign_id, official_id) a
-       ON a.campaign_id = k.campaign_id AND a.official_id = k.official_id
-LEFT JOIN (SELECT campaign_id, official_id, stance,
-                  ROW_NUMBER() OVER (PARTITION BY campaign_id, official_id ORDER BY stated_on DESC, id DESC) AS n
-           FROM positions WHERE campaign_id IS NOT NULL) s
-       ON s.campaign_id = k.campaign_id AND s.official_id = k.official_id AND s.n = 1;
+       ON a.campaign_id = k.campaign_id AND a.official_id = k.official_id;
+
+-- The stance of the latest position (by date, then id).
+UPDATE campaign_progress SET stance =
+    (SELECT p.stance FROM positions p
+     WHERE p.campaign_id = campaign_progress.campaign_id AND p.official_id = campaign_progress.official_id
+       AND NOT EXISTS (SELECT 1 FROM positions q WHERE q.campaign_id = p.campaign_id AND q.official_id = p.official_id
+                         AND (q.stated_on > p.stated_on OR (q.stated_on = p.stated_on AND q.id > p.id))));
 
 -- Targets are resolved by role and territory at each coverage read: one index per territory a rule names.
 CREATE INDEX ix_mandates_role_commune ON mandates (role, commune_insee);

@@ -46,7 +46,7 @@ public static class CampaignProgress
         GROUP BY campaign_id, organisation_id, official_id;
         DELETE FROM campaign_progress WHERE {filter};
         INSERT INTO campaign_progress (campaign_id, official_id, last_contact_utc, last_shared_contact_utc, reached, replied, stance)
-        SELECT k.campaign_id, k.official_id, a.last_contact_utc, a.last_shared_contact_utc, COALESCE(a.reached, 0), COALESCE(a.replied, 0), s.stance
+        SELECT k.campaign_id, k.official_id, a.last_contact_utc, a.last_shared_contact_utc, COALESCE(a.reached, 0), COALESCE(a.replied, 0), NULL
         FROM (SELECT campaign_id, official_id FROM interactions WHERE {filter}
               UNION SELECT campaign_id, official_id FROM positions WHERE {filter}) k
         LEFT JOIN (SELECT campaign_id, official_id, MAX(occurred_utc) AS last_contact_utc,
@@ -54,10 +54,12 @@ public static class CampaignProgress
                           MAX(CASE WHEN outcome NOT IN ({NotReached}) THEN 1 ELSE 0 END) AS reached,
                           MAX(CASE WHEN direction = 'inbound' OR outcome IN ('replied', 'declined') THEN 1 ELSE 0 END) AS replied
                    FROM interactions WHERE {filter} GROUP BY campaign_id, official_id) a
-               ON a.campaign_id = k.campaign_id AND a.official_id = k.official_id
-        LEFT JOIN (SELECT campaign_id, official_id, stance,
-                          ROW_NUMBER() OVER (PARTITION BY campaign_id, official_id ORDER BY stated_on DESC, id DESC) AS n
-                   FROM positions WHERE {filter}) s
-               ON s.campaign_id = k.campaign_id AND s.official_id = k.official_id AND s.n = 1;
+               ON a.campaign_id = k.campaign_id AND a.official_id = k.official_id;
+        UPDATE campaign_progress SET stance =
+            (SELECT p.stance FROM positions p
+             WHERE p.campaign_id = campaign_progress.campaign_id AND p.official_id = campaign_progress.official_id
+               AND NOT EXISTS (SELECT 1 FROM positions q WHERE q.campaign_id = p.campaign_id AND q.official_id = p.official_id
+                                 AND (q.stated_on > p.stated_on OR (q.stated_on = p.stated_on AND q.id > p.id))))
+        WHERE {filter};
         """;
 }

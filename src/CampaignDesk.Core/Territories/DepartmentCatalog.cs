@@ -36,7 +36,7 @@ public static class DepartmentCatalog
     private static Dictionary<string, Department> Load()
     {
         var departments = ReadCsv("seed/insee/v_departement_2026.csv")
-            .Select(row => new Department(row["DEP"], row["REG"], row["LIBELLE"]))
+            .Select(row => new Department(row["DEP"], row["REG"], row["LIBELLE"], int.Parse(row["TNCC"], CultureInfo.InvariantCulture)))
             .Concat(Collectivities.Select(c => new Department(c.Code, null, c.Name)));
         return departments.ToDictionary(d => d.Code, StringComparer.Ordinal);
     }
