@@ -1,6 +1,7 @@
 using CampaignDesk.Core.Audit;
 using CampaignDesk.Core.Campaigns;
 using CampaignDesk.Core.Data;
+using CampaignDesk.Core.FollowUps;
 using CampaignDesk.Core.Hosting;
 using CampaignDesk.Core.Import;
 using CampaignDesk.Core.Import.Refresh;
@@ -87,7 +88,27 @@ public static class CoreServiceCollectionExtensions
             .Validate(o => o.Interval >= TimeSpan.FromMinutes(1) && o.DueSoonDays is >= 0 and <= 30,
                 "Tasks:Reminders:Interval must be at least one minute and DueSoonDays between 0 and 30.")
             .ValidateOnStart();
+        services.AddSingleton<TemplateService>();
+        services.AddSingleton<FollowUpService>();
+        services.AddSingleton<FollowUpDispatcher>();
+        services.AddSingleton<FollowUpRules>();
+        services.AddOptions<SendingWindow>().BindConfiguration(SendingWindow.SectionName)
+            .Validate(o => Valid(o.Validate), "FollowUps:SendingWindow needs at least one day and an end after its start.")
+            .ValidateOnStart();
+        services.AddOptions<FollowUpOptions>().BindConfiguration(FollowUpOptions.SectionName)
+            .Validate(o => o.Dispatch.Interval >= TimeSpan.FromSeconds(1) && o.Dispatch.Lease >= TimeSpan.FromSeconds(10)
+                && o.Dispatch.ClaimPerMailbox is >= 1 and <= 1000 && o.Dispatch.Concurrency is >= 1 and <= 256 && o.Dispatch.MaxAttempts is >= 1 and <= 100
+                && o.Rules.Interval >= TimeSpan.FromMinutes(1),
+                "FollowUps:Dispatch needs Interval ≥ 1 s, Lease ≥ 10 s, ClaimPerMailbox 1–1000, Concurrency 1–256, MaxAttempts 1–100; FollowUps:Rules:Interval ≥ 1 min.")
+            .ValidateOnStart();
         services.AddCampaignDeskMail();
         return services;
+    }
+
+    private static bool Valid(Action<Common.Errors> validate)
+    {
+        var errors = new Common.Errors();
+        validate(errors);
+        return !errors.Any;
     }
 }

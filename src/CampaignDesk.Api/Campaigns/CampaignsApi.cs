@@ -7,9 +7,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace CampaignDesk.Api.Campaigns;
 
 public sealed record CampaignInput(string? Title, string? Goal, DateOnly? Deadline, string? Status, long[]? OrganisationIds,
-    CampaignTargeting? Targeting = null)
+    CampaignTargeting? Targeting = null, FollowUpRule? FollowUpRule = null)
 {
-    public CampaignFields ToFields() => new(Title, Goal, Deadline, Status, OrganisationIds, Targeting);
+    public CampaignFields ToFields() => new(Title, Goal, Deadline, Status, OrganisationIds, Targeting, FollowUpRule);
 }
 
 public static class CampaignsApi
@@ -20,7 +20,7 @@ public static class CampaignsApi
         group.MapGet("/", SearchAsync).WithSummary("Campaigns, newest first.");
         group.MapGet("/{id:long}", GetAsync).WithSummary("One campaign with its participating organisations.");
         group.MapPost("/", CreateAsync).WithSummary("Create a campaign (admins); without targeting, the default rule (see the README).");
-        group.MapPatch("/{id:long}", UpdateAsync).WithSummary("Change a campaign's fields, participants or targeting (admins).");
+        group.MapPatch("/{id:long}", UpdateAsync).WithSummary("Change a campaign's fields, participants, targeting or automatic follow-up rule (admins).");
         group.MapGet("/{id:long}/coverage", CoverageAsync)
             .WithSummary("Per département, group, role or organisation: targets, contacted, reached, responded, stances.");
         group.MapGet("/{id:long}/coverage/export.{format}", ExportCoverageAsync)

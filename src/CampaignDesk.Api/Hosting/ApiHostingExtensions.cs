@@ -4,6 +4,7 @@ using CampaignDesk.Api.Audit;
 using CampaignDesk.Api.Auth;
 using CampaignDesk.Api.Calendar;
 using CampaignDesk.Api.Campaigns;
+using CampaignDesk.Api.FollowUps;
 using CampaignDesk.Api.Health;
 using CampaignDesk.Api.Import;
 using CampaignDesk.Api.Interactions;
@@ -80,6 +81,7 @@ public static class ApiHostingExtensions
         app.MapTasks();
         app.MapCalendar();
         app.MapPositions();
+        app.MapFollowUps();
         return app;
     }
 }

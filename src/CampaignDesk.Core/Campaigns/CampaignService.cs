@@ -17,7 +17,8 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
         var total = await connection.ExecuteScalarAsync<long>(database.Command($"SELECT COUNT(*) FROM campaigns c {filter}", new { status },
             cancellationToken: cancellationToken));
         var rows = (await connection.QueryAsync<Row>(database.Command($"""
-            SELECT c.id, c.title, c.goal, c.deadline, c.status, c.targeting_json, c.version, c.created_utc, c.updated_utc
+            SELECT c.id, c.title, c.goal, c.deadline, c.status, c.targeting_json, c.version, c.created_utc, c.updated_utc, c.followup_after_days,
+                   c.followup_template_id
             FROM campaigns c {filter} ORDER BY c.id DESC {database.Dialect.Paging}
             """, new { status, paging.Skip, paging.Take }, cancellationToken: cancellationToken))).ToList();
         return new Page<Campaign>(await WithOrganisationsAsync(connection, null, rows, cancellationToken), total);
@@ -86,8 +87,15 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
             }
 
             var fields = new CampaignFields(change.Title ?? current.Title, change.Goal ?? current.Goal, change.Deadline ?? current.Deadline,
-                change.Status ?? current.Status, change.OrganisationIds ?? current.OrganisationIds, change.Targeting ?? current.Targeting);
+                change.Status ?? current.Status, change.OrganisationIds ?? current.OrganisationIds, change.Targeting ?? current.Targeting,
+                change.FollowUpRule ?? current.FollowUpRule);
             var errors = Validate(fields);
+            if (fields.FollowUpRule is { AfterWorkingDays: > 0, TemplateId: { } templateId } && await connection.ExecuteScalarAsync<long?>(database.Command(
+                    "SELECT id FROM templates WHERE id = @templateId AND campaign_id = @id", new { templateId, id }, transaction, cancellationToken)) is null)
+            {
+                errors.Add("followUpRule.templateId", $"Template {templateId} is not a template of this campaign.");
+            }
+
             if (errors.Any || await database.RequireRowsAsync(connection, transaction, "organisations", fields.OrganisationIds!, "organisationIds", errors, cancellationToken))
             {
                 return Outcome<Campaign>.Invalid(errors);
@@ -97,7 +105,7 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
             {
                 await connection.ExecuteAsync(database.Command("""
                     UPDATE campaigns SET title = @Title, goal = @Goal, deadline = @Deadline, status = @Status, targeting_json = @Targeting,
-                        version = version + 1, updated_utc = @now
+                        followup_after_days = @AfterDays, followup_template_id = @TemplateId, version = version + 1, updated_utc = @now
                     WHERE id = @id
                     """, new
                 {
@@ -106,6 +114,8 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
                     Deadline = IsoDate.Format(fields.Deadline),
                     Status = fields.Status!.Trim().ToLowerInvariant(),
                     Targeting = fields.Targeting!.ToJson(),
+                    AfterDays = fields.FollowUpRule is { AfterWorkingDays: > 0 } rule ? rule.AfterWorkingDays : (int?)null,
+                    TemplateId = fields.FollowUpRule is { AfterWorkingDays: > 0 } on ? on.TemplateId : null,
                     now = time.GetUtcNow().UtcDateTime,
                     id,
                 }, transaction, cancellationToken));
@@ -148,6 +158,11 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
         }
 
         fields.Targeting?.Validate(errors);
+        if (fields.FollowUpRule is { } followUp && (followUp.AfterWorkingDays is < 0 or > 60 || (followUp.AfterWorkingDays > 0 && followUp.TemplateId is null)))
+        {
+            errors.Add("followUpRule", "afterWorkingDays between 1 and 60 with a templateId of this campaign (0 turns the rule off).");
+        }
+
         return errors;
     }
 
@@ -175,7 +190,9 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
     private async Task<Campaign?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<Row>(database.Command("""
-            SELECT c.id, c.title, c.goal, c.deadline, c.status, c.targeting_json, c.version, c.created_utc, c.updated_utc FROM campaigns c WHERE c.id = @id
+            SELECT c.id, c.title, c.goal, c.deadline, c.status, c.targeting_json, c.version, c.created_utc, c.updated_utc, c.followup_after_days,
+                   c.followup_template_id
+            FROM campaigns c WHERE c.id = @id
             """, new { id }, transaction, cancellationToken));
         return row is null ? null : (await WithOrganisationsAsync(connection, transaction, [row], cancellationToken))[0];
     }
@@ -191,7 +208,8 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
                 new { ids }, transaction, cancellationToken))).ToList();
         var organisations = links.ToLookup(l => l.CampaignId, l => l.OrganisationId);
         return rows.Select(r => new Campaign(r.Id, r.Title, r.Goal, IsoDate.Parse(r.Deadline), r.Status, organisations[r.Id].ToList(),
-            CampaignTargeting.FromJson(r.TargetingJson) ?? CampaignTargeting.Default, r.Version, r.CreatedUtc, r.UpdatedUtc)).ToList();
+            CampaignTargeting.FromJson(r.TargetingJson) ?? CampaignTargeting.Default, r.Version, r.CreatedUtc, r.UpdatedUtc,
+            r.FollowupAfterDays is { } days ? new FollowUpRule(days, r.FollowupTemplateId) : null)).ToList();
     }
 
     private sealed class Row
@@ -205,5 +223,7 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
         public int Version { get; init; }
         public DateTime CreatedUtc { get; init; }
         public DateTime UpdatedUtc { get; init; }
+        public int? FollowupAfterDays { get; init; }
+        public long? FollowupTemplateId { get; init; }
     }
 }

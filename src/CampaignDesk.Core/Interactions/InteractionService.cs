@@ -70,6 +70,12 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
                 Now = time.GetUtcNow().UtcDateTime,
             }, transaction, cancellationToken));
         await CampaignProgress.RefreshAsync(database, connection, transaction, input.CampaignId, input.OfficialId!.Value, cancellationToken);
+        if (input.Direction == "inbound" || input.Outcome is "replied" or "declined")
+        {
+            await FollowUps.FollowUpService.CancelPendingAsync(database, connection, transaction, input.CampaignId, input.OfficialId.Value, "reply",
+                time.GetUtcNow().UtcDateTime, cancellationToken);
+        }
+
         var interaction = (await GetAsync(connection, transaction, id, cancellationToken))!;
         await audit.RecordAsync(connection, transaction, caller, "create", "interaction", id, interaction.OrganisationId, null, interaction,
             cancellationToken);

@@ -1,3 +1,4 @@
+using CampaignDesk.Core.FollowUps;
 using CampaignDesk.Core.Import.Refresh;
 using CampaignDesk.Core.Tasks;
 using Microsoft.Extensions.Configuration;
@@ -15,6 +16,9 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<WorkerHeartbeatJob>();
         services.AddTransient<OfficialsRefreshJob>();
         services.AddTransient<TaskReminderJob>();
+        services.AddTransient<FollowUpDispatchJob>();
+        services.AddTransient<FollowUpRuleJob>();
+        var followUps = configuration.GetSection(FollowUpOptions.SectionName).Get<FollowUpOptions>() ?? new FollowUpOptions();
         var reminders = configuration.GetSection(TaskReminderOptions.SectionName).Get<TaskReminderOptions>() ?? new TaskReminderOptions();
         var refresh = configuration.GetSection(RefreshOptions.SectionName).Get<RefreshOptions>() ?? new RefreshOptions();
         var options = configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>() ?? new WorkerOptions();
@@ -44,6 +48,26 @@ public static class JobsServiceCollectionExtensions
                     .WithIdentity("task-reminders", "campaigndesk")
                     .StartAt(DateTimeOffset.UtcNow.AddSeconds(30))
                     .WithSimpleSchedule(schedule => schedule.WithInterval(reminders.Interval).RepeatForever()));
+            }
+
+            if (followUps.Dispatch.Enabled)
+            {
+                quartz.AddJob<FollowUpDispatchJob>(job => job.WithIdentity(FollowUpDispatchJob.Key));
+                quartz.AddTrigger(trigger => trigger
+                    .ForJob(FollowUpDispatchJob.Key)
+                    .WithIdentity("followup-dispatch", "campaigndesk")
+                    .StartNow()
+                    .WithSimpleSchedule(schedule => schedule.WithInterval(followUps.Dispatch.Interval).RepeatForever()));
+            }
+
+            if (followUps.Rules.Enabled)
+            {
+                quartz.AddJob<FollowUpRuleJob>(job => job.WithIdentity(FollowUpRuleJob.Key));
+                quartz.AddTrigger(trigger => trigger
+                    .ForJob(FollowUpRuleJob.Key)
+                    .WithIdentity("followup-rules", "campaigndesk")
+                    .StartAt(DateTimeOffset.UtcNow.AddSeconds(45))
+                    .WithSimpleSchedule(schedule => schedule.WithInterval(followUps.Rules.Interval).RepeatForever()));
             }
         });
         services.AddQuartzHostedService(quartz => quartz.WaitForJobsToComplete = true);

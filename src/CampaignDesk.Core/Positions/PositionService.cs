@@ -128,6 +128,8 @@ public sealed class PositionService(Database database, AuditLog audit, TimeProvi
             }
 
             await CampaignProgress.RefreshAsync(database, connection, transaction, input.CampaignId, input.OfficialId!.Value, cancellationToken);
+            await FollowUps.FollowUpService.CancelPendingAsync(database, connection, transaction, input.CampaignId, input.OfficialId.Value, "position",
+                time.GetUtcNow().UtcDateTime, cancellationToken);
             var position = (await ReadAsync(connection, transaction, caller, "p.id = @id", new { id }, cancellationToken))[0];
             await audit.RecordAsync(connection, transaction, caller, "create", "position", id, input.OrganisationId, null, position, cancellationToken);
             return Outcome<Position>.Ok(position);

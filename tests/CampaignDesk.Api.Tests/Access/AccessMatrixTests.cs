@@ -109,6 +109,25 @@ public class AccessMatrixTests : WorldTest
         new("POST", "/api/tasks/{id:long}/complete", async (w, own) => await Json("POST", $"/api/tasks/{await w.CreateTaskAsync(own)}/complete",
             new { channel = "phone", outcome = "left_message", notes = "Message laissé au secrétariat." }), ManageVolunteer),
         new("DELETE", "/api/tasks/{id:long}", async (w, own) => await Delete($"/api/tasks/{await w.CreateTaskAsync(own)}"), new(200, 200, 404, 403, 404, 404)),
+        new("GET", "/api/templates", (w, own) => Get($"/api/templates?campaign={w.CampaignId}"), ReadShared),
+        new("GET", "/api/templates/placeholders", (w, own) => Get("/api/templates/placeholders"), ReadShared),
+        new("GET", "/api/templates/{id:long}", (w, own) => Get($"/api/templates/{w.TemplateId}"), ReadShared),
+        // The other campaign is B's alone: A's coordinator writes the templates of campaigns A takes part in only.
+        new("POST", "/api/templates", (w, own) => Json("POST", "/api/templates", new
+        {
+            campaignId = own ? w.CampaignId : w.OtherCampaignId, name = $"Modèle {Guid.NewGuid():N}", subject = "Objet", body = "{{salutation}},",
+        }), new(201, 201, 403, 403, 403, 403)),
+        new("PATCH", "/api/templates/{id:long}", (w, own) => Json("PATCH", $"/api/templates/{(own ? w.TemplateId : w.OtherTemplateId)}",
+            new { subject = "{{campaign.title}} : notre relance" }), new(200, 200, 403, 403, 403, 403)),
+        new("POST", "/api/templates/{id:long}/preview", (w, own) => Json("POST", $"/api/templates/{w.TemplateId}/preview",
+            new { officialId = w.OfficialId, organisationId = w.Organisation(own) }), ReadShared),
+        new("POST", "/api/followups", (w, own) => Json("POST", "/api/followups",
+            new { officialId = w.OfficialId, organisationId = w.Organisation(own), templateId = w.TemplateId }), new(201, 201, 403, 403, 403, 403)),
+        new("GET", "/api/followups", (w, own) => Get($"/api/followups?organisation={w.Organisation(own)}"), ReadShared),
+        new("GET", "/api/followups/{id:long}", async (w, own) => await Get($"/api/followups/{await w.CreateFollowUpAsync(own)}"),
+            new(200, 200, 404, 200, 404, 404)),
+        new("DELETE", "/api/followups/{id:long}", async (w, own) => await Delete($"/api/followups/{await w.CreateFollowUpAsync(own)}"),
+            new(200, 200, 404, 403, 404, 404)),
     ];
 
     /// <summary>Endpoints anyone may call: what they answer is tested with their feature (the calendar feed's secret is its address).</summary>

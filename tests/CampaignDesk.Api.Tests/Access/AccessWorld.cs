@@ -35,6 +35,8 @@ public sealed class AccessWorld
     public long OtherCampaignId { get; private set; }
     public long ImportRunId { get; private set; }
     public long PositionId { get; private set; }
+    public long TemplateId { get; private set; }
+    public long OtherTemplateId { get; private set; }
     public Dictionary<string, Person> People { get; } = [];
     public string ExpiredToken { get; private set; } = "";
     public string RevokedToken { get; private set; } = "";
@@ -176,6 +178,36 @@ public sealed class AccessWorld
             source = "https://www.assemblee-nationale.fr/dyn/17/comptes-rendus/seance",
         })).GetProperty("id").GetInt64();
 
+        // Follow-ups leave from the organisations' mailboxes to the official's address.
+        foreach (var organisation in new[] { OrganisationA, OrganisationB })
+        {
+            (await _admin.PatchAsJsonAsync($"/api/organisations/{organisation}", new { mailbox = $"structure-{organisation}@example.org" }))
+                .EnsureSuccessStatusCode();
+        }
+
+        await using (var connection = await _factory.Database.Database.OpenAsync(default))
+        {
+            await connection.ExecuteAsync("""
+                INSERT INTO contact_points (official_id, kind, value, source, first_seen_utc, last_seen_utc)
+                VALUES (@OfficialId, 'email', 'cyrielle.chatelain@assemblee-nationale.fr', 'test', @now, @now)
+                """, new { OfficialId, now = DateTime.UtcNow });
+        }
+
+        TemplateId = (await PostAsync<JsonElement>("/api/templates", new
+        {
+            campaignId = CampaignId,
+            name = "Relance",
+            subject = "{{campaign.title}}",
+            body = "{{salutation}},\n\n{{organisation.name}}",
+        })).GetProperty("id").GetInt64();
+        OtherTemplateId = (await PostAsync<JsonElement>("/api/templates", new
+        {
+            campaignId = OtherCampaignId,
+            name = "Relance B",
+            subject = "{{campaign.title}}",
+            body = "{{salutation}}",
+        })).GetProperty("id").GetInt64();
+
         foreach (var side in new[] { "A", "B" })
         {
             var volunteer = People["volunteer" + side];
@@ -183,6 +215,11 @@ public sealed class AccessWorld
             Interactions["shared" + side] = await LogInteractionAsync(volunteer, confidential: false);
         }
     }
+
+    /// <summary>A follow-up of the caller's organisation (or the other one), scheduled by an admin.</summary>
+    public async Task<long> CreateFollowUpAsync(bool own) =>
+        (await PostAsync<JsonElement>("/api/followups", new { officialId = OfficialId, organisationId = Organisation(own), templateId = TemplateId }))
+            .GetProperty("id").GetInt64();
 
     public async Task<T> PostAsync<T>(string path, object body)
     {

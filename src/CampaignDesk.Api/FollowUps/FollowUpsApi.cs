@@ -1,0 +1,106 @@
+using CampaignDesk.Api.Hosting;
+using CampaignDesk.Core.Common;
+using CampaignDesk.Core.FollowUps;
+using CampaignDesk.Core.Users;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CampaignDesk.Api.FollowUps;
+
+public static class FollowUpsApi
+{
+    public static IEndpointRouteBuilder MapFollowUps(this IEndpointRouteBuilder routes)
+    {
+        var templates = routes.MapGroup("/api/templates").WithTags("Follow-ups").RequireAuthorization();
+        templates.MapGet("/", ListTemplatesAsync).WithSummary("A campaign's e-mail templates (?campaign=).");
+        templates.MapGet("/placeholders", () => TypedResults.Ok(TemplatePlaceholders.All.Select(p => new { p.Name, p.Description })))
+            .WithSummary("The placeholders a template may use, such as {{salutation}}.");
+        templates.MapGet("/{id:long}", GetTemplateAsync).WithSummary("One template.");
+        templates.MapPost("/", CreateTemplateAsync).WithSummary("Write a template for a campaign (admins, coordinators of a participating organisation).");
+        templates.MapPatch("/{id:long}", UpdateTemplateAsync).WithSummary("Change a template's name, subject or body (If-Match: its ETag).");
+        templates.MapPost("/{id:long}/preview", PreviewAsync)
+            .WithSummary("The message as it would leave for an official from an organisation; a placeholder without a value is an error.");
+
+        var followUps = routes.MapGroup("/api/followups").WithTags("Follow-ups").RequireAuthorization();
+        followUps.MapPost("/", ScheduleAsync)
+            .WithSummary("Schedule a follow-up e-mail from the organisation's mailbox (coordinators): a template or a subject and body, a not-before time.");
+        followUps.MapGet("/", SearchAsync).WithSummary("Follow-ups of the caller's organisations (?state=&organisation=&campaign=&official=).");
+        followUps.MapGet("/{id:long}", GetAsync).WithSummary("One follow-up.");
+        followUps.MapDelete("/{id:long}", CancelAsync).WithSummary("Cancel a scheduled follow-up (coordinators).");
+        return routes;
+    }
+
+    private static async Task<Ok<IReadOnlyList<Template>>> ListTemplatesAsync(TemplateService templates, long? campaign,
+        CancellationToken cancellationToken) => TypedResults.Ok(await templates.ListAsync(campaign, cancellationToken));
+
+    private static async Task<Results<Ok<Template>, ProblemHttpResult>> GetTemplateAsync(long id, TemplateService templates, HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        if (await templates.GetAsync(id, cancellationToken) is not { } template)
+        {
+            return Problems.NotFound("Template", id);
+        }
+
+        context.Response.Headers.ETag = ETags.Of(template.Version);
+        return TypedResults.Ok(template);
+    }
+
+    private static async Task<Results<Created<Template>, ProblemHttpResult>> CreateTemplateAsync(TemplateFields input, Caller caller,
+        TemplateService templates, CancellationToken cancellationToken)
+    {
+        var outcome = await templates.CreateAsync(caller, input, cancellationToken);
+        return outcome.IsOk ? TypedResults.Created($"/api/templates/{outcome.Value!.Id}", outcome.Value) : Problems.Of(outcome, "Template", 0);
+    }
+
+    private static async Task<Results<Ok<Template>, ProblemHttpResult>> UpdateTemplateAsync(long id, TemplateFields input, Caller caller,
+        TemplateService templates, HttpContext context, CancellationToken cancellationToken)
+    {
+        var errors = new Errors();
+        var version = ETags.ParseIfMatch(context.Request.Headers.IfMatch, errors);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+
+        var outcome = await templates.UpdateAsync(caller, id, input, version, cancellationToken);
+        if (outcome.IsOk)
+        {
+            context.Response.Headers.ETag = ETags.Of(outcome.Value!.Version);
+        }
+
+        return Problems.OkOr(outcome, "Template", id);
+    }
+
+    private static async Task<Results<Ok<RenderedMail>, ProblemHttpResult>> PreviewAsync(long id, PreviewInput input, Caller caller,
+        TemplateService templates, CancellationToken cancellationToken) =>
+        Problems.OkOr(await templates.PreviewAsync(caller, id, input, cancellationToken), "Template", id);
+
+    private static async Task<Results<Created<FollowUp>, ProblemHttpResult>> ScheduleAsync(FollowUpInput input, Caller caller, FollowUpService followUps,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await followUps.ScheduleAsync(caller, input, cancellationToken);
+        return outcome.IsOk ? TypedResults.Created($"/api/followups/{outcome.Value!.Id}", outcome.Value) : Problems.Of(outcome, "Follow-up", 0);
+    }
+
+    private static async Task<Results<Ok<Page<FollowUp>>, ProblemHttpResult>> SearchAsync(Caller caller, FollowUpService followUps, string? state,
+        long? organisation, long? campaign, long? official, int page = 1, int pageSize = PageRequest.DefaultPageSize,
+        CancellationToken cancellationToken = default)
+    {
+        var errors = new Errors();
+        var paging = new PageRequest(page, pageSize);
+        paging.Validate(errors);
+        var checkedState = state is null ? null : errors.OneOf(state, "state", FollowUpStates.All);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+
+        return TypedResults.Ok(await followUps.SearchAsync(caller, new FollowUpQuery(checkedState, organisation, campaign, official, paging),
+            cancellationToken));
+    }
+
+    private static async Task<Results<Ok<FollowUp>, ProblemHttpResult>> GetAsync(long id, Caller caller, FollowUpService followUps,
+        CancellationToken cancellationToken) => Problems.OkOr(await followUps.GetAsync(caller, id, cancellationToken), "Follow-up", id);
+
+    private static async Task<Results<Ok<FollowUp>, ProblemHttpResult>> CancelAsync(long id, Caller caller, FollowUpService followUps,
+        CancellationToken cancellationToken) => Problems.OkOr(await followUps.CancelAsync(caller, id, cancellationToken), "Follow-up", id);
+}

@@ -1,0 +1,56 @@
+using CampaignDesk.Core.Common;
+
+namespace CampaignDesk.Core.FollowUps;
+
+/// <summary>A follow-up e-mail in the outbox, rendered when it was scheduled: what was previewed is what leaves.</summary>
+public sealed record FollowUp
+{
+    public long Id { get; init; }
+    public long? CampaignId { get; init; }
+    public long OrganisationId { get; init; }
+    public long OfficialId { get; init; }
+    public long? TemplateId { get; init; }
+    public string FromMailbox { get; init; } = "";
+    public string ToAddress { get; init; } = "";
+    public string ToName { get; init; } = "";
+    public string Subject { get; init; } = "";
+    public string Body { get; init; } = "";
+    public DateTime NotBeforeUtc { get; init; }
+    public DateTime DueUtc { get; init; }
+    public string WindowDate { get; init; } = "";
+    public string State { get; init; } = "";
+    public int Attempts { get; init; }
+    public string? LastError { get; init; }
+    public string? ProviderMessageId { get; init; }
+    public DateTime? SentUtc { get; init; }
+    public DateTime? CancelledUtc { get; init; }
+    public string? CancelReason { get; init; }
+    public string Source { get; init; } = "";
+    public long? SourceInteractionId { get; init; }
+    public string CreatedBy { get; init; } = "";
+    public DateTime CreatedUtc { get; init; }
+
+    /// <summary>The official's département, whose calendar (Alsace-Moselle's holidays) the sending window follows.</summary>
+    public string? DepartmentCode { get; init; }
+
+    /// <summary>What makes the transport send the message once, whatever happens; never shown.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string IdempotencyKey { get; init; } = "";
+}
+
+/// <summary>Schedules a follow-up: a template, or a subject and a body (both may use the placeholders).</summary>
+public sealed record FollowUpInput(long? OfficialId, long? OrganisationId, long? CampaignId, long? TemplateId, string? Subject, string? Body,
+    DateTimeOffset? NotBefore);
+
+public sealed record FollowUpQuery(string? State, long? OrganisationId, long? CampaignId, long? OfficialId, PageRequest Paging);
+
+public static class FollowUpStates
+{
+    public const string Scheduled = "scheduled";
+    public const string Claimed = "claimed";
+    public const string Sent = "sent";
+    public const string Failed = "failed";
+    public const string Cancelled = "cancelled";
+
+    public static readonly IReadOnlyList<string> All = [Scheduled, Claimed, Sent, Failed, Cancelled];
+}

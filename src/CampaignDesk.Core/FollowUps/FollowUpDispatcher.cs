@@ -1,0 +1,171 @@
+using System.Data.Common;
+using CampaignDesk.Core.Common;
+using CampaignDesk.Core.Data;
+using CampaignDesk.Core.Mail;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CampaignDesk.Core.FollowUps;
+
+/// <summary>
+/// Sends the due follow-ups, exactly once. A round claims due rows (a lease: state claimed, a token, an end time), sends
+/// each through the transport under the row's idempotency key, and records the provider's id. A worker that dies
+/// mid-send leaves claimed rows whose lease ends; the next claim sends them again under the same key, and the transport
+/// answers "already sent" for those that had left (the Graph transport finds the message by the key in the mailbox).
+/// Several workers may run at once: a row is claimed by one update that re-checks its state.
+/// </summary>
+public sealed class FollowUpDispatcher(Database database, IMailTransport transport, IOptions<FollowUpOptions> options, IOptions<SendingWindow> window,
+    TimeProvider time, ILogger<FollowUpDispatcher> logger)
+{
+    private FollowUpOptions.DispatchOptions Options => options.Value.Dispatch;
+
+    /// <summary>One round: claims, sends, records. Returns how many were claimed (0: nothing was due).</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var token = Guid.NewGuid().ToString("N");
+        var claimed = await ClaimAsync(token, cancellationToken);
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = Options.Concurrency, CancellationToken = cancellationToken },
+                async (row, ct) => await DispatchAsync(row, token, ct));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: hand back what was not sent, now rather than when the lease ends.
+            await ReleaseAsync(token, CancellationToken.None);
+            throw;
+        }
+
+        return claimed.Count;
+    }
+
+    /// <summary>Rounds until nothing is due (for a job run and for tests).</summary>
+    public async Task<int> DrainAsync(CancellationToken cancellationToken)
+    {
+        var total = 0;
+        int claimed;
+        while ((claimed = await RunOnceAsync(cancellationToken)) > 0)
+        {
+            total += claimed;
+        }
+
+        return total;
+    }
+
+    private async Task<IReadOnlyList<FollowUp>> ClaimAsync(string token, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // A due row, or one whose claim lapsed; the outer condition re-checks it on the latest row version, so two
+        // workers racing for a row cannot both take it. At most ClaimPerMailbox rows per mailbox per round.
+        const string Claimable = "((state = 'scheduled' AND due_utc <= @now) OR (state = 'claimed' AND lease_until_utc < @now))";
+        await connection.ExecuteAsync(database.Command($"""
+            UPDATE followups SET state = 'claimed', claim_token = @token, lease_until_utc = @lease, attempts = attempts + 1, updated_utc = @now
+            WHERE id IN (SELECT id FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY from_mailbox ORDER BY due_utc, id) AS n
+                                         FROM followups WHERE {Claimable}) due
+                         WHERE n <= @perMailbox)
+              AND {Claimable}
+            """, new { token, now, lease = now + Options.Lease, perMailbox = Options.ClaimPerMailbox }, cancellationToken: cancellationToken));
+        return (await connection.QueryAsync<FollowUp>(database.Command(
+            $"SELECT {FollowUpService.Columns}, f.idempotency_key FROM followups f WHERE f.claim_token = @token AND f.state = 'claimed' ORDER BY f.due_utc, f.id",
+            new { token }, cancellationToken: cancellationToken))).ToList();
+    }
+
+    private async Task DispatchAsync(FollowUp row, string token, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (!window.Value.IsOpen(now, row.DepartmentCode) || IsoDate.Format(SendingWindow.WindowKey(now)) != row.WindowDate)
+        {
+            // Its window passed while no worker ran (or it was claimed late): plan it again rather than send out of hours.
+            await ReplanAsync(row, token, now, cancellationToken);
+            return;
+        }
+
+        SentMail sent;
+        try
+        {
+            sent = await transport.SendAsync(new OutgoingMail(row.IdempotencyKey, new MailAddress(row.FromMailbox, null), [new MailAddress(row.ToAddress, row.ToName)],
+                row.Subject, row.Body), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await FailAsync(row, token, ex);
+            return;
+        }
+
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync(database.Command("""
+            UPDATE followups SET state = 'sent', provider_message_id = @ProviderMessageId, sent_utc = @now, claim_token = NULL, lease_until_utc = NULL,
+                                 last_error = NULL, updated_utc = @now
+            WHERE id = @Id AND state = 'claimed' AND claim_token = @token
+            """, new { sent.ProviderMessageId, now = time.GetUtcNow().UtcDateTime, row.Id, token }, cancellationToken: CancellationToken.None));
+        logger.LogInformation("Follow-up {FollowUpId} sent{Again}", row.Id, sent.AlreadySent ? " (found already sent)" : "");
+    }
+
+    private async Task FailAsync(FollowUp row, string token, Exception error)
+    {
+        var permanent = error is ArgumentException or MailRejectedException;
+        var final = permanent || row.Attempts >= Options.MaxAttempts;
+        var retryAfter = error is IRetryAfter { RetryAfter: { } hint } ? hint
+            : TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Max(0, row.Attempts - 1))));
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync(database.Command("""
+            UPDATE followups SET state = @state, due_utc = @due, last_error = @error, claim_token = NULL, lease_until_utc = NULL, updated_utc = @now
+            WHERE id = @Id AND state = 'claimed' AND claim_token = @token
+            """, new
+        {
+            state = final ? FollowUpStates.Failed : FollowUpStates.Scheduled,
+            due = final ? row.DueUtc : now + retryAfter,
+            error = Describe(error),
+            now,
+            row.Id,
+            token,
+        }, cancellationToken: CancellationToken.None));
+        logger.Log(final ? LogLevel.Error : LogLevel.Warning, "Follow-up {FollowUpId} attempt {Attempt} failed ({Error}); {Next}", row.Id, row.Attempts,
+            error.GetType().Name, final ? "marked failed" : $"retried in {retryAfter}");
+    }
+
+    private async Task ReplanAsync(FollowUp row, string token, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await database.TransactAsync(async (connection, transaction) =>
+        {
+            var (due, windowDate) = await FollowUpPlanner.PlanAsync(database, connection, transaction, window.Value, row.OfficialId, row.DepartmentCode,
+                now, row.Id, cancellationToken);
+            await connection.ExecuteAsync(database.Command("""
+                UPDATE followups SET state = 'scheduled', due_utc = @Due, window_date = @windowDate, attempts = attempts - 1, claim_token = NULL,
+                                     lease_until_utc = NULL, updated_utc = @now
+                WHERE id = @Id AND state = 'claimed' AND claim_token = @token
+                """, new { Due = due.UtcDateTime, windowDate, now = now.UtcDateTime, row.Id, token }, transaction, cancellationToken));
+            return 0;
+        }, cancellationToken);
+    }
+
+    private async Task ReleaseAsync(string token, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(database.Command("""
+            UPDATE followups SET state = 'scheduled', attempts = attempts - 1, claim_token = NULL, lease_until_utc = NULL
+            WHERE claim_token = @token AND state = 'claimed'
+            """, new { token }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The error's type and message, one line, without the message's content (which the transport never puts there).</summary>
+    private static string Describe(Exception error)
+    {
+        var text = $"{error.GetType().Name}: {error.Message}".ReplaceLineEndings(" ");
+        return text.Length <= 500 ? text : text[..500];
+    }
+}
+
+/// <summary>An error that says when to try again (a 429's Retry-After, a daily quota).</summary>
+public interface IRetryAfter
+{
+    TimeSpan? RetryAfter { get; }
+}

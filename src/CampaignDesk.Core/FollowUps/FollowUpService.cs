@@ -1,0 +1,213 @@
+using System.Data.Common;
+using CampaignDesk.Core.Audit;
+using CampaignDesk.Core.Campaigns;
+using CampaignDesk.Core.Common;
+using CampaignDesk.Core.Data;
+using CampaignDesk.Core.Users;
+using Dapper;
+using Microsoft.Extensions.Options;
+
+namespace CampaignDesk.Core.FollowUps;
+
+/// <summary>
+/// Scheduling and cancelling follow-ups. A coordinator of the organisation (or an admin) schedules one; the members of
+/// the organisation see its follow-ups; to everyone else they do not exist (404). The message is rendered and its
+/// sending window chosen when it is scheduled, so an error shows then, never in a sent mail.
+/// </summary>
+public sealed class FollowUpService(Database database, AuditLog audit, IOptions<SendingWindow> window, TimeProvider time)
+{
+    internal const string Columns = """
+        f.id, f.campaign_id, f.organisation_id, f.official_id, f.template_id, f.from_mailbox, f.to_address, f.to_name, f.subject, f.body,
+        f.not_before_utc, f.due_utc, f.window_date, f.state, f.attempts, f.last_error, f.provider_message_id, f.sent_utc, f.cancelled_utc,
+        f.cancel_reason, f.source, f.source_interaction_id, f.created_by, f.created_utc, f.department_code
+        """;
+
+    public async Task<Outcome<FollowUp>> ScheduleAsync(Caller caller, FollowUpInput input, CancellationToken cancellationToken)
+    {
+        if (input.OrganisationId is { } organisation && !caller.Coordinates(organisation))
+        {
+            return Outcome<FollowUp>.Forbidden("Only a coordinator of the organisation (or an admin) schedules its follow-ups.");
+        }
+
+        return await database.TransactAsync((connection, transaction) =>
+            ScheduleAsync(connection, transaction, caller, input, "manual", null, cancellationToken), cancellationToken);
+    }
+
+    internal async Task<Outcome<FollowUp>> ScheduleAsync(DbConnection connection, DbTransaction transaction, Caller caller, FollowUpInput input,
+        string source, long? sourceInteractionId, CancellationToken cancellationToken)
+    {
+        var errors = new Errors();
+        var now = time.GetUtcNow();
+        var notBefore = input.NotBefore ?? now;
+        if (notBefore > now.AddYears(1))
+        {
+            errors.Add("notBefore", "A follow-up is scheduled within a year.");
+        }
+
+        var (subject, body) = (input.Subject, input.Body);
+        if (input.TemplateId is { } templateId)
+        {
+            var template = await connection.QuerySingleOrDefaultAsync<(long Id, long CampaignId, string Subject, string Body)>(database.Command(
+                "SELECT id, campaign_id, subject, body FROM templates WHERE id = @templateId", new { templateId }, transaction, cancellationToken));
+            if (template.Id == 0)
+            {
+                errors.Add("templateId", $"No template {templateId}.");
+            }
+            else if (input.CampaignId is { } campaign && campaign != template.CampaignId)
+            {
+                errors.Add("templateId", $"Template {templateId} belongs to campaign {template.CampaignId}.");
+            }
+            else
+            {
+                (subject, body) = (subject ?? template.Subject, body ?? template.Body);
+                input = input with { CampaignId = template.CampaignId };
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(subject) || string.IsNullOrWhiteSpace(body))
+        {
+            errors.Add("templateId", "Give a template, or a subject and a body.");
+        }
+
+        if (subject is { Length: > TemplateService.MaxSubjectLength })
+        {
+            errors.Add("subject", $"A subject has at most {TemplateService.MaxSubjectLength} characters.");
+        }
+
+        if (body is { Length: > TemplateService.MaxBodyLength })
+        {
+            errors.Add("body", $"A body has at most {TemplateService.MaxBodyLength:N0} characters.");
+        }
+
+        await database.RequireRowAsync(connection, transaction, "campaigns", input.CampaignId, "campaignId", errors, cancellationToken);
+        if (!errors.Any)
+        {
+            await CampaignService.RequireParticipantAsync(database, connection, transaction, input.CampaignId, input.OrganisationId, errors, cancellationToken);
+        }
+
+        var recipient = errors.Any ? null : await TemplateService.LoadRecipientAsync(database, connection, transaction, caller, input.OfficialId,
+            input.OrganisationId, input.CampaignId, errors, cancellationToken);
+        var mail = recipient is null || errors.Any ? null : recipient.Render(subject!, body!, errors);
+        if (mail is null || errors.Any)
+        {
+            return Outcome<FollowUp>.Invalid(errors);
+        }
+
+        var (due, windowDate) = await FollowUpPlanner.PlanAsync(database, connection, transaction, window.Value, input.OfficialId!.Value,
+            recipient!.DepartmentCode, notBefore, null, cancellationToken);
+        var id = await connection.ExecuteScalarAsync<long>(database.Command(database.Dialect.InsertReturningId("followups", """
+            campaign_id, organisation_id, official_id, template_id, from_mailbox, to_address, to_name, subject, body, department_code, not_before_utc,
+            due_utc, window_date, state, idempotency_key, attempts, source, source_interaction_id, created_by_user_id, created_by, created_utc, updated_utc
+            """, """
+            @CampaignId, @OrganisationId, @OfficialId, @TemplateId, @FromMailbox, @ToAddress, @ToName, @Subject, @Body, @DepartmentCode, @NotBefore,
+            @Due, @windowDate, 'scheduled', @Key, 0, @source, @sourceInteractionId, @UserId, @By, @Now, @Now
+            """), new
+        {
+            input.CampaignId,
+            input.OrganisationId,
+            input.OfficialId,
+            input.TemplateId,
+            mail.FromMailbox,
+            mail.ToAddress,
+            mail.ToName,
+            mail.Subject,
+            mail.Body,
+            recipient.DepartmentCode,
+            NotBefore = notBefore.UtcDateTime,
+            Due = due.UtcDateTime,
+            windowDate,
+            Key = Guid.NewGuid().ToString("N"),
+            source,
+            sourceInteractionId,
+            caller.UserId,
+            By = caller.Name,
+            Now = now.UtcDateTime,
+        }, transaction, cancellationToken));
+        var followUp = (await GetAsync(connection, transaction, id, cancellationToken))!;
+        await audit.RecordAsync(connection, transaction, caller, "create", "followup", id, followUp.OrganisationId, null, Summary(followUp), cancellationToken);
+        return Outcome<FollowUp>.Ok(followUp);
+    }
+
+    public async Task<Page<FollowUp>> SearchAsync(Caller caller, FollowUpQuery query, CancellationToken cancellationToken)
+    {
+        var visible = caller.OrganisationIds.Where(caller.ActsFor).ToArray();
+        var filters = new List<string>();
+        var parameters = new DynamicParameters(new { query.State, query.OrganisationId, query.CampaignId, query.OfficialId, query.Paging.Skip, query.Paging.Take, visible });
+        if (!caller.IsAdmin)
+        {
+            filters.Add(visible.Length == 0 ? "1 = 0" : database.Dialect.InList("f.organisation_id", "visible"));
+        }
+
+        foreach (var (value, filter) in new (object?, string)[]
+        {
+            (query.State, "f.state = @State"), (query.OrganisationId, "f.organisation_id = @OrganisationId"),
+            (query.CampaignId, "f.campaign_id = @CampaignId"), (query.OfficialId, "f.official_id = @OfficialId"),
+        })
+        {
+            if (value is not null)
+            {
+                filters.Add(filter);
+            }
+        }
+
+        var where = filters.Count == 0 ? "" : "WHERE " + string.Join(" AND ", filters);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var total = await connection.ExecuteScalarAsync<long>(database.Command($"SELECT COUNT(*) FROM followups f {where}", parameters,
+            cancellationToken: cancellationToken));
+        var items = await connection.QueryAsync<FollowUp>(database.Command(
+            $"SELECT {Columns} FROM followups f {where} ORDER BY f.due_utc DESC, f.id DESC {database.Dialect.Paging}", parameters,
+            cancellationToken: cancellationToken));
+        return new Page<FollowUp>(items.ToList(), total);
+    }
+
+    public async Task<Outcome<FollowUp>> GetAsync(Caller caller, long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var followUp = await GetAsync(connection, null, id, cancellationToken);
+        return followUp is not null && caller.ActsFor(followUp.OrganisationId) ? Outcome<FollowUp>.Ok(followUp) : Outcome<FollowUp>.NotFound();
+    }
+
+    /// <summary>Cancels a scheduled follow-up. One being sent right now (claimed) cannot be stopped: 409.</summary>
+    public Task<Outcome<FollowUp>> CancelAsync(Caller caller, long id, CancellationToken cancellationToken) =>
+        database.TransactAsync(async (connection, transaction) =>
+        {
+            var current = await GetAsync(connection, transaction, id, cancellationToken);
+            if (current is null || !caller.ActsFor(current.OrganisationId))
+            {
+                return Outcome<FollowUp>.NotFound();
+            }
+
+            if (!caller.Coordinates(current.OrganisationId))
+            {
+                return Outcome<FollowUp>.Forbidden("Only a coordinator of the organisation (or an admin) cancels its follow-ups.");
+            }
+
+            var cancelled = await connection.ExecuteAsync(database.Command("""
+                UPDATE followups SET state = 'cancelled', cancelled_utc = @now, cancel_reason = @reason, updated_utc = @now
+                WHERE id = @id AND state = 'scheduled'
+                """, new { id, now = time.GetUtcNow().UtcDateTime, reason = $"cancelled by {caller.Name}" }, transaction, cancellationToken));
+            if (cancelled == 0)
+            {
+                return Outcome<FollowUp>.Conflict($"This follow-up is {current.State}: only a scheduled one can be cancelled.");
+            }
+
+            var after = (await GetAsync(connection, transaction, id, cancellationToken))!;
+            await audit.RecordAsync(connection, transaction, caller, "cancel", "followup", id, after.OrganisationId, Summary(current), Summary(after),
+                cancellationToken);
+            return Outcome<FollowUp>.Ok(after);
+        }, cancellationToken);
+
+    /// <summary>An answer came (a reply, a position): the scheduled follow-ups to that official on that campaign are cancelled.</summary>
+    internal static async Task<int> CancelPendingAsync(Database database, DbConnection connection, DbTransaction transaction, long? campaignId,
+        long officialId, string reason, DateTime nowUtc, CancellationToken cancellationToken) =>
+        campaignId is null ? 0 : await connection.ExecuteAsync(database.Command("""
+            UPDATE followups SET state = 'cancelled', cancelled_utc = @nowUtc, cancel_reason = @reason, updated_utc = @nowUtc
+            WHERE official_id = @officialId AND campaign_id = @campaignId AND state = 'scheduled'
+            """, new { officialId, campaignId, reason, nowUtc }, transaction, cancellationToken));
+
+    internal async Task<FollowUp?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken) =>
+        await connection.QuerySingleOrDefaultAsync<FollowUp>(database.Command($"SELECT {Columns} FROM followups f WHERE f.id = @id", new { id },
+            transaction, cancellationToken));
+
+    /// <summary>The audit keeps the follow-up's facts, not the message's text nor the address.</summary>
+    private static object Summary(FollowUp f) => new { f.Id, f.CampaignId, f.OrganisationId, f.OfficialId, f.TemplateId, f.State, f.DueUtc, f.Source };
+}

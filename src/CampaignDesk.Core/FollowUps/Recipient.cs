@@ -1,0 +1,89 @@
+using System.Data.Common;
+using System.Globalization;
+using CampaignDesk.Core.Common;
+using CampaignDesk.Core.Data;
+using CampaignDesk.Core.Officials;
+using CampaignDesk.Core.Territories;
+using Dapper;
+
+namespace CampaignDesk.Core.FollowUps;
+
+/// <summary>
+/// Who a follow-up goes to and from, and the placeholder values for them: the official's main current mandate (député,
+/// then sénateur, maire, conseiller départemental, régional, others), their e-mail address, the organisation's mailbox.
+/// </summary>
+internal sealed record Recipient(string? Address, string Name, string? DepartmentCode, string? Mailbox, IReadOnlyDictionary<string, string?> Values)
+{
+    private static readonly string[] RoleOrder =
+        [Roles.Depute, Roles.Senateur, Roles.Maire, Roles.ConseillerDepartemental, Roles.ConseillerRegional, Roles.ConseillerMunicipal,
+         Roles.ConseillerArrondissement, Roles.DeputeEuropeen];
+
+    /// <summary>Null when the official or the organisation does not exist.</summary>
+    public static async Task<Recipient?> LoadAsync(Database database, DbConnection connection, DbTransaction? transaction, long officialId,
+        long organisationId, long? campaignId, string senderName, CancellationToken cancellationToken)
+    {
+        var official = await connection.QuerySingleOrDefaultAsync<(long Id, string LastName, string FirstName, string? Sex)>(database.Command(
+            "SELECT id, last_name, first_name, sex FROM officials WHERE id = @officialId", new { officialId }, transaction, cancellationToken));
+        var organisation = await connection.QuerySingleOrDefaultAsync<(long Id, string Name, string? Mailbox)>(database.Command(
+            "SELECT id, name, mailbox FROM organisations WHERE id = @organisationId", new { organisationId }, transaction, cancellationToken));
+        if (official.Id == 0 || organisation.Id == 0)
+        {
+            return null;
+        }
+
+        var mandates = await connection.QueryAsync<(string Role, string? DepartmentCode, string? CirconscriptionCode, string? CommuneInsee)>(database.Command(
+            "SELECT role, department_code, circonscription_code, commune_insee FROM mandates WHERE official_id = @officialId AND end_date IS NULL",
+            new { officialId }, transaction, cancellationToken));
+        var mandate = mandates.OrderBy(m => Array.IndexOf(RoleOrder, m.Role) is var i and >= 0 ? i : RoleOrder.Length).FirstOrDefault();
+        var address = await connection.QueryFirstOrDefaultAsync<string?>(database.Command("""
+            SELECT value FROM contact_points WHERE official_id = @officialId AND kind = 'email' AND retired_utc IS NULL
+            ORDER BY CASE source WHEN 'assemblee' THEN 0 WHEN 'senat' THEN 0 ELSE 1 END, last_seen_utc DESC, value
+            """, new { officialId }, transaction, cancellationToken));
+        var campaign = campaignId is null ? default : await connection.QuerySingleOrDefaultAsync<(string Title, string? Deadline)>(database.Command(
+            "SELECT title, deadline FROM campaigns WHERE id = @campaignId", new { campaignId }, transaction, cancellationToken));
+        var commune = mandate.CommuneInsee is null ? null : await connection.QuerySingleOrDefaultAsync<string?>(database.Command(
+            "SELECT name FROM communes WHERE insee = @CommuneInsee", new { mandate.CommuneInsee }, transaction, cancellationToken));
+
+        var department = DepartmentCatalog.Find(mandate.DepartmentCode);
+        var number = CirconscriptionNumber(mandate.CirconscriptionCode);
+        var values = new Dictionary<string, string?>
+        {
+            [TemplatePlaceholders.Salutation] = mandate.Role is null ? "Madame, Monsieur" : Salutations.For(mandate.Role, official.Sex),
+            [TemplatePlaceholders.OfficialFirstName] = official.FirstName,
+            [TemplatePlaceholders.OfficialLastName] = official.LastName,
+            [TemplatePlaceholders.OfficialFullName] = $"{official.FirstName} {official.LastName}",
+            [TemplatePlaceholders.Mandate] = mandate.Role is null ? null
+                : Salutations.MandateLabel(mandate.Role, official.Sex, number, department?.Name, department?.Tncc, commune),
+            [TemplatePlaceholders.Circonscription] = number is { } n ? Salutations.Circonscription(n) : null,
+            [TemplatePlaceholders.Department] = department?.Name,
+            [TemplatePlaceholders.Commune] = commune,
+            [TemplatePlaceholders.OrganisationName] = organisation.Name,
+            [TemplatePlaceholders.CampaignTitle] = campaign.Title,
+            [TemplatePlaceholders.CampaignDeadline] = IsoDate.Parse(campaign.Deadline) is { } deadline ? FrenchDates.LongForm(deadline) : null,
+            [TemplatePlaceholders.SenderName] = senderName,
+        };
+        return new Recipient(address, $"{official.FirstName} {official.LastName}", mandate.DepartmentCode, organisation.Mailbox, values);
+    }
+
+    /// <summary>Renders a subject and a body for this recipient; errors name the placeholders without a value.</summary>
+    public RenderedMail? Render(string subject, string body, Errors errors)
+    {
+        var renderedSubject = TemplateRenderer.Render(subject, Values, "subject", errors);
+        var renderedBody = TemplateRenderer.Render(body, Values, "body", errors);
+        if (Address is null)
+        {
+            errors.Add("officialId", "This official has no e-mail address in the directory.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Mailbox))
+        {
+            errors.Add("organisationId", "This organisation has no Microsoft 365 mailbox to send from: set its mailbox first.");
+        }
+
+        return errors.Any ? null : new RenderedMail(Mailbox!, Address!, Name, renderedSubject!.ReplaceLineEndings(" "), renderedBody!);
+    }
+
+    private static int? CirconscriptionNumber(string? code) =>
+        code is not null && code.LastIndexOf('-') is var dash and > 0
+        && int.TryParse(code[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0 ? number : null;
+}
