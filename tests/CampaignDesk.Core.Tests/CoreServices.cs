@@ -1,13 +1,16 @@
 using CampaignDesk.Core.Audit;
 using CampaignDesk.Core.Campaigns;
 using CampaignDesk.Core.Data;
+using CampaignDesk.Core.FollowUps;
 using CampaignDesk.Core.Interactions;
+using CampaignDesk.Core.Mail;
 using CampaignDesk.Core.Organisations;
 using CampaignDesk.Core.Positions;
 using CampaignDesk.Core.Tasks;
 using CampaignDesk.Core.Text;
 using CampaignDesk.Core.Users;
 using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace CampaignDesk.Core.Tests;
@@ -32,7 +35,17 @@ internal sealed class CoreServices
         Tasks = new TaskService(database, Interactions, coordination, Audit, time);
         Positions = new PositionService(database, Audit, time);
         Coverage = new CoverageService(database);
+        Templates = new TemplateService(database, Audit, time);
+        FollowUps = new FollowUpService(database, Audit, Options.Create(new SendingWindow()), time);
     }
+
+    public TemplateService Templates { get; }
+    public FollowUpService FollowUps { get; }
+
+    public FollowUpDispatcher Dispatcher(IMailTransport transport, FollowUpOptions? options = null) => new(_database, transport,
+        Options.Create(options ?? new FollowUpOptions()), Options.Create(new SendingWindow()), _time, NullLogger<FollowUpDispatcher>.Instance);
+
+    public FollowUpRules Rules() => new(_database, FollowUps, _time, NullLogger<FollowUpRules>.Instance);
 
     public AuditLog Audit { get; }
     public AccessTokens Tokens { get; }
