@@ -1,0 +1,8 @@
+namespace CampaignDesk.GraphStub;
+
+/// <summary>
+/// One request as the stub saw it: when it arrived, what it asked, and what became of it (<c>200</c>, <c>429</c>,
+/// <c>fault:Drop</c>, <c>crash-after:202</c>, …).
+/// </summary>
+public sealed record RecordedRequest(DateTimeOffset At, string Method, string Path, string? Mailbox, GraphOperation Operation,
+    string Body, string Outcome);
