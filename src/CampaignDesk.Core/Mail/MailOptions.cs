@@ -4,7 +4,10 @@ public sealed class MailOptions
 {
     public const string SectionName = "Mail";
 
-    /// <summary>Only <c>eml</c> for now: messages are written as files, for development and for a pickup folder.</summary>
+    /// <summary>
+    /// <c>eml</c> (default): messages are written as files, for development and for a pickup folder.
+    /// <c>graph</c>: sent through Microsoft Graph as the organisation's mailbox (section <c>Graph</c>).
+    /// </summary>
     public string Transport { get; set; } = "eml";
 
     /// <summary>Where <c>eml</c> writes, relative to the content root unless absolute.</summary>

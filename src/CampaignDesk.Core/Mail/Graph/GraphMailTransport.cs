@@ -1,0 +1,163 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Graph;
+using Microsoft.Graph.Models;
+using Microsoft.Graph.Models.ODataErrors;
+using Polly;
+
+namespace CampaignDesk.Core.Mail.Graph;
+
+/// <summary>
+/// Sends as the organisation's Microsoft 365 mailbox (<see cref="OutgoingMail.From"/>) through Microsoft Graph,
+/// exactly once per idempotency key, even across crashes.
+/// <para>
+/// Each attempt, and so each retry, runs the same steps: (1) look the key up in the mailbox, every folder, through
+/// a single-value extended property; a sent message there means done (<see cref="SentMail.AlreadySent"/>); (2) if
+/// no draft carries the key, create one with it; (3) send that draft. The property is written with the draft, in one
+/// request, and moves with the message to Sent Items, so whatever point a crash or a lost answer stops us at, the
+/// next attempt sees the truth: a crash after creating the draft leaves a draft with the key, which step 3 sends
+/// instead of creating a second one; a crash after Graph accepted <c>/send</c> leaves a sent message with the key,
+/// which step 1 finds, so it is not sent again. Nothing ever re-posts <c>/send</c> without looking first.
+/// </para>
+/// <para>
+/// The caveat: Graph's <c>/send</c> answers 202 and submits asynchronously. For a short time after an accepted send
+/// whose answer we lost, the message may still look like a draft, and a retry in that gap could send it again, or
+/// get 404 because it has just moved (we then look again). Retries wait at least <see cref="GraphOptions.RetryBaseDelay"/>
+/// (seconds, by default) which covers the usual gap; it narrows the window, it cannot prove it closed. Deleting the
+/// sent message from the mailbox before a retry would also defeat the look-up. Concurrent sends of one key from two
+/// processes are the caller's to prevent (the outbox claims its rows before sending).
+/// </para>
+/// </summary>
+public sealed class GraphMailTransport : IMailTransport, IDisposable
+{
+    private const int MaxRecipients = 500;
+
+    private readonly GraphServiceClient _client;
+    private readonly HttpClient _http;
+    private readonly ResiliencePipeline _request;
+    private readonly ResiliencePipeline _send;
+    private readonly MailboxThrottle _throttle;
+    private readonly ILogger<GraphMailTransport> _logger;
+
+    public GraphMailTransport(IOptions<GraphOptions> options, ILogger<GraphMailTransport> logger, TimeProvider time)
+    {
+        var settings = options.Value;
+        (_client, _http) = GraphClients.Create(settings);
+        _request = GraphResilience.Request(settings, time);
+        _send = GraphResilience.Send(settings, time, logger);
+        _throttle = new MailboxThrottle(settings);
+        _logger = logger;
+    }
+
+    public async Task<SentMail> SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    {
+        var send = Prepare(mail);
+        var sent = await _send.ExecuteAsync(static (s, token) => s.Transport.AttemptAsync(s, token), send, cancellationToken);
+        _logger.LogInformation("Graph mail {Key} from {Mailbox} to {Recipients} recipient(s): {MessageId}, already sent: {AlreadySent}.",
+            mail.IdempotencyKey, send.Mailbox, send.Recipients, sent.ProviderMessageId, sent.AlreadySent);
+        return sent;
+    }
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _throttle.Dispose();
+    }
+
+    private async ValueTask<SentMail> AttemptAsync(SendState s, CancellationToken cancellationToken)
+    {
+        var postedBefore = s.SendPosted;
+        var found = await FindAsync(s, cancellationToken);
+        if (found.FirstOrDefault(m => m.IsDraft == false) is { } sent)
+        {
+            return Result(sent, alreadySent: !postedBefore);
+        }
+
+        var draft = found.FirstOrDefault()
+            ?? await CallAsync(s.Mailbox, t => _client.Users[s.Mailbox].Messages.PostAsync(s.Draft, cancellationToken: t), cancellationToken)
+            ?? throw new InvalidOperationException("Graph answered the draft creation without a message.");
+
+        await _throttle.AcquireSendAsync(s.Mailbox, s.Recipients, s.RecipientsTaken, cancellationToken);
+        s.RecipientsTaken = true;
+        s.SendPosted = true;
+        try
+        {
+            await CallAsync(s.Mailbox, async t =>
+            {
+                await _client.Users[s.Mailbox].Messages[draft.Id].Send.PostAsync(cancellationToken: t);
+                return true;
+            }, cancellationToken);
+        }
+        catch (ODataError error) when (error.ResponseStatusCode is 404 or 400)
+        {
+            // The draft left Drafts between our look-up and our send: someone sent it (it moved and changed id), or it
+            // was deleted. Look again rather than guess; a 400 that was not "already sent" surfaces unchanged.
+            if ((await FindAsync(s, cancellationToken)).FirstOrDefault(m => m.IsDraft == false) is { } other)
+            {
+                return Result(other, alreadySent: !postedBefore);
+            }
+
+            throw;
+        }
+
+        return Result(draft, alreadySent: false);
+    }
+
+    private async Task<List<Message>> FindAsync(SendState s, CancellationToken cancellationToken)
+    {
+        var page = await CallAsync(s.Mailbox, t => _client.Users[s.Mailbox].Messages.GetAsync(r =>
+        {
+            r.QueryParameters.Filter = GraphMessages.KeyFilter(s.KeyValue);
+            r.QueryParameters.Select = ["id", "isDraft", "internetMessageId"];
+            r.QueryParameters.Top = 5;
+        }, t), cancellationToken);
+        return page?.Value ?? [];
+    }
+
+    /// <summary>One Graph request: a concurrency slot of the mailbox, then the circuit breaker and the request timeout.</summary>
+    private async Task<T> CallAsync<T>(string mailbox, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        using var slot = await _throttle.EnterAsync(mailbox, cancellationToken);
+        return await _request.ExecuteAsync(static async (c, t) => await c(t), call, cancellationToken);
+    }
+
+    /// <summary>The internet message id is the stable id: it survives the move to Sent Items and replies quote it.</summary>
+    private static SentMail Result(Message message, bool alreadySent) =>
+        new(message.InternetMessageId ?? message.Id ?? "", alreadySent);
+
+    private SendState Prepare(OutgoingMail mail)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        ArgumentException.ThrowIfNullOrWhiteSpace(mail.IdempotencyKey, "mail.IdempotencyKey");
+        var mailbox = MailAddresses.Normalise(mail.From?.Address, "From");
+        if (mail.To is not { Count: > 0 and <= MaxRecipients })
+        {
+            throw new ArgumentException($"To needs 1 to {MaxRecipients} recipients.");
+        }
+
+        for (var i = 0; i < mail.To.Count; i++)
+        {
+            MailAddresses.Normalise(mail.To[i]?.Address, $"To[{i}]");
+        }
+
+        if (mail.Subject is null || mail.Subject.Contains('\r') || mail.Subject.Contains('\n'))
+        {
+            throw new ArgumentException("Subject must be one line.");
+        }
+
+        if (mail.Headers?.Any(h => h.Key.Contains(':') || $"{h.Key}{h.Value}".Contains('\r') || $"{h.Key}{h.Value}".Contains('\n')) == true)
+        {
+            throw new ArgumentException("Headers must be single-line names and values.");
+        }
+
+        var keyValue = GraphMessages.KeyValue(mail.IdempotencyKey);
+        return new SendState(this, mailbox, keyValue, GraphMessages.Draft(mail, keyValue), mail.To.Count);
+    }
+
+    private sealed record SendState(GraphMailTransport Transport, string Mailbox, string KeyValue, Message Draft, int Recipients)
+    {
+        public bool RecipientsTaken { get; set; }
+
+        public bool SendPosted { get; set; }
+    }
+}
