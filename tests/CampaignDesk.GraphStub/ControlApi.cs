@@ -1,4 +1,4 @@
-namespace CampaignDesk.GraphStub;
+namespace CampaignDesk.Stubs;
 
 /// <summary>
 /// <c>/_stub/…</c>: what a test or a benchmark in another process reads and changes while the stub runs. No

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace CampaignDesk.GraphStub;
+namespace CampaignDesk.Stubs;
 
 /// <summary>
 /// The one <c>$filter</c> shape the stub understands, as Graph documents it:

@@ -1,4 +1,4 @@
-namespace CampaignDesk.GraphStub;
+namespace CampaignDesk.Stubs;
 
 /// <summary>
 /// Scripted faults (the next <c>times</c> calls of an operation) take precedence over the random ones (a ratio of every

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace CampaignDesk.GraphStub;
+namespace CampaignDesk.Stubs;
 
 /// <summary>
 /// The Graph v1.0 mail endpoints the transport uses. An inbox delta endpoint belongs beside them

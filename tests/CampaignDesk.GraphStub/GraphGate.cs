@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace CampaignDesk.GraphStub;
+namespace CampaignDesk.Stubs;
 
 /// <summary>The operation an endpoint implements, as endpoint metadata the gate reads.</summary>
 internal sealed record OperationTag(GraphOperation Operation);

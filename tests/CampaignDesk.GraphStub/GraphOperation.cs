@@ -1,4 +1,4 @@
-namespace CampaignDesk.GraphStub;
+namespace CampaignDesk.Stubs;
 
 /// <summary>The Graph calls the stub answers, so faults and counters can name one of them.</summary>
 public enum GraphOperation

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace CampaignDesk.GraphStub;
+namespace CampaignDesk.Stubs;
 
 /// <summary>Answers shaped as Graph's: JSON bodies, <c>{"error":{"code","message"}}</c> errors, whole-second Retry-After.</summary>
 internal static class GraphResults

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace CampaignDesk.GraphStub;
+namespace CampaignDesk.Stubs;
 
 /// <summary>
 /// Exchange-like per-mailbox limits: at most <see cref="MessagesPerWindow"/> sends in any sliding

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 
-namespace CampaignDesk.GraphStub;
+namespace CampaignDesk.Stubs;
 
 /// <summary>Every stub mailbox's messages and every delivery. One lock: the stub favours being obviously right.</summary>
 public sealed class MessageStore

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using CampaignDesk.GraphStub;
+using CampaignDesk.Stubs;
 
 // Standalone: prints the Graph base URL as the first line, serves until SIGINT/SIGTERM, then prints
 // "counters {json}" as the last line. While running, GET {root}/_stub/counters gives the same.

@@ -1,4 +1,4 @@
-namespace CampaignDesk.GraphStub;
+namespace CampaignDesk.Stubs;
 
 /// <summary>
 /// One request as the stub saw it: when it arrived, what it asked, and what became of it (<c>200</c>, <c>429</c>,

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CampaignDesk.GraphStub;
+namespace CampaignDesk.Stubs;
 
 /// <summary>
 /// The exe's arguments: <c>--port 0 --limit 30/6s --concurrency 4 --token T --latency 20ms --fault-ratio 0.3 --seed 7</c>.

@@ -1,4 +1,4 @@
-namespace CampaignDesk.GraphStub;
+namespace CampaignDesk.Stubs;
 
 /// <summary>
 /// A snapshot of what the stub saw. <see cref="Throttled"/> is the 429s its mailbox limits answered (message rate plus

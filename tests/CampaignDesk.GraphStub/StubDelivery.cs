@@ -1,4 +1,4 @@
-namespace CampaignDesk.GraphStub;
+namespace CampaignDesk.Stubs;
 
 /// <summary>A message the stub "delivered": what a recipient would have received, from which mailbox.</summary>
 public sealed record StubDelivery(DateTimeOffset At, string Mailbox, string MessageId, string InternetMessageId, string? From,

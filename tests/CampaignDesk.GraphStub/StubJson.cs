@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace CampaignDesk.GraphStub;
+namespace CampaignDesk.Stubs;
 
 /// <summary>Reads Graph JSON as the service does: property names in any case (the SDK writes some in PascalCase).</summary>
 public static class StubJson

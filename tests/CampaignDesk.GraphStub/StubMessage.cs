@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace CampaignDesk.GraphStub;
+namespace CampaignDesk.Stubs;
 
 /// <summary>
 /// A message in a stub mailbox: the JSON the client posted plus the fields the server owns. <see cref="Folder"/> and

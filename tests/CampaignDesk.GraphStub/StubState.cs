@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace CampaignDesk.GraphStub;
+namespace CampaignDesk.Stubs;
 
 /// <summary>What one stub instance holds: its mailboxes, its request log, its faults and limits.</summary>
 internal sealed class StubState(GraphStubOptions options)
