@@ -45,7 +45,7 @@ public sealed class GraphMailTransport : IMailTransport, IDisposable
         (_client, _http) = GraphClients.Create(settings);
         _request = GraphResilience.Request(settings, time);
         _send = GraphResilience.Send(settings, time, logger);
-        _throttle = new MailboxThrottle(settings);
+        _throttle = new MailboxThrottle(settings, time);
         _logger = logger;
     }
 
@@ -73,20 +73,24 @@ public sealed class GraphMailTransport : IMailTransport, IDisposable
             return Result(sent, alreadySent: !postedBefore);
         }
 
+        // A new model each time: the SDK's backing store serialises only what changed since a model was last written, so
+        // a model reused after a failed attempt would post an empty draft, without the key.
         var draft = found.FirstOrDefault()
-            ?? await CallAsync(s.Mailbox, t => _client.Users[s.Mailbox].Messages.PostAsync(s.Draft, cancellationToken: t), cancellationToken)
+            ?? await CallAsync(s.Mailbox, t => _client.Users[s.Mailbox].Messages.PostAsync(GraphMessages.Draft(s.Mail, s.KeyValue), cancellationToken: t), cancellationToken)
             ?? throw new InvalidOperationException("Graph answered the draft creation without a message.");
 
-        await _throttle.AcquireSendAsync(s.Mailbox, s.Recipients, s.RecipientsTaken, cancellationToken);
-        s.RecipientsTaken = true;
-        s.SendPosted = true;
         try
         {
+            // The message permit is taken after the concurrency slot, right before the request leaves: any wait
+            // between the two would reach the server as skew that the window margin has to absorb.
             await CallAsync(s.Mailbox, async t =>
             {
-                await _client.Users[s.Mailbox].Messages[draft.Id].Send.PostAsync(cancellationToken: t);
+                using var permit = await _throttle.AcquireSendAsync(s.Mailbox, s.Recipients, s.RecipientsTaken, cancellationToken);
+                s.RecipientsTaken = true;
+                s.SendPosted = true;
+                await _request.ExecuteAsync(async u => await _client.Users[s.Mailbox].Messages[draft.Id].Send.PostAsync(cancellationToken: u), t);
                 return true;
-            }, cancellationToken);
+            }, cancellationToken, direct: true);
         }
         catch (ODataError error) when (error.ResponseStatusCode is 404 or 400)
         {
@@ -114,11 +118,14 @@ public sealed class GraphMailTransport : IMailTransport, IDisposable
         return page?.Value ?? [];
     }
 
-    /// <summary>One Graph request: a concurrency slot of the mailbox, then the circuit breaker and the request timeout.</summary>
-    private async Task<T> CallAsync<T>(string mailbox, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    /// <summary>
+    /// One Graph request: a concurrency slot of the mailbox, then the circuit breaker and the request timeout
+    /// (unless <paramref name="direct"/>: the call applies them itself, after a wait that must not count as the request's).
+    /// </summary>
+    private async Task<T> CallAsync<T>(string mailbox, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken, bool direct = false)
     {
         using var slot = await _throttle.EnterAsync(mailbox, cancellationToken);
-        return await _request.ExecuteAsync(static async (c, t) => await c(t), call, cancellationToken);
+        return direct ? await call(cancellationToken) : await _request.ExecuteAsync(static async (c, t) => await c(t), call, cancellationToken);
     }
 
     /// <summary>The internet message id is the stable id: it survives the move to Sent Items and replies quote it.</summary>
@@ -150,11 +157,10 @@ public sealed class GraphMailTransport : IMailTransport, IDisposable
             throw new ArgumentException("Headers must be single-line names and values.");
         }
 
-        var keyValue = GraphMessages.KeyValue(mail.IdempotencyKey);
-        return new SendState(this, mailbox, keyValue, GraphMessages.Draft(mail, keyValue), mail.To.Count);
+        return new SendState(this, mailbox, GraphMessages.KeyValue(mail.IdempotencyKey), mail, mail.To.Count);
     }
 
-    private sealed record SendState(GraphMailTransport Transport, string Mailbox, string KeyValue, Message Draft, int Recipients)
+    private sealed record SendState(GraphMailTransport Transport, string Mailbox, string KeyValue, OutgoingMail Mail, int Recipients)
     {
         public bool RecipientsTaken { get; set; }
 

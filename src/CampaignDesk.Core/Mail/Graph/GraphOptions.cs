@@ -49,7 +49,7 @@ public sealed class GraphOptions
 
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Added to <see cref="Window"/> client-side: see <see cref="MailboxThrottle"/> for why.</summary>
+    /// <summary>Added to <see cref="Window"/> client-side, for timer slop: see <see cref="MailboxThrottle"/>.</summary>
     public TimeSpan WindowMargin { get; set; } = TimeSpan.FromMilliseconds(100);
 
     public int RecipientsPerDay { get; set; } = 10_000;

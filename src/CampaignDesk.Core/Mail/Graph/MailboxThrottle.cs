@@ -7,26 +7,28 @@ namespace CampaignDesk.Core.Mail.Graph;
 /// Exchange's per-mailbox limits, kept client-side so Graph never has to answer 429: requests in flight, messages per
 /// window, recipients per day. In memory and per process: one worker process sends for the organisation.
 /// <para>
-/// Why the window is wider than Exchange's: the server counts a send when it arrives, the client when the permit is
-/// granted, just before the request leaves. If one send takes longer to arrive than another, the server can see 31
-/// arrivals in a minute from 30 permits a minute apart. <see cref="GraphOptions.WindowMargin"/> absorbs that skew
-/// (one request's latency jitter, since the permit is taken right before <c>/send</c>, never before the look-up or
-/// a retry). The sliding limiter frees permits a whole segment at a time, up to one segment early, so the window is
-/// also widened by one segment. With 60 segments and a 100 ms margin, 30 per 6 s gives about 96.7 % of the rate.
+/// Messages per window is a sliding log, like the server's, with one twist. The server counts a send when it
+/// arrives; the client cannot know that moment, only that it lies between granting the permit and receiving the
+/// answer. Were the window counted from the grant, a send that took longer to arrive than the one 30 permits later
+/// (a busy thread pool, a slow connection) would put 31 arrivals into the server's minute. So a permit is held until
+/// the answer is in and only then starts its <see cref="GraphOptions.Window"/> plus <see cref="GraphOptions.WindowMargin"/>
+/// (timer slop): by then the server has surely counted it, whatever the skew. The price is one request's latency
+/// per window, well under 1 % of a minute.
 /// </para>
 /// </summary>
-internal sealed class MailboxThrottle(GraphOptions options) : IDisposable
+internal sealed class MailboxThrottle(GraphOptions options, TimeProvider time) : IDisposable
 {
-    private const int Segments = 60;
-
     private readonly ConcurrentDictionary<string, Lazy<Limiters>> _mailboxes = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A slot among the mailbox's <see cref="GraphOptions.ConcurrentRequests"/>; dispose it when the request ends.</summary>
     public async ValueTask<RateLimitLease> EnterAsync(string mailbox, CancellationToken cancellationToken) =>
         Acquired(await For(mailbox).Requests.AcquireAsync(1, cancellationToken), mailbox, "concurrent requests");
 
-    /// <summary>Waits for a slot in the message window; the recipients' daily allowance fails at once instead of waiting hours.</summary>
-    public async ValueTask AcquireSendAsync(string mailbox, int recipients, bool recipientsTaken, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for a slot in the message window; the recipients' daily allowance fails at once instead of waiting hours.
+    /// Dispose the permit when the send's answer is in: its window starts then.
+    /// </summary>
+    public async ValueTask<IDisposable> AcquireSendAsync(string mailbox, int recipients, bool recipientsTaken, CancellationToken cancellationToken)
     {
         var limiters = For(mailbox);
         if (!recipientsTaken)
@@ -35,8 +37,8 @@ internal sealed class MailboxThrottle(GraphOptions options) : IDisposable
             Acquired(daily, mailbox, "recipients per day");
         }
 
-        using var message = await limiters.Messages.AcquireAsync(1, cancellationToken);
-        Acquired(message, mailbox, "messages per window");
+        var message = Acquired(await limiters.Messages.AcquireAsync(1, cancellationToken), mailbox, "messages per window");
+        return new WindowPermit(message, options.Window + options.WindowMargin, time);
     }
 
     public void Dispose()
@@ -63,20 +65,37 @@ internal sealed class MailboxThrottle(GraphOptions options) : IDisposable
 
     private Limiters For(string mailbox) => _mailboxes.GetOrAdd(mailbox, _ => new Lazy<Limiters>(Create)).Value;
 
-    private Limiters Create()
-    {
-        var window = (options.Window + options.WindowMargin) * Segments / (Segments - 1);
-        return new Limiters(
+    private Limiters Create() =>
+        new(
             new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = options.ConcurrentRequests, QueueLimit = int.MaxValue }),
+            new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = options.MessagesPerWindow, QueueLimit = int.MaxValue }),
             new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
             {
-                PermitLimit = options.MessagesPerWindow, Window = window, SegmentsPerWindow = Segments, QueueLimit = int.MaxValue,
-            }),
-            new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
-            {
-                PermitLimit = options.RecipientsPerDay, Window = TimeSpan.FromDays(1), SegmentsPerWindow = 24, QueueLimit = 0,
+                PermitLimit = options.RecipientsPerDay,
+                Window = TimeSpan.FromDays(1),
+                SegmentsPerWindow = 24,
+                QueueLimit = 0,
             }));
-    }
 
-    private sealed record Limiters(ConcurrencyLimiter Requests, SlidingWindowRateLimiter Messages, SlidingWindowRateLimiter Recipients);
+    private sealed record Limiters(ConcurrencyLimiter Requests, ConcurrencyLimiter Messages, SlidingWindowRateLimiter Recipients);
+
+    /// <summary>Gives its message slot back one window after it is disposed.</summary>
+    private sealed class WindowPermit(RateLimitLease lease, TimeSpan window, TimeProvider time) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                _ = ReleaseLaterAsync();
+            }
+        }
+
+        private async Task ReleaseLaterAsync()
+        {
+            await Task.Delay(window, time);
+            lease.Dispose();
+        }
+    }
 }
