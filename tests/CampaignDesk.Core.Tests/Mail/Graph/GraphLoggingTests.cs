@@ -1,0 +1,51 @@
+using CampaignDesk.Stubs;
+using Microsoft.Extensions.Logging;
+using static CampaignDesk.Core.Tests.Mail.Graph.GraphHarness;
+
+namespace CampaignDesk.Core.Tests.Mail.Graph;
+
+public class GraphLoggingTests
+{
+    [Test]
+    public async Task SendAsync_WithRetries_LogsTheOutcomeButNeverTheToken()
+    {
+        await using var stub = await GraphStub.StartAsync(new GraphStubOptions { Token = "very-secret-token" });
+        stub.Faults.Add(GraphOperation.Send, GraphFault.Unavailable());
+        var logger = new ListLogger();
+        using var transport = Transport(Options(stub), logger);
+
+        await transport.SendAsync(NewMail("relance-8"), CancellationToken.None);
+
+        Assert.That(logger.Lines, Has.Some.Contains("relance-8").And.Some.Contains("503 ServiceUnavailable"));
+        Assert.That(logger.Lines, Has.None.Contains("very-secret-token"));
+    }
+
+    private sealed class ListLogger : ILogger<Core.Mail.Graph.GraphMailTransport>
+    {
+        private readonly List<string> _lines = [];
+
+        public IReadOnlyList<string> Lines
+        {
+            get
+            {
+                lock (_lines)
+                {
+                    return [.. _lines];
+                }
+            }
+        }
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (_lines)
+            {
+                _lines.Add($"{logLevel} {formatter(state, exception)} {exception}");
+            }
+        }
+    }
+}
