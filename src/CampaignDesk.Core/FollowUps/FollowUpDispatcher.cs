@@ -111,7 +111,7 @@ public sealed class FollowUpDispatcher(Database database, IMailTransport transpo
     private async Task FailAsync(FollowUp row, string token, Exception error)
     {
         var permanent = error is ArgumentException or MailRejectedException;
-        var final = permanent || row.Attempts >= Options.MaxAttempts;
+        var final = permanent || (row.Attempts >= Options.MaxAttempts && error is not IRetryAfter);
         var retryAfter = error is IRetryAfter { RetryAfter: { } hint } ? hint
             : TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Max(0, row.Attempts - 1))));
         var now = time.GetUtcNow().UtcDateTime;
@@ -162,10 +162,4 @@ public sealed class FollowUpDispatcher(Database database, IMailTransport transpo
         var text = $"{error.GetType().Name}: {error.Message}".ReplaceLineEndings(" ");
         return text.Length <= 500 ? text : text[..500];
     }
-}
-
-/// <summary>An error that says when to try again (a 429's Retry-After, a daily quota).</summary>
-public interface IRetryAfter
-{
-    TimeSpan? RetryAfter { get; }
 }

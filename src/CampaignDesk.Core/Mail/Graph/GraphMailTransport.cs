@@ -52,7 +52,17 @@ public sealed class GraphMailTransport : IMailTransport, IDisposable
     public async Task<SentMail> SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
         var send = Prepare(mail);
-        var sent = await _send.ExecuteAsync(static (s, token) => s.Transport.AttemptAsync(s, token), send, cancellationToken);
+        SentMail sent;
+        try
+        {
+            sent = await _send.ExecuteAsync(static (s, token) => s.Transport.AttemptAsync(s, token), send, cancellationToken);
+        }
+        catch (ODataError error) when (error.ResponseStatusCode is >= 400 and < 500 and not 408 and not 429)
+        {
+            // Not worth retrying (an invalid recipient, a mailbox the application may not use): the outbox marks it failed.
+            throw new MailRejectedException($"Graph refused the message: {error.ResponseStatusCode} {error.Error?.Code}.", error);
+        }
+
         _logger.LogInformation("Graph mail {Key} from {Mailbox} to {Recipients} recipient(s): {MessageId}, already sent: {AlreadySent}.",
             mail.IdempotencyKey, send.Mailbox, send.Recipients, sent.ProviderMessageId, sent.AlreadySent);
         return sent;
