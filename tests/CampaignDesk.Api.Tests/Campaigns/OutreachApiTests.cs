@@ -68,6 +68,40 @@ public class OutreachApiTests : WorldTest
             title = "Règle vide",
             targeting = new { rules = new object?[] { null } },
         }), "targeting.rules[0]").SetName("Campaign with a null targeting rule");
+        yield return new TestCaseData("/api/templates", (Func<AccessWorld, object>)(w => new
+        {
+            campaignId = w.CampaignId,
+            name = "Coquille",
+            subject = "Relance",
+            body = "{{salutaton}},",
+        }), "body").SetName("Template with an unknown placeholder");
+        yield return new TestCaseData("/api/followups", (Func<AccessWorld, object>)(w => new
+        {
+            officialId = 999_999,
+            organisationId = w.OrganisationA,
+            templateId = w.TemplateId,
+        }), "officialId").SetName("Follow-up to an unknown official");
+        yield return new TestCaseData("/api/followups", (Func<AccessWorld, object>)(w => new
+        {
+            officialId = w.OfficialId,
+            organisationId = w.OrganisationA,
+            campaignId = w.OtherCampaignId,
+            subject = "Relance",
+            body = "Bonjour",
+        }), "campaignId").SetName("Follow-up for an organisation not in the campaign");
+        yield return new TestCaseData("/api/followups", (Func<AccessWorld, object>)(w => new
+        {
+            officialId = w.OfficialId,
+            organisationId = w.OrganisationA,
+            campaignId = w.CampaignId,
+            subject = "Relance",
+            body = "Bonjour de {{commune}}",
+        }), "body").SetName("Follow-up with a placeholder without value");
+        yield return new TestCaseData("/api/followups", (Func<AccessWorld, object>)(w => new
+        {
+            officialId = w.OfficialId,
+            organisationId = w.OrganisationA,
+        }), "templateId").SetName("Follow-up without template nor text");
     }
 
     [TestCaseSource(nameof(BadInput))]
