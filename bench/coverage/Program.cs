@@ -21,6 +21,9 @@ int Number(string name, int fallback) => int.Parse(Option(name, fallback.ToStrin
 
 var provider = Option("provider", "sqlite");
 var connectionString = Option("connection", "");
+// PostgreSQL: a fresh database on the given server, dropped at the end.
+await using var scratch = provider == "postgres" ? await PostgresScratch.CreateAsync(connectionString) : null;
+connectionString = scratch?.ConnectionString ?? connectionString;
 var api = Option("api", "");
 var requests = Number("requests", 200);
 
