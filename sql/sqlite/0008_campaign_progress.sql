@@ -50,6 +50,10 @@ UPDATE campaign_progress SET stance =
        AND NOT EXISTS (SELECT 1 FROM positions q WHERE q.campaign_id = p.campaign_id AND q.official_id = p.official_id
                          AND (q.stated_on > p.stated_on OR (q.stated_on = p.stated_on AND q.id > p.id))));
 
--- Targets are resolved by role and territory at each coverage read: one index per territory a rule names.
-CREATE INDEX ix_mandates_role_commune ON mandates (role, commune_insee);
-CREATE INDEX ix_mandates_role_circonscription ON mandates (role, circonscription_code);
+-- Targets are resolved by role and territory at each coverage read: the territory indexes carry the role too (SQLite
+-- otherwise scanned every maire by role to find those of the participants' communes). Same names, same count: a large
+-- import drops and re-creates them as before.
+DROP INDEX ix_mandates_commune_insee;
+CREATE INDEX ix_mandates_commune_insee ON mandates (commune_insee, role);
+DROP INDEX ix_mandates_circonscription_code;
+CREATE INDEX ix_mandates_circonscription_code ON mandates (circonscription_code, role) WHERE circonscription_code IS NOT NULL;

@@ -66,9 +66,11 @@ public class GraphMailTransportTests
         using var transport = Transport(Options(stub));
         stub.Faults.Add(GraphOperation.CreateDraft, GraphFault.BadRequest("ErrorInvalidRecipients"));
 
-        var error = Assert.ThrowsAsync<Microsoft.Graph.Models.ODataErrors.ODataError>(() => transport.SendAsync(NewMail("bad-1"), CancellationToken.None));
+        var rejected = Assert.ThrowsAsync<MailRejectedException>(() => transport.SendAsync(NewMail("bad-1"), CancellationToken.None));
 
-        Assert.That((error!.ResponseStatusCode, error.Error?.Code), Is.EqualTo((400, "ErrorInvalidRecipients")));
+        Assert.That(rejected!.Message, Does.Contain("400 ErrorInvalidRecipients"), "the outbox marks it failed, with the reason");
+        var error = (Microsoft.Graph.Models.ODataErrors.ODataError)rejected.InnerException!;
+        Assert.That((error.ResponseStatusCode, error.Error?.Code), Is.EqualTo((400, "ErrorInvalidRecipients")));
         Assert.That(stub.Count(GraphOperation.CreateDraft), Is.EqualTo(1));
         Assert.That(stub.Deliveries, Is.Empty);
     }
