@@ -1,5 +1,6 @@
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
+using CampaignDesk.Core.FollowUps;
 using CampaignDesk.Core.Interactions;
 using CampaignDesk.Core.Positions;
 using CampaignDesk.Core.Users;
@@ -7,15 +8,15 @@ using Dapper;
 
 namespace CampaignDesk.Core.Officials;
 
-/// <summary>One line of an official's timeline: an interaction or a position (follow-ups join with their feature).</summary>
+/// <summary>One line of an official's timeline: an interaction, a position or a follow-up (at its sending or planned time).</summary>
 public sealed record TimelineEntry(string Type, DateTime At, long Id, long? OrganisationId, string? OrganisationName, long? CampaignId, string Summary,
-    Interaction? Interaction, Position? Position);
+    Interaction? Interaction, Position? Position, FollowUp? FollowUp = null);
 
 /// <summary>
 /// Everything that happened with one official, newest first, with the organisations involved — as far as the caller
 /// may see: other organisations' confidential interactions are left out.
 /// </summary>
-public sealed class Timeline(Database database, InteractionService interactions, PositionService positions)
+public sealed class Timeline(Database database, InteractionService interactions, PositionService positions, FollowUpService followUps)
 {
     public const int MaxEntries = 500;
 
@@ -30,8 +31,10 @@ public sealed class Timeline(Database database, InteractionService interactions,
 
         var logged = await interactions.SearchAsync(caller, new InteractionQuery(officialId, null, null, new PageRequest(1, MaxEntries)), cancellationToken);
         var stated = await positions.ForOfficialAsync(caller, officialId, null, cancellationToken);
+        // Follow-ups are their organisation's business: the caller sees those of the organisations they act for.
+        var planned = await followUps.SearchAsync(caller, new FollowUpQuery(null, null, null, officialId, new PageRequest(1, MaxEntries)), cancellationToken);
         var organisationIds = logged.Items.Select(i => i.OrganisationId).Concat(stated.Where(p => p.OrganisationId is not null).Select(p => p.OrganisationId!.Value))
-            .Distinct().ToArray();
+            .Concat(planned.Items.Select(f => f.OrganisationId)).Distinct().ToArray();
         var names = organisationIds.Length == 0
             ? new Dictionary<long, string>()
             : (await connection.QueryAsync<(long Id, string Name)>(database.Command(
@@ -41,6 +44,8 @@ public sealed class Timeline(Database database, InteractionService interactions,
                 i.CampaignId, $"{i.Channel} ({i.Direction}) : {i.Outcome}", i, null))
             .Concat(stated.Select(p => new TimelineEntry("position", p.StatedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), p.Id, p.OrganisationId,
                 p.OrganisationId is { } o ? names.GetValueOrDefault(o) : null, p.CampaignId, $"{p.Kind} : {p.Stance}", null, p)))
+            .Concat(planned.Items.Select(f => new TimelineEntry("followup", f.SentUtc ?? f.DueUtc, f.Id, f.OrganisationId, names.GetValueOrDefault(f.OrganisationId),
+                f.CampaignId, $"{f.State} : {f.Subject}", null, null, f)))
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Take(MaxEntries)
             .ToList();

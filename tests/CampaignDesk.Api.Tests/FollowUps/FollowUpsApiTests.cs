@@ -66,4 +66,20 @@ public class FollowUpsApiTests : WorldTest
         await again.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.That(await badState.AssertValidationProblemAsync(), Is.EqualTo(new[] { "state" }));
     }
+
+    [Test]
+    public async Task TheTimeline_ShowsAFollowUp_ToItsOrganisationOnly()
+    {
+        var id = await World.CreateFollowUpAsync(own: true);
+        using var coordinatorA = World.ClientFor(World.People["coordinatorA"].Token);
+        using var volunteerB = World.ClientFor(World.People["volunteerB"].Token);
+
+        var mine = await coordinatorA.GetFromJsonAsync<JsonElement>($"/api/officials/{World.OfficialId}/timeline");
+        var theirs = await volunteerB.GetFromJsonAsync<JsonElement>($"/api/officials/{World.OfficialId}/timeline");
+
+        static IEnumerable<long> FollowUps(JsonElement timeline) =>
+            timeline.EnumerateArray().Where(e => e.GetProperty("type").GetString() == "followup").Select(e => e.GetProperty("id").GetInt64());
+        Assert.That(FollowUps(mine), Does.Contain(id));
+        Assert.That(FollowUps(theirs), Does.Not.Contain(id));
+    }
 }
