@@ -14,7 +14,8 @@ namespace CampaignDesk.Core.Seed;
 /// Seeds the shipped demo campaign, once (when no campaign exists): every seeded structure takes part, with the
 /// default targeting, and its known positions are recorded for the officials the directory holds.
 /// </summary>
-public sealed class CampaignSeeder(Database database, CampaignService campaigns, PositionService positions, ILogger<CampaignSeeder> logger)
+public sealed class CampaignSeeder(Database database, CampaignService campaigns, PositionService positions, FollowUps.TemplateService templates,
+    ILogger<CampaignSeeder> logger)
 {
     public const string File = "seed/campaign/campaign.json";
 
@@ -68,6 +69,15 @@ public sealed class CampaignSeeder(Database database, CampaignService campaigns,
             }
         }
 
+        foreach (var template in demo.Templates ?? [])
+        {
+            var written = await templates.CreateAsync(Seed, new FollowUps.TemplateFields(id, template.Name, template.Subject, template.Body), cancellationToken);
+            if (!written.IsOk)
+            {
+                throw new InvalidDataException($"{File}: template « {template.Name} »: {string.Join(", ", written.Errors?.Keys ?? [])}");
+            }
+        }
+
         logger.LogInformation("Seeded the demo campaign « {Title} » with {Count} participating structures", demo.Title, structures.Length);
         return id;
     }
@@ -81,7 +91,10 @@ public sealed class CampaignSeeder(Database database, CampaignService campaigns,
             """, new { position.Role, Name = SearchText.Fold($"{position.LastName} {position.FirstName}") }, cancellationToken: cancellationToken));
     }
 
-    private sealed record DemoCampaign(string Title, string? Goal, DateOnly? Deadline, string? Status, IReadOnlyList<DemoPosition>? Positions);
+    private sealed record DemoCampaign(string Title, string? Goal, DateOnly? Deadline, string? Status, IReadOnlyList<DemoPosition>? Positions,
+        IReadOnlyList<DemoTemplate>? Templates);
+
+    private sealed record DemoTemplate(string Name, string Subject, string Body);
 
     private sealed record DemoPosition(DateOnly StatedOn, string Kind, string LastName, string FirstName, string Role, string Stance, string Summary,
         string Source);

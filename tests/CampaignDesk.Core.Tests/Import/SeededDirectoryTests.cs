@@ -36,7 +36,7 @@ public class SeededDirectoryTests(DatabaseProvider provider)
         await new OfficialSeeder(_db.Database, imports, NullLogger<OfficialSeeder>.Instance).SeedAsync(default);
         _relevant = new OrganisationOfficials(_db.Database, new TerritoryStore(_db.Database));
         _services = new CoreServices(_db.Database, time);
-        _campaign = await new CampaignSeeder(_db.Database, _services.Campaigns, _services.Positions, NullLogger<CampaignSeeder>.Instance).SeedAsync(default);
+        _campaign = await new CampaignSeeder(_db.Database, _services.Campaigns, _services.Positions, _services.Templates, NullLogger<CampaignSeeder>.Instance).SeedAsync(default);
     }
 
     [Test]
@@ -46,11 +46,23 @@ public class SeededDirectoryTests(DatabaseProvider provider)
         var structures = await ScalarAsync("SELECT COUNT(*) FROM organisations WHERE type = 'structure'");
         var chatelain = (await QueryAsync<long>("SELECT id FROM officials WHERE search_text = 'chatelain cyrielle'")).Single();
         var positions = await _services.Positions.ForOfficialAsync(CampaignDesk.Core.Users.Caller.System("test"), chatelain, _campaign, default);
-        var again = await new CampaignSeeder(_db.Database, _services.Campaigns, _services.Positions, NullLogger<CampaignSeeder>.Instance).SeedAsync(default);
+        var again = await new CampaignSeeder(_db.Database, _services.Campaigns, _services.Positions, _services.Templates, NullLogger<CampaignSeeder>.Instance).SeedAsync(default);
         var coverage = await _services.Coverage.CoverageAsync(_campaign.Value, "department", default);
+        var structure = campaign!.OrganisationIds[0];
+        await using (var connection = await _db.Database.OpenAsync(default))
+        {
+            await connection.ExecuteAsync("UPDATE organisations SET mailbox = 'structure@example.org' WHERE id = @structure", new { structure });
+        }
+
+        var template = (await _services.Templates.ListAsync(_campaign, default)).Single();
+        var preview = await _services.Templates.PreviewAsync(CampaignDesk.Core.Users.Caller.System("Équipe"), template.Id,
+            new CampaignDesk.Core.FollowUps.PreviewInput(chatelain, structure), default);
 
         Assert.Multiple(() =>
         {
+            Assert.That(preview.IsOk, Is.True, string.Join(", ", preview.Errors?.SelectMany(e => e.Value) ?? []));
+            Assert.That(preview.Value?.Body, Does.StartWith("Madame la Députée,").And.Contains("comme Députée de la 2e circonscription de l'Isère")
+                .And.Contains("30 avril 2026"));
             Assert.That(campaign!.Deadline, Is.EqualTo(new DateOnly(2026, 4, 30)));
             Assert.That(campaign.OrganisationIds, Has.Count.EqualTo(structures));
             Assert.That(positions.Select(p => (p.Kind, p.StatedOn, p.Stance)),
