@@ -8,6 +8,7 @@ using CampaignDesk.Core.Import.Refresh;
 using CampaignDesk.Core.Interactions;
 using CampaignDesk.Core.Jobs;
 using CampaignDesk.Core.Mail;
+using CampaignDesk.Core.Mail.Graph;
 using CampaignDesk.Core.Officials;
 using CampaignDesk.Core.Organisations;
 using CampaignDesk.Core.Positions;
@@ -97,9 +98,12 @@ public static class CoreServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<FollowUpOptions>().BindConfiguration(FollowUpOptions.SectionName)
             .Validate(o => o.Dispatch.Interval >= TimeSpan.FromSeconds(1) && o.Dispatch.Lease >= TimeSpan.FromSeconds(10)
-                && o.Dispatch.ClaimPerMailbox is >= 1 and <= 1000 && o.Dispatch.Concurrency is >= 1 and <= 256 && o.Dispatch.MaxAttempts is >= 1 and <= 100
+                && o.Dispatch.ClaimPerMailbox is >= 1 and <= 1000 && o.Dispatch.ClaimPerRound is >= 1 and <= 10_000 && o.Dispatch.Concurrency is >= 1 and <= 256 && o.Dispatch.MaxAttempts is >= 1 and <= 100
                 && o.Rules.Interval >= TimeSpan.FromMinutes(1),
-                "FollowUps:Dispatch needs Interval ≥ 1 s, Lease ≥ 10 s, ClaimPerMailbox 1–1000, Concurrency 1–256, MaxAttempts 1–100; FollowUps:Rules:Interval ≥ 1 min.")
+                "FollowUps:Dispatch needs Interval ≥ 1 s, Lease ≥ 10 s, ClaimPerMailbox 1–1000, ClaimPerRound 1–10,000, Concurrency 1–256, MaxAttempts 1–100; FollowUps:Rules:Interval ≥ 1 min.")
+            .Validate<IOptions<MailOptions>, IOptions<GraphOptions>>((o, mail, graph) =>
+                    !string.Equals(mail.Value.Transport, "graph", StringComparison.OrdinalIgnoreCase) || o.Dispatch.Lease > graph.Value.TotalTimeout,
+                "FollowUps:Dispatch:Lease must be longer than Graph:TotalTimeout, or a send still running could be taken over and made twice.")
             .ValidateOnStart();
         services.AddCampaignDeskMail();
         return services;

@@ -42,10 +42,20 @@ public sealed partial class SqlServerDialect : SqlDialect
         )
         """;
 
-    public override Task LockAsync(DbConnection connection, DbTransaction transaction, string name, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            "EXEC sp_getapplock @Resource = @name, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 30000",
-            new { name }, transaction, cancellationToken: cancellationToken));
+    public override async Task LockAsync(DbConnection connection, DbTransaction transaction, string name, CancellationToken cancellationToken)
+    {
+        // sp_getapplock reports a timeout or a deadlock by its return value, not by an error: without this check the
+        // caller would go on unprotected.
+        var status = await connection.ExecuteScalarAsync<int>(new CommandDefinition("""
+            DECLARE @status int;
+            EXEC @status = sp_getapplock @Resource = @name, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 30000;
+            SELECT @status;
+            """, new { name }, transaction, cancellationToken: cancellationToken));
+        if (status < 0)
+        {
+            throw new DatabaseUnavailableException($"Could not take the lock {name} (sp_getapplock returned {status}).");
+        }
+    }
 
     public override string JournalExists =>
         "SELECT CASE WHEN OBJECT_ID(N'dbo.schema_migrations', N'U') IS NULL THEN 0 ELSE 1 END";

@@ -30,15 +30,17 @@ public sealed class FollowUpDispatcher(Database database, IMailTransport transpo
             return 0;
         }
 
+        var started = new System.Collections.Concurrent.ConcurrentDictionary<long, bool>();
         try
         {
             await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = Options.Concurrency, CancellationToken = cancellationToken },
-                async (row, ct) => await DispatchAsync(row, token, ct));
+                async (row, ct) => await DispatchAsync(row, token, started, ct));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Shutting down: hand back what was not sent, now rather than when the lease ends.
-            await ReleaseAsync(token, CancellationToken.None);
+            // Shutting down: hand back at once the rows whose send never started. One whose send was under way keeps its
+            // lease: the provider may have accepted it, and the next worker must not look it up before the lease ends.
+            await ReleaseAsync(token, [.. started.Keys], CancellationToken.None);
             throw;
         }
 
@@ -65,19 +67,27 @@ public sealed class FollowUpDispatcher(Database database, IMailTransport transpo
         // A due row, or one whose claim lapsed; the outer condition re-checks it on the latest row version, so two
         // workers racing for a row cannot both take it. At most ClaimPerMailbox rows per mailbox per round.
         const string Claimable = "((state = 'scheduled' AND due_utc <= @now) OR (state = 'claimed' AND lease_until_utc < @now))";
+        // A row whose worker died on it again and again (it may be what kills the worker) stops being claimed.
+        await connection.ExecuteAsync(database.Command("""
+            UPDATE followups SET state = 'failed', last_error = @error, claim_token = NULL, lease_until_utc = NULL, updated_utc = @now
+            WHERE state = 'claimed' AND lease_until_utc < @now AND attempts >= @max
+            """, new { now, max = Options.MaxAttempts, error = $"Given up after {Options.MaxAttempts} attempts whose worker stopped before the end." },
+            cancellationToken: cancellationToken));
         await connection.ExecuteAsync(database.Command($"""
             UPDATE followups SET state = 'claimed', claim_token = @token, lease_until_utc = @lease, attempts = attempts + 1, updated_utc = @now
-            WHERE id IN (SELECT id FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY from_mailbox ORDER BY due_utc, id) AS n
+            WHERE id IN (SELECT id FROM (SELECT id, due_utc, ROW_NUMBER() OVER (PARTITION BY from_mailbox ORDER BY due_utc, id) AS n
                                          FROM followups WHERE {Claimable}) due
-                         WHERE n <= @perMailbox)
+                         WHERE n <= @perMailbox ORDER BY due_utc, id {database.Dialect.Paging})
               AND {Claimable}
-            """, new { token, now, lease = now + Options.Lease, perMailbox = Options.ClaimPerMailbox }, cancellationToken: cancellationToken));
+            """, new { token, now, lease = now + Options.Lease, perMailbox = Options.ClaimPerMailbox, Skip = 0, Take = Options.ClaimPerRound },
+            cancellationToken: cancellationToken));
         return (await connection.QueryAsync<FollowUp>(database.Command(
             $"SELECT {FollowUpService.Columns}, f.idempotency_key FROM followups f WHERE f.claim_token = @token AND f.state = 'claimed' ORDER BY f.due_utc, f.id",
             new { token }, cancellationToken: cancellationToken))).ToList();
     }
 
-    private async Task DispatchAsync(FollowUp row, string token, CancellationToken cancellationToken)
+    private async Task DispatchAsync(FollowUp row, string token, System.Collections.Concurrent.ConcurrentDictionary<long, bool> started,
+        CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (!window.Value.IsOpen(now, row.DepartmentCode) || IsoDate.Format(SendingWindow.WindowKey(now)) != row.WindowDate)
@@ -87,6 +97,13 @@ public sealed class FollowUpDispatcher(Database database, IMailTransport transpo
             return;
         }
 
+        // The row may have waited its turn in this round: renew the lease, and give the row up if another worker took it.
+        if (!await RenewAsync(row, token, cancellationToken))
+        {
+            return;
+        }
+
+        started[row.Id] = true;
         SentMail sent;
         try
         {
@@ -117,7 +134,9 @@ public sealed class FollowUpDispatcher(Database database, IMailTransport transpo
         var now = time.GetUtcNow().UtcDateTime;
         await using var connection = await database.OpenAsync(CancellationToken.None);
         await connection.ExecuteAsync(database.Command("""
-            UPDATE followups SET state = @state, due_utc = @due, last_error = @error, claim_token = NULL, lease_until_utc = NULL, updated_utc = @now
+            UPDATE followups SET state = CASE WHEN @state = 'scheduled' AND cancel_reason IS NOT NULL THEN 'cancelled' ELSE @state END,
+                                 cancelled_utc = CASE WHEN @state = 'scheduled' AND cancel_reason IS NOT NULL THEN @now END,
+                                 due_utc = @due, last_error = @error, claim_token = NULL, lease_until_utc = NULL, updated_utc = @now
             WHERE id = @Id AND state = 'claimed' AND claim_token = @token
             """, new
         {
@@ -139,7 +158,9 @@ public sealed class FollowUpDispatcher(Database database, IMailTransport transpo
             var (due, windowDate) = await FollowUpPlanner.PlanAsync(database, connection, transaction, window.Value, row.OfficialId, row.DepartmentCode,
                 now, row.Id, cancellationToken);
             await connection.ExecuteAsync(database.Command("""
-                UPDATE followups SET state = 'scheduled', due_utc = @Due, window_date = @windowDate, attempts = attempts - 1, claim_token = NULL,
+                UPDATE followups SET state = CASE WHEN cancel_reason IS NULL THEN 'scheduled' ELSE 'cancelled' END,
+                                     cancelled_utc = CASE WHEN cancel_reason IS NULL THEN NULL ELSE @now END,
+                                     due_utc = @Due, window_date = @windowDate, attempts = attempts - 1, claim_token = NULL,
                                      lease_until_utc = NULL, updated_utc = @now
                 WHERE id = @Id AND state = 'claimed' AND claim_token = @token
                 """, new { Due = due.UtcDateTime, windowDate, now = now.UtcDateTime, row.Id, token }, transaction, cancellationToken));
@@ -147,13 +168,26 @@ public sealed class FollowUpDispatcher(Database database, IMailTransport transpo
         }, cancellationToken);
     }
 
-    private async Task ReleaseAsync(string token, CancellationToken cancellationToken)
+    private async Task ReleaseAsync(string token, long[] started, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(database.Command("""
-            UPDATE followups SET state = 'scheduled', attempts = attempts - 1, claim_token = NULL, lease_until_utc = NULL
-            WHERE claim_token = @token AND state = 'claimed'
-            """, new { token }, cancellationToken: cancellationToken));
+        var parameters = new DynamicParameters(new { token, started, now = time.GetUtcNow().UtcDateTime });
+        var notStarted = started.Length == 0 ? "" : $"AND NOT ({database.Dialect.InList("id", "started")})";
+        await connection.ExecuteAsync(database.Command($"""
+            UPDATE followups SET state = CASE WHEN cancel_reason IS NULL THEN 'scheduled' ELSE 'cancelled' END,
+                                 cancelled_utc = CASE WHEN cancel_reason IS NULL THEN NULL ELSE @now END,
+                                 attempts = attempts - 1, claim_token = NULL, lease_until_utc = NULL, updated_utc = @now
+            WHERE claim_token = @token AND state = 'claimed' {notStarted}
+            """, parameters, cancellationToken: cancellationToken));
+    }
+
+    private async Task<bool> RenewAsync(FollowUp row, string token, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(database.Command("""
+            UPDATE followups SET lease_until_utc = @lease, updated_utc = @now WHERE id = @Id AND state = 'claimed' AND claim_token = @token
+            """, new { lease = now + Options.Lease, now, row.Id, token }, cancellationToken: cancellationToken)) == 1;
     }
 
     /// <summary>The error's type and message, one line, without the message's content (which the transport never puts there).</summary>

@@ -19,8 +19,15 @@ public sealed class FollowUpOptions
         /// <summary>Rows claimed per mailbox per round: about what a mailbox may send in a minute.</summary>
         public int ClaimPerMailbox { get; set; } = 30;
 
-        /// <summary>How long a claim holds: a worker that dies leaves its rows to others after this.</summary>
-        public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
+        /// <summary>
+        /// How long a claim holds, renewed when its send starts: a worker that dies leaves its rows to others after this.
+        /// Keep it longer than the transport's longest send (Graph:TotalTimeout): a send still running when its lease ends
+        /// could be taken over and made twice.
+        /// </summary>
+        public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(10);
+
+        /// <summary>Rows claimed per round, all mailboxes together (each waits its turn under its own lease).</summary>
+        public int ClaimPerRound { get; set; } = 200;
 
         /// <summary>Messages sent at once by one worker, all mailboxes together (each mailbox has its own limit).</summary>
         public int Concurrency { get; set; } = 16;

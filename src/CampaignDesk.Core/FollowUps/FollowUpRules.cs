@@ -25,13 +25,16 @@ public sealed class FollowUpRules(Database database, FollowUpService followUps, 
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
             candidates = (await connection.QueryAsync<Candidate>(database.Command($"""
-                SELECT i.id AS interaction_id, i.organisation_id, i.official_id, i.campaign_id, i.occurred_utc, c.followup_after_days AS after_days,
+                SELECT i.id AS interaction_id, i.organisation_id, g.name AS organisation_name, i.official_id, i.campaign_id, i.occurred_utc,
+                       c.followup_after_days AS after_days,
                        c.followup_template_id AS template_id,
                        (SELECT MIN(m.department_code) FROM mandates m WHERE m.official_id = i.official_id AND m.end_date IS NULL) AS department_code
                 FROM interactions i
                 JOIN campaigns c ON c.id = i.campaign_id AND c.status = 'active' AND c.followup_after_days IS NOT NULL AND c.followup_template_id IS NOT NULL
                 JOIN campaign_progress p ON p.campaign_id = i.campaign_id AND p.official_id = i.official_id AND p.replied = 0 AND p.stance IS NULL
+                JOIN organisations g ON g.id = i.organisation_id AND g.mailbox IS NOT NULL
                 WHERE i.direction = 'outbound' AND i.occurred_utc >= @since
+                  AND EXISTS (SELECT 1 FROM contact_points e WHERE e.official_id = i.official_id AND e.kind = 'email' AND e.retired_utc IS NULL)
                   AND NOT EXISTS (SELECT 1 FROM interactions later WHERE later.campaign_id = i.campaign_id AND later.official_id = i.official_id
                                     AND later.organisation_id = i.organisation_id AND later.direction = 'outbound'
                                     AND (later.occurred_utc > i.occurred_utc OR (later.occurred_utc = i.occurred_utc AND later.id > i.id)))
@@ -51,9 +54,19 @@ public sealed class FollowUpRules(Database database, FollowUpService followUps, 
                 continue;
             }
 
-            var outcome = await database.TransactAsync((connection, transaction) => followUps.ScheduleAsync(connection, transaction, Rule,
-                new FollowUpInput(candidate.OfficialId, candidate.OrganisationId, candidate.CampaignId, candidate.TemplateId, null, null, null),
-                "rule", candidate.InteractionId, cancellationToken), cancellationToken);
+            Common.Outcome<FollowUp> outcome;
+            try
+            {
+                // Signed by the organisation: the rule writes on its behalf.
+                outcome = await database.TransactAsync((connection, transaction) => followUps.ScheduleAsync(connection, transaction, Rule,
+                    new FollowUpInput(candidate.OfficialId, candidate.OrganisationId, candidate.CampaignId, candidate.TemplateId, null, null, null),
+                    "rule", candidate.InteractionId, cancellationToken, senderName: candidate.OrganisationName), cancellationToken);
+            }
+            catch (System.Data.Common.DbException ex) when (database.Dialect.IsUniqueViolation(ex))
+            {
+                continue; // another worker scheduled it a moment ago
+            }
+
             if (outcome.IsOk)
             {
                 scheduled++;
@@ -73,6 +86,7 @@ public sealed class FollowUpRules(Database database, FollowUpService followUps, 
     {
         public long InteractionId { get; init; }
         public long OrganisationId { get; init; }
+        public string OrganisationName { get; init; } = "";
         public long OfficialId { get; init; }
         public long CampaignId { get; init; }
         public DateTime OccurredUtc { get; init; }

@@ -34,11 +34,11 @@ public sealed class FollowUpService(Database database, AuditLog audit, IOptions<
     }
 
     internal async Task<Outcome<FollowUp>> ScheduleAsync(DbConnection connection, DbTransaction transaction, Caller caller, FollowUpInput input,
-        string source, long? sourceInteractionId, CancellationToken cancellationToken)
+        string source, long? sourceInteractionId, CancellationToken cancellationToken, string? senderName = null)
     {
         var errors = new Errors();
         var now = time.GetUtcNow();
-        var notBefore = input.NotBefore ?? now;
+        var notBefore = input.NotBefore is { } given && given > now ? given : now;
         if (notBefore > now.AddYears(1))
         {
             errors.Add("notBefore", "A follow-up is scheduled within a year.");
@@ -84,8 +84,8 @@ public sealed class FollowUpService(Database database, AuditLog audit, IOptions<
             await CampaignService.RequireParticipantAsync(database, connection, transaction, input.CampaignId, input.OrganisationId, errors, cancellationToken);
         }
 
-        var recipient = errors.Any ? null : await TemplateService.LoadRecipientAsync(database, connection, transaction, caller, input.OfficialId,
-            input.OrganisationId, input.CampaignId, errors, cancellationToken);
+        var recipient = errors.Any ? null : await TemplateService.LoadRecipientAsync(database, connection, transaction, senderName ?? caller.Name,
+            input.OfficialId, input.OrganisationId, input.CampaignId, errors, cancellationToken);
         var mail = recipient is null || errors.Any ? null : recipient.Render(subject!, body!, errors);
         if (mail is null || errors.Any)
         {
@@ -196,12 +196,17 @@ public sealed class FollowUpService(Database database, AuditLog audit, IOptions<
             return Outcome<FollowUp>.Ok(after);
         }, cancellationToken);
 
-    /// <summary>An answer came (a reply, a position): the scheduled follow-ups to that official on that campaign are cancelled.</summary>
+    /// <summary>
+    /// An answer came (a reply, a position): the scheduled follow-ups to that official on that campaign are cancelled, and
+    /// one being sent right now is marked so that it is cancelled rather than retried if this send fails.
+    /// </summary>
     internal static async Task<int> CancelPendingAsync(Database database, DbConnection connection, DbTransaction transaction, long? campaignId,
         long officialId, string reason, DateTime nowUtc, CancellationToken cancellationToken) =>
         campaignId is null ? 0 : await connection.ExecuteAsync(database.Command("""
-            UPDATE followups SET state = 'cancelled', cancelled_utc = @nowUtc, cancel_reason = @reason, updated_utc = @nowUtc
-            WHERE official_id = @officialId AND campaign_id = @campaignId AND state = 'scheduled'
+            UPDATE followups SET state = CASE WHEN state = 'scheduled' THEN 'cancelled' ELSE state END,
+                                 cancelled_utc = CASE WHEN state = 'scheduled' THEN @nowUtc ELSE cancelled_utc END,
+                                 cancel_reason = @reason, updated_utc = @nowUtc
+            WHERE official_id = @officialId AND campaign_id = @campaignId AND state IN ('scheduled', 'claimed')
             """, new { officialId, campaignId, reason, nowUtc }, transaction, cancellationToken));
 
     internal async Task<FollowUp?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken) =>

@@ -8,8 +8,8 @@ using Dapper;
 namespace CampaignDesk.Core.FollowUps;
 
 /// <summary>
-/// A campaign's e-mail templates. Anyone signed in reads and previews them (they hold no personal data); an admin or a
-/// coordinator of an organisation taking part in the campaign writes them. A template is checked when saved (unknown
+/// A campaign's e-mail templates. Anyone signed in reads them (they hold no personal data) and previews them from an
+/// organisation they act for; the coalition's admins write them. A template is checked when saved (unknown
 /// placeholders, braces) and rendered at preview and scheduling, where a placeholder without a value is an error.
 /// </summary>
 public sealed class TemplateService(Database database, AuditLog audit, TimeProvider time)
@@ -126,13 +126,18 @@ public sealed class TemplateService(Database database, AuditLog audit, TimeProvi
         }
 
         var errors = new Errors();
-        var recipient = await LoadRecipientAsync(database, connection, null, caller, input.OfficialId, input.OrganisationId, template.CampaignId, errors,
+        if (input.OrganisationId is { } organisation && !caller.ActsFor(organisation))
+        {
+            return Outcome<RenderedMail>.Forbidden("Preview a message from an organisation you act for.");
+        }
+
+        var recipient = await LoadRecipientAsync(database, connection, null, caller.Name, input.OfficialId, input.OrganisationId, template.CampaignId, errors,
             cancellationToken);
         var rendered = recipient?.Render(template.Subject, template.Body, errors);
         return rendered is null ? Outcome<RenderedMail>.Invalid(errors) : Outcome<RenderedMail>.Ok(rendered);
     }
 
-    internal static async Task<Recipient?> LoadRecipientAsync(Database database, DbConnection connection, DbTransaction? transaction, Caller caller,
+    internal static async Task<Recipient?> LoadRecipientAsync(Database database, DbConnection connection, DbTransaction? transaction, string senderName,
         long? officialId, long? organisationId, long? campaignId, Errors errors, CancellationToken cancellationToken)
     {
         if (officialId is null)
@@ -150,7 +155,7 @@ public sealed class TemplateService(Database database, AuditLog audit, TimeProvi
             return null;
         }
 
-        var recipient = await Recipient.LoadAsync(database, connection, transaction, officialId!.Value, organisationId!.Value, campaignId, caller.Name,
+        var recipient = await Recipient.LoadAsync(database, connection, transaction, officialId!.Value, organisationId!.Value, campaignId, senderName,
             cancellationToken);
         if (recipient is null)
         {
@@ -173,10 +178,9 @@ public sealed class TemplateService(Database database, AuditLog audit, TimeProvi
             return Outcome<Template>.Invalid(errors);
         }
 
-        var participants = await connection.QueryAsync<long>(database.Command(
-            "SELECT organisation_id FROM campaign_organisations WHERE campaign_id = @campaignId", new { campaignId }, transaction, cancellationToken));
-        return caller.IsAdmin || participants.Any(caller.Coordinates) ? null
-            : Outcome<Template>.Forbidden("Only an admin or a coordinator of an organisation taking part in the campaign writes its templates.");
+        // A template speaks for every organisation of the campaign (the no-reply rule sends it from each one's mailbox):
+        // like the campaign itself, it is the coalition's admins' to write. Coordinators send their own text when they need to.
+        return caller.IsAdmin ? null : Outcome<Template>.Forbidden("A campaign's templates are written by the coalition's admins.");
     }
 
     private static Errors Check(TemplateFields input, Errors errors)

@@ -146,6 +146,13 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
                 await CampaignProgress.RefreshAsync(database, connection, transaction, current.CampaignId, current.OfficialId, cancellationToken);
             }
 
+            if (merged.Direction == "inbound" || merged.Outcome is "replied" or "declined")
+            {
+                // Logged as sent, corrected to replied when the answer came: the follow-ups stop then too.
+                await FollowUps.FollowUpService.CancelPendingAsync(database, connection, transaction, merged.CampaignId, current.OfficialId, "reply",
+                    time.GetUtcNow().UtcDateTime, cancellationToken);
+            }
+
             var updated = (await GetAsync(connection, transaction, id, cancellationToken))!;
             if (updated != current)
             {

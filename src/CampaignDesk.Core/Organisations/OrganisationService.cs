@@ -78,6 +78,12 @@ public sealed class OrganisationService(OrganisationStore store, TerritoryStore 
 
             var errors = new Errors();
             var fields = OrganisationValidator.Normalise(change(current.ToFields()), errors);
+            if (!caller.IsAdmin && !string.Equals(fields.Mailbox, current.Mailbox, StringComparison.OrdinalIgnoreCase))
+            {
+                // Follow-ups leave from this mailbox with the coalition's Graph permission: whoever sets it may send as it.
+                return SaveResult.Forbidden("The mailbox follow-ups are sent from is set by the coalition's admins.");
+            }
+
             await CheckCirconscriptionAsync(fields, errors, cancellationToken);
             if (errors.Any)
             {

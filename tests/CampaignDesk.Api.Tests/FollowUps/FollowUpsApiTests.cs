@@ -82,4 +82,16 @@ public class FollowUpsApiTests : WorldTest
         Assert.That(FollowUps(mine), Does.Contain(id));
         Assert.That(FollowUps(theirs), Does.Not.Contain(id));
     }
+
+    [Test]
+    public async Task ACoordinator_CannotChangeTheMailboxFollowUpsLeaveFrom()
+    {
+        using var coordinator = World.ClientFor(World.People["coordinatorA"].Token);
+
+        var response = await coordinator.PatchAsJsonAsync($"/api/organisations/{World.OrganisationA}", new { mailbox = "autre-structure@example.org" });
+
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden);
+        var organisation = await World.Admin.GetFromJsonAsync<JsonElement>($"/api/organisations/{World.OrganisationA}");
+        Assert.That(organisation.GetProperty("mailbox").GetString(), Is.EqualTo($"structure-{World.OrganisationA}@example.org"));
+    }
 }

@@ -106,7 +106,7 @@ public class FollowUpDispatcherTests(DatabaseProvider provider)
 
         Assert.That(await dispatcher.DrainAsync(default), Is.Zero, "its lease still holds");
         _world.Time.Advance(TimeSpan.FromMinutes(6));
-        Assert.That(await dispatcher.DrainAsync(default), Is.EqualTo(1));
+        Assert.That(await dispatcher.DrainAsync(default), Is.EqualTo(1), "its lease of five minutes has ended");
 
         Assert.That((await _world.GetAsync(followUp.Id)).State, Is.EqualTo("sent"));
         Assert.That(_transport.Delivered, Has.Count.EqualTo(1), "the second send found the key already sent");
@@ -150,6 +150,63 @@ public class FollowUpDispatcherTests(DatabaseProvider provider)
         Assert.That(await _world.CountAsync("state = 'sent'"), Is.EqualTo(40));
         Assert.That(_transport.Calls, Is.EqualTo(40), "no follow-up was claimed by both");
         Assert.That(_transport.Delivered.Select(m => m.IdempotencyKey).Distinct().Count(), Is.EqualTo(40));
+    }
+
+    [Test]
+    public async Task AnAnswerWhileTheFollowUpIsBeingSent_CancelsItInsteadOfARetry()
+    {
+        var followUp = (await _world.ScheduleAsync(_world.Deputee, _world.Grenoble)).Value!;
+        _transport.FailNext.Enqueue(new HttpRequestException("503 Service Unavailable"));
+        var answered = new AnsweringTransport(_transport, () => _world.Services.Interactions.LogAsync(FollowUpWorld.Admin, new InteractionInput(_world.Grenoble,
+            _world.Deputee, _world.Campaign, "email", "inbound", _world.Time.GetUtcNow(), "replied", null, false), default));
+
+        await _world.Services.Dispatcher(answered).DrainAsync(default);
+
+        var after = await _world.GetAsync(followUp.Id);
+        Assert.That((after.State, after.CancelReason), Is.EqualTo(("cancelled", "reply")));
+        Assert.That(_transport.Delivered, Is.Empty);
+    }
+
+    [Test]
+    public async Task AFollowUpWhoseWorkerDiedOnItEveryTime_IsGivenUp()
+    {
+        var followUp = (await _world.ScheduleAsync(_world.Deputee, _world.Grenoble)).Value!;
+        await ClaimAsAWorkerThatDiesAsync(followUp.Id);
+        await using (var connection = await _world.Db.Database.OpenAsync(default))
+        {
+            await connection.ExecuteAsync("UPDATE followups SET attempts = 8 WHERE id = @Id", new { followUp.Id });
+        }
+
+        _world.Time.Advance(TimeSpan.FromMinutes(11));
+        await _world.Services.Dispatcher(_transport).DrainAsync(default);
+
+        var failed = await _world.GetAsync(followUp.Id);
+        Assert.That(failed.State, Is.EqualTo("failed"));
+        Assert.That(failed.LastError, Does.Contain("Given up after 8 attempts"));
+        Assert.That(_transport.Calls, Is.Zero);
+    }
+
+    [Test]
+    public async Task CorrectingAContactToReplied_CancelsTheFollowUps()
+    {
+        var logged = await _world.Services.Interactions.LogAsync(FollowUpWorld.Admin, new InteractionInput(_world.Grenoble, _world.Deputee, _world.Campaign,
+            "email", "outbound", _world.Time.GetUtcNow(), "sent", null, false), default);
+        var followUp = (await _world.ScheduleAsync(_world.Deputee, _world.Grenoble)).Value!;
+
+        await _world.Services.Interactions.UpdateAsync(FollowUpWorld.Admin, logged.Value!.Id,
+            new InteractionInput(null, null, null, null, null, null, "replied", null, null), default);
+
+        Assert.That((await _world.GetAsync(followUp.Id)).State, Is.EqualTo("cancelled"));
+    }
+
+    /// <summary>The official answers while their follow-up is at the provider: the answer is logged during the send.</summary>
+    private sealed class AnsweringTransport(IMailTransport inner, Func<Task> answer) : IMailTransport
+    {
+        public async Task<SentMail> SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
+        {
+            await answer();
+            return await inner.SendAsync(mail, cancellationToken);
+        }
     }
 
     private async Task<string> ClaimAsAWorkerThatDiesAsync(long id)

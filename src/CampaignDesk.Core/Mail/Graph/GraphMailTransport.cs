@@ -57,9 +57,11 @@ public sealed class GraphMailTransport : IMailTransport, IDisposable
         {
             sent = await _send.ExecuteAsync(static (s, token) => s.Transport.AttemptAsync(s, token), send, cancellationToken);
         }
-        catch (ODataError error) when (error.ResponseStatusCode is >= 400 and < 500 and not 408 and not 429)
+        catch (ODataError error) when (IsRefusal(error))
         {
-            // Not worth retrying (an invalid recipient, a mailbox the application may not use): the outbox marks it failed.
+            // Not worth retrying (an invalid recipient, an unknown mailbox): the outbox marks it failed. Anything else — a
+            // 401 while a token is renewed, a 403 while an access policy propagates, a 404 while a sent draft moves — is
+            // retried later by the outbox, under the same key, bounded by its attempts.
             throw new MailRejectedException($"Graph refused the message: {error.ResponseStatusCode} {error.Error?.Code}.", error);
         }
 
@@ -67,6 +69,10 @@ public sealed class GraphMailTransport : IMailTransport, IDisposable
             mail.IdempotencyKey, send.Mailbox, send.Recipients, sent.ProviderMessageId, sent.AlreadySent);
         return sent;
     }
+
+    private static bool IsRefusal(ODataError error) =>
+        (error.ResponseStatusCode == 400 && error.Error?.Code is "ErrorInvalidRecipients" or "ErrorInvalidUser" or "ErrorMessageSizeExceeded")
+        || (error.ResponseStatusCode == 404 && error.Error?.Code is "ErrorInvalidUser" or "MailboxNotEnabledForRESTAPI");
 
     public void Dispose()
     {
