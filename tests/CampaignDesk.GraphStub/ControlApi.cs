@@ -22,6 +22,11 @@ internal static class ControlApi
         control.MapGet("/counters", (StubState state) => state.Counters());
         control.MapGet("/deliveries", (StubState state) => state.Store.Deliveries);
         control.MapGet("/requests", (StubState state) => state.Requests.ToArray());
+        control.MapPost("/mailboxes/{mailbox}/inbox", (string mailbox, IncomingMessage message, StubState state) =>
+        {
+            var delivered = state.Store.Deliver(mailbox, message);
+            return Results.Created($"/v1.0/users/{mailbox}/messages/{delivered.Id}", new { delivered.Id, delivered.InternetMessageId });
+        });
         control.MapPost("/faults", (FaultRequest request, StubState state) =>
         {
             state.Faults.Add(request.Operation, request.ToFault(), request.Times);

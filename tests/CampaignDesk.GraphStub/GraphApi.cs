@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 namespace CampaignDesk.Stubs;
 
 /// <summary>
-/// The Graph v1.0 mail endpoints the transport uses. An inbox delta endpoint belongs beside them
-/// (<c>GET /mailFolders/inbox/messages/delta</c>): messages carry a folder and a change number to page over.
+/// The Graph v1.0 mail endpoints the transport and the reply reader use: drafts, look-ups, sends, one message by id,
+/// and a folder's delta (<see cref="InboxDelta"/>; the SDK writes <c>delta()</c>, people write <c>delta</c>).
 /// </summary>
 internal static class GraphApi
 {
@@ -15,6 +15,9 @@ internal static class GraphApi
         users.MapGet("/messages", Find).WithMetadata(new OperationTag(GraphOperation.FindMessages));
         users.MapPost("/messages/{id}/send", Send).WithMetadata(new OperationTag(GraphOperation.Send));
         users.MapPost("/sendMail", SendMailAsync).WithMetadata(new OperationTag(GraphOperation.SendMail));
+        users.MapGet("/messages/{id}", GetMessage).WithMetadata(new OperationTag(GraphOperation.GetMessage));
+        users.MapGet("/mailFolders/{folder}/messages/delta()", InboxDelta.Get).WithMetadata(new OperationTag(GraphOperation.Delta));
+        users.MapGet("/mailFolders/{folder}/messages/delta", InboxDelta.Get).WithMetadata(new OperationTag(GraphOperation.Delta));
     }
 
     private static async Task<IResult> CreateDraftAsync(string mailbox, HttpRequest request, StubState state)
@@ -74,11 +77,25 @@ internal static class GraphApi
         return Results.StatusCode(202);
     }
 
-    private static JsonObject Project(JsonObject message, string[] select)
+    private static IResult GetMessage(string mailbox, string id, HttpRequest request, StubState state)
+    {
+        var select = request.Query["$select"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return state.Store.Get(mailbox, id) is { } message
+            ? GraphResults.Json(Project(message.ToJson(), select))
+            : GraphResults.Error(404, "ErrorItemNotFound", "The specified object was not found in the store.");
+    }
+
+    /// <param name="dropHeaders">Graph returns <c>internetMessageHeaders</c> only when selected; a list without <c>$select</c> leaves them out.</param>
+    internal static JsonObject Project(JsonObject message, string[] select, bool dropHeaders = false)
     {
         if (select.Length == 0)
         {
             message.Remove("singleValueExtendedProperties"); // Graph returns them only on $expand
+            if (dropHeaders)
+            {
+                message.Remove("internetMessageHeaders");
+            }
+
             return message;
         }
 

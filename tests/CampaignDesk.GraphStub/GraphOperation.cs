@@ -9,4 +9,5 @@ public enum GraphOperation
     Send,
     SendMail,
     Delta,
+    GetMessage,
 }

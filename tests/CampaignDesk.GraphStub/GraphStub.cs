@@ -42,6 +42,9 @@ public sealed class GraphStub : IAsyncDisposable
 
     public StubCounters Counters => _state.Counters();
 
+    /// <summary>Delivers a message from outside into <paramref name="mailbox"/>'s inbox.</summary>
+    public StubMessage Deliver(string mailbox, IncomingMessage incoming) => _state.Store.Deliver(mailbox, incoming);
+
     /// <summary>How many delivered messages carry an extended property with this value (an idempotency key).</summary>
     public int DeliveriesOf(string propertyValue) => Deliveries.Count(d => d.Properties.Values.Contains(propertyValue));
 

@@ -24,6 +24,9 @@ public sealed class GraphStubOptions
 
     public int Seed { get; set; } = 1;
 
+    /// <summary>Messages per delta page when the client sends no <c>Prefer: odata.maxpagesize</c> (Graph's default is 10).</summary>
+    public int DeltaPageSize { get; set; } = 10;
+
     public IReadOnlyList<GraphFault> RandomFaults { get; set; } = [GraphFault.Unavailable()];
 
     /// <summary>Exchange's own limits: 30 messages a minute and 4 concurrent requests per mailbox.</summary>

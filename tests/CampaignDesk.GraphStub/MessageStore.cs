@@ -41,6 +41,72 @@ public sealed class MessageStore
         return message;
     }
 
+    /// <summary>Puts a message from outside into the mailbox's inbox, as Exchange delivers it: a new id and change number.</summary>
+    public StubMessage Deliver(string mailbox, IncomingMessage incoming)
+    {
+        ArgumentNullException.ThrowIfNull(incoming);
+        var headers = new JsonArray([.. (incoming.Headers ?? new Dictionary<string, string>())
+            .Select(h => (JsonNode)new JsonObject { ["name"] = h.Key, ["value"] = h.Value })]);
+        var address = new JsonObject { ["emailAddress"] = new JsonObject { ["address"] = incoming.From, ["name"] = incoming.FromName ?? incoming.From } };
+        var message = new StubMessage
+        {
+            Id = NewId(),
+            Mailbox = mailbox.ToLowerInvariant(),
+            Json = new JsonObject
+            {
+                ["subject"] = incoming.Subject,
+                ["body"] = new JsonObject { ["contentType"] = "text", ["content"] = incoming.Body },
+                ["from"] = address,
+                ["sender"] = address.DeepClone(),
+                ["toRecipients"] = new JsonArray(new JsonObject { ["emailAddress"] = new JsonObject { ["address"] = mailbox } }),
+                ["internetMessageHeaders"] = headers,
+            },
+            InternetMessageId = incoming.InternetMessageId ?? $"<{Guid.NewGuid():N}@outside.example>",
+            ConversationId = incoming.ConversationId ?? "AAQk" + Guid.NewGuid().ToString("N"),
+            IsDraft = false,
+            Folder = "inbox",
+            ReceivedAt = incoming.ReceivedAt ?? DateTimeOffset.UtcNow,
+        };
+        lock (_gate)
+        {
+            message.ChangeNumber = ++_changeNumber;
+            _byId[message.Id] = message;
+        }
+
+        return message;
+    }
+
+    /// <summary>Changes a message as reading it in Outlook would (a new change number): the next delta round returns it again.</summary>
+    public void Touch(string id)
+    {
+        lock (_gate)
+        {
+            _byId[id].ChangeNumber = ++_changeNumber;
+        }
+    }
+
+    public StubMessage? Get(string mailbox, string id)
+    {
+        lock (_gate)
+        {
+            return _byId.TryGetValue(id, out var message) && Same(message.Mailbox, mailbox) ? message : null;
+        }
+    }
+
+    /// <summary>
+    /// A folder's messages changed after <paramref name="after"/> (a change number), oldest change first, at most
+    /// <paramref name="take"/>, and whether more follow.
+    /// </summary>
+    public (IReadOnlyList<StubMessage> Page, bool More) Changes(string mailbox, string folder, long after, int take)
+    {
+        lock (_gate)
+        {
+            var changed = _byId.Values.Where(m => Same(m.Mailbox, mailbox) && Same(m.Folder, folder) && m.ChangeNumber > after)
+                .OrderBy(m => m.ChangeNumber).ToList();
+            return ([.. changed.Take(take)], changed.Count > take);
+        }
+    }
+
     /// <summary>Messages of a mailbox (every folder) carrying extended property <paramref name="propertyId"/> = <paramref name="value"/>.</summary>
     public IReadOnlyList<StubMessage> FindByProperty(string mailbox, string propertyId, string value)
     {

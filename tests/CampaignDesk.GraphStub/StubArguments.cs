@@ -3,7 +3,7 @@ using System.Globalization;
 namespace CampaignDesk.Stubs;
 
 /// <summary>
-/// The exe's arguments: <c>--port 0 --limit 30/6s --concurrency 4 --token T --latency 20ms --fault-ratio 0.3 --seed 7</c>.
+/// The exe's arguments: <c>--port 0 --limit 30/6s --concurrency 4 --token T --latency 20ms --fault-ratio 0.3 --seed 7 --delta-page-size 10</c>.
 /// Durations take <c>ms</c>, <c>s</c> or <c>m</c>.
 /// </summary>
 internal static class StubArguments
@@ -22,6 +22,7 @@ internal static class StubArguments
                 case "--latency": options.Latency = Duration(value); break;
                 case "--fault-ratio": options.RandomFaultRatio = double.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--seed": options.Seed = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--delta-page-size": options.DeltaPageSize = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--limit":
                     var parts = value.Split('/');
                     options.MessagesPerWindow = int.Parse(parts[0], CultureInfo.InvariantCulture);

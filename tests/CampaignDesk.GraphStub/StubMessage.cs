@@ -26,6 +26,9 @@ public sealed class StubMessage
 
     public DateTimeOffset? SentAt { get; set; }
 
+    /// <summary>When it arrived, for a message delivered into the inbox.</summary>
+    public DateTimeOffset? ReceivedAt { get; set; }
+
     /// <summary>The single-value extended properties, id → value.</summary>
     public IReadOnlyDictionary<string, string> Properties => StubJson.Properties(Json);
 
@@ -39,6 +42,9 @@ public sealed class StubMessage
         json["parentFolderId"] = Folder;
         json["webLink"] = $"https://outlook.office365.com/owa/?ItemID={Uri.EscapeDataString(Id)}&exvsurl=1&viewmodel=ReadMessageItem";
         json["sentDateTime"] = SentAt?.ToString("O");
+        json["receivedDateTime"] = (ReceivedAt ?? SentAt)?.ToString("O");
+        var body = StubJson.Text(StubJson.Get(Json, "body") as JsonObject, "content") ?? "";
+        json["bodyPreview"] = body.Length <= 255 ? body : body[..255];
         return json;
     }
 }
