@@ -12,6 +12,7 @@ using CampaignDesk.Core.Mail.Graph;
 using CampaignDesk.Core.Officials;
 using CampaignDesk.Core.Organisations;
 using CampaignDesk.Core.Positions;
+using CampaignDesk.Core.Replies;
 using CampaignDesk.Core.Seed;
 using CampaignDesk.Core.Tasks;
 using CampaignDesk.Core.Territories;
@@ -104,6 +105,16 @@ public static class CoreServiceCollectionExtensions
             .Validate<IOptions<MailOptions>, IOptions<GraphOptions>>((o, mail, graph) =>
                     !string.Equals(mail.Value.Transport, "graph", StringComparison.OrdinalIgnoreCase) || o.Dispatch.Lease > graph.Value.TotalTimeout,
                 "FollowUps:Dispatch:Lease must be longer than Graph:TotalTimeout, or a send still running could be taken over and made twice.")
+            .ValidateOnStart();
+        services.AddSingleton<MailboxSyncStore>();
+        services.AddSingleton<ReplyRecorder>();
+        services.AddSingleton<ReplyCollector>();
+        services.AddSingleton<TriageService>();
+        services.AddSingleton<Mail.Graph.GraphInboxReader>();
+        services.AddOptions<ReplyOptions>().BindConfiguration(ReplyOptions.SectionName)
+            .Validate(o => o.Interval >= TimeSpan.FromSeconds(10) && o.PageSize is >= 1 and <= 1000
+                && o.InitialLookback >= TimeSpan.Zero && o.InitialLookback <= TimeSpan.FromDays(365),
+                "Replies needs Interval ≥ 10 s, PageSize 1–1000 and InitialLookback between 0 and 365 days.")
             .ValidateOnStart();
         services.AddCampaignDeskMail();
         return services;

@@ -12,6 +12,7 @@ using CampaignDesk.Api.Officials;
 using CampaignDesk.Api.Organisations;
 using CampaignDesk.Api.Positions;
 using CampaignDesk.Api.Tasks;
+using CampaignDesk.Api.Triage;
 using CampaignDesk.Api.Users;
 using CampaignDesk.Core;
 using CampaignDesk.Core.Jobs;
@@ -82,6 +83,7 @@ public static class ApiHostingExtensions
         app.MapCalendar();
         app.MapPositions();
         app.MapFollowUps();
+        app.MapTriage();
         return app;
     }
 }

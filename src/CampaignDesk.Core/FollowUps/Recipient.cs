@@ -10,7 +10,8 @@ namespace CampaignDesk.Core.FollowUps;
 
 /// <summary>
 /// Who a follow-up goes to and from, and the placeholder values for them: the official's main current mandate (député,
-/// then sénateur, maire, conseiller départemental, régional, others), their e-mail address, the organisation's mailbox.
+/// then sénateur, maire, conseiller départemental, régional, others), their e-mail address — never one a non-delivery
+/// report marked bouncing (see Replies) — and the organisation's mailbox.
 /// </summary>
 internal sealed record Recipient(string? Address, string Name, string? DepartmentCode, string? Mailbox, IReadOnlyDictionary<string, string?> Values)
 {
@@ -36,7 +37,7 @@ internal sealed record Recipient(string? Address, string Name, string? Departmen
             new { officialId }, transaction, cancellationToken));
         var mandate = mandates.OrderBy(m => Array.IndexOf(RoleOrder, m.Role) is var i and >= 0 ? i : RoleOrder.Length).FirstOrDefault();
         var address = await connection.QueryFirstOrDefaultAsync<string?>(database.Command("""
-            SELECT value FROM contact_points WHERE official_id = @officialId AND kind = 'email' AND retired_utc IS NULL
+            SELECT value FROM contact_points WHERE official_id = @officialId AND kind = 'email' AND retired_utc IS NULL AND bouncing_since_utc IS NULL
             ORDER BY CASE source WHEN 'assemblee' THEN 0 WHEN 'senat' THEN 0 ELSE 1 END, last_seen_utc DESC, value
             """, new { officialId }, transaction, cancellationToken));
         var campaign = campaignId is null ? default : await connection.QuerySingleOrDefaultAsync<(string Title, string? Deadline)>(database.Command(
@@ -72,7 +73,7 @@ internal sealed record Recipient(string? Address, string Name, string? Departmen
         var renderedBody = TemplateRenderer.Render(body, Values, "body", errors);
         if (Address is null)
         {
-            errors.Add("officialId", "This official has no e-mail address in the directory.");
+            errors.Add("officialId", "This official has no working e-mail address in the directory (none, or every one bounced).");
         }
 
         if (string.IsNullOrWhiteSpace(Mailbox))

@@ -1,5 +1,7 @@
 using CampaignDesk.Core.FollowUps;
 using CampaignDesk.Core.Import.Refresh;
+using CampaignDesk.Core.Mail;
+using CampaignDesk.Core.Replies;
 using CampaignDesk.Core.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +20,10 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<TaskReminderJob>();
         services.AddTransient<FollowUpDispatchJob>();
         services.AddTransient<FollowUpRuleJob>();
+        services.AddTransient<ReplyJob>();
+        var replies = configuration.GetSection(ReplyOptions.SectionName).Get<ReplyOptions>() ?? new ReplyOptions();
+        var mail = configuration.GetSection(MailOptions.SectionName).Get<MailOptions>() ?? new MailOptions();
+        var readReplies = replies.Enabled ?? string.Equals(mail.Transport, "graph", StringComparison.OrdinalIgnoreCase);
         var followUps = configuration.GetSection(FollowUpOptions.SectionName).Get<FollowUpOptions>() ?? new FollowUpOptions();
         var reminders = configuration.GetSection(TaskReminderOptions.SectionName).Get<TaskReminderOptions>() ?? new TaskReminderOptions();
         var refresh = configuration.GetSection(RefreshOptions.SectionName).Get<RefreshOptions>() ?? new RefreshOptions();
@@ -68,6 +74,16 @@ public static class JobsServiceCollectionExtensions
                     .WithIdentity("followup-rules", "campaigndesk")
                     .StartAt(DateTimeOffset.UtcNow.AddSeconds(45))
                     .WithSimpleSchedule(schedule => schedule.WithInterval(followUps.Rules.Interval).RepeatForever()));
+            }
+
+            if (readReplies)
+            {
+                quartz.AddJob<ReplyJob>(job => job.WithIdentity(ReplyJob.Key));
+                quartz.AddTrigger(trigger => trigger
+                    .ForJob(ReplyJob.Key)
+                    .WithIdentity("mail-replies", "campaigndesk")
+                    .StartAt(DateTimeOffset.UtcNow.AddSeconds(20))
+                    .WithSimpleSchedule(schedule => schedule.WithInterval(replies.Interval).RepeatForever()));
             }
         });
         services.AddQuartzHostedService(quartz => quartz.WaitForJobsToComplete = true);

@@ -39,16 +39,26 @@ public sealed class PositionService(Database database, AuditLog audit, TimeProvi
         p.confirmed_by, p.created_utc
         """;
 
-    public Task<Outcome<Position>> RecordAsync(Caller caller, PositionInput input, CancellationToken cancellationToken)
+    public Task<Outcome<Position>> RecordAsync(Caller caller, PositionInput input, CancellationToken cancellationToken) =>
+        Check(caller, input) is { } refused ? Task.FromResult(refused)
+            : database.TransactAsync((connection, transaction) => InsertAsync(connection, transaction, caller, input, cancellationToken), cancellationToken);
+
+    /// <summary>Checks and records in the caller's transaction (a reply read from a mailbox records its placeholder this way).</summary>
+    internal async Task<Outcome<Position>> RecordAsync(DbConnection connection, DbTransaction transaction, Caller caller, PositionInput input,
+        CancellationToken cancellationToken) =>
+        Check(caller, input) ?? await InsertAsync(connection, transaction, caller, input, cancellationToken);
+
+    /// <summary>Null when the caller may record it and the input is valid on its face.</summary>
+    private Outcome<Position>? Check(Caller caller, PositionInput input)
     {
         if (caller.Role == UserRoles.Observer)
         {
-            return Task.FromResult(Outcome<Position>.Forbidden("Observers read positions; members of an organisation record them."));
+            return Outcome<Position>.Forbidden("Observers read positions; members of an organisation record them.");
         }
 
         if (input.OrganisationId is { } organisation && !caller.ActsFor(organisation))
         {
-            return Task.FromResult(Outcome<Position>.Forbidden("A position is recorded for an organisation you act for."));
+            return Outcome<Position>.Forbidden("A position is recorded for an organisation you act for.");
         }
 
         var errors = new Errors();
@@ -88,12 +98,17 @@ public sealed class PositionService(Database database, AuditLog audit, TimeProvi
             errors.Add("interactionIds", "At most 50 interactions.");
         }
 
-        if (errors.Any)
-        {
-            return Task.FromResult(Outcome<Position>.Invalid(errors));
-        }
+        return errors.Any ? Outcome<Position>.Invalid(errors) : null;
+    }
 
-        return database.TransactAsync(async (connection, transaction) =>
+    private async Task<Outcome<Position>> InsertAsync(DbConnection connection, DbTransaction transaction, Caller caller, PositionInput input,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Errors();
+        var kind = input.Kind!.Trim().ToLowerInvariant();
+        var stance = (input.Stance ?? "unknown").Trim().ToLowerInvariant();
+        var summary = input.Summary!.Trim();
+        var source = string.IsNullOrWhiteSpace(input.Source) ? null : input.Source.Trim();
         {
             await database.RequireRowAsync(connection, transaction, "officials", input.OfficialId, "officialId", errors, cancellationToken);
             await database.RequireRowAsync(connection, transaction, "campaigns", input.CampaignId, "campaignId", errors, cancellationToken);
@@ -133,7 +148,7 @@ public sealed class PositionService(Database database, AuditLog audit, TimeProvi
             var position = (await ReadAsync(connection, transaction, caller, "p.id = @id", new { id }, cancellationToken))[0];
             await audit.RecordAsync(connection, transaction, caller, "create", "position", id, input.OrganisationId, null, position, cancellationToken);
             return Outcome<Position>.Ok(position);
-        }, cancellationToken);
+        }
     }
 
     public async Task<Position?> GetAsync(Caller caller, long id, CancellationToken cancellationToken)

@@ -13,7 +13,8 @@ namespace CampaignDesk.Core.Mail.Graph;
 /// The one resilience layer (the SDK's retry handler is removed). Two pipelines:
 /// <see cref="Request"/> wraps each Graph call (circuit breaker, then the per-request timeout);
 /// <see cref="Send"/> wraps a whole idempotent attempt (total timeout, then retry). A retry therefore re-runs the
-/// look-up before anything else and never re-posts <c>/send</c> blindly.
+/// look-up before anything else and never re-posts <c>/send</c> blindly. The reply reader wraps each idempotent
+/// read (a delta page, a message's headers) in <see cref="Retry"/>, the same policy under another name.
 /// </summary>
 internal static class GraphResilience
 {
@@ -31,7 +32,10 @@ internal static class GraphResilience
             .AddTimeout(options.RequestTimeout)
             .Build();
 
-    public static ResiliencePipeline Send(GraphOptions options, TimeProvider time, ILogger logger) =>
+    public static ResiliencePipeline Send(GraphOptions options, TimeProvider time, ILogger logger) => Retry(options, time, logger, "send");
+
+    /// <summary>Total timeout, then retries of transient failures honouring Graph's Retry-After; <paramref name="what"/> names it in the logs.</summary>
+    public static ResiliencePipeline Retry(GraphOptions options, TimeProvider time, ILogger logger, string what) =>
         new ResiliencePipelineBuilder { TimeProvider = time }
             .AddTimeout(options.TotalTimeout)
             .AddRetry(new RetryStrategyOptions
@@ -45,8 +49,8 @@ internal static class GraphResilience
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Exception, options.MaxRetryDelay)),
                 OnRetry = args =>
                 {
-                    logger.LogWarning("Graph send attempt {Attempt} failed ({Reason}); retrying in {Delay}.",
-                        args.AttemptNumber + 1, Describe(args.Outcome.Exception), args.RetryDelay);
+                    logger.LogWarning("Graph {Operation} attempt {Attempt} failed ({Reason}); retrying in {Delay}.",
+                        what, args.AttemptNumber + 1, Describe(args.Outcome.Exception), args.RetryDelay);
                     return default;
                 },
             })
