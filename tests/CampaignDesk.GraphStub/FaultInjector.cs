@@ -7,19 +7,23 @@ namespace CampaignDesk.Stubs;
 public sealed class FaultInjector
 {
     private readonly Lock _gate = new();
-    private readonly List<(GraphOperation Operation, GraphFault Fault, int Left)> _scripted = [];
+    private readonly List<(GraphOperation Operation, GraphFault Fault, int Left, int Skip)> _scripted = [];
     private (double Ratio, Random Random, GraphOperation Operation, GraphFault[] Faults)? _random;
     private long _injected;
 
     public long Injected => Interlocked.Read(ref _injected);
 
-    /// <summary>The next <paramref name="times"/> calls of <paramref name="operation"/> get <paramref name="fault"/>.</summary>
-    public void Add(GraphOperation operation, GraphFault fault, int times = 1)
+    /// <summary>
+    /// The next <paramref name="times"/> calls of <paramref name="operation"/> get <paramref name="fault"/>, after
+    /// <paramref name="skip"/> calls that go through (e.g. skip 1: the second page of a delta fails).
+    /// </summary>
+    public void Add(GraphOperation operation, GraphFault fault, int times = 1, int skip = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(times, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
         lock (_gate)
         {
-            _scripted.Add((operation, fault, times));
+            _scripted.Add((operation, fault, times, skip));
         }
     }
 
@@ -50,14 +54,20 @@ public sealed class FaultInjector
             var index = _scripted.FindIndex(s => s.Operation == GraphOperation.Any || s.Operation == operation);
             if (index >= 0)
             {
-                var (op, fault, left) = _scripted[index];
+                var (op, fault, left, skip) = _scripted[index];
+                if (skip > 0)
+                {
+                    _scripted[index] = (op, fault, left, skip - 1);
+                    return null;
+                }
+
                 if (left == 1)
                 {
                     _scripted.RemoveAt(index);
                 }
                 else
                 {
-                    _scripted[index] = (op, fault, left - 1);
+                    _scripted[index] = (op, fault, left - 1, 0);
                 }
 
                 _injected++;
