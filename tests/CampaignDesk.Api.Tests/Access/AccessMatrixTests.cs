@@ -129,6 +129,10 @@ public class AccessMatrixTests : WorldTest
             new(200, 200, 404, 200, 404, 404)),
         new("DELETE", "/api/followups/{id:long}", async (w, own) => await Delete($"/api/followups/{await w.CreateFollowUpAsync(own)}"),
             new(200, 200, 404, 403, 404, 404)),
+        // Everyone may ask; each sees the answers of the mailboxes of the organisations they act for (observers: none).
+        new("GET", "/api/triage", (w, own) => Get("/api/triage"), ReadShared),
+        new("POST", "/api/triage/{id:long}", async (w, own) => await Json("POST", $"/api/triage/{await w.CreateTriageItemAsync(own)}",
+            new { stance = "supports", summary = "Soutient la démarche." }), new(200, 200, 404, 200, 404, 404)),
     ];
 
     /// <summary>Endpoints anyone may call: what they answer is tested with their feature (the calendar feed's secret is its address).</summary>

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using CampaignDesk.Api.Tests.Import;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignDesk.Api.Tests.Access;
 
@@ -214,6 +215,21 @@ public sealed class AccessWorld
             Interactions["confidential" + side] = await LogInteractionAsync(volunteer, confidential: true);
             Interactions["shared" + side] = await LogInteractionAsync(volunteer, confidential: false);
         }
+    }
+
+    /// <summary>
+    /// An answer from the députée read from the organisation's mailbox, waiting for triage: recorded through the same
+    /// path the reply job takes.
+    /// </summary>
+    public async Task<long> CreateTriageItemAsync(bool own)
+    {
+        var organisation = Organisation(own);
+        var mail = new CampaignDesk.Core.Replies.InboundMail(Guid.NewGuid().ToString("N"), $"<{Guid.NewGuid():N}@assemblee-nationale.fr>", null,
+            "cyrielle.chatelain@assemblee-nationale.fr", "Re: SEC-Pa", "Je soutiens votre démarche.", "https://outlook.office365.com/owa/?ItemID=x",
+            DateTimeOffset.UtcNow.AddMinutes(-1), []);
+        var recorded = await _factory.Services.GetRequiredService<CampaignDesk.Core.Replies.ReplyRecorder>()
+            .RecordAsync($"structure-{organisation}@example.org", organisation, mail, default);
+        return recorded!.Id;
     }
 
     /// <summary>A follow-up of the caller's organisation (or the other one), scheduled by an admin.</summary>
