@@ -7,6 +7,11 @@ namespace CampaignDesk.Core.FollowUps;
 /// When follow-ups may leave: on open days that are not holidays of the official's département, from
 /// <see cref="Start"/> to <see cref="End"/> Paris time. At most one message per official per window, and a window
 /// is known by its Paris date (<see cref="WindowKey"/>).
+/// <para>
+/// A window open at every hour of every day (for tests and benchmarks, which must not depend on the calendar): all
+/// seven <see cref="Days"/>, <see cref="Start"/> 00:00, <see cref="End"/> 23:59:59.9999999 (the end is exclusive:
+/// 23:59 would close the last minute of each day) and <see cref="RespectHolidays"/> false.
+/// </para>
 /// </summary>
 public sealed class SendingWindow : IValidatableObject
 {
@@ -24,7 +29,11 @@ public sealed class SendingWindow : IValidatableObject
 
     public TimeOnly Start { get; set; } = new(9, 0);
 
+    /// <summary>When the window closes (exclusive).</summary>
     public TimeOnly End { get; set; } = new(18, 0);
+
+    /// <summary>Whether the public holidays of the official's département close the window (the default); false opens them like any other day.</summary>
+    public bool RespectHolidays { get; set; } = true;
 
     public IReadOnlyList<DayOfWeek> OpenDays => Days ?? Weekdays;
 
@@ -40,7 +49,7 @@ public sealed class SendingWindow : IValidatableObject
         var day = WindowKey(utcNow);
         for (var i = 0; i < DaysSearched; i++, day = day.AddDays(1))
         {
-            if (!OpenDays.Contains(day.DayOfWeek) || FrenchHolidays.IsHoliday(day, departmentCode))
+            if (!OpenDays.Contains(day.DayOfWeek) || (RespectHolidays && FrenchHolidays.IsHoliday(day, departmentCode)))
             {
                 continue;
             }

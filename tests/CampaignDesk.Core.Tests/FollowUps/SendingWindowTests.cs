@@ -74,6 +74,28 @@ public class SendingWindowTests
         Assert.That(window.NextOpening(Utc(1, 16, 10), null), Is.EqualTo(Utc(1, 17, 9)));
     }
 
+    [Test]
+    public void NextOpening_EasterMondayWithHolidaysIgnored_IsThatMorning()
+    {
+        var window = new SendingWindow { RespectHolidays = false };
+
+        Assert.That(window.NextOpening(Utc(4, 5, 18), "75"), Is.EqualTo(Utc(4, 6, 7))); // Easter Monday, 09:00
+        Assert.That(window.IsOpen(Utc(5, 1, 10), "67"), Is.True, "1 May, a Friday");
+    }
+
+    [Test]
+    public void IsOpen_EveryDayAllDayWithoutHolidays_IsOpenAtAnyInstantOfTheYear()
+    {
+        var always = new SendingWindow { Days = Enum.GetValues<DayOfWeek>(), Start = TimeOnly.MinValue, End = TimeOnly.MaxValue, RespectHolidays = false };
+
+        // Every 67 minutes through 2026 meets every hour of every weekday, holidays, both clock changes and 23:59.
+        var closed = Enumerable.Range(0, 365 * 24 * 60 / 67).Select(i => Utc(1, 1, 0).AddMinutes(67 * i).AddSeconds(i % 60))
+            .Append(Utc(5, 1, 21, 59).AddSeconds(59.5))
+            .Where(instant => !always.IsOpen(instant, "67"));
+
+        Assert.That(closed, Is.Empty);
+    }
+
     [TestCase(1, 16, 23, 30, 1, 17, TestName = "WindowKey_WinterNearMidnight_IsTheParisDate")]
     [TestCase(7, 3, 22, 30, 7, 4, TestName = "WindowKey_SummerNearMidnight_IsTheParisDate")]
     [TestCase(7, 3, 21, 59, 7, 3, TestName = "WindowKey_SummerBeforeParisMidnight_IsThatDate")]
