@@ -30,7 +30,7 @@ internal sealed class OutboxWorld : IAsyncDisposable
 
     /// <summary>
     /// The worker's configuration: the Graph transport against the stub (client-side limits out of the way), dispatch
-    /// rounds every second with a 10 s lease, small rounds (each much shorter than the lease), the window always open.
+    /// rounds every second with a 10 s lease (so a dead worker's rows come back soon), small rounds, the window always open.
     /// </summary>
     public IReadOnlyDictionary<string, string> WorkerEnvironment(int concurrency = 4)
     {
@@ -42,6 +42,9 @@ internal sealed class OutboxWorld : IAsyncDisposable
             ["Graph__StaticToken"] = Stub.Token,
             ["Graph__MessagesPerWindow"] = "100000",
             ["Graph__Window"] = "00:00:01",
+            // A send may not outlast its lease (else a worker could take over a send still running): both shortened.
+            ["Graph__RequestTimeout"] = "00:00:05",
+            ["Graph__TotalTimeout"] = "00:00:08",
             ["FollowUps__Dispatch__Interval"] = "00:00:01",
             ["FollowUps__Dispatch__Lease"] = "00:00:10",
             ["FollowUps__Dispatch__ClaimPerMailbox"] = "10",
