@@ -22,6 +22,7 @@ var (limit, window) = (Number("limit", 30), TimeSpan.FromSeconds(Number("window-
 var dispatch = new FollowUpOptions().Dispatch;
 dispatch.Concurrency = Number("concurrency", dispatch.Concurrency);
 dispatch.ClaimPerMailbox = Number("claim-per-mailbox", dispatch.ClaimPerMailbox);
+dispatch.ClaimPerRound = Number("claim-per-round", dispatch.ClaimPerRound);
 var followUps = new FollowUpOptions { Dispatch = dispatch };
 var free = new GraphStubOptions { Latency = TimeSpan.FromMilliseconds(Number("latency-ms", 0)) };
 static string F(double value, string format = "F2") => value.ToString(format, CultureInfo.InvariantCulture);
@@ -29,7 +30,7 @@ static void Say(string line) => Console.WriteLine(line);
 
 await using var db = await BenchDatabase.CreateAsync(provider, options.GetValueOrDefault("connection"));
 Say($"dispatch bench: {provider}, {messages:N0} follow-ups over {mailboxes} mailboxes, dispatcher Concurrency {dispatch.Concurrency}, " +
-    $"ClaimPerMailbox {dispatch.ClaimPerMailbox}, stub latency {free.Latency.TotalMilliseconds} ms, {repeats} repeats (median)");
+    $"ClaimPerMailbox {dispatch.ClaimPerMailbox}, ClaimPerRound {dispatch.ClaimPerRound}, stub latency {free.Latency.TotalMilliseconds} ms, {repeats} repeats (median)");
 
 // Warm-up: both paths JIT-compiled and the connection pool filled before anything is timed.
 await Runs.FloorAsync(300, mailboxes, dispatch.Concurrency, free);
