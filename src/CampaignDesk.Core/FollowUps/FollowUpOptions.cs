@@ -27,7 +27,7 @@ public sealed class FollowUpOptions
         public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(10);
 
         /// <summary>Rows claimed per round, all mailboxes together (each waits its turn under its own lease).</summary>
-        public int ClaimPerRound { get; set; } = 200;
+        public int ClaimPerRound { get; set; } = 1000;
 
         /// <summary>Messages sent at once by one worker, all mailboxes together (each mailbox has its own limit).</summary>
         public int Concurrency { get; set; } = 16;
