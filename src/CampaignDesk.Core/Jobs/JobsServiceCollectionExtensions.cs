@@ -30,61 +30,28 @@ public static class JobsServiceCollectionExtensions
         var options = configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>() ?? new WorkerOptions();
         services.AddQuartz(properties: new System.Collections.Specialized.NameValueCollection { ["quartz.scheduler.instanceName"] = "CampaignDesk" }, quartz =>
         {
-            quartz.AddJob<WorkerHeartbeatJob>(job => job.WithIdentity(WorkerHeartbeatJob.Key));
-            quartz.AddTrigger(trigger => trigger
-                .ForJob(WorkerHeartbeatJob.Key)
-                .WithIdentity("worker-heartbeat", "campaigndesk")
-                .StartNow()
-                .WithSimpleSchedule(schedule => schedule.WithInterval(options.HeartbeatInterval).RepeatForever()));
-            if (refresh.Enabled)
+            // A job on a fixed interval, first run after a delay (the start-up's own work goes first).
+            void Every<TJob>(bool enabled, JobKey key, string trigger, TimeSpan interval, TimeSpan delay)
+                where TJob : IJob
             {
-                quartz.AddJob<OfficialsRefreshJob>(job => job.WithIdentity(OfficialsRefreshJob.Key));
-                quartz.AddTrigger(trigger => trigger
-                    .ForJob(OfficialsRefreshJob.Key)
-                    .WithIdentity("officials-refresh", "campaigndesk")
-                    .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
-                    .WithSimpleSchedule(schedule => schedule.WithInterval(refresh.Interval).RepeatForever()));
+                if (enabled)
+                {
+                    quartz.AddJob<TJob>(job => job.WithIdentity(key));
+                    quartz.AddTrigger(t => t
+                        .ForJob(key)
+                        .WithIdentity(trigger, "campaigndesk")
+                        .StartAt(DateTimeOffset.UtcNow + delay)
+                        .WithSimpleSchedule(schedule => schedule.WithInterval(interval).RepeatForever()));
+                }
             }
 
-            if (reminders.Enabled)
-            {
-                quartz.AddJob<TaskReminderJob>(job => job.WithIdentity(TaskReminderJob.Key));
-                quartz.AddTrigger(trigger => trigger
-                    .ForJob(TaskReminderJob.Key)
-                    .WithIdentity("task-reminders", "campaigndesk")
-                    .StartAt(DateTimeOffset.UtcNow.AddSeconds(30))
-                    .WithSimpleSchedule(schedule => schedule.WithInterval(reminders.Interval).RepeatForever()));
-            }
-
-            if (followUps.Dispatch.Enabled)
-            {
-                quartz.AddJob<FollowUpDispatchJob>(job => job.WithIdentity(FollowUpDispatchJob.Key));
-                quartz.AddTrigger(trigger => trigger
-                    .ForJob(FollowUpDispatchJob.Key)
-                    .WithIdentity("followup-dispatch", "campaigndesk")
-                    .StartNow()
-                    .WithSimpleSchedule(schedule => schedule.WithInterval(followUps.Dispatch.Interval).RepeatForever()));
-            }
-
-            if (followUps.Rules.Enabled)
-            {
-                quartz.AddJob<FollowUpRuleJob>(job => job.WithIdentity(FollowUpRuleJob.Key));
-                quartz.AddTrigger(trigger => trigger
-                    .ForJob(FollowUpRuleJob.Key)
-                    .WithIdentity("followup-rules", "campaigndesk")
-                    .StartAt(DateTimeOffset.UtcNow.AddSeconds(45))
-                    .WithSimpleSchedule(schedule => schedule.WithInterval(followUps.Rules.Interval).RepeatForever()));
-            }
-
-            if (readReplies)
-            {
-                quartz.AddJob<ReplyJob>(job => job.WithIdentity(ReplyJob.Key));
-                quartz.AddTrigger(trigger => trigger
-                    .ForJob(ReplyJob.Key)
-                    .WithIdentity("mail-replies", "campaigndesk")
-                    .StartAt(DateTimeOffset.UtcNow.AddSeconds(20))
-                    .WithSimpleSchedule(schedule => schedule.WithInterval(replies.Interval).RepeatForever()));
-            }
+            Every<WorkerHeartbeatJob>(true, WorkerHeartbeatJob.Key, "worker-heartbeat", options.HeartbeatInterval, TimeSpan.Zero);
+            Every<OfficialsRefreshJob>(refresh.Enabled, OfficialsRefreshJob.Key, "officials-refresh", refresh.Interval, TimeSpan.FromMinutes(1));
+            Every<TaskReminderJob>(reminders.Enabled, TaskReminderJob.Key, "task-reminders", reminders.Interval, TimeSpan.FromSeconds(30));
+            Every<FollowUpDispatchJob>(followUps.Dispatch.Enabled, FollowUpDispatchJob.Key, "followup-dispatch", followUps.Dispatch.Interval,
+                TimeSpan.Zero);
+            Every<FollowUpRuleJob>(followUps.Rules.Enabled, FollowUpRuleJob.Key, "followup-rules", followUps.Rules.Interval, TimeSpan.FromSeconds(45));
+            Every<ReplyJob>(readReplies, ReplyJob.Key, "mail-replies", replies.Interval, TimeSpan.FromSeconds(20));
         });
         services.AddQuartzHostedService(quartz => quartz.WaitForJobsToComplete = true);
         return services;
