@@ -18,6 +18,12 @@ namespace CampaignDesk.Core.FollowUps;
 public sealed class FollowUpDispatcher(Database database, IMailTransport transport, IOptions<FollowUpOptions> options, IOptions<SendingWindow> window,
     TimeProvider time, ILogger<FollowUpDispatcher> logger)
 {
+    /// <summary>A claimed row goes back to the outbox, unless an answer came while it was claimed: then it is cancelled.</summary>
+    private const string BackToScheduled = """
+        state = CASE WHEN cancel_reason IS NULL THEN 'scheduled' ELSE 'cancelled' END,
+        cancelled_utc = CASE WHEN cancel_reason IS NULL THEN NULL ELSE @now END
+        """;
+
     private FollowUpOptions.DispatchOptions Options => options.Value.Dispatch;
 
     /// <summary>One round: claims, sends, records. Returns how many were claimed (0: nothing was due).</summary>
@@ -133,14 +139,12 @@ public sealed class FollowUpDispatcher(Database database, IMailTransport transpo
             : TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Max(0, row.Attempts - 1))));
         var now = time.GetUtcNow().UtcDateTime;
         await using var connection = await database.OpenAsync(CancellationToken.None);
-        await connection.ExecuteAsync(database.Command("""
-            UPDATE followups SET state = CASE WHEN @state = 'scheduled' AND cancel_reason IS NOT NULL THEN 'cancelled' ELSE @state END,
-                                 cancelled_utc = CASE WHEN @state = 'scheduled' AND cancel_reason IS NOT NULL THEN @now END,
+        await connection.ExecuteAsync(database.Command($"""
+            UPDATE followups SET {(final ? "state = 'failed'" : BackToScheduled)},
                                  due_utc = @due, last_error = @error, claim_token = NULL, lease_until_utc = NULL, updated_utc = @now
             WHERE id = @Id AND state = 'claimed' AND claim_token = @token
             """, new
         {
-            state = final ? FollowUpStates.Failed : FollowUpStates.Scheduled,
             due = final ? row.DueUtc : now + retryAfter,
             error = Describe(error),
             now,
@@ -157,10 +161,8 @@ public sealed class FollowUpDispatcher(Database database, IMailTransport transpo
         {
             var (due, windowDate) = await FollowUpPlanner.PlanAsync(database, connection, transaction, window.Value, row.OfficialId, row.DepartmentCode,
                 now, row.Id, cancellationToken);
-            await connection.ExecuteAsync(database.Command("""
-                UPDATE followups SET state = CASE WHEN cancel_reason IS NULL THEN 'scheduled' ELSE 'cancelled' END,
-                                     cancelled_utc = CASE WHEN cancel_reason IS NULL THEN NULL ELSE @now END,
-                                     due_utc = @Due, window_date = @windowDate, attempts = attempts - 1, claim_token = NULL,
+            await connection.ExecuteAsync(database.Command($"""
+                UPDATE followups SET {BackToScheduled}, due_utc = @Due, window_date = @windowDate, attempts = attempts - 1, claim_token = NULL,
                                      lease_until_utc = NULL, updated_utc = @now
                 WHERE id = @Id AND state = 'claimed' AND claim_token = @token
                 """, new { Due = due.UtcDateTime, windowDate, now = now.UtcDateTime, row.Id, token }, transaction, cancellationToken));
@@ -174,9 +176,7 @@ public sealed class FollowUpDispatcher(Database database, IMailTransport transpo
         var parameters = new DynamicParameters(new { token, started, now = time.GetUtcNow().UtcDateTime });
         var notStarted = started.Length == 0 ? "" : $"AND NOT ({database.Dialect.InList("id", "started")})";
         await connection.ExecuteAsync(database.Command($"""
-            UPDATE followups SET state = CASE WHEN cancel_reason IS NULL THEN 'scheduled' ELSE 'cancelled' END,
-                                 cancelled_utc = CASE WHEN cancel_reason IS NULL THEN NULL ELSE @now END,
-                                 attempts = attempts - 1, claim_token = NULL, lease_until_utc = NULL, updated_utc = @now
+            UPDATE followups SET {BackToScheduled}, attempts = attempts - 1, claim_token = NULL, lease_until_utc = NULL, updated_utc = @now
             WHERE claim_token = @token AND state = 'claimed' {notStarted}
             """, parameters, cancellationToken: cancellationToken));
     }
