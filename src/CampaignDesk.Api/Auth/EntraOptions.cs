@@ -17,5 +17,16 @@ public sealed class EntraOptions
     /// <summary>False is accepted for a loopback authority only (a test stub of Entra).</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 
+    /// <summary>
+    /// The client id of the registration the web pages sign in with (a single-page application whose redirect URI is
+    /// <c>https://{host}/app/connexion.html</c>); with <see cref="WebScope"/>, the sign-in page offers Microsoft.
+    /// </summary>
+    public string? WebClientId { get; set; }
+
+    /// <summary>The scope the web pages ask for, e.g. <c>api://{client id}/access_as_user</c>.</summary>
+    public string? WebScope { get; set; }
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Authority);
+
+    public bool WebSignInEnabled => Enabled && !string.IsNullOrWhiteSpace(WebClientId) && !string.IsNullOrWhiteSpace(WebScope);
 }

@@ -14,6 +14,7 @@ using CampaignDesk.Api.Positions;
 using CampaignDesk.Api.Tasks;
 using CampaignDesk.Api.Triage;
 using CampaignDesk.Api.Users;
+using CampaignDesk.Api.Web;
 using CampaignDesk.Core;
 using CampaignDesk.Core.Jobs;
 using Microsoft.AspNetCore.Http.Json;
@@ -65,6 +66,10 @@ public static class ApiHostingExtensions
             options.DocumentTitle = "CampaignDesk API";
         });
 
+        // The web pages are static files without data, served before authorization like the Swagger UI; the API
+        // calls they make are authorized as any other.
+        app.UseCampaignDeskWebUi();
+
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -84,6 +89,7 @@ public static class ApiHostingExtensions
         app.MapPositions();
         app.MapFollowUps();
         app.MapTriage();
+        app.MapCampaignDeskWebUi();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using CampaignDesk.Api.Hosting;
+using CampaignDesk.Core.Campaigns;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Officials;
 using CampaignDesk.Core.Organisations;
@@ -16,7 +17,7 @@ public static class OfficialsApi
             .WithSummary("Search élus: q ignores accents and case; role, department, commune, circonscription and group filter one same mandate.");
         group.MapGet("/{id:long}", GetAsync).WithSummary("One élu: mandates (ended ones too), contacts with their sources, identifiers.");
         routes.MapGet("/api/organisations/{id:long}/officials", ForOrganisationAsync).WithTags("Organisations").RequireAuthorization()
-            .WithSummary("The élus that matter to this organisation, each with the reason.");
+            .WithSummary("The élus that matter to this organisation, each with the reason; with campaign=, where that campaign stands with each.");
         return routes;
     }
 
@@ -52,12 +53,20 @@ public static class OfficialsApi
             ? TypedResults.Ok(official)
             : Problems.NotFound("Official", id);
 
-    private static async Task<Results<Ok<IReadOnlyList<RelevantOfficial>>, ProblemHttpResult>> ForOrganisationAsync(long id,
-        OrganisationStore organisations, OrganisationOfficials officials, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IReadOnlyList<RelevantOfficial>>, ProblemHttpResult, ValidationProblem>> ForOrganisationAsync(long id,
+        long? campaign, OrganisationStore organisations, OrganisationOfficials officials, CampaignService campaigns, CancellationToken cancellationToken)
     {
         var organisation = await organisations.GetAsync(id, cancellationToken);
-        return organisation is null
-            ? Problems.NotFound("Organisation", id)
-            : TypedResults.Ok(await officials.ForAsync(organisation, cancellationToken));
+        if (organisation is null)
+        {
+            return Problems.NotFound("Organisation", id);
+        }
+
+        if (campaign is { } campaignId && await campaigns.GetAsync(campaignId, cancellationToken) is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["campaign"] = [$"There is no campaign {campaignId}."] });
+        }
+
+        return TypedResults.Ok(await officials.ForAsync(organisation, campaign, cancellationToken));
     }
 }

@@ -14,7 +14,8 @@ public sealed record UserInput(string? Email, string? DisplayName, string? Role,
 public sealed record TokenInput(string? Name, int? ExpiresInDays);
 
 /// <summary>The caller as the API sees them: a user, or the bootstrap admin (no user id).</summary>
-public sealed record CurrentUser(long? Id, string Name, string Role, IReadOnlyList<long> OrganisationIds);
+/// <summary>The caller: <see cref="Name"/> is the e-mail (what the audit records), <see cref="DisplayName"/> what pages greet.</summary>
+public sealed record CurrentUser(long? Id, string Name, string DisplayName, string Role, IReadOnlyList<long> OrganisationIds);
 
 public sealed record CalendarFeed(string Url, AccessToken Token);
 
@@ -22,7 +23,12 @@ public static class UsersApi
 {
     public static IEndpointRouteBuilder MapUsers(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/me", (Caller caller) => TypedResults.Ok(new CurrentUser(caller.UserId, caller.Name, caller.Role, [.. caller.OrganisationIds.Order()])))
+        routes.MapGet("/api/me", async (Caller caller, UserStore users, CancellationToken cancellationToken) =>
+            {
+                var user = caller.UserId is { } id ? await users.GetAsync(id, cancellationToken) : null;
+                return TypedResults.Ok(new CurrentUser(caller.UserId, caller.Name, user?.DisplayName ?? caller.Name, caller.Role,
+                    [.. caller.OrganisationIds.Order()]));
+            })
             .WithTags("Users").WithSummary("Who the token belongs to: role and organisations.").RequireAuthorization();
 
         var group = routes.MapGroup("/api/users").WithTags("Users").RequireAuthorization();

@@ -14,7 +14,8 @@ namespace CampaignDesk.Core.Officials;
 /// </summary>
 public sealed class OrganisationOfficials(Database database, TerritoryStore territories)
 {
-    public async Task<IReadOnlyList<RelevantOfficial>> ForAsync(Organisation organisation, CancellationToken cancellationToken)
+    /// <param name="campaignId">When given (an existing campaign), each élu comes with where that campaign stands with them.</param>
+    public async Task<IReadOnlyList<RelevantOfficial>> ForAsync(Organisation organisation, long? campaignId, CancellationToken cancellationToken)
     {
         var commune = organisation.CommuneInsee is null ? null : await territories.GetCommuneAsync(organisation.CommuneInsee, cancellationToken);
         var candidates = organisation.CirconscriptionCode is { } chosen
@@ -52,12 +53,38 @@ public sealed class OrganisationOfficials(Database database, TerritoryStore terr
                 ORDER BY official_id, source, value
                 """, new { ids }, cancellationToken: cancellationToken))).ToLookup(e => e.OfficialId, e => e.Value);
 
+        var outreach = campaignId is { } campaign && ids.Length > 0
+            ? (await connection.QueryAsync<OutreachRow>(database.Command($"""
+                SELECT p.official_id, p.reached, p.replied, p.stance,
+                       CASE WHEN p.last_contact_utc IS NULL THEN 0 ELSE 1 END AS contacted,
+                       CASE WHEN EXISTS (SELECT 1 FROM campaign_contacts c WHERE c.campaign_id = p.campaign_id
+                                           AND c.official_id = p.official_id AND c.organisation_id = @organisation) THEN 1 ELSE 0 END AS own
+                FROM campaign_progress p
+                WHERE p.campaign_id = @campaign AND {database.Dialect.InList("p.official_id", "ids")}
+                """, new { ids, campaign, organisation = organisation.Id }, cancellationToken: cancellationToken))).ToDictionary(r => r.OfficialId)
+            : [];
+
         var partial = candidates.Count > 1;
         return rows
             .OrderBy(r => Array.IndexOf(RoleOrder, r.Role)).ThenBy(r => r.CirconscriptionCode).ThenBy(r => r.LastName).ThenBy(r => r.FirstName)
             .Select(r => new RelevantOfficial(r.OfficialId, r.LastName, r.FirstName, r.Sex, r.ToMandate(),
-                Reason(r, organisation, commune, partial), emails[r.OfficialId].Distinct().ToList()))
+                Reason(r, organisation, commune, partial), emails[r.OfficialId].Distinct().ToList(),
+                campaignId is { } id ? Outreach(id, outreach.GetValueOrDefault(r.OfficialId)) : null))
             .ToList();
+    }
+
+    private static OfficialOutreach Outreach(long campaignId, OutreachRow? row) => row is null
+        ? new OfficialOutreach(campaignId, false, false, false, false, "unknown")
+        : new OfficialOutreach(campaignId, row.Contacted == 1, row.Own == 1, row.Reached == 1, row.Replied == 1 || row.Stance is not null, row.Stance ?? "unknown");
+
+    private sealed class OutreachRow
+    {
+        public long OfficialId { get; init; }
+        public long Reached { get; init; }
+        public long Replied { get; init; }
+        public string? Stance { get; init; }
+        public long Contacted { get; init; }
+        public long Own { get; init; }
     }
 
     private static readonly string[] RoleOrder =

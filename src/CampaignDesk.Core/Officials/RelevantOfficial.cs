@@ -8,4 +8,12 @@ public sealed record RelevantOfficial(
     string? Sex,
     Mandate Mandate,
     string Reason,
-    IReadOnlyList<string> Emails);
+    IReadOnlyList<string> Emails,
+    OfficialOutreach? Outreach = null);
+
+/// <summary>
+/// Where a campaign stands with one official, for an organisation's page: whether anyone (and the organisation
+/// itself) contacted them, reached them, got an answer, and their stance. Counts confidential contacts, as coverage
+/// does, without saying anything of their content.
+/// </summary>
+public sealed record OfficialOutreach(long CampaignId, bool Contacted, bool ContactedByOrganisation, bool Reached, bool Responded, string Stance);

@@ -1,10 +1,11 @@
 namespace CampaignDesk.Core.Tasks;
 
 /// <summary>Work assigned to a volunteer (a call, a letter, a visit…), closed by the interaction it produced.</summary>
+/// <param name="OfficialName">The official's first and last name, so a list of tasks reads without a request per task.</param>
 /// <param name="OthersRecently">Only in the answer to creating it: other organisations' recent contacts with the official on the campaign.</param>
 public sealed record OutreachTask(long Id, long OrganisationId, long AssigneeUserId, long OfficialId, long? CampaignId, string Kind, DateOnly DueDate,
     string? Instructions, string State, bool Overdue, long? InteractionId, long? CreatedByUserId, int Version, DateTime CreatedUtc, DateTime UpdatedUtc,
-    DateTime? ClosedUtc, IReadOnlyList<Interactions.RecentContact>? OthersRecently = null);
+    DateTime? ClosedUtc, string OfficialName, string OrganisationName, IReadOnlyList<Interactions.RecentContact>? OthersRecently = null);
 
 public sealed record TaskInput(long? AssigneeUserId, long? OfficialId, long? OrganisationId, long? CampaignId, string? Kind, DateOnly? DueDate,
     string? Instructions);

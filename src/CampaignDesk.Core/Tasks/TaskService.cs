@@ -18,7 +18,10 @@ public sealed class TaskService(Database database, InteractionService interactio
 {
     private const string Columns = """
         t.id, t.organisation_id, t.assignee_user_id, t.official_id, t.campaign_id, t.kind, t.due_date, t.instructions, t.state,
-        t.interaction_id, t.created_by_user_id, t.version, t.created_utc, t.updated_utc, t.closed_utc
+        t.interaction_id, t.created_by_user_id, t.version, t.created_utc, t.updated_utc, t.closed_utc,
+        (SELECT o.first_name FROM officials o WHERE o.id = t.official_id) AS official_first_name,
+        (SELECT o.last_name FROM officials o WHERE o.id = t.official_id) AS official_last_name,
+        (SELECT g.name FROM organisations g WHERE g.id = t.organisation_id) AS organisation_name
         """;
 
     public Task<Outcome<OutreachTask>> CreateAsync(Caller caller, TaskInput input, CancellationToken cancellationToken)
@@ -270,12 +273,16 @@ public sealed class TaskService(Database database, InteractionService interactio
         public DateTime CreatedUtc { get; init; }
         public DateTime UpdatedUtc { get; init; }
         public DateTime? ClosedUtc { get; init; }
+        public string OfficialFirstName { get; init; } = "";
+        public string OfficialLastName { get; init; } = "";
+        public string OrganisationName { get; init; } = "";
 
         public OutreachTask ToTask(DateOnly today)
         {
             var due = IsoDate.Parse(DueDate)!.Value;
             return new OutreachTask(Id, OrganisationId, AssigneeUserId, OfficialId, CampaignId, Kind, due, Instructions, State,
-                State == "open" && due < today, InteractionId, CreatedByUserId, Version, CreatedUtc, UpdatedUtc, ClosedUtc);
+                State == "open" && due < today, InteractionId, CreatedByUserId, Version, CreatedUtc, UpdatedUtc, ClosedUtc,
+                $"{OfficialFirstName} {OfficialLastName}", OrganisationName);
         }
     }
 }

@@ -136,7 +136,7 @@ public class AccessMatrixTests : WorldTest
     ];
 
     /// <summary>Endpoints anyone may call: what they answer is tested with their feature (the calendar feed's secret is its address).</summary>
-    public static readonly string[] Anonymous = ["* /health/live", "* /health/ready", "GET /openapi/{documentName}.json", "GET /calendar/{secret}.ics"];
+    public static readonly string[] Anonymous = ["* /health/live", "* /health/ready", "GET /openapi/{documentName}.json", "GET /calendar/{secret}.ics", "GET /", "GET /api/sign-in/options"];
 
     protected override (string Key, string? Value)[] Settings => [("RateLimiting:TokenBurst", "100000"), ("RateLimiting:AnonymousBurst", "100000")];
 

@@ -71,6 +71,79 @@ public class OfficialsApiTests : ApiTest
     }
 
     [Test]
+    public async Task OrganisationOfficials_WithACampaign_SayWhereItStandsWithEachElu()
+    {
+        var psi = await OrganisationIdAsync("saint-martin-d'heres");
+        var other = await OrganisationIdAsync("case de sante");
+        var campaign = await PostAsync("/api/campaigns", new { title = $"Statuts {Guid.NewGuid():N}", organisationIds = new[] { psi, other } });
+        var elus = (await Client.GetFromJsonAsync<JsonElement>($"/api/organisations/{psi}/officials")).EnumerateArray().ToList();
+        long Of(string role) => elus.First(o => o.GetProperty("mandate").GetProperty("role").GetString() == role).GetProperty("officialId").GetInt64();
+        var (depute, senateur, maire) = (Of("depute"), Of("senateur"), Of("maire"));
+        await PostAsync("/api/interactions", Contact(psi, depute, campaign, "left_message"));
+        await PostAsync("/api/interactions", Contact(other, senateur, campaign, "spoke"));
+        await PostAsync("/api/positions", new
+        {
+            officialId = maire,
+            campaignId = campaign,
+            organisationId = psi,
+            kind = "reply",
+            statedOn = "2026-03-02",
+            stance = "supports",
+            summary = "Soutien écrit.",
+        });
+
+        var statuses = (await Client.GetFromJsonAsync<JsonElement>($"/api/organisations/{psi}/officials?campaign={campaign}")).EnumerateArray()
+            .GroupBy(o => o.GetProperty("officialId").GetInt64()) // an élu with two mandates here is listed twice, with one status
+            .ToDictionary(g => g.Key, g => g.Select(o => o.GetProperty("outreach")).Distinct(JsonElementText.Comparer).Single());
+        static string Describe(JsonElement o) => string.Join(' ', new[] { "contacted", "contactedByOrganisation", "reached", "responded" }
+            .Where(p => o.GetProperty(p).GetBoolean())) + " / " + o.GetProperty("stance").GetString();
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(Describe(statuses[depute]), Is.EqualTo("contacted contactedByOrganisation / unknown"), "a message left by the structure itself");
+            Assert.That(Describe(statuses[senateur]), Is.EqualTo("contacted reached / unknown"), "reached by another structure only");
+            Assert.That(Describe(statuses[maire]), Is.EqualTo("responded / supports"), "a position is an answer, without any contact");
+            Assert.That(statuses.Values.Count(o => Describe(o) == " / unknown"), Is.EqualTo(statuses.Count - 3), "the others untouched");
+            Assert.That(statuses.Values.All(o => o.GetProperty("campaignId").GetInt64() == campaign));
+            Assert.That(await (await Client.GetAsync($"/api/organisations/{psi}/officials?campaign=99999")).AssertValidationProblemAsync(),
+                Is.EqualTo(new[] { "campaign" }));
+        });
+        var withoutCampaign = await Client.GetFromJsonAsync<JsonElement>($"/api/organisations/{psi}/officials");
+        Assert.That(withoutCampaign[0].GetProperty("outreach").ValueKind, Is.EqualTo(JsonValueKind.Null));
+    }
+
+    private sealed class JsonElementText : IEqualityComparer<JsonElement>
+    {
+        public static readonly JsonElementText Comparer = new();
+
+        public bool Equals(JsonElement x, JsonElement y) => x.GetRawText() == y.GetRawText();
+
+        public int GetHashCode(JsonElement obj) => obj.GetRawText().GetHashCode(StringComparison.Ordinal);
+    }
+
+    private static object Contact(long organisation, long official, long campaign, string outcome) => new
+    {
+        organisationId = organisation,
+        officialId = official,
+        campaignId = campaign,
+        channel = "phone",
+        direction = "outbound",
+        occurredAt = "2026-03-01T10:00:00Z",
+        outcome,
+    };
+
+    private async Task<long> OrganisationIdAsync(string q) =>
+        (await Client.GetFromJsonAsync<JsonElement>($"/api/organisations?q={Uri.EscapeDataString(q)}")).GetProperty("items")[0].GetProperty("id").GetInt64();
+
+    private async Task<long> PostAsync(string path, object body)
+    {
+        using var response = await Client.PostAsJsonAsync(path, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), $"POST {path}: {text}");
+        return JsonDocument.Parse(text).RootElement.GetProperty("id").GetInt64();
+    }
+
+    [Test]
     public async Task SetCirconscription_OnASplitCommune_NarrowsTheDeputesAndRefusesOneElsewhere()
     {
         var caseDeSante = (await Client.GetFromJsonAsync<JsonElement>("/api/organisations?q=case de sante")).GetProperty("items")[0];

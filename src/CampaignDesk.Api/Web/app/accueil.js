@@ -1,0 +1,55 @@
+// Home: what is waiting for me, my organisations, the campaigns.
+import { api, formatDate, h, page } from "./app.js";
+
+function daysLeft(deadline) {
+  const today = new Date(new Date().toLocaleDateString("en-CA", { timeZone: "Europe/Paris" }));
+  return Math.round((new Date(deadline) - today) / 86_400_000);
+}
+
+function organisationSearch() {
+  const results = h("ul", { class: "liste", "aria-live": "polite" });
+  const input = h("input", { id: "recherche-structure", type: "text", name: "q", autocomplete: "off" });
+  return [
+    h("form", {
+      role: "search",
+      onsubmit: async (event) => {
+        event.preventDefault();
+        const found = await api(`/api/organisations?q=${encodeURIComponent(input.value)}&pageSize=20`);
+        results.replaceChildren(...(found.items.length
+          ? found.items.map((o) => h("li", {}, h("a", { href: `/app/structure.html?id=${o.id}` }, o.name), ` · ${o.communeName ?? ""}`))
+          : [h("li", {}, "Aucune structure ne correspond.")]));
+      },
+    }, h("label", { for: "recherche-structure" }, "Chercher une structure (nom ou commune)"), input, h("button", { type: "submit" }, "Chercher")),
+    results,
+  ];
+}
+
+await page("Accueil", async (main, user) => {
+  const [open, campaigns, organisations] = await Promise.all([
+    user.role === "observer" ? null : api("/api/tasks?assignee=me&state=open&pageSize=100"),
+    api("/api/campaigns?status=active"),
+    Promise.all(user.organisationIds.map((id) => api(`/api/organisations/${id}`))),
+  ]);
+
+  main.append(h("h1", {}, `Bonjour ${user.displayName}`));
+  if (open) {
+    const overdue = open.items.filter((t) => t.overdue).length;
+    main.append(h("p", {}, h("a", { href: "/app/taches.html" }, `${open.total} tâche${open.total > 1 ? "s" : ""} à faire`),
+      overdue ? h("span", { class: "retard" }, ` dont ${overdue} en retard`) : null));
+  }
+
+  main.append(h("h2", {}, "Campagnes en cours"));
+  main.append(campaigns.items.length
+    ? h("ul", { class: "liste" }, campaigns.items.map((c) => h("li", { class: "carte-bloc" },
+      h("h3", {}, h("a", { href: `/app/campagne.html?id=${c.id}` }, c.title)),
+      h("p", { class: "discret" }, `Échéance : ${formatDate(c.deadline)} (${daysLeft(c.deadline)} jours)`))))
+    : h("p", {}, "Aucune campagne en cours."));
+
+  main.append(h("h2", {}, user.organisationIds.length ? "Mes structures" : "Structures"));
+  if (organisations.length) {
+    main.append(h("ul", { class: "liste" }, organisations.map((o) =>
+      h("li", {}, h("a", { href: `/app/structure.html?id=${o.id}` }, o.name), ` · ${o.communeName ?? ""}`))));
+  } else {
+    main.append(...organisationSearch());
+  }
+});

@@ -1,0 +1,65 @@
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace CampaignDesk.Web.Tests;
+
+/// <summary>A coordinator: the campaign dashboard with its map of France, and the structure's élus with their status.</summary>
+public class CoordinatorTests : BrowserTest
+{
+    [Test]
+    public async Task Coordinator_SeesTheMapOfTheSeededCampaign()
+    {
+        var coverage = await Desk.GetAsync($"/api/campaigns/{Desk.Campaign}/coverage?by=department");
+        var isere = coverage.GetProperty("buckets").EnumerateArray().Single(b => b.GetProperty("key").GetString() == "38");
+        var page = await NewPageAsync();
+
+        await SignInAsync(page, Desk.CoordinatorToken, $"/app/campagne.html?id={Desk.Campaign}");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("SEC-Pa");
+        await Assertions.Expect(page.Locator("#compte-a-rebours")).ToContainTextAsync("30 avril 2026");
+        Assert.That(await page.Locator("#carte svg path").CountAsync(), Is.EqualTo(96), "the 96 départements of metropolitan France");
+        var isereOnMap = page.Locator("#carte path[data-departement='38']");
+        var label = await isereOnMap.GetAttributeAsync("aria-label");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(label, Does.Contain($"{isere.GetProperty("contacted").GetInt32()} contactés sur {isere.GetProperty("targets").GetInt32()} cibles"));
+            Assert.That(isere.GetProperty("contacted").GetInt32(), Is.GreaterThan(0), "the coordinator's call counts");
+            Assert.That(await isereOnMap.GetAttributeAsync("class"), Is.EqualTo("part-1"), "Isère is shaded: some of its targets contacted");
+            Assert.That(await page.Locator("#carte path[data-departement='01']").GetAttributeAsync("class"), Is.EqualTo("part-0"),
+                "Ain has targets, none contacted");
+            Assert.That(await page.Locator("#carte path[data-departement='48']").GetAttributeAsync("class"), Is.EqualTo("part-aucune"),
+                "Lozère has no target: no participating structure stands there");
+            Assert.That(await page.Locator("#par-groupe tbody tr").CountAsync(), Is.GreaterThan(3));
+            Assert.That(await page.Locator("#par-mandat tfoot").InnerTextAsync(), Does.Contain(coverage.GetProperty("total").GetProperty("targets").GetInt32().ToString(CultureInfo.InvariantCulture)));
+            Assert.That(await page.Locator("#manques li").CountAsync(), Is.EqualTo(15));
+        });
+        await Assertions.Expect(page.Locator(".attribution")).ToContainTextAsync("CC BY 4.0");
+        await ScreenshotAsync(page, "campagne");
+    }
+
+    [Test]
+    public async Task Coordinator_SeesTheStatusOfEachElu_OfTheirStructure()
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, Desk.CoordinatorToken, $"/app/structure.html?id={Desk.Organisation}");
+
+        var chatelain = page.Locator($"#elus tr[data-official='{Desk.Official}']");
+        await Assertions.Expect(chatelain).ToContainTextAsync("Députée · circonscription 38-02");
+        await Assertions.Expect(chatelain).ToContainTextAsync(new System.Text.RegularExpressions.Regex("Contacté·e|A répondu"));
+        Assert.That(await page.Locator("#elus tbody tr", new() { HasText = "Pas encore contacté·e" }).CountAsync(), Is.GreaterThan(0));
+        await ScreenshotAsync(page, "structure");
+    }
+
+    [Test]
+    public async Task Coordinator_ReadsTheirConfidentialNote_OnTheOfficialsPage()
+    {
+        var page = await NewPageAsync(phone: true);
+        await SignInAsync(page, Desk.CoordinatorToken, $"/app/elu.html?id={Desk.Official}");
+
+        // Shown as text: the markup in the note is not interpreted.
+        await Assertions.Expect(page.Locator("#historique")).ToContainTextAsync(Desk.ConfidentialNote);
+        Assert.That(await page.Locator("#historique b").CountAsync(), Is.Zero, "a note's markup is text, never HTML");
+        await Assertions.Expect(page.Locator("#historique")).ToContainTextAsync("Question au Gouvernement");
+        await ScreenshotAsync(page, "elu-telephone");
+    }
+}

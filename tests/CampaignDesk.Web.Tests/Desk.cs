@@ -1,0 +1,170 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CampaignDesk.TestSupport;
+
+namespace CampaignDesk.Web.Tests;
+
+/// <summary>
+/// The real CampaignDesk, started once for the browser tests as a user starts it (the built API in a fresh folder:
+/// SQLite, the seeded directory and SEC-Pa campaign), with a coordinator, a volunteer and an observer of the
+/// structure in Saint-Martin-d'Hères and what they need: a task, a confidential note.
+/// </summary>
+[SetUpFixture]
+public sealed class Desk
+{
+    public const long Organisation = 16;      // Pôle de Santé Interprofessionnel de Saint-Martin-d'Hères (38)
+    public const long OtherOrganisation = 2;
+    public const long Campaign = 1;           // the seeded SEC-Pa campaign
+    public const string ConfidentialNote = "Piste confidentielle : <b>son attachée</b> propose un rendez-vous en mars.";
+
+    private static Desk? _current;
+    private DirectoryInfo? _root;
+    private ChildProcess? _api;
+
+    public static Desk Current => _current ?? throw new InvalidOperationException("The desk is not running.");
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public HttpClient Admin { get; private set; } = null!;
+
+    public string CoordinatorToken { get; private set; } = "";
+
+    public string VolunteerToken { get; private set; } = "";
+
+    public string ObserverToken { get; private set; } = "";
+
+    public long VolunteerId { get; private set; }
+
+    /// <summary>Cyrielle Chatelain, députée of the organisation's circonscription (38-02).</summary>
+    public long Official { get; private set; }
+
+    public long ConfidentialInteraction { get; private set; }
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _root = Directory.CreateTempSubdirectory("campaigndesk-web-");
+        var port = BuiltPrograms.FreePort();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        _api = ChildProcess.Start(BuiltPrograms.Api, ["--urls", BaseAddress.ToString()], new Dictionary<string, string>
+        {
+            ["RateLimiting__TokenBurst"] = "100000",
+            ["RateLimiting__AnonymousBurst"] = "100000",
+        }, workingDirectory: _root.FullName);
+
+        Admin = new HttpClient { BaseAddress = BaseAddress };
+        await WaitForReadyAsync();
+        Admin.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Bearer", (await File.ReadAllTextAsync(Path.Combine(_root.FullName, "data", "admin-token"))).Trim());
+
+        var officials = await GetAsync("/api/officials?q=chatelain&role=depute");
+        Official = officials.GetProperty("items")[0].GetProperty("id").GetInt64();
+
+        (_, CoordinatorToken) = await CreateUserAsync("coordination@example.org", "Camille Coordination", "coordinator", Organisation);
+        (VolunteerId, VolunteerToken) = await CreateUserAsync("benevole@example.org", "Bénédicte Bénévole", "volunteer", Organisation);
+        (_, ObserverToken) = await CreateUserAsync("observation@example.org", "Oscar Observateur", "observer");
+
+        using var coordinator = As(CoordinatorToken);
+        var note = await PostAsync(coordinator, "/api/interactions", new
+        {
+            organisationId = Organisation,
+            officialId = Official,
+            campaignId = Campaign,
+            channel = "phone",
+            direction = "outbound",
+            occurredAt = DateTimeOffset.UtcNow.AddDays(-2),
+            outcome = "spoke",
+            notes = ConfidentialNote,
+            confidential = true,
+        });
+        ConfidentialInteraction = note.GetProperty("id").GetInt64();
+        _current = this;
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        Admin?.Dispose();
+        if (_api is not null)
+        {
+            _api.Terminate();
+            await _api.WaitForExitAsync(TimeSpan.FromSeconds(30));
+            await _api.DisposeAsync();
+        }
+
+        _root?.Delete(recursive: true);
+    }
+
+    public HttpClient As(string token)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async Task<JsonElement> GetAsync(string path, HttpClient? client = null)
+    {
+        using var response = await (client ?? Admin).GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"GET {path}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    public static async Task<JsonElement> PostAsync(HttpClient client, string path, object body)
+    {
+        using var response = await client.PostAsJsonAsync(path, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.IsSuccessStatusCode, Is.True, $"POST {path}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>A task for the volunteer, due today, on Cyrielle Chatelain.</summary>
+    public async Task<long> AssignCallAsync(string instructions)
+    {
+        var task = await PostAsync(Admin, "/api/tasks", new
+        {
+            assigneeUserId = VolunteerId,
+            officialId = Official,
+            organisationId = Organisation,
+            campaignId = Campaign,
+            kind = "call",
+            dueDate = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            instructions,
+        });
+        return task.GetProperty("id").GetInt64();
+    }
+
+    private async Task<(long Id, string Token)> CreateUserAsync(string email, string name, string role, params long[] organisations)
+    {
+        var user = await PostAsync(Admin, "/api/users", new { email, displayName = name, role, organisationIds = organisations });
+        var id = user.GetProperty("id").GetInt64();
+        var token = await PostAsync(Admin, $"/api/users/{id}/tokens", new { name = "navigateur", expiresInDays = 7 });
+        return (id, token.GetProperty("token").GetString()!);
+    }
+
+    private async Task WaitForReadyAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        while (DateTime.UtcNow < deadline && !_api!.HasExited)
+        {
+            try
+            {
+                using var response = await Admin.GetAsync("/health/ready");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.Fail($"CampaignDesk did not become ready:\n{_api!.Output}");
+    }
+}
