@@ -97,17 +97,20 @@ public abstract class BrowserTest
     }
 
     /// <summary>A new page in its own context: a phone (360 × 740) or a desktop screen.</summary>
-    protected async Task<IPage> NewPageAsync(bool phone = false)
+    protected async Task<IPage> NewPageAsync(bool phone = false, Uri? baseAddress = null)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Desk.BaseAddress.ToString(),
+            BaseURL = (baseAddress ?? Desk.BaseAddress).ToString(),
             ViewportSize = phone ? new ViewportSize { Width = 360, Height = 740 } : new ViewportSize { Width = 1280, Height = 900 },
             IsMobile = phone,
             HasTouch = phone,
             Locale = "fr-FR",
             TimezoneId = "Europe/Paris",
         });
+        // Generous: the machine is shared, and a slow moment must not read as a broken page.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         _contexts.Add(context);
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>

@@ -1,8 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CampaignDesk.TestSupport;
 
 namespace CampaignDesk.Web.Tests;
 
@@ -20,14 +18,13 @@ public sealed class Desk
     public const string ConfidentialNote = "Piste confidentielle : <b>son attachée</b> propose un rendez-vous en mars.";
 
     private static Desk? _current;
-    private DirectoryInfo? _root;
-    private ChildProcess? _api;
+    private DeskProcess? _process;
 
     public static Desk Current => _current ?? throw new InvalidOperationException("The desk is not running.");
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _process!.BaseAddress;
 
-    public HttpClient Admin { get; private set; } = null!;
+    public HttpClient Admin => _process!.Admin;
 
     public string CoordinatorToken { get; private set; } = "";
 
@@ -45,19 +42,7 @@ public sealed class Desk
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _root = Directory.CreateTempSubdirectory("campaigndesk-web-");
-        var port = BuiltPrograms.FreePort();
-        BaseAddress = new Uri($"http://127.0.0.1:{port}");
-        _api = ChildProcess.Start(BuiltPrograms.Api, ["--urls", BaseAddress.ToString()], new Dictionary<string, string>
-        {
-            ["RateLimiting__TokenBurst"] = "100000",
-            ["RateLimiting__AnonymousBurst"] = "100000",
-        }, workingDirectory: _root.FullName);
-
-        Admin = new HttpClient { BaseAddress = BaseAddress };
-        await WaitForReadyAsync();
-        Admin.DefaultRequestHeaders.Authorization =
-            new AuthenticationHeaderValue("Bearer", (await File.ReadAllTextAsync(Path.Combine(_root.FullName, "data", "admin-token"))).Trim());
+        _process = await DeskProcess.StartAsync(new Dictionary<string, string>());
 
         var officials = await GetAsync("/api/officials?q=chatelain&role=depute");
         Official = officials.GetProperty("items")[0].GetProperty("id").GetInt64();
@@ -86,23 +71,13 @@ public sealed class Desk
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        Admin?.Dispose();
-        if (_api is not null)
+        if (_process is not null)
         {
-            _api.Terminate();
-            await _api.WaitForExitAsync(TimeSpan.FromSeconds(30));
-            await _api.DisposeAsync();
+            await _process.DisposeAsync();
         }
-
-        _root?.Delete(recursive: true);
     }
 
-    public HttpClient As(string token)
-    {
-        var client = new HttpClient { BaseAddress = BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    public HttpClient As(string token) => _process!.As(token);
 
     public async Task<JsonElement> GetAsync(string path, HttpClient? client = null)
     {
@@ -138,33 +113,8 @@ public sealed class Desk
 
     private async Task<(long Id, string Token)> CreateUserAsync(string email, string name, string role, params long[] organisations)
     {
-        var user = await PostAsync(Admin, "/api/users", new { email, displayName = name, role, organisationIds = organisations });
-        var id = user.GetProperty("id").GetInt64();
+        var id = await _process!.CreateUserAsync(email, name, role, organisations);
         var token = await PostAsync(Admin, $"/api/users/{id}/tokens", new { name = "navigateur", expiresInDays = 7 });
         return (id, token.GetProperty("token").GetString()!);
-    }
-
-    private async Task WaitForReadyAsync()
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
-        while (DateTime.UtcNow < deadline && !_api!.HasExited)
-        {
-            try
-            {
-                using var response = await Admin.GetAsync("/health/ready");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-
-            await Task.Delay(250);
-        }
-
-        Assert.Fail($"CampaignDesk did not become ready:\n{_api!.Output}");
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CampaignDesk.Api.Tests.Auth;
+using CampaignDesk.TestSupport;
 
 namespace CampaignDesk.Api.Tests.Hosting;
 

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -6,11 +8,12 @@ using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace CampaignDesk.Api.Tests.Auth;
+namespace CampaignDesk.TestSupport;
 
 /// <summary>
-/// Microsoft Entra ID as the API sees it, on 127.0.0.1: a tenant's OpenID metadata and signing keys (an RSA key
-/// made here), and access tokens signed with that key or with another one.
+/// Microsoft Entra ID on 127.0.0.1: a tenant's OpenID metadata and signing keys (an RSA key made here), access
+/// tokens signed with that key or with another one, and the authorization code flow with PKCE a browser runs (the
+/// person who signs in is <see cref="SignsInAs"/>; the authorize endpoint answers at once, as after a password).
 /// </summary>
 public sealed class EntraStub : IAsyncDisposable
 {
@@ -20,16 +23,24 @@ public sealed class EntraStub : IAsyncDisposable
 
     private readonly WebApplication _server;
     private readonly RSA _key;
+    private readonly ConcurrentDictionary<string, PendingCode> _codes = new();
 
-    private EntraStub(WebApplication server, RSA key, string baseUrl)
+    private EntraStub(WebApplication server, RSA key)
     {
         _server = server;
         _key = key;
-        Authority = $"{baseUrl}/{TenantId}/v2.0";
     }
 
     /// <summary>The tenant's v2.0 issuer, as Auth:Entra:Authority names it.</summary>
-    public string Authority { get; }
+    public string Authority { get; private set; } = "";
+
+    /// <summary>Who signs in at the authorize endpoint: the token's oid and preferred_username.</summary>
+    public (string? ObjectId, string? Email) SignsInAs { get; set; }
+
+    /// <summary>Codes exchanged for a token (a code works once).</summary>
+    public int TokensIssued { get; private set; }
+
+    private sealed record PendingCode(string ClientId, string RedirectUri, string Challenge, string? ObjectId, string? Email);
 
     public static async Task<EntraStub> StartAsync()
     {
@@ -38,6 +49,15 @@ public sealed class EntraStub : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var server = builder.Build();
+        var stub = new EntraStub(server, key);
+        // A browser page of another origin reads the metadata and posts the code, as Entra allows for SPAs.
+        server.Use(async (context, next) =>
+        {
+            context.Response.Headers.AccessControlAllowOrigin = "*";
+            await next(context);
+        });
+        server.MapGet($"/{TenantId}/oauth2/v2.0/authorize", stub.Authorize);
+        server.MapPost($"/{TenantId}/oauth2/v2.0/token", stub.RedeemAsync);
         server.MapGet($"/{TenantId}/v2.0/.well-known/openid-configuration", (HttpRequest request) =>
         {
             var root = $"{request.Scheme}://{request.Host}/{TenantId}";
@@ -68,7 +88,37 @@ public sealed class EntraStub : IAsyncDisposable
             },
         }));
         await server.StartAsync();
-        return new EntraStub(server, key, server.Urls.Single());
+        stub.Authority = $"{server.Urls.Single()}/{TenantId}/v2.0";
+        return stub;
+    }
+
+    private IResult Authorize(HttpRequest request)
+    {
+        var query = request.Query;
+        if (query["response_type"] != "code" || query["code_challenge_method"] != "S256" || string.IsNullOrEmpty(query["code_challenge"])
+            || string.IsNullOrEmpty(query["client_id"]) || !Uri.TryCreate(query["redirect_uri"], UriKind.Absolute, out var redirect))
+        {
+            return Results.BadRequest(new { error = "invalid_request" });
+        }
+
+        var code = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(24));
+        _codes[code] = new PendingCode(query["client_id"]!, redirect.ToString(), query["code_challenge"]!, SignsInAs.ObjectId, SignsInAs.Email);
+        return Results.Redirect($"{redirect}?code={code}&state={Uri.EscapeDataString(query["state"].ToString())}");
+    }
+
+    private async Task<IResult> RedeemAsync(HttpRequest request)
+    {
+        var form = await request.ReadFormAsync();
+        var verifier = form["code_verifier"].ToString();
+        if (form["grant_type"] != "authorization_code" || !_codes.TryRemove(form["code"].ToString(), out var pending)
+            || pending.ClientId != form["client_id"] || pending.RedirectUri != form["redirect_uri"]
+            || Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))) != pending.Challenge)
+        {
+            return Results.BadRequest(new { error = "invalid_grant", error_description = "The code, its verifier or the redirect URI does not match." });
+        }
+
+        TokensIssued++;
+        return Results.Json(new { token_type = "Bearer", access_token = CreateToken(pending.ObjectId, pending.Email), expires_in = 3600 });
     }
 
     /// <summary>An access token as Entra would issue it for CampaignDesk, valid for an hour unless told otherwise.</summary>
