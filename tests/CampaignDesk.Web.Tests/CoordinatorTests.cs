@@ -62,4 +62,26 @@ public class CoordinatorTests : BrowserTest
         await Assertions.Expect(page.Locator("#historique")).ToContainTextAsync("Question au Gouvernement");
         await ScreenshotAsync(page, "elu-telephone");
     }
+
+    [Test]
+    public async Task Coordinator_ClassifiesTheDeputeesAnswer_FromTheTriageQueue()
+    {
+        var page = await NewPageAsync(phone: true);
+        await SignInAsync(page, Desk.CoordinatorToken, "/app/tri.html");
+
+        var answer = page.Locator("#a-trier li", new() { HasText = Desk.ReplySubject });
+        await Assertions.Expect(answer).ToContainTextAsync("je partage votre inquiétude");
+        await Assertions.Expect(answer).ToContainTextAsync("Cyrielle CHATELAIN");
+        await ScreenshotAsync(page, "tri-telephone");
+        var positionId = int.Parse((await answer.GetAttributeAsync("data-position"))!, CultureInfo.InvariantCulture);
+        await answer.GetByLabel("Soutient").CheckAsync();
+        await answer.GetByLabel("Résumé (facultatif)").FillAsync("Interrogera le ministre.");
+        await answer.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la position" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".succes")).ToContainTextAsync("Soutient");
+        await Assertions.Expect(page.Locator("#a-trier li", new() { HasText = Desk.ReplySubject })).ToHaveCountAsync(0);
+        var position = await Desk.GetAsync($"/api/positions/{positionId}");
+        Assert.That(position.GetProperty("stance").GetString(), Is.EqualTo("supports"));
+        Assert.That(position.GetProperty("summary").GetString(), Is.EqualTo("Interrogera le ministre."));
+    }
 }

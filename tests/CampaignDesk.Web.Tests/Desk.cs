@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CampaignDesk.Stubs;
 
 namespace CampaignDesk.Web.Tests;
 
@@ -17,8 +18,12 @@ public sealed class Desk
     public const long Campaign = 1;           // the seeded SEC-Pa campaign
     public const string ConfidentialNote = "Piste confidentielle : <b>son attachée</b> propose un rendez-vous en mars.";
 
+    public const string Mailbox = "contact@psi-smh.example";
+    public const string ReplySubject = "RE: SEC-Pa, le moratoire";
+
     private static Desk? _current;
     private DeskProcess? _process;
+    private GraphStub? _graph;
 
     public static Desk Current => _current ?? throw new InvalidOperationException("The desk is not running.");
 
@@ -42,7 +47,15 @@ public sealed class Desk
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _process = await DeskProcess.StartAsync(new Dictionary<string, string>());
+        // Mail through the real Graph SDK to the Graph stub, whose inbox the replies job reads.
+        _graph = await GraphStub.StartAsync();
+        _process = await DeskProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Mail__Transport"] = "graph",
+            ["Graph__BaseUrl"] = _graph.BaseUrl,
+            ["Graph__StaticToken"] = _graph.Token,
+            ["Replies__Interval"] = "00:00:10", // the shortest the job allows
+        });
 
         var officials = await GetAsync("/api/officials?q=chatelain&role=depute");
         Official = officials.GetProperty("items")[0].GetProperty("id").GetInt64();
@@ -65,6 +78,13 @@ public sealed class Desk
             confidential = true,
         });
         ConfidentialInteraction = note.GetProperty("id").GetInt64();
+
+        // The députée answers in the structure's mailbox: the answer waits in the triage queue.
+        using var patch = await Admin.PatchAsJsonAsync($"/api/organisations/{Organisation}", new { mailbox = Mailbox });
+        Assert.That(patch.IsSuccessStatusCode, Is.True, await patch.Content.ReadAsStringAsync());
+        _graph.Deliver(Mailbox, new IncomingMessage("cyrielle.chatelain@assemblee-nationale.fr", ReplySubject,
+            "Madame, Monsieur, je partage votre inquiétude et interrogerai le ministre. Bien à vous.", FromName: "Cyrielle Chatelain"));
+        await WaitForTriageAsync(coordinator);
         _current = this;
     }
 
@@ -75,6 +95,28 @@ public sealed class Desk
         {
             await _process.DisposeAsync();
         }
+
+        if (_graph is not null)
+        {
+            await _graph.DisposeAsync();
+        }
+    }
+
+    private static async Task WaitForTriageAsync(HttpClient coordinator)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var queue = JsonDocument.Parse(await coordinator.GetStringAsync("/api/triage")).RootElement;
+            if (queue.GetArrayLength() > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.Fail("The reply never reached the triage queue.");
     }
 
     public HttpClient As(string token) => _process!.As(token);
