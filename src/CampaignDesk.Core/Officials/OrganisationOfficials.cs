@@ -14,6 +14,9 @@ namespace CampaignDesk.Core.Officials;
 /// </summary>
 public sealed class OrganisationOfficials(Database database, TerritoryStore territories)
 {
+    public Task<IReadOnlyList<RelevantOfficial>> ForAsync(Organisation organisation, CancellationToken cancellationToken) =>
+        ForAsync(organisation, campaignId: null, cancellationToken);
+
     /// <param name="campaignId">When given (an existing campaign), each élu comes with where that campaign stands with them.</param>
     public async Task<IReadOnlyList<RelevantOfficial>> ForAsync(Organisation organisation, long? campaignId, CancellationToken cancellationToken)
     {
