@@ -25,8 +25,9 @@ public static class WebUi
         }
 
         var files = new PhysicalFileProvider(Folder);
-        var entra = app.Services.GetRequiredService<IOptions<EntraOptions>>().Value;
-        var policy = ContentSecurityPolicy(entra);
+        // Read at the first page served, not here: a configuration error must stop start-up with its message
+        // (HostRunner), not throw while the pipeline is built.
+        string? policy = null;
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = Path });
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -34,6 +35,7 @@ public static class WebUi
             RequestPath = Path,
             OnPrepareResponse = context =>
             {
+                policy ??= ContentSecurityPolicy(context.Context.RequestServices.GetRequiredService<IOptions<EntraOptions>>().Value);
                 var headers = context.Context.Response.Headers;
                 // Revalidated at each load (a cheap 304 with the ETag), so a new release is picked up at once.
                 headers.CacheControl = "no-cache";
