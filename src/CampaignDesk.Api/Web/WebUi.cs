@@ -14,6 +14,10 @@ public static class WebUi
 {
     public const string Path = "/app";
 
+    /// <summary>The pages main.js knows, besides index.html itself.</summary>
+    private static readonly HashSet<string> Pages =
+        ["/connexion.html", "/taches.html", "/elu.html", "/structure.html", "/campagne.html", "/tri.html"];
+
     /// <summary>Where the build copies <c>Web/app</c>: beside the binaries, whatever the working directory.</summary>
     public static string Folder => System.IO.Path.Combine(AppContext.BaseDirectory, "web");
 
@@ -28,6 +32,17 @@ public static class WebUi
         // Read at the first page served, not here: a configuration error must stop start-up with its message
         // (HostRunner), not throw while the pipeline is built.
         string? policy = null;
+        // Each page has its address (/app/taches.html…) and they are all one document, index.html, whose script draws
+        // the page the address names: one shell to keep, not one per page.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments(Path, out var rest) && Pages.Contains(rest.Value ?? ""))
+            {
+                context.Request.Path = Path + "/index.html";
+            }
+
+            return next(context);
+        });
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = Path });
         app.UseStaticFiles(new StaticFileOptions
         {

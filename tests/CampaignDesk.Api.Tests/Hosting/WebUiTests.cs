@@ -16,6 +16,8 @@ public class WebUiTests : ApiTest
         using var root = await anonymous.GetAsync("/");
         using var page = await anonymous.GetAsync("/app/");
         using var script = await anonymous.GetAsync("/app/app.js");
+        using var tasks = await anonymous.GetAsync("/app/taches.html");
+        using var unknown = await anonymous.GetAsync("/app/inconnue.html");
         using var map = await anonymous.GetAsync("/app/carte/departements.svg");
         using var provenance = await anonymous.GetAsync("/app/carte/PROVENANCE.md");
 
@@ -29,6 +31,8 @@ public class WebUiTests : ApiTest
                 Does.Contain("script-src 'self'").And.Contain("default-src 'none'").And.Not.Contain("unsafe-inline"));
             Assert.That(page.Headers.GetValues("X-Content-Type-Options").Single(), Is.EqualTo("nosniff"));
             Assert.That(script.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/javascript"));
+            Assert.That(await tasks.Content.ReadAsStringAsync(), Is.EqualTo(await page.Content.ReadAsStringAsync()), "every page is the one shell");
+            Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "an unknown address is no page: the API's rules apply");
             Assert.That(map.Content.Headers.ContentType?.MediaType, Is.EqualTo("image/svg+xml"));
             Assert.That(provenance.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the map's provenance and licence are published beside it");
         });

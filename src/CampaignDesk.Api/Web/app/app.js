@@ -117,8 +117,8 @@ export async function page(title, render) {
     const user = await me();
     header(user);
     main.replaceChildren();
+    document.title = `${title} · CampaignDesk`;
     await render(main, user);
-    document.title = `${document.title.split(" · ")[0]} · CampaignDesk`;
     done("ready");
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return;

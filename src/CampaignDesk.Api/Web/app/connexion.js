@@ -3,6 +3,7 @@ import { api, ApiError, failure, h, session } from "./app.js";
 
 const PENDING_KEY = "campaigndesk.entra";
 const main = document.getElementById("contenu");
+document.title = "Connexion · CampaignDesk";
 const query = new URLSearchParams(location.search);
 
 /** Only a page of this application: never an address elsewhere (no open redirect). */

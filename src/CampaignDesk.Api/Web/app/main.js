@@ -1,0 +1,13 @@
+// Every page is this one document (index.html): the address says which page module draws it.
+const pages = {
+  "/app/": "./accueil.js",
+  "/app/index.html": "./accueil.js",
+  "/app/connexion.html": "./connexion.js",
+  "/app/taches.html": "./taches.js",
+  "/app/elu.html": "./elu.js",
+  "/app/structure.html": "./structure.js",
+  "/app/campagne.html": "./campagne.js",
+  "/app/tri.html": "./tri.js",
+};
+
+await import(pages[location.pathname] ?? "./accueil.js");
