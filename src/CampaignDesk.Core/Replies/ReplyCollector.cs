@@ -1,6 +1,7 @@
 using CampaignDesk.Core.Mail.Graph;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Kiota.Abstractions;
 
 namespace CampaignDesk.Core.Replies;
 
@@ -26,9 +27,11 @@ public sealed class ReplyCollector(MailboxSyncStore sync, GraphInboxReader reade
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                logger.LogError(e, "Reading the inbox of {Mailbox} (organisation {OrganisationId}) failed: {Reason}.", mailbox, organisationId,
+                // Named by the organisation, not its mailbox's address; Graph's own error text (which may quote the address) is
+                // left out of the log, its status and code are in the reason.
+                logger.LogError(e is ApiException ? null : e, "Reading the inbox of organisation {OrganisationId} failed: {Reason}.", organisationId,
                     GraphResilience.Describe(e));
-                failures.Add(new InvalidOperationException($"Reading the inbox of {mailbox} failed: {GraphResilience.Describe(e)}.", e));
+                failures.Add(new InvalidOperationException($"Reading the inbox of organisation {organisationId} failed: {GraphResilience.Describe(e)}.", e));
             }
         }
 
@@ -40,7 +43,7 @@ public sealed class ReplyCollector(MailboxSyncStore sync, GraphInboxReader reade
         var (link, startedUtc) = await sync.LoadAsync(mailbox, cancellationToken);
         if (link is not null && !reader.CanFollow(link))
         {
-            logger.LogWarning("The saved delta link of {Mailbox} points at another Graph: starting a new round.", mailbox);
+            logger.LogWarning("The saved delta link of organisation {OrganisationId}'s inbox points at another Graph: starting a new round.", organisationId);
             link = null;
         }
 

@@ -160,8 +160,9 @@ public sealed class ReplyRecorder(Database database, InteractionService interact
             row.Triage,
             Now = time.GetUtcNow().UtcDateTime,
         }, transaction, cancellationToken));
-        logger.LogInformation("Inbox {Mailbox}: message {Key} recorded as {Kind} (official {OfficialId}, campaign {CampaignId}).", row.Mailbox, row.Mail.Key,
-            row.Kind, row.OfficialId, row.CampaignId);
+        // The row's id, not the mailbox nor the internet message id: both are e-mail addresses (or look like one).
+        logger.LogInformation("Inbox of organisation {OrganisationId}: inbound message {InboundMessageId} recorded as {Kind} (official {OfficialId}, campaign {CampaignId}).",
+            row.OrganisationId, id, row.Kind, row.OfficialId, row.CampaignId);
         return new RecordedMail(id, row.Kind);
     }
 

@@ -56,8 +56,8 @@ public sealed class CampaignSeeder(Database database, CampaignService campaigns,
             var official = await FindAsync(position, cancellationToken);
             if (official is null)
             {
-                logger.LogInformation("Demo position of {Date} not seeded: no current {Role} {Name} in the directory", position.StatedOn, position.Role,
-                    $"{position.FirstName} {position.LastName}");
+                // Not the official's name: logs carry no names.
+                logger.LogInformation("Demo position of {Date} not seeded: its {Role} is not a current one in the directory", position.StatedOn, position.Role);
                 continue;
             }
 

@@ -65,8 +65,9 @@ public sealed class GraphMailTransport : IMailTransport, IDisposable
             throw new MailRejectedException($"Graph refused the message: {error.ResponseStatusCode} {error.Error?.Code}.", error);
         }
 
-        _logger.LogInformation("Graph mail {Key} from {Mailbox} to {Recipients} recipient(s): {MessageId}, already sent: {AlreadySent}.",
-            mail.IdempotencyKey, send.Mailbox, send.Recipients, sent.ProviderMessageId, sent.AlreadySent);
+        // Neither the mailbox nor the internet message id (an address, and an address-like id): the key finds both.
+        _logger.LogInformation("Graph mail {Key} to {Recipients} recipient(s), already sent: {AlreadySent}.", mail.IdempotencyKey, send.Recipients,
+            sent.AlreadySent);
         return sent;
     }
 

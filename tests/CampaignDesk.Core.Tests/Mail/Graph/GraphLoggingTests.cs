@@ -18,6 +18,7 @@ public class GraphLoggingTests
 
         Assert.That(logger.Lines, Has.Some.Contains("relance-8").And.Some.Contains("503 ServiceUnavailable"));
         Assert.That(logger.Lines, Has.None.Contains("very-secret-token"));
+        Assert.That(logger.Lines, Has.None.Contains("@"), "neither the mailbox nor the internet message id (both contain @)");
     }
 
     private sealed class ListLogger : ILogger<Core.Mail.Graph.GraphMailTransport>
