@@ -20,8 +20,10 @@ internal sealed class GraphGate(StubState state) : IEndpointFilter
         var operation = http.GetEndpoint()?.Metadata.GetMetadata<OperationTag>()?.Operation ?? GraphOperation.Any;
         var mailbox = ((string?)http.Request.RouteValues["mailbox"] ?? "").ToLowerInvariant();
         var body = await ReadBodyAsync(http.Request);
+        var headers = http.Request.Headers.Where(h => !h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         void Record(string outcome) => state.Requests.Enqueue(new RecordedRequest(at, http.Request.Method,
-            http.Request.Path + http.Request.QueryString, mailbox, operation, body, outcome));
+            http.Request.Path + http.Request.QueryString, mailbox, operation, body, outcome, headers));
 
         if (http.Request.Headers.Authorization.ToString() != "Bearer " + state.Options.Token)
         {

@@ -75,9 +75,9 @@ public static class FollowUpsApi
         Problems.OkOr(await templates.PreviewAsync(caller, id, input, cancellationToken), "Template", id);
 
     private static async Task<Results<Created<FollowUp>, ProblemHttpResult>> ScheduleAsync(FollowUpInput input, Caller caller, FollowUpService followUps,
-        CancellationToken cancellationToken)
+        HttpContext context, CancellationToken cancellationToken)
     {
-        var outcome = await followUps.ScheduleAsync(caller, input, cancellationToken);
+        var outcome = await followUps.ScheduleAsync(caller, input, context.CorrelationId(), cancellationToken);
         return outcome.IsOk ? TypedResults.Created($"/api/followups/{outcome.Value!.Id}", outcome.Value) : Problems.Of(outcome, "Follow-up", 0);
     }
 

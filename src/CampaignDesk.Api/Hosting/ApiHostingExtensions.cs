@@ -54,6 +54,8 @@ public static class ApiHostingExtensions
 
     public static WebApplication UseCampaignDeskApi(this WebApplication app)
     {
+        // First, so that every log line of a request, the exception handler's too, carries its correlation id.
+        app.UseCorrelationId();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseNulGuard();

@@ -33,6 +33,9 @@ public sealed record FollowUp
     /// <summary>The official's département, whose calendar (Alsace-Moselle's holidays) the sending window follows.</summary>
     public string? DepartmentCode { get; init; }
 
+    /// <summary>The correlation id of the API request that scheduled it (none for a rule's): the worker logs and sends under it.</summary>
+    public string? CorrelationId { get; init; }
+
     /// <summary>What makes the transport send the message once, whatever happens; never shown.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string IdempotencyKey { get; init; } = "";

@@ -40,7 +40,12 @@ public sealed class FollowUpDispatcher(Database database, IMailTransport transpo
         try
         {
             await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = Options.Concurrency, CancellationToken = cancellationToken },
-                async (row, ct) => await DispatchAsync(row, token, started, ct));
+                async (row, ct) =>
+                {
+                    // The request that scheduled the row: everything logged about its send, here and in the transport, carries it.
+                    using var scope = row.CorrelationId is null ? null : logger.BeginScope("CorrelationId:{CorrelationId}", row.CorrelationId);
+                    await DispatchAsync(row, token, started, ct);
+                });
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -114,7 +119,7 @@ public sealed class FollowUpDispatcher(Database database, IMailTransport transpo
         try
         {
             sent = await transport.SendAsync(new OutgoingMail(row.IdempotencyKey, new MailAddress(row.FromMailbox, null), [new MailAddress(row.ToAddress, row.ToName)],
-                row.Subject, row.Body), cancellationToken);
+                row.Subject, row.Body, CorrelationId: row.CorrelationId), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -19,10 +19,17 @@ public sealed class FollowUpService(Database database, AuditLog audit, IOptions<
     internal const string Columns = """
         f.id, f.campaign_id, f.organisation_id, f.official_id, f.template_id, f.from_mailbox, f.to_address, f.to_name, f.subject, f.body,
         f.not_before_utc, f.due_utc, f.window_date, f.state, f.attempts, f.last_error, f.provider_message_id, f.sent_utc, f.cancelled_utc,
-        f.cancel_reason, f.source, f.source_interaction_id, f.created_by, f.created_utc, f.department_code
+        f.cancel_reason, f.source, f.source_interaction_id, f.created_by, f.created_utc, f.department_code, f.correlation_id
         """;
 
-    public async Task<Outcome<FollowUp>> ScheduleAsync(Caller caller, FollowUpInput input, CancellationToken cancellationToken)
+    public Task<Outcome<FollowUp>> ScheduleAsync(Caller caller, FollowUpInput input, CancellationToken cancellationToken) =>
+        ScheduleAsync(caller, input, null, cancellationToken);
+
+    /// <summary>
+    /// Schedules a follow-up; <paramref name="correlationId"/> (the API request's) is kept on the row, so the worker's logs
+    /// and the provider's request for this message carry it.
+    /// </summary>
+    public async Task<Outcome<FollowUp>> ScheduleAsync(Caller caller, FollowUpInput input, string? correlationId, CancellationToken cancellationToken)
     {
         if (input.OrganisationId is { } organisation && !caller.Coordinates(organisation))
         {
@@ -30,11 +37,11 @@ public sealed class FollowUpService(Database database, AuditLog audit, IOptions<
         }
 
         return await database.TransactAsync((connection, transaction) =>
-            ScheduleAsync(connection, transaction, caller, input, "manual", null, cancellationToken), cancellationToken);
+            ScheduleAsync(connection, transaction, caller, input, "manual", null, cancellationToken, correlationId: correlationId), cancellationToken);
     }
 
     internal async Task<Outcome<FollowUp>> ScheduleAsync(DbConnection connection, DbTransaction transaction, Caller caller, FollowUpInput input,
-        string source, long? sourceInteractionId, CancellationToken cancellationToken, string? senderName = null)
+        string source, long? sourceInteractionId, CancellationToken cancellationToken, string? senderName = null, string? correlationId = null)
     {
         var errors = new Errors();
         var now = time.GetUtcNow();
@@ -96,10 +103,10 @@ public sealed class FollowUpService(Database database, AuditLog audit, IOptions<
             recipient!.DepartmentCode, notBefore, null, cancellationToken);
         var id = await connection.ExecuteScalarAsync<long>(database.Command(database.Dialect.InsertReturningId("followups", """
             campaign_id, organisation_id, official_id, template_id, from_mailbox, to_address, to_name, subject, body, department_code, not_before_utc,
-            due_utc, window_date, state, idempotency_key, attempts, source, source_interaction_id, created_by_user_id, created_by, created_utc, updated_utc
+            due_utc, window_date, state, idempotency_key, attempts, source, source_interaction_id, created_by_user_id, created_by, created_utc, updated_utc, correlation_id
             """, """
             @CampaignId, @OrganisationId, @OfficialId, @TemplateId, @FromMailbox, @ToAddress, @ToName, @Subject, @Body, @DepartmentCode, @NotBefore,
-            @Due, @windowDate, 'scheduled', @Key, 0, @source, @sourceInteractionId, @UserId, @By, @Now, @Now
+            @Due, @windowDate, 'scheduled', @Key, 0, @source, @sourceInteractionId, @UserId, @By, @Now, @Now, @correlationId
             """), new
         {
             input.CampaignId,
@@ -121,6 +128,7 @@ public sealed class FollowUpService(Database database, AuditLog audit, IOptions<
             caller.UserId,
             By = caller.Name,
             Now = now.UtcDateTime,
+            correlationId,
         }, transaction, cancellationToken));
         var followUp = (await GetAsync(connection, transaction, id, cancellationToken))!;
         await audit.RecordAsync(connection, transaction, caller, "create", "followup", id, followUp.OrganisationId, null, Summary(followUp), cancellationToken);

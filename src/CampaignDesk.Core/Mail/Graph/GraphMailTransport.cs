@@ -1,8 +1,10 @@
+using CampaignDesk.Core.Observability;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Kiota.Abstractions;
 using Polly;
 
 namespace CampaignDesk.Core.Mail.Graph;
@@ -93,7 +95,7 @@ public sealed class GraphMailTransport : IMailTransport, IDisposable
         // A new model each time: the SDK's backing store serialises only what changed since a model was last written, so
         // a model reused after a failed attempt would post an empty draft, without the key.
         var draft = found.FirstOrDefault()
-            ?? await CallAsync(s.Mailbox, t => _client.Users[s.Mailbox].Messages.PostAsync(GraphMessages.Draft(s.Mail, s.KeyValue), cancellationToken: t), cancellationToken)
+            ?? await CallAsync(s.Mailbox, t => _client.Users[s.Mailbox].Messages.PostAsync(GraphMessages.Draft(s.Mail, s.KeyValue), s.Tag, t), cancellationToken)
             ?? throw new InvalidOperationException("Graph answered the draft creation without a message.");
 
         try
@@ -105,7 +107,7 @@ public sealed class GraphMailTransport : IMailTransport, IDisposable
                 using var permit = await _throttle.AcquireSendAsync(s.Mailbox, s.Recipients, s.RecipientsTaken, cancellationToken);
                 s.RecipientsTaken = true;
                 s.SendPosted = true;
-                await _request.ExecuteAsync(async u => await _client.Users[s.Mailbox].Messages[draft.Id].Send.PostAsync(cancellationToken: u), t);
+                await _request.ExecuteAsync(async u => await _client.Users[s.Mailbox].Messages[draft.Id].Send.PostAsync(s.Tag, u), t);
                 return true;
             }, cancellationToken, direct: true);
         }
@@ -131,6 +133,7 @@ public sealed class GraphMailTransport : IMailTransport, IDisposable
             r.QueryParameters.Filter = GraphMessages.KeyFilter(s.KeyValue);
             r.QueryParameters.Select = ["id", "isDraft", "internetMessageId"];
             r.QueryParameters.Top = 5;
+            s.Tag(r);
         }, t), cancellationToken);
         return page?.Value ?? [];
     }
@@ -174,11 +177,30 @@ public sealed class GraphMailTransport : IMailTransport, IDisposable
             throw new ArgumentException("Headers must be single-line names and values.");
         }
 
-        return new SendState(this, mailbox, GraphMessages.KeyValue(mail.IdempotencyKey), mail, mail.To.Count);
+        var clientRequestId = mail.CorrelationId is { } id ? CorrelationIds.ToGuid(id).ToString("D") : null;
+        return new SendState(this, mailbox, GraphMessages.KeyValue(mail.IdempotencyKey), mail, mail.To.Count, clientRequestId);
     }
 
-    private sealed record SendState(GraphMailTransport Transport, string Mailbox, string KeyValue, OutgoingMail Mail, int Recipients)
+    /// <summary>
+    /// <paramref name="ClientRequestId"/>: every Graph request of the message carries the correlation id, as the GUID Graph
+    /// requires for <c>client-request-id</c> (Microsoft support and the tenant's logs find a request by it).
+    /// </summary>
+    private sealed record SendState(GraphMailTransport Transport, string Mailbox, string KeyValue, OutgoingMail Mail, int Recipients,
+        string? ClientRequestId)
     {
+        public void Tag(RequestConfiguration<DefaultQueryParameters> request) => Tag(request.Headers);
+
+        public void Tag<T>(RequestConfiguration<T> request)
+            where T : class, new() => Tag(request.Headers);
+
+        private void Tag(RequestHeaders headers)
+        {
+            if (ClientRequestId is not null)
+            {
+                headers.Add("client-request-id", ClientRequestId);
+            }
+        }
+
         public bool RecipientsTaken { get; set; }
 
         public bool SendPosted { get; set; }

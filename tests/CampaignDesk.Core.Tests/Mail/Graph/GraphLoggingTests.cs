@@ -21,6 +21,25 @@ public class GraphLoggingTests
         Assert.That(logger.Lines, Has.None.Contains("@"), "neither the mailbox nor the internet message id (both contain @)");
     }
 
+    [Test]
+    public async Task SendAsync_WithACorrelationId_SendsItAsClientRequestIdOnEveryRequest()
+    {
+        await using var stub = await GraphStub.StartAsync();
+        stub.Faults.Add(GraphOperation.Send, GraphFault.Unavailable());
+        using var transport = Transport(Options(stub));
+        var guid = Guid.NewGuid().ToString("D");
+
+        await transport.SendAsync(NewMail("relance-9") with { CorrelationId = guid }, CancellationToken.None);
+        var first = stub.Requests;
+        await transport.SendAsync(NewMail("relance-10") with { CorrelationId = "import-2026.run:7" }, CancellationToken.None);
+        var second = stub.Requests.Skip(first.Count).ToList();
+
+        Assert.That(first, Has.Count.GreaterThanOrEqualTo(4), "look-up, draft, a failed send and its retry");
+        Assert.That(first.Select(r => r.Header("client-request-id")), Is.All.EqualTo(guid));
+        // Not a GUID: the name-based GUID of RFC 9562 (version 5), as Python's uuid.uuid5(CorrelationIds.Namespace, id) gives it.
+        Assert.That(second.Select(r => r.Header("client-request-id")), Is.Not.Empty.And.All.EqualTo("e84acb9c-c3c0-5282-ae0f-87e112e57156"));
+    }
+
     private sealed class ListLogger : ILogger<Core.Mail.Graph.GraphMailTransport>
     {
         private readonly List<string> _lines = [];
