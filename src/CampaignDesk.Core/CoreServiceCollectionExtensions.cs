@@ -9,6 +9,7 @@ using CampaignDesk.Core.Interactions;
 using CampaignDesk.Core.Jobs;
 using CampaignDesk.Core.Mail;
 using CampaignDesk.Core.Mail.Graph;
+using CampaignDesk.Core.Observability;
 using CampaignDesk.Core.Officials;
 using CampaignDesk.Core.Organisations;
 using CampaignDesk.Core.Positions;
@@ -30,6 +31,8 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddCampaignDeskCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<CampaignDeskMetrics>();
 
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateOnStart();

@@ -8,6 +8,7 @@ using CampaignDesk.Api.FollowUps;
 using CampaignDesk.Api.Health;
 using CampaignDesk.Api.Import;
 using CampaignDesk.Api.Interactions;
+using CampaignDesk.Api.Metrics;
 using CampaignDesk.Api.Officials;
 using CampaignDesk.Api.Organisations;
 using CampaignDesk.Api.Positions;
@@ -48,6 +49,7 @@ public static class ApiHostingExtensions
 
         services.AddCampaignDeskRateLimits();
         services.AddCampaignDeskHealthChecks();
+        services.AddCampaignDeskMetricsApi();
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
         return builder;
     }
@@ -92,6 +94,7 @@ public static class ApiHostingExtensions
         app.MapFollowUps();
         app.MapTriage();
         app.MapCampaignDeskWebUi();
+        app.MapMetrics();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Mail;
+using CampaignDesk.Core.Observability;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,8 +16,9 @@ namespace CampaignDesk.Core.FollowUps;
 /// answers "already sent" for those that had left (the Graph transport finds the message by the key in the mailbox).
 /// Several workers may run at once: a row is claimed by one update that re-checks its state.
 /// </summary>
+/// <param name="metrics">Counts sends and failures (null where a test builds the dispatcher by hand).</param>
 public sealed class FollowUpDispatcher(Database database, IMailTransport transport, IOptions<FollowUpOptions> options, IOptions<SendingWindow> window,
-    TimeProvider time, ILogger<FollowUpDispatcher> logger)
+    TimeProvider time, ILogger<FollowUpDispatcher> logger, CampaignDeskMetrics? metrics = null)
 {
     /// <summary>A claimed row goes back to the outbox, unless an answer came while it was claimed: then it is cancelled.</summary>
     private const string BackToScheduled = """
@@ -79,11 +81,16 @@ public sealed class FollowUpDispatcher(Database database, IMailTransport transpo
         // workers racing for a row cannot both take it. At most ClaimPerMailbox rows per mailbox per round.
         const string Claimable = "((state = 'scheduled' AND due_utc <= @now) OR (state = 'claimed' AND lease_until_utc < @now))";
         // A row whose worker died on it again and again (it may be what kills the worker) stops being claimed.
-        await connection.ExecuteAsync(database.Command("""
+        var abandoned = await connection.ExecuteAsync(database.Command("""
             UPDATE followups SET state = 'failed', last_error = @error, claim_token = NULL, lease_until_utc = NULL, updated_utc = @now
             WHERE state = 'claimed' AND lease_until_utc < @now AND attempts >= @max
             """, new { now, max = Options.MaxAttempts, error = $"Given up after {Options.MaxAttempts} attempts whose worker stopped before the end." },
             cancellationToken: cancellationToken));
+        if (abandoned > 0)
+        {
+            metrics?.SendsAbandoned(abandoned);
+        }
+
         await connection.ExecuteAsync(database.Command($"""
             UPDATE followups SET state = 'claimed', claim_token = @token, lease_until_utc = @lease, attempts = attempts + 1, updated_utc = @now
             WHERE id IN (SELECT id FROM (SELECT id, due_utc, ROW_NUMBER() OVER (PARTITION BY from_mailbox ORDER BY due_utc, id) AS n
@@ -133,6 +140,7 @@ public sealed class FollowUpDispatcher(Database database, IMailTransport transpo
                                  last_error = NULL, updated_utc = @now
             WHERE id = @Id AND state = 'claimed' AND claim_token = @token
             """, new { sent.ProviderMessageId, now = time.GetUtcNow().UtcDateTime, row.Id, token }, cancellationToken: CancellationToken.None));
+        metrics?.FollowUpSent();
         logger.LogInformation("Follow-up {FollowUpId} sent{Again}", row.Id, sent.AlreadySent ? " (found already sent)" : "");
     }
 
@@ -156,6 +164,7 @@ public sealed class FollowUpDispatcher(Database database, IMailTransport transpo
             row.Id,
             token,
         }, cancellationToken: CancellationToken.None));
+        metrics?.SendFailed(error, final);
         logger.Log(final ? LogLevel.Error : LogLevel.Warning, "Follow-up {FollowUpId} attempt {Attempt} failed ({Error}); {Next}", row.Id, row.Attempts,
             error.GetType().Name, final ? "marked failed" : $"retried in {retryAfter}");
     }

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Import.Parliament;
 using CampaignDesk.Core.Import.Rne;
+using CampaignDesk.Core.Observability;
 using Microsoft.Extensions.Logging;
 
 namespace CampaignDesk.Core.Import;
@@ -13,8 +14,9 @@ namespace CampaignDesk.Core.Import;
 /// députés, the Sénat's lists — detected from its content. A run is one transaction: it lands whole with its
 /// report, or not at all (a failed run is recorded with its error and changes nothing).
 /// </summary>
+/// <param name="metrics">Counts the rows of each successful run (null where a test builds the service by hand).</param>
 public sealed partial class ImportService(Database database, ImportRunStore runs, RneImporter rne, ParliamentImporter parliament,
-    TimeProvider time, ILogger<ImportService> logger)
+    TimeProvider time, ILogger<ImportService> logger, CampaignDeskMetrics? metrics = null)
 {
     public const int ReportIssues = 1000;
 
@@ -52,6 +54,8 @@ public sealed partial class ImportService(Database database, ImportRunStore runs
 
         logger.LogInformation("Imported {FileName} ({FileType}): {Added} mandates added, {Ended} ended, {Issues} issues",
             fileName, info.FileType, run.MandatesAdded, run.MandatesEnded, run.Issues.Count);
+        var unreadable = run.Count(ImportIssueKinds.Unreadable);
+        metrics?.ImportRows(info.Source, run.RowsRead - unreadable, unreadable);
         return (await runs.GetAsync(run.Id, ReportIssues, cancellationToken))!;
     }
 

@@ -3,6 +3,7 @@ using CampaignDesk.Core.Audit;
 using CampaignDesk.Core.Campaigns;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
+using CampaignDesk.Core.Observability;
 using CampaignDesk.Core.Users;
 using Dapper;
 
@@ -12,7 +13,9 @@ namespace CampaignDesk.Core.Interactions;
 /// The outreach log. Anyone acting for an organisation logs its contacts; a confidential interaction is seen only
 /// by its organisation's members and admins — to everyone else it does not exist (a 404, not a 403).
 /// </summary>
-public sealed class InteractionService(Database database, AuditLog audit, Coordination coordination, TimeProvider time)
+/// <param name="metrics">Counts what is logged (null where a test builds the service by hand).</param>
+public sealed class InteractionService(Database database, AuditLog audit, Coordination coordination, TimeProvider time,
+    CampaignDeskMetrics? metrics = null)
 {
     private const string Columns = """
         i.id, i.organisation_id, i.official_id, i.campaign_id, i.channel, i.direction, i.occurred_utc, i.outcome, i.notes, i.confidential,
@@ -81,6 +84,7 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
             cancellationToken);
         var others = await coordination.OthersRecentlyAsync(connection, transaction, caller, interaction.OfficialId, interaction.OrganisationId,
             interaction.CampaignId, cancellationToken);
+        metrics?.InteractionLogged(interaction.Channel, interaction.Direction);
         return Outcome<Interaction>.Ok(interaction with { OthersRecently = others });
     }
 
