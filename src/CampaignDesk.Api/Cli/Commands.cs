@@ -14,6 +14,8 @@ internal static class Commands
         "migrate" => MigrateAsync,
         "import" => ImportAsync,
         "create-admin" => CreateAdminAsync,
+        "backup" => BackupCommands.BackupAsync,
+        "restore" => BackupCommands.RestoreAsync,
         _ => null,
     };
 

@@ -89,7 +89,7 @@ public class ProcessTests
         root.Delete(recursive: true);
     }
 
-    private static async Task<HttpStatusCode> WaitForReadyAsync(HttpClient http, ChildProcess process)
+    internal static async Task<HttpStatusCode> WaitForReadyAsync(HttpClient http, ChildProcess process)
     {
         var deadline = DateTime.UtcNow + Patience;
         while (DateTime.UtcNow < deadline && !process.HasExited)
