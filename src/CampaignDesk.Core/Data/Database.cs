@@ -1,6 +1,7 @@
 using System.Data.Common;
 using CampaignDesk.Core.Common;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace CampaignDesk.Core.Data;
 
@@ -9,12 +10,19 @@ public sealed class Database
 {
     private readonly int _commandTimeoutSeconds;
 
+    // SQLite has one writer at a time, and a writer that finds the lock taken sleeps in SQLite's busy handler (steps of 1
+    // to 100 ms) however soon the lock is released: under concurrent requests, writers slept more than they wrote (p99
+    // of 0.9-1.8 s at 220-370 interactions/s). This process's transactions queue here instead, and each starts as soon
+    // as the previous one commits; other processes (a separate worker, the command line) still meet the busy handler.
+    private readonly SemaphoreSlim? _sqliteWriter;
+
     public Database(DatabaseProvider provider, string connectionString, int commandTimeoutSeconds = 30)
     {
         DapperSetup.EnsureConfigured();
         Dialect = SqlDialect.For(provider);
         ConnectionString = connectionString;
         _commandTimeoutSeconds = commandTimeoutSeconds;
+        _sqliteWriter = provider == DatabaseProvider.Sqlite ? new SemaphoreSlim(1, 1) : null;
     }
 
     public SqlDialect Dialect { get; }
@@ -51,6 +59,7 @@ public sealed class Database
     /// <summary>Runs <paramref name="work"/> in one transaction, committed when it returns and rolled back when it throws.</summary>
     public async Task<T> TransactAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
+        using var turn = await WriterTurnAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var result = await work(connection, transaction);
@@ -62,6 +71,7 @@ public sealed class Database
     /// an invalid input found half-way leaves nothing written.</summary>
     public async Task<Outcome<T>> TransactAsync<T>(Func<DbConnection, DbTransaction, Task<Outcome<T>>> work, CancellationToken cancellationToken)
     {
+        using var turn = await WriterTurnAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var outcome = await work(connection, transaction);
@@ -75,6 +85,27 @@ public sealed class Database
         }
 
         return outcome;
+    }
+
+    /// <summary>On SQLite, waits for this process's previous transaction to end, as long as the busy timeout would have.</summary>
+    private async Task<IDisposable?> WriterTurnAsync(CancellationToken cancellationToken)
+    {
+        if (_sqliteWriter is null)
+        {
+            return null;
+        }
+
+        if (!await _sqliteWriter.WaitAsync(TimeSpan.FromSeconds(_commandTimeoutSeconds), cancellationToken))
+        {
+            throw new SqliteException($"database is locked: another write of this process held it for {_commandTimeoutSeconds} s", 5);
+        }
+
+        return new Turn(_sqliteWriter);
+    }
+
+    private sealed class Turn(SemaphoreSlim writer) : IDisposable
+    {
+        public void Dispose() => writer.Release();
     }
 
     /// <summary>Adds an error on <paramref name="field"/> for each of <paramref name="ids"/> no row of <paramref name="table"/> has; true if any.</summary>
