@@ -57,9 +57,11 @@ public class IndexRebuildTests(DatabaseProvider provider)
 
         var first = await ImportAsync("elus-cm-2026-04-24.csv", Rows);
 
+        // PostgreSQL has one more: the trigram index of official search (migration 0011).
+        var dropped = provider == DatabaseProvider.Postgres ? 7 : 6;
         Assert.Multiple(async () =>
         {
-            Assert.That(_log.Messages, Has.Some.Contains("6 indexes dropped"));
+            Assert.That(_log.Messages, Has.Some.Contains($"{dropped} indexes dropped"));
             Assert.That(await IndexesAsync(), Is.EqualTo(indexes));
             Assert.That((first.OfficialsAdded, first.MandatesAdded, first.MandatesUnchanged), Is.EqualTo((2, 3, 0)));
             Assert.That(await ScalarAsync<string>("SELECT function_label FROM mandates WHERE commune_insee = '38185' AND function_label IS NOT NULL"),
