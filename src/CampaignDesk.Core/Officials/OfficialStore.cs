@@ -42,7 +42,13 @@ public sealed class OfficialStore(Database database)
             mandate.Add("(m.group_code = @Group OR m.group_label = @Group)");
         }
 
+        // The text test first: it is a cheap string match that discards most officials before the mandate probes.
         var where = new List<string>();
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            where.Add(@"o.search_text LIKE @Pattern ESCAPE '\'");
+        }
+
         if (query.Active == true)
         {
             mandate.Add("m.end_date IS NULL");
@@ -52,11 +58,6 @@ public sealed class OfficialStore(Database database)
         if (query.Active == false)
         {
             where.Add("NOT EXISTS (SELECT 1 FROM mandates a WHERE a.official_id = o.id AND a.end_date IS NULL)");
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Text))
-        {
-            where.Add(@"o.search_text LIKE @Pattern ESCAPE '\'");
         }
 
         var filter = "WHERE " + string.Join(" AND ", where);
@@ -73,13 +74,16 @@ public sealed class OfficialStore(Database database)
         };
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<long>(database.Command(
-            $"SELECT COUNT(*) FROM officials o {filter}", parameters, cancellationToken: cancellationToken));
-        var people = (await connection.QueryAsync<(long Id, string LastName, string FirstName, string? Sex)>(database.Command($"""
-            SELECT o.id, o.last_name, o.first_name, o.sex FROM officials o {filter}
+        // One scan gives the page and the total; a page past the end has no row to carry it, so it is counted apart.
+        var people = (await connection.QueryAsync<(long Id, string LastName, string FirstName, string? Sex, long Total)>(database.Command($"""
+            SELECT o.id, o.last_name, o.first_name, o.sex, COUNT(*) OVER () AS total FROM officials o {filter}
             ORDER BY o.search_text, o.id
             {database.Dialect.Paging}
             """, parameters, cancellationToken: cancellationToken))).ToList();
+        var total = people.Count > 0
+            ? people[0].Total
+            : await connection.ExecuteScalarAsync<long>(database.Command(
+                $"SELECT COUNT(*) FROM officials o {filter}", parameters, cancellationToken: cancellationToken));
         var mandates = await MandatesOfAsync(connection, people.Select(p => p.Id).ToArray(), query.Active == true, cancellationToken);
         return new Page<OfficialSummary>(
             people.Select(p => new OfficialSummary(p.Id, p.LastName, p.FirstName, p.Sex, mandates[p.Id].ToList())).ToList(), total);
