@@ -37,6 +37,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateOnStart();
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName).ValidateOnStart();
+        // How long a stop (SIGTERM) waits for requests and jobs under way (HostOptions:ShutdownTimeout, 30 s by default).
+        services.AddOptions<HostOptions>().BindConfiguration("HostOptions");
         services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName)
             .Validate(o => o.HeartbeatInterval >= TimeSpan.FromSeconds(1) && o.HeartbeatInterval <= TimeSpan.FromHours(1),
                 "Worker:HeartbeatInterval must be between 00:00:01 and 01:00:00.")

@@ -4,6 +4,7 @@ using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Mail;
 using CampaignDesk.Core.Observability;
 using Dapper;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,10 +16,13 @@ namespace CampaignDesk.Core.FollowUps;
 /// mid-send leaves claimed rows whose lease ends; the next claim sends them again under the same key, and the transport
 /// answers "already sent" for those that had left (the Graph transport finds the message by the key in the mailbox).
 /// Several workers may run at once: a row is claimed by one update that re-checks its state.
+/// On shutdown (the job's token) a round starts no new send: the sends under way finish and are recorded, the claimed
+/// rows not started go back to the outbox at once. A send still running near the host's shutdown timeout is abandoned
+/// with its lease, as a crash would leave it.
 /// </summary>
 /// <param name="metrics">Counts sends and failures (null where a test builds the dispatcher by hand).</param>
 public sealed class FollowUpDispatcher(Database database, IMailTransport transport, IOptions<FollowUpOptions> options, IOptions<SendingWindow> window,
-    TimeProvider time, ILogger<FollowUpDispatcher> logger, CampaignDeskMetrics? metrics = null)
+    TimeProvider time, ILogger<FollowUpDispatcher> logger, CampaignDeskMetrics? metrics = null, IOptions<HostOptions>? host = null)
 {
     /// <summary>A claimed row goes back to the outbox, unless an answer came while it was claimed: then it is cancelled.</summary>
     private const string BackToScheduled = """
@@ -39,6 +43,11 @@ public sealed class FollowUpDispatcher(Database database, IMailTransport transpo
         }
 
         var started = new System.Collections.Concurrent.ConcurrentDictionary<long, bool>();
+        // A send under way is not cut by the shutdown signal (cut, it may be accepted and not recorded): it gets most of the
+        // host's shutdown timeout to finish, the rest being left to record it and hand the others back.
+        using var sends = new CancellationTokenSource();
+        var grace = (host?.Value ?? new HostOptions()).ShutdownTimeout * 0.75;
+        await using var stopping = cancellationToken.Register(() => sends.CancelAfter(grace));
         try
         {
             await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = Options.Concurrency, CancellationToken = cancellationToken },
@@ -46,14 +55,16 @@ public sealed class FollowUpDispatcher(Database database, IMailTransport transpo
                 {
                     // The request that scheduled the row: everything logged about its send, here and in the transport, carries it.
                     using var scope = row.CorrelationId is null ? null : logger.BeginScope("CorrelationId:{CorrelationId}", row.CorrelationId);
-                    await DispatchAsync(row, token, started, ct);
+                    await DispatchAsync(row, token, started, ct, sends.Token);
                 });
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Shutting down: hand back at once the rows whose send never started. One whose send was under way keeps its
-            // lease: the provider may have accepted it, and the next worker must not look it up before the lease ends.
-            await ReleaseAsync(token, [.. started.Keys], CancellationToken.None);
+            // Shutting down: hand back at once the rows whose send never started. One whose send was cut keeps its lease: the
+            // provider may have accepted it, and the next worker must not look it up before the lease ends.
+            var released = await ReleaseAsync(token, [.. started.Keys], CancellationToken.None);
+            logger.LogInformation("Dispatch stopped by shutdown: {Finished} sends finished, {Released} claimed follow-ups handed back unstarted",
+                started.Count, released);
             throw;
         }
 
@@ -105,7 +116,7 @@ public sealed class FollowUpDispatcher(Database database, IMailTransport transpo
     }
 
     private async Task DispatchAsync(FollowUp row, string token, System.Collections.Concurrent.ConcurrentDictionary<long, bool> started,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, CancellationToken sendCancellation)
     {
         var now = time.GetUtcNow();
         if (!window.Value.IsOpen(now, row.DepartmentCode) || IsoDate.Format(SendingWindow.WindowKey(now)) != row.WindowDate)
@@ -126,9 +137,9 @@ public sealed class FollowUpDispatcher(Database database, IMailTransport transpo
         try
         {
             sent = await transport.SendAsync(new OutgoingMail(row.IdempotencyKey, new MailAddress(row.FromMailbox, null), [new MailAddress(row.ToAddress, row.ToName)],
-                row.Subject, row.Body, CorrelationId: row.CorrelationId), cancellationToken);
+                row.Subject, row.Body, CorrelationId: row.CorrelationId), sendCancellation);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OperationCanceledException || !sendCancellation.IsCancellationRequested)
         {
             await FailAsync(row, token, ex);
             return;
@@ -184,12 +195,12 @@ public sealed class FollowUpDispatcher(Database database, IMailTransport transpo
         }, cancellationToken);
     }
 
-    private async Task ReleaseAsync(string token, long[] started, CancellationToken cancellationToken)
+    private async Task<int> ReleaseAsync(string token, long[] started, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var parameters = new DynamicParameters(new { token, started, now = time.GetUtcNow().UtcDateTime });
         var notStarted = started.Length == 0 ? "" : $"AND NOT ({database.Dialect.InList("id", "started")})";
-        await connection.ExecuteAsync(database.Command($"""
+        return await connection.ExecuteAsync(database.Command($"""
             UPDATE followups SET {BackToScheduled}, attempts = attempts - 1, claim_token = NULL, lease_until_utc = NULL, updated_utc = @now
             WHERE claim_token = @token AND state = 'claimed' {notStarted}
             """, parameters, cancellationToken: cancellationToken));

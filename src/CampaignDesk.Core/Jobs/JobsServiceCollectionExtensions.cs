@@ -53,6 +53,9 @@ public static class JobsServiceCollectionExtensions
             Every<FollowUpRuleJob>(followUps.Rules.Enabled, FollowUpRuleJob.Key, "followup-rules", followUps.Rules.Interval, TimeSpan.FromSeconds(45));
             Every<ReplyJob>(readReplies, ReplyJob.Key, "mail-replies", replies.Interval, TimeSpan.FromSeconds(20));
         });
+        // On shutdown the running jobs see their token cancelled and are waited for: each stops at its next safe point
+        // (the dispatcher finishes its sends under way and hands back the rest), bounded by HostOptions:ShutdownTimeout.
+        services.Configure<QuartzSchedulerOptions>(scheduler => scheduler.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs);
         services.AddQuartzHostedService(quartz => quartz.WaitForJobsToComplete = true);
         return services;
     }
