@@ -24,7 +24,7 @@ internal sealed class DatabaseHealthCheck(MigrationRunner migrations, Database d
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return HealthCheckResult.Unhealthy($"{database.Provider} unreachable: {ex.GetType().Name}.");
+            return HealthCheckResult.Unhealthy($"{database.Provider} unreachable: {database.Dialect.DescribeFailure(ex)}.");
         }
     }
 }

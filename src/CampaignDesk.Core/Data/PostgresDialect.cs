@@ -30,6 +30,10 @@ public sealed class PostgresDialect : SqlDialect
         _ => false,
     };
 
+    // The server's own words: "the database system is shutting down", "terminating connection due to administrator command".
+    protected override string? Describe(Exception exception) =>
+        exception is PostgresException pg ? $"{pg.MessageText} ({pg.SqlState})" : base.Describe(exception);
+
     // Binary COPY: the fastest way into PostgreSQL, and it runs inside the connection's transaction.
     public override async Task<int> BulkInsertAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
         IEnumerable<object?[]> rows, CancellationToken cancellationToken)

@@ -29,6 +29,31 @@ public abstract class SqlDialect
     /// <summary>The database cannot be reached or used right now (connection lost, locked, shutting down): worth a retry.</summary>
     public virtual bool IsUnavailable(DbException exception) => exception.IsTransient;
 
+    /// <summary>
+    /// Why the database could not be used, in a few words for an operator ("Connection refused", "database is locked"):
+    /// never the connection string, the SQL or a stack trace.
+    /// </summary>
+    public string DescribeFailure(Exception exception)
+    {
+        for (var cause = exception; cause is not null; cause = cause.InnerException)
+        {
+            if (Describe(cause) is { } reason)
+            {
+                return reason;
+            }
+        }
+
+        return exception.GetType().Name;
+    }
+
+    /// <summary>This one exception's reason, or null to look at its inner one.</summary>
+    protected virtual string? Describe(Exception exception) => exception switch
+    {
+        System.Net.Sockets.SocketException socket => socket.Message,
+        TimeoutException => "no answer in time",
+        _ => null,
+    };
+
     /// <summary>SQL that creates the migration journal when it does not exist.</summary>
     public abstract string CreateJournalTable { get; }
 

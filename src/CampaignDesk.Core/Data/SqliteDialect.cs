@@ -25,6 +25,10 @@ public sealed class SqliteDialect : SqlDialect
     public override bool IsUnavailable(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: 5 or 6 or 8 or 10 or 13 or 14 };
 
+    // SQLite's text for the code ("database is locked", "unable to open database file"), without the statement.
+    protected override string? Describe(Exception exception) =>
+        exception is SqliteException sqlite ? raw.sqlite3_errstr(sqlite.SqliteErrorCode).utf8_to_string() : base.Describe(exception);
+
     // 32 MB page caches (main and temp) keep the indexes being filled in memory; pooled connections get the default back.
     public override async Task<IAsyncDisposable> TuneForBulkAsync(DbConnection connection, CancellationToken cancellationToken)
     {
