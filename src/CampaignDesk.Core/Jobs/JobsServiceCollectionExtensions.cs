@@ -5,6 +5,7 @@ using CampaignDesk.Core.Replies;
 using CampaignDesk.Core.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace CampaignDesk.Core.Jobs;
@@ -15,6 +16,8 @@ public static class JobsServiceCollectionExtensions
     public static IServiceCollection AddCampaignDeskJobs(this IServiceCollection services, IConfiguration configuration)
     {
         // Jobs in DI so that ValidateOnBuild checks their constructors.
+        // A failed run is logged once by JobFailureLogger (an outage as a warning), not twice with a stack by Quartz.
+        services.AddLogging(logging => logging.AddFilter("Quartz.Core.JobRunShell", LogLevel.Critical).AddFilter("Quartz.Core.ErrorLogger", LogLevel.Critical));
         services.AddTransient<WorkerHeartbeatJob>();
         services.AddTransient<OfficialsRefreshJob>();
         services.AddTransient<TaskReminderJob>();
@@ -45,6 +48,8 @@ public static class JobsServiceCollectionExtensions
                 }
             }
 
+            quartz.AddJobListener<JobFailureLogger>(provider => ActivatorUtilities.CreateInstance<JobFailureLogger>(provider),
+                [GroupMatcher<JobKey>.GroupEquals("campaigndesk")]);
             Every<WorkerHeartbeatJob>(true, WorkerHeartbeatJob.Key, "worker-heartbeat", options.HeartbeatInterval, TimeSpan.Zero);
             Every<OfficialsRefreshJob>(refresh.Enabled, OfficialsRefreshJob.Key, "officials-refresh", refresh.Interval, TimeSpan.FromMinutes(1));
             Every<TaskReminderJob>(reminders.Enabled, TaskReminderJob.Key, "task-reminders", reminders.Interval, TimeSpan.FromSeconds(30));
