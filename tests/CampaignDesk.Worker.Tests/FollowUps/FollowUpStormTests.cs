@@ -2,7 +2,6 @@ using CampaignDesk.Core.Data;
 using CampaignDesk.Core.FollowUps;
 using CampaignDesk.Core.Mail.Graph;
 using CampaignDesk.Stubs;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -42,7 +41,7 @@ public class FollowUpStormTests
             Window = TimeSpan.FromSeconds(1),
         }), NullLogger<GraphMailTransport>.Instance, TimeProvider.System);
         var dispatcher = new FollowUpDispatcher(world.Db.Database, transport, Options.Create(new FollowUpOptions { Dispatch = { Concurrency = 50 } }),
-            Options.Create(AlwaysOpen), Options.Create(new HostOptions()), TimeProvider.System, NullLogger<FollowUpDispatcher>.Instance);
+            Options.Create(AlwaysOpen), TimeProvider.System, NullLogger<FollowUpDispatcher>.Instance);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
 
         await dispatcher.DrainAsync(timeout.Token);
