@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CampaignDesk.Stubs;
+using CampaignDesk.TestSupport;
 
 namespace CampaignDesk.Web.Tests;
 
@@ -22,14 +23,14 @@ public sealed class Desk
     public const string ReplySubject = "RE: SEC-Pa, le moratoire";
 
     private static Desk? _current;
-    private DeskProcess? _process;
+    private ApiProcess? _process;
     private GraphStub? _graph;
 
     public static Desk Current => _current ?? throw new InvalidOperationException("The desk is not running.");
 
     public Uri BaseAddress => _process!.BaseAddress;
 
-    public HttpClient Admin => _process!.Admin;
+    public HttpClient Admin => _process!.Http;
 
     public string CoordinatorToken { get; private set; } = "";
 
@@ -49,7 +50,7 @@ public sealed class Desk
     {
         // Mail through the real Graph SDK to the Graph stub, whose inbox the replies job reads.
         _graph = await GraphStub.StartAsync();
-        _process = await DeskProcess.StartAsync(new Dictionary<string, string>
+        _process = await StartAsync(new Dictionary<string, string>
         {
             ["Mail__Transport"] = "graph",
             ["Graph__BaseUrl"] = _graph.BaseUrl,
@@ -121,6 +122,20 @@ public sealed class Desk
 
     public HttpClient As(string token) => _process!.As(token);
 
+    /// <summary>The built API in a fresh folder (SQLite, seeded as on a first start), the browsers' sign-ins not rate-limited.</summary>
+    public static Task<ApiProcess> StartAsync(Dictionary<string, string> settings)
+    {
+        settings["RateLimiting__AnonymousBurst"] = "100000";
+        settings["RateLimiting__AnonymousPerSecond"] = "100000";
+        return ApiProcess.StartAsync(settings);
+    }
+
+    public static async Task<long> CreateUserAsync(HttpClient admin, string email, string name, string role, params long[] organisations)
+    {
+        var user = await PostAsync(admin, "/api/users", new { email, displayName = name, role, organisationIds = organisations });
+        return user.GetProperty("id").GetInt64();
+    }
+
     public async Task<JsonElement> GetAsync(string path, HttpClient? client = null)
     {
         using var response = await (client ?? Admin).GetAsync(path);
@@ -155,7 +170,7 @@ public sealed class Desk
 
     private async Task<(long Id, string Token)> CreateUserAsync(string email, string name, string role, params long[] organisations)
     {
-        var id = await _process!.CreateUserAsync(email, name, role, organisations);
+        var id = await CreateUserAsync(Admin, email, name, role, organisations);
         var token = await PostAsync(Admin, $"/api/users/{id}/tokens", new { name = "navigateur", expiresInDays = 7 });
         return (id, token.GetProperty("token").GetString()!);
     }

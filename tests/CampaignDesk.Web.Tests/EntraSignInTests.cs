@@ -10,13 +10,13 @@ namespace CampaignDesk.Web.Tests;
 public class EntraSignInTests : BrowserTest
 {
     private EntraStub _entra = null!;
-    private DeskProcess _desk = null!;
+    private ApiProcess _desk = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
         _entra = await EntraStub.StartAsync();
-        _desk = await DeskProcess.StartAsync(new Dictionary<string, string>
+        _desk = await Desk.StartAsync(new Dictionary<string, string>
         {
             ["Seed__Officials"] = "false",
             ["Seed__Campaign"] = "false",
@@ -38,7 +38,7 @@ public class EntraSignInTests : BrowserTest
     [Test]
     public async Task SignInWithMicrosoft_LandsOnTheHomePage_AsTheirCampaignDeskUser()
     {
-        await _desk.CreateUserAsync("Nora.Benevole@coalition.example", "Nora Bénévole", "volunteer", 2);
+        await Desk.CreateUserAsync(_desk.Http, "Nora.Benevole@coalition.example", "Nora Bénévole", "volunteer", 2);
         _entra.SignsInAs = ("6c1f2a3b-0000-4000-8000-00000000e1e1", "nora.benevole@coalition.example");
         var page = await NewPageAsync(phone: true, baseAddress: _desk.BaseAddress);
         var issued = _entra.TokensIssued;
