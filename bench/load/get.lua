@@ -1,8 +1,8 @@
--- GET requests with the bearer token of BENCH_TOKEN, counting statuses per thread (see interactions.lua's done).
-local threads = {}
+-- GET requests with the bearer token of BENCH_TOKEN, counting statuses per thread (statuses.lua).
+dofile(string.match(debug.getinfo(1, "S").source, "^@(.*/)") .. "statuses.lua")
 
 function setup(thread)
-    threads[#threads + 1] = thread
+    register(thread)
 end
 
 function init(args)
@@ -11,16 +11,5 @@ function init(args)
 end
 
 function response(status, headers, body)
-    statuses[status] = (statuses[status] or 0) + 1
-end
-
-function done(summary, latency, requests)
-    local total = {}
-    for _, thread in ipairs(threads) do
-        for status, count in pairs(thread:get("statuses")) do total[status] = (total[status] or 0) + count end
-    end
-    local parts = {}
-    for status, count in pairs(total) do parts[#parts + 1] = status .. "=" .. count end
-    table.sort(parts)
-    io.write("statuses ", table.concat(parts, " "), "\n")
+    count(status)
 end

@@ -1,15 +1,15 @@
 -- POST /api/interactions with a valid body that varies the official and the organisation, for wrk.
 -- Environment: BENCH_TOKEN (bearer token), BENCH_OFFICIALS and BENCH_ORGANISATIONS (comma-separated ids),
 -- BENCH_CAMPAIGN (id), BENCH_IDS (file prefix: each thread writes the ids the API acknowledged to PREFIX-N.txt).
-local officials, organisations, threads = {}, {}, {}
+dofile(string.match(debug.getinfo(1, "S").source, "^@(.*/)") .. "statuses.lua")
+local officials, organisations = {}, {}
 for id in string.gmatch(os.getenv("BENCH_OFFICIALS"), "%d+") do officials[#officials + 1] = id end
 for id in string.gmatch(os.getenv("BENCH_ORGANISATIONS"), "%d+") do organisations[#organisations + 1] = id end
 local campaign, token = os.getenv("BENCH_CAMPAIGN"), os.getenv("BENCH_TOKEN")
 local outcomes = { "sent", "left_message", "spoke", "met", "replied", "declined" }
 
 function setup(thread)
-    thread:set("number", #threads + 1)
-    threads[#threads + 1] = thread
+    thread:set("number", register(thread))
 end
 
 function init(args)
@@ -33,20 +33,8 @@ function request()
 end
 
 function response(status, headers, body)
-    statuses[status] = (statuses[status] or 0) + 1
+    count(status)
     if status == 201 then
         ids:write(string.match(body, '"id":(%d+)'), "\n")
     end
-end
-
--- The per-thread counts of each status, summed, as one line: "statuses 201=1234 500=2".
-function done(summary, latency, requests)
-    local total = {}
-    for _, thread in ipairs(threads) do
-        for status, count in pairs(thread:get("statuses")) do total[status] = (total[status] or 0) + count end
-    end
-    local parts = {}
-    for status, count in pairs(total) do parts[#parts + 1] = status .. "=" .. count end
-    table.sort(parts)
-    io.write("statuses ", table.concat(parts, " "), "\n")
 end
