@@ -34,6 +34,26 @@ public class PagesTests : BrowserTest
     }
 
     [Test]
+    public async Task EveryPage_FitsA360PixelPhone()
+    {
+        var page = await NewPageAsync(phone: true);
+        await SignInAsync(page, Desk.Admin.DefaultRequestHeaders.Authorization!.Parameter!);
+
+        foreach (var path in Pages.Select(p => p.Replace("{official}", Desk.Official.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)))
+        {
+            await OpenAsync(page, path);
+
+            // Wide tables scroll inside their own box (.defile); nothing else may push the page sideways.
+            Assert.That(await WiderThanTheScreenAsync(page), Is.Empty, path);
+            Assert.That(await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), Is.LessThanOrEqualTo(360), path);
+            if (path.Contains("campagne", StringComparison.Ordinal))
+            {
+                await ScreenshotAsync(page, "campagne-telephone");
+            }
+        }
+    }
+
+    [Test]
     public async Task SignInPage_IsServedWithAStrictContentSecurityPolicy()
     {
         var page = await NewPageAsync(phone: true);
