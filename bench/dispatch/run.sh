@@ -18,8 +18,8 @@ TIMEOUT=${BENCH_TIMEOUT:-900}
 PG=${CAMPAIGNDESK_BENCH_POSTGRES:-}
 DLL=$REPO/bench/dispatch/bin/Release/net10.0/DispatchBench.dll
 
-say() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { say "error: $*"; exit 1; }
+# shellcheck source=../lib.sh
+source "$REPO/bench/lib.sh"
 
 command -v dotnet >/dev/null || die "the .NET 10 SDK is needed"
 ENGINES=(sqlite)

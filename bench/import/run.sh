@@ -27,21 +27,10 @@ DLL=$REPO/src/CampaignDesk.Api/bin/Release/net10.0/CampaignDesk.Api.dll
 BIG=$RESULTS/elus-cm-bench-${ROWS}rows-2026-04-24.csv
 REAL=("$REPO"/src/CampaignDesk.Core/Seed/Data/officials/*.csv)
 
-say() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { say "error: $*"; exit 1; }
+# shellcheck source=../lib.sh
+source "$REPO/bench/lib.sh"
 
 # ---- tools --------------------------------------------------------------------------------------------------------
-install_debian() {
-    say "installing Debian package $1"
-    local sudo=()
-    if [ "$(id -u)" != 0 ]; then
-        command -v sudo >/dev/null || die "$1 is missing and I am not root: apt-get install -y $1"
-        sudo=(sudo)
-    fi
-    "${sudo[@]}" apt-get install -y -q "$1" >/dev/null 2>&1 \
-        || { "${sudo[@]}" apt-get update -q >/dev/null && "${sudo[@]}" apt-get install -y -q "$1" >/dev/null; } \
-        || die "could not install $1"
-}
 [ -x /usr/bin/time ] || install_debian time
 command -v sqlite3 >/dev/null || install_debian sqlite3
 command -v python3 >/dev/null || die "python3 is needed to generate the 1M-row file"
@@ -58,17 +47,6 @@ cleanup() {
 trap cleanup EXIT
 
 # ---- PostgreSQL connection ----------------------------------------------------------------------------------------
-# The value of the first of the given keys in the Npgsql connection string (keys are case- and space-insensitive).
-pg_field() {
-    local part key want IFS=';'
-    for want in "$@"; do
-        for part in $PG; do
-            key=$(printf '%s' "${part%%=*}" | tr '[:upper:]' '[:lower:]' | tr -d ' ')
-            [ "$key" = "$want" ] && { printf '%s' "${part#*=}"; return 0; }
-        done
-    done
-    return 0
-}
 pg_admin() {
     PGHOST=$PG_HOST PGPORT=$PG_PORT PGUSER=$PG_USER PGPASSWORD=$PG_PASSWORD \
         psql -X -q -At -v ON_ERROR_STOP=1 -d "$PG_ADMIN_DB" -c "$1"

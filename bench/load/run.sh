@@ -22,17 +22,9 @@ THREADS=${BENCH_THREADS:-2}
 PG=${1:-${CAMPAIGNDESK_BENCH_POSTGRES:-${CAMPAIGNDESK_TEST_POSTGRES:-}}}
 DLL=$REPO/src/CampaignDesk.Api/bin/Release/net10.0/CampaignDesk.Api.dll
 
-say() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { say "error: $*"; exit 1; }
+# shellcheck source=../lib.sh
+source "$REPO/bench/lib.sh"
 
-install_debian() {
-    say "installing Debian package $1"
-    local sudo=()
-    [ "$(id -u)" != 0 ] && sudo=(sudo)
-    "${sudo[@]}" apt-get install -y -q "$1" >/dev/null 2>&1 \
-        || { "${sudo[@]}" apt-get update -q >/dev/null && "${sudo[@]}" apt-get install -y -q "$1" >/dev/null; } \
-        || die "could not install $1"
-}
 command -v wrk >/dev/null || install_debian wrk
 command -v sqlite3 >/dev/null || install_debian sqlite3
 command -v python3 >/dev/null || die "python3 is needed (JSON and a free port)"
@@ -50,15 +42,6 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # ---- PostgreSQL ---------------------------------------------------------------------------------------------------
-pg_field() {
-    local part key want IFS=';'
-    for want in "$@"; do
-        for part in $PG; do
-            key=$(printf '%s' "${part%%=*}" | tr '[:upper:]' '[:lower:]' | tr -d ' ')
-            [ "$key" = "$want" ] && { printf '%s' "${part#*=}"; return 0; }
-        done
-    done
-}
 pg_admin() { PGPASSWORD=$(pg_field password) psql -X -q -At -v ON_ERROR_STOP=1 -h "$(pg_field host server)" -p "$(pg_field port || true)" \
     -U "$(pg_field username userid user)" -d "${2:-$(pg_field database)}" -c "$1"; }
 ENGINES=()

@@ -19,10 +19,11 @@ public sealed class TaskService(Database database, InteractionService interactio
     private const string Columns = """
         t.id, t.organisation_id, t.assignee_user_id, t.official_id, t.campaign_id, t.kind, t.due_date, t.instructions, t.state,
         t.interaction_id, t.created_by_user_id, t.version, t.created_utc, t.updated_utc, t.closed_utc,
-        (SELECT o.first_name FROM officials o WHERE o.id = t.official_id) AS official_first_name,
-        (SELECT o.last_name FROM officials o WHERE o.id = t.official_id) AS official_last_name,
-        (SELECT g.name FROM organisations g WHERE g.id = t.organisation_id) AS organisation_name
+        o.first_name AS official_first_name, o.last_name AS official_last_name, g.name AS organisation_name
         """;
+
+    /// <summary>A task with the names a list shows (its official's, its organisation's).</summary>
+    private const string Tasks = "tasks t JOIN officials o ON o.id = t.official_id JOIN organisations g ON g.id = t.organisation_id";
 
     public Task<Outcome<OutreachTask>> CreateAsync(Caller caller, TaskInput input, CancellationToken cancellationToken)
     {
@@ -168,7 +169,7 @@ public sealed class TaskService(Database database, InteractionService interactio
         var total = await connection.ExecuteScalarAsync<long>(database.Command($"SELECT COUNT(*) FROM tasks t {filter}", parameters,
             cancellationToken: cancellationToken));
         var rows = await connection.QueryAsync<Row>(database.Command(
-            $"SELECT {Columns} FROM tasks t {filter} ORDER BY t.due_date, t.id {database.Dialect.Paging}", parameters,
+            $"SELECT {Columns} FROM {Tasks} {filter} ORDER BY t.due_date, t.id {database.Dialect.Paging}", parameters,
             cancellationToken: cancellationToken));
         var today = ParisTime.Today(time);
         return Outcome<Page<OutreachTask>>.Ok(new Page<OutreachTask>(rows.Select(r => r.ToTask(today)).ToList(), total));
@@ -252,7 +253,7 @@ public sealed class TaskService(Database database, InteractionService interactio
     }
 
     private async Task<OutreachTask?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken) =>
-        (await connection.QuerySingleOrDefaultAsync<Row>(database.Command($"SELECT {Columns} FROM tasks t WHERE t.id = @id", new { id },
+        (await connection.QuerySingleOrDefaultAsync<Row>(database.Command($"SELECT {Columns} FROM {Tasks} WHERE t.id = @id", new { id },
             transaction, cancellationToken)))?.ToTask(ParisTime.Today(time));
 
 

@@ -1,10 +1,5 @@
 // Home: what is waiting for me, my organisations, the campaigns.
-import { api, formatDate, h, page } from "./app.js";
-
-function daysLeft(deadline) {
-  const today = new Date(new Date().toLocaleDateString("en-CA", { timeZone: "Europe/Paris" }));
-  return Math.round((new Date(deadline) - today) / 86_400_000);
-}
+import { api, daysUntil, formatDate, h, page } from "./app.js";
 
 function organisationSearch() {
   const results = h("ul", { class: "liste", "aria-live": "polite" });
@@ -42,7 +37,7 @@ await page("Accueil", async (main, user) => {
   main.append(campaigns.items.length
     ? h("ul", { class: "liste" }, campaigns.items.map((c) => h("li", { class: "carte-bloc" },
       h("h3", {}, h("a", { href: `/app/campagne.html?id=${c.id}` }, c.title)),
-      h("p", { class: "discret" }, `Échéance : ${formatDate(c.deadline)} (${daysLeft(c.deadline)} jours)`))))
+      h("p", { class: "discret" }, `Échéance : ${formatDate(c.deadline)} (${daysUntil(c.deadline)} jours)`))))
     : h("p", {}, "Aucune campagne en cours."));
 
   main.append(h("h2", {}, user.organisationIds.length ? "Mes structures" : "Structures"));

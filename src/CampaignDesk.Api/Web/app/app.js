@@ -127,7 +127,8 @@ export async function page(title, render) {
   }
 }
 
-function done(state) {
+/** Marks the page drawn ("ready") or failed ("error"), with the time since the navigation started. */
+export function done(state) {
   document.body.dataset.readyMs = String(Math.round(performance.now()));
   document.body.dataset.state = state;
 }
@@ -164,6 +165,12 @@ const dateFormat = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "lo
 const dateTimeFormat = new Intl.DateTimeFormat("fr-FR", {
   day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris",
 });
+
+/** Whole days from today in Paris to a date (yyyy-mm-dd): negative once it has passed. */
+export function daysUntil(date) {
+  const today = new Date(new Date().toLocaleDateString("en-CA", { timeZone: "Europe/Paris" }));
+  return Math.round((new Date(date) - today) / 86_400_000);
+}
 
 /** « 30 avril 2026 » for a date (yyyy-mm-dd) or an instant. */
 export function formatDate(value) {

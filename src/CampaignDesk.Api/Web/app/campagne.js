@@ -1,6 +1,6 @@
 // A campaign's dashboard: the deadline, a map of France shaded by coverage, counts by group and role, the gaps, the
 // follow-ups waiting to leave.
-import { api, formatDate, formatDateTime, h, idParam, labels, page, stanceBadge } from "./app.js";
+import { api, daysUntil, formatDate, formatDateTime, h, idParam, labels, page, stanceBadge } from "./app.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 // Five shades of the share of targets contacted, light to dark (their colours are in app.css), and none where the
@@ -24,8 +24,7 @@ function stepOf(bucket) {
 }
 
 function countdown(deadline) {
-  const today = new Date(new Date().toLocaleDateString("en-CA", { timeZone: "Europe/Paris" }));
-  const days = Math.round((new Date(deadline) - today) / 86_400_000);
+  const days = daysUntil(deadline);
   if (days > 1) return h("p", { class: "chiffre", id: "compte-a-rebours" }, h("strong", {}, `J-${days}`), `avant le ${formatDate(deadline)}`);
   if (days >= 0) return h("p", { class: "chiffre retard", id: "compte-a-rebours" }, h("strong", {}, days ? "Demain" : "Aujourd'hui"), `échéance le ${formatDate(deadline)}`);
   return h("p", { class: "chiffre", id: "compte-a-rebours" }, h("strong", {}, `J+${-days}`), `échéance passée (${formatDate(deadline)})`);

@@ -1,5 +1,5 @@
 // Sign-in: a personal CampaignDesk token, or Microsoft Entra ID (authorization code with PKCE) when configured.
-import { api, ApiError, failure, h, session } from "./app.js";
+import { api, ApiError, done, failure, h, session } from "./app.js";
 
 const PENDING_KEY = "campaigndesk.entra";
 const main = document.getElementById("contenu");
@@ -53,8 +53,7 @@ function render(options, error) {
     options?.entra ? h("p", {}, h("button", { type: "button", id: "entra", onclick: () => startEntra(options.entra) }, "Se connecter avec Microsoft")) : null,
     options?.entra ? h("p", { class: "discret" }, "ou avec un jeton :") : null,
     form);
-  document.body.dataset.readyMs = String(Math.round(performance.now()));
-  document.body.dataset.state = "ready";
+  done("ready");
 }
 
 const base64Url = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
