@@ -23,8 +23,11 @@ public sealed partial class SqlServerDialect : SqlDialect
 
     private static readonly HashSet<int> UnavailableNumbers = [-2, 53, 40, 233, 1205, 4060, 10053, 10054, 10060, 40197, 40501, 40613];
 
+    // SqlClient 7 on Linux reports a refused or unreachable server as number 0, class 20 (a fatal network error
+    // without a server error number), and does not mark it transient: it is still "the database is not there".
     public override bool IsUnavailable(DbException exception) =>
-        exception.IsTransient || exception is SqlException sql && UnavailableNumbers.Contains(sql.Number);
+        exception.IsTransient
+        || exception is SqlException sql && (UnavailableNumbers.Contains(sql.Number) || sql is { Number: 0, Class: >= 20 });
 
     public override string TempTable(string name) => "#" + name;
 
