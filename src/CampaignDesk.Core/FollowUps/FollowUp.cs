@@ -30,7 +30,7 @@ public sealed record FollowUp
     public string CreatedBy { get; init; } = "";
     public DateTime CreatedUtc { get; init; }
 
-    /// <summary>The official's département, whose calendar (Alsace-Moselle's holidays) the sending window follows.</summary>
+    /// <summary>The official's département, whose public holidays (Alsace-Moselle's, an overseas département's) the sending window follows.</summary>
     public string? DepartmentCode { get; init; }
 
     /// <summary>The correlation id of the API request that scheduled it (none for a rule's): the worker logs and sends under it.</summary>

@@ -1,41 +1,56 @@
+using System.Collections.Concurrent;
+using PublicHoliday;
+
 namespace CampaignDesk.Core.FollowUps;
 
 /// <summary>
-/// Jours fériés of metropolitan France, with Alsace-Moselle's two extra days for départements 57, 67 and 68.
-/// Whit Monday counts as a holiday: most offices close even where it is the journée de solidarité. Overseas
-/// départements' own days (abolition of slavery…) are not included.
+/// Jours fériés of the official's département, from the PublicHoliday package: metropolitan France, Alsace-Moselle's
+/// two extra days for départements 57, 67 and 68, and the overseas départements' and collectivities' own days
+/// (abolition of slavery, Vendredi saint and Victor Schœlcher in Guadeloupe and Martinique…). Whit Monday counts as a
+/// holiday: most offices close even where it is the journée de solidarité. The project's French names are kept for
+/// the national days; the others carry the package's French names.
 /// </summary>
 public static class FrenchHolidays
 {
-    private static readonly string[] AlsaceMoselle = ["57", "67", "68"];
-
-    // Computed on each call rather than cached: a year is a dozen additions, cheaper than a thread-safe cache.
-    public static IReadOnlyList<(DateOnly Day, string Name)> Of(int year, string? departmentCode)
+    private static readonly Dictionary<string, FrancePublicHoliday.Regions> RegionOfDepartment = new(StringComparer.OrdinalIgnoreCase)
     {
-        var easter = Easter(year);
-        var days = new List<(DateOnly Day, string Name)>
-        {
-            (new DateOnly(year, 1, 1), "Jour de l'an"),
-            (easter.AddDays(1), "Lundi de Pâques"),
-            (new DateOnly(year, 5, 1), "Fête du Travail"),
-            (new DateOnly(year, 5, 8), "Victoire 1945"),
-            (easter.AddDays(39), "Ascension"),
-            (easter.AddDays(50), "Lundi de Pentecôte"),
-            (new DateOnly(year, 7, 14), "Fête nationale"),
-            (new DateOnly(year, 8, 15), "Assomption"),
-            (new DateOnly(year, 11, 1), "Toussaint"),
-            (new DateOnly(year, 11, 11), "Armistice 1918"),
-            (new DateOnly(year, 12, 25), "Noël"),
-        };
-        if (IsAlsaceMoselle(departmentCode))
-        {
-            days.Add((easter.AddDays(-2), "Vendredi saint"));
-            days.Add((new DateOnly(year, 12, 26), "Saint-Étienne"));
-        }
+        ["57"] = FrancePublicHoliday.Regions.AlsaceMoselle,
+        ["67"] = FrancePublicHoliday.Regions.AlsaceMoselle,
+        ["68"] = FrancePublicHoliday.Regions.AlsaceMoselle,
+        ["971"] = FrancePublicHoliday.Regions.Guadeloupe,
+        ["972"] = FrancePublicHoliday.Regions.Martinique,
+        ["973"] = FrancePublicHoliday.Regions.Guyane,
+        ["974"] = FrancePublicHoliday.Regions.Reunion,
+        ["976"] = FrancePublicHoliday.Regions.Mayotte,
+        ["977"] = FrancePublicHoliday.Regions.SaintBarthelemy,
+        ["978"] = FrancePublicHoliday.Regions.SaintMartin,
+        ["986"] = FrancePublicHoliday.Regions.WallisEtFutuna,
+        ["987"] = FrancePublicHoliday.Regions.PolynesieFrancaise,
+        ["988"] = FrancePublicHoliday.Regions.NouvelleCaledonie,
+    };
 
-        days.Sort((a, b) => a.Day.CompareTo(b.Day));
-        return days;
-    }
+    // The package's French names where the project has always shown another one.
+    private static readonly Dictionary<string, string> ProjectNames = new(StringComparer.Ordinal)
+    {
+        ["Nouvel An"] = "Jour de l'an",
+        ["Fête de la Victoire"] = "Victoire 1945",
+        ["Jeudi de l'Ascension"] = "Ascension",
+        ["Jour de l'armistice"] = "Armistice 1918",
+    };
+
+    // The sending window asks for every minute it scans: a year's list per calendar is computed once.
+    private static readonly ConcurrentDictionary<(int Year, FrancePublicHoliday.Regions Region), IReadOnlyList<(DateOnly Day, string Name)>> Cache = new();
+
+    public static IReadOnlyList<(DateOnly Day, string Name)> Of(int year, string? departmentCode) =>
+        Cache.GetOrAdd((year, RegionOf(departmentCode)), static key =>
+        {
+            // One instance per computation: the package's own cache is not documented as thread-safe.
+            var calendar = new FrancePublicHoliday { Region = key.Region };
+            return calendar.PublicHolidaysInformation(key.Year)
+                .Select(h => (DateOnly.FromDateTime(h.HolidayDate), ProjectNames.GetValueOrDefault(h.Name, h.Name)))
+                .OrderBy(h => h.Item1)
+                .ToArray();
+        });
 
     public static bool IsHoliday(DateOnly day, string? departmentCode) => NameOf(day, departmentCode) is not null;
 
@@ -53,26 +68,8 @@ public static class FrenchHolidays
         return null;
     }
 
-    /// <summary>Easter Sunday by the Gregorian computus (the anonymous algorithm, as in Meeus).</summary>
-    public static DateOnly Easter(int year)
-    {
-        var a = year % 19;
-        var b = year / 100;
-        var c = year % 100;
-        var d = b / 4;
-        var e = b % 4;
-        var f = (b + 8) / 25;
-        var g = (b - f + 1) / 3;
-        var h = ((19 * a) + b - d - g + 15) % 30;
-        var i = c / 4;
-        var k = c % 4;
-        var l = (32 + (2 * e) + (2 * i) - h - k) % 7;
-        var m = (a + (11 * h) + (22 * l)) / 451;
-        var month = (h + l - (7 * m) + 114) / 31;
-        var day = ((h + l - (7 * m) + 114) % 31) + 1;
-        return new DateOnly(year, month, day);
-    }
-
-    private static bool IsAlsaceMoselle(string? departmentCode) =>
-        departmentCode is not null && AlsaceMoselle.Contains(departmentCode.Trim());
+    private static FrancePublicHoliday.Regions RegionOf(string? departmentCode) =>
+        departmentCode is not null && RegionOfDepartment.TryGetValue(departmentCode.Trim(), out var region)
+            ? region
+            : FrancePublicHoliday.Regions.OnlyOfficial;
 }

