@@ -1,16 +1,15 @@
+using Microsoft.Extensions.Time.Testing;
+
 namespace CampaignDesk.TestSupport;
 
-/// <summary>A clock that moves only when told to (Microsoft.Extensions.TimeProvider.Testing is not available here).</summary>
-public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
+/// <summary>
+/// The former hand-written test clock, now a <see cref="FakeTimeProvider"/> starting at <see cref="TestClock.DefaultStart"/>.
+/// Kept only for the import tests (another branch reworks them); new tests use <see cref="TestClock"/> or FakeTimeProvider.
+/// </summary>
+public sealed class ManualTimeProvider(DateTimeOffset start) : FakeTimeProvider(start)
 {
-    private DateTimeOffset _now = start;
-
     public ManualTimeProvider()
-        : this(new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero))
+        : this(TestClock.DefaultStart)
     {
     }
-
-    public override DateTimeOffset GetUtcNow() => _now;
-
-    public void Advance(TimeSpan by) => _now += by;
 }

@@ -3,6 +3,7 @@ using CampaignDesk.Core.Calendar;
 
 namespace CampaignDesk.Core.Tests.Calendar;
 
+/// <summary>The feed as Ical.Net reads it (an independent RFC 5545 parser), plus the octets of the wire format itself.</summary>
 public class ICalendarWriterTests
 {
     private const string French = "Réunion « Madame la Députée » à l'Hôtel de Ville; ordre du jour, budget\\vote\nsuite 🎉 Ça va ? Œuvre";
@@ -29,17 +30,22 @@ public class ICalendarWriterTests
         var description = "Ligne 1\r\nLigne 2, avec virgule; point-virgule \\ antislash\n" + French;
         var ics = Write(new CalendarEvent("uid,1;x", French, Modified, new DateOnly(2026, 5, 14), Description: description));
 
-        var properties = Event(ics);
-        Assert.That(ICalendarReader.UnescapeText(properties["SUMMARY"].Value), Is.EqualTo(French));
-        Assert.That(ICalendarReader.UnescapeText(properties["DESCRIPTION"].Value), Is.EqualTo(description.Replace("\r\n", "\n")));
-        Assert.That(ICalendarReader.UnescapeText(properties["UID"].Value), Is.EqualTo("uid,1;x"));
-        Assert.That(ICalendarReader.UnescapeText(ICalendarReader.Read(ics).Single(l => l.Name == "X-WR-CALNAME").Value), Is.EqualTo("Agenda, été"));
+        var calendar = Load(ics);
+        var evt = calendar.Events.Single();
+        Assert.That(evt.Summary, Is.EqualTo(French));
+        Assert.That(evt.Description, Is.EqualTo(description.Replace("\r\n", "\n", StringComparison.Ordinal)));
+        Assert.That(evt.Uid, Is.EqualTo("uid,1;x"));
+        Assert.That(calendar.Properties["X-WR-CALNAME"]?.Value, Is.EqualTo("Agenda, été"));
     }
 
     [Test]
-    public void Write_Text_EscapesPerRfc() =>
-        Assert.That(Event(Write(new CalendarEvent("u", "a,b;c\\d\ne\r\nf\rg", Modified, new DateOnly(2026, 1, 1))))["SUMMARY"].Value,
-            Is.EqualTo(@"a\,b\;c\\d\ne\nfg"));
+    public void Write_Text_EscapesPerRfc()
+    {
+        var ics = Write(new CalendarEvent("u", "a,b;c\\d\ne\r\nf\rg", Modified, new DateOnly(2026, 1, 1)));
+
+        Assert.That(Unfold(ics).Split("\r\n"), Does.Contain(@"SUMMARY:a\,b\;c\\d\ne\nfg"), "on the wire");
+        Assert.That(Load(ics).Events.Single().Summary, Is.EqualTo("a,b;c\\d\ne\nfg"), "as a reader sees it");
+    }
 
     [TestCase(1, "20260329T233000Z", "20260330T000000Z")]
     [TestCase(2, "20260329T223000Z", "20260329T230000Z")]
@@ -47,52 +53,50 @@ public class ICalendarWriterTests
     {
         var at = new DateTimeOffset(2026, 3, 30, 0, 30, 0, TimeSpan.FromHours(offsetHours));
 
-        var properties = Event(Write(new CalendarEvent("u", "s", at, At: at)));
+        var ics = Write(new CalendarEvent("u", "s", at, At: at));
+        var evt = Load(ics).Events.Single();
 
-        Assert.That((properties["DTSTART"].Parameters, properties["DTSTART"].Value), Is.EqualTo(("", start)));
-        Assert.That(properties["DTEND"].Value, Is.EqualTo(end), "default duration of 30 minutes");
-        Assert.That(properties["LAST-MODIFIED"].Value, Is.EqualTo(start));
-        Assert.That(properties["DTSTAMP"].Value, Is.EqualTo("20260302T093000Z"));
+        Assert.That((evt.DtStart!.IsUtc, evt.DtStart.HasTime, evt.DtStart.AsUtc), Is.EqualTo((true, true, at.UtcDateTime)));
+        Assert.That(evt.DtEnd!.AsUtc, Is.EqualTo(at.UtcDateTime.AddMinutes(30)), "default duration of 30 minutes");
+        Assert.That(evt.LastModified!.AsUtc, Is.EqualTo(at.UtcDateTime));
+        Assert.That(evt.DtStamp!.AsUtc, Is.EqualTo(Stamp.UtcDateTime));
+        Assert.That(Unfold(ics).Split("\r\n"), Does.Contain($"DTSTART:{start}").And.Contain($"DTEND:{end}").And.Contain($"LAST-MODIFIED:{start}")
+            .And.Contain("DTSTAMP:20260302T093000Z"), "UTC date-times, with no TZID");
     }
 
     [Test]
     public void Write_Duration_SetsTheEnd() =>
-        Assert.That(Event(Write(new CalendarEvent("u", "s", Modified, At: Stamp, Duration: TimeSpan.FromMinutes(90))))["DTEND"].Value,
-            Is.EqualTo("20260302T110000Z"));
+        Assert.That(Load(Write(new CalendarEvent("u", "s", Modified, At: Stamp, Duration: TimeSpan.FromMinutes(90)))).Events.Single().DtEnd!.AsUtc,
+            Is.EqualTo(new DateTime(2026, 3, 2, 11, 0, 0, DateTimeKind.Utc)));
 
-    [TestCase(2026, 5, 14, "20260515")]
-    [TestCase(2026, 12, 31, "20270101")]
-    [TestCase(2028, 2, 28, "20280229")]
-    public void Write_AllDay_EndsTheNextDay(int year, int month, int day, string end)
+    [TestCase(2026, 5, 14, 2026, 5, 15)]
+    [TestCase(2026, 12, 31, 2027, 1, 1)]
+    [TestCase(2028, 2, 28, 2028, 2, 29)]
+    public void Write_AllDay_EndsTheNextDay(int year, int month, int day, int endYear, int endMonth, int endDay)
     {
-        var properties = Event(Write(new CalendarEvent("u", "s", Modified, new DateOnly(year, month, day))));
+        var ics = Write(new CalendarEvent("u", "s", Modified, new DateOnly(year, month, day)));
+        var evt = Load(ics).Events.Single();
 
-        Assert.That((properties["DTSTART"].Parameters, properties["DTSTART"].Value), Is.EqualTo(("VALUE=DATE", $"{year:D4}{month:D2}{day:D2}")));
-        Assert.That((properties["DTEND"].Parameters, properties["DTEND"].Value), Is.EqualTo(("VALUE=DATE", end)));
+        Assert.That(evt.IsAllDay, Is.True);
+        Assert.That((evt.DtStart!.HasTime, evt.DtStart.Date), Is.EqualTo((false, new DateOnly(year, month, day))));
+        Assert.That((evt.DtEnd!.HasTime, evt.DtEnd.Date), Is.EqualTo((false, new DateOnly(endYear, endMonth, endDay))));
+        Assert.That(Unfold(ics), Does.Contain($"DTSTART;VALUE=DATE:{year:D4}{month:D2}{day:D2}\r\n"));
     }
 
     [Test]
     public void Write_Calendar_HasBalancedComponentsAndRequiredProperties()
     {
         var ics = ICalendarWriter.Write("c", [new("a", "A", Modified, new DateOnly(2026, 1, 1)), new("b", "B", Modified, At: Stamp, Cancelled: true)], Stamp);
-        var lines = ICalendarReader.Read(ics);
 
-        var depth = 0;
-        foreach (var line in lines)
-        {
-            depth += line.Name switch { "BEGIN" => 1, "END" => -1, _ => 0 };
-            Assert.That(depth, Is.GreaterThanOrEqualTo(line.Name == "END" ? 0 : 1), $"{line.Name}:{line.Value} outside VCALENDAR");
-        }
-
-        Assert.That(depth, Is.Zero);
-        Assert.That(lines.First(), Is.EqualTo(new ICalendarReader.ContentLine("BEGIN", "", "VCALENDAR")));
-        Assert.That(lines.Last(), Is.EqualTo(new ICalendarReader.ContentLine("END", "", "VCALENDAR")));
-        Assert.That(lines.Where(l => l.Name is "VERSION" or "PRODID" or "CALSCALE" or "METHOD").Select(l => l.Value),
-            Is.EqualTo(new[] { "2.0", "-//CampaignDesk//CampaignDesk//FR", "GREGORIAN", "PUBLISH" }));
-        Assert.That(lines.Count(l => l is { Name: "BEGIN", Value: "VEVENT" }), Is.EqualTo(2));
-        Assert.That(lines.Where(l => l.Name == "UID").Select(l => l.Value), Is.EqualTo(new[] { "a", "b" }));
-        Assert.That(lines.Count(l => l.Name == "DTSTAMP"), Is.EqualTo(2));
-        Assert.That(lines.Where(l => l.Name == "STATUS").Select(l => l.Value), Is.EqualTo(new[] { "CONFIRMED", "CANCELLED" }));
+        // Ical.Net refuses unbalanced BEGIN/END; what it loads must be exactly what was written.
+        var calendar = Load(ics);
+        Assert.That(ics, Does.StartWith("BEGIN:VCALENDAR\r\n").And.EndWith("END:VCALENDAR\r\n"));
+        Assert.That((calendar.Version, calendar.ProductId, calendar.Scale, calendar.Method),
+            Is.EqualTo(("2.0", "-//CampaignDesk//CampaignDesk//FR", "GREGORIAN", "PUBLISH")));
+        Assert.That(calendar.Children, Has.Count.EqualTo(2), "two events and nothing else");
+        Assert.That(calendar.Events.Select(e => e.Uid), Is.EqualTo(new[] { "a", "b" }));
+        Assert.That(calendar.Events.Select(e => e.DtStamp?.AsUtc), Is.All.EqualTo(Stamp.UtcDateTime));
+        Assert.That(calendar.Events.Select(e => e.Status), Is.EqualTo(new[] { "CONFIRMED", "CANCELLED" }));
     }
 
     [Test]
@@ -101,7 +105,8 @@ public class ICalendarWriterTests
         CalendarEvent[] events = [new("a", French, Modified, At: Modified, Url: "https://example.fr/a?x=1,2"), new("b", "B", Modified, new DateOnly(2026, 1, 1))];
 
         Assert.That(ICalendarWriter.Write("c", events, Stamp), Is.EqualTo(ICalendarWriter.Write("c", events.ToList(), Stamp)));
-        Assert.That(Event(ICalendarWriter.Write("c", events, Stamp))["URL"].Value, Is.EqualTo("https://example.fr/a?x=1,2"), "a URI is not TEXT-escaped");
+        Assert.That(Load(ICalendarWriter.Write("c", events, Stamp)).Events.First().Url, Is.EqualTo(new Uri("https://example.fr/a?x=1,2")));
+        Assert.That(Unfold(ICalendarWriter.Write("c", events, Stamp)), Does.Contain("URL:https://example.fr/a?x=1,2\r\n"), "a URI is not TEXT-escaped");
     }
 
     [Test]
@@ -130,7 +135,9 @@ public class ICalendarWriterTests
 
     private static string Write(CalendarEvent calendarEvent) => ICalendarWriter.Write("Agenda, été", [calendarEvent], Stamp);
 
-    private static Dictionary<string, ICalendarReader.ContentLine> Event(string ics) =>
-        ICalendarReader.Read(ics).SkipWhile(l => l.Value != "VEVENT").Skip(1).TakeWhile(l => l.Name != "END")
-            .ToDictionary(l => l.Name);
+    private static Ical.Net.Calendar Load(string ics) =>
+        Ical.Net.Calendar.Load(ics) ?? throw new AssertionException("Ical.Net could not read the feed");
+
+    // RFC 5545 §3.1 unfolding, to look at the octets of one property.
+    private static string Unfold(string ics) => ics.Replace("\r\n ", "", StringComparison.Ordinal);
 }

@@ -36,7 +36,7 @@ public class CoverageContractTests(DatabaseProvider provider)
     {
         TestDatabase.RequireConfigured(provider);
         _db = await (await TestDatabase.CreateAsync(provider)).MigratedAsync();
-        var time = new ManualTimeProvider();
+        var time = TestClock.Create();
         var database = _db.Database;
         var services = new CoreServices(database, time);
         var organisations = services.Organisations;

@@ -5,6 +5,7 @@ using CampaignDesk.Core.Organisations;
 using CampaignDesk.Core.Users;
 using CampaignDesk.TestSupport;
 using Dapper;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CampaignDesk.Core.Tests.FollowUps;
 
@@ -16,10 +17,10 @@ internal sealed class FollowUpWorld : IAsyncDisposable
 {
     public static readonly Caller Admin = Caller.System("test");
 
-    private FollowUpWorld(TestDatabase db, ManualTimeProvider time) => (Db, Time, Services) = (db, time, new CoreServices(db.Database, time));
+    private FollowUpWorld(TestDatabase db, FakeTimeProvider time) => (Db, Time, Services) = (db, time, new CoreServices(db.Database, time));
 
     public TestDatabase Db { get; }
-    public ManualTimeProvider Time { get; }
+    public FakeTimeProvider Time { get; }
     public CoreServices Services { get; }
     public long Grenoble { get; private set; }
     public long Strasbourg { get; private set; }
@@ -34,7 +35,7 @@ internal sealed class FollowUpWorld : IAsyncDisposable
     public static async Task<FollowUpWorld> CreateAsync(DatabaseProvider provider, DateTimeOffset? now = null)
     {
         TestDatabase.RequireConfigured(provider);
-        var world = new FollowUpWorld(await (await TestDatabase.CreateAsync(provider)).MigratedAsync(), new ManualTimeProvider(now ?? TuesdayMorning));
+        var world = new FollowUpWorld(await (await TestDatabase.CreateAsync(provider)).MigratedAsync(), new FakeTimeProvider(now ?? TuesdayMorning));
         await world.BuildAsync();
         return world;
     }

@@ -59,8 +59,9 @@ public class MailValidationTests
         {
             await Transport(root.FullName).SendAsync(Valid with { To = [new("contact@mairie-évry.fr")] }, default);
 
-            var message = MimeReader.Parse(await File.ReadAllTextAsync(Directory.GetFiles(root.FullName).Single()));
-            Assert.That(MimeReader.Mailboxes(message.Header("To")).Single().Address, Is.EqualTo("contact@xn--mairie-vry-h7a.fr"));
+            var message = await MimeKit.MimeMessage.LoadAsync(Directory.GetFiles(root.FullName).Single());
+            Assert.That(message.Headers[MimeKit.HeaderId.To], Does.Contain("contact@xn--mairie-vry-h7a.fr"), "written as punycode");
+            Assert.That(message.To.Mailboxes.Single().Address, Is.EqualTo("contact@xn--mairie-vry-h7a.fr").Or.EqualTo("contact@mairie-évry.fr"));
         }
         finally
         {
@@ -72,5 +73,5 @@ public class MailValidationTests
         Transport(Path.Combine(Path.GetTempPath(), "campaigndesk-mail-never-written")).SendAsync(mail, default);
 
     private static EmlFolderTransport Transport(string folder) =>
-        new(Options.Create(new MailOptions { EmlFolder = folder }), new TestHostEnvironment("/"), new ManualTimeProvider());
+        new(Options.Create(new MailOptions { EmlFolder = folder }), new TestHostEnvironment("/"), TestClock.Create());
 }

@@ -14,7 +14,7 @@ public class FollowUpQueueDepthTests
         await using var db = await (await TestDatabase.CreateAsync(DatabaseProvider.Sqlite)).MigratedAsync();
         await using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var meters = services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
-        var time = new ManualTimeProvider();
+        var time = TestClock.Create();
         using var queue = new FollowUpQueueDepth(db.Database, time, meters, NullLogger<FollowUpQueueDepth>.Instance);
         using var collector = new MetricsCollector(meters, [CampaignDeskMetrics.MeterName]);
         await collector.StartAsync(CancellationToken.None);

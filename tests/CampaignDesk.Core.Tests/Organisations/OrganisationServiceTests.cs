@@ -23,8 +23,8 @@ public class OrganisationServiceTests(DatabaseProvider provider)
     public async Task CreateDatabase()
     {
         _db = await (await TestDatabase.CreateAsync(provider)).MigratedAsync();
-        _store = new OrganisationStore(_db.Database, new ManualTimeProvider());
-        _service = new OrganisationService(_store, new TerritoryStore(_db.Database), new AuditLog(_db.Database, new ManualTimeProvider()));
+        _store = new OrganisationStore(_db.Database, TestClock.Create());
+        _service = new OrganisationService(_store, new TerritoryStore(_db.Database), new AuditLog(_db.Database, TestClock.Create()));
     }
 
     [TearDown]

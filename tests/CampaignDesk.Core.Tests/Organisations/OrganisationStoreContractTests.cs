@@ -2,6 +2,7 @@ using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Organisations;
 using CampaignDesk.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CampaignDesk.Core.Tests.Organisations;
 
@@ -10,7 +11,7 @@ namespace CampaignDesk.Core.Tests.Organisations;
 public class OrganisationStoreContractTests(DatabaseProvider provider)
 {
     private TestDatabase _db = null!;
-    private ManualTimeProvider _time = null!;
+    private FakeTimeProvider _time = null!;
     private OrganisationStore _store = null!;
 
     [OneTimeSetUp]
@@ -20,7 +21,7 @@ public class OrganisationStoreContractTests(DatabaseProvider provider)
     public async Task CreateDatabase()
     {
         _db = await (await TestDatabase.CreateAsync(provider)).MigratedAsync();
-        _time = new ManualTimeProvider();
+        _time = TestClock.Create();
         _store = new OrganisationStore(_db.Database, _time);
     }
 

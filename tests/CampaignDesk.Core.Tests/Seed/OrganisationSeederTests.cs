@@ -16,7 +16,7 @@ public class OrganisationSeederTests
     public async Task CreateDatabase()
     {
         _db = await (await TestDatabase.CreateAsync(DatabaseProvider.Sqlite)).MigratedAsync();
-        _store = new OrganisationStore(_db.Database, new ManualTimeProvider());
+        _store = new OrganisationStore(_db.Database, TestClock.Create());
     }
 
     [TearDown]

@@ -11,6 +11,7 @@ using CampaignDesk.TestSupport;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CampaignDesk.Core.Tests.Tasks;
 
@@ -21,7 +22,7 @@ public class TaskReminderTests(DatabaseProvider provider)
     private static readonly Caller System = Caller.System("test");
 
     private TestDatabase _db = null!;
-    private ManualTimeProvider _time = null!;
+    private FakeTimeProvider _time = null!;
     private DirectoryInfo _folder = null!;
     private TaskService _tasks = null!;
     private UserService _users = null!;
@@ -36,7 +37,7 @@ public class TaskReminderTests(DatabaseProvider provider)
     {
         _db = await (await TestDatabase.CreateAsync(provider)).MigratedAsync();
         // 10:00 in Paris on a Monday.
-        _time = new ManualTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        _time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         _folder = Directory.CreateTempSubdirectory("campaigndesk-reminders-");
         var database = _db.Database;
         var services = new CoreServices(database, _time);
@@ -69,8 +70,8 @@ public class TaskReminderTests(DatabaseProvider provider)
         var second = await reminders.SendDueAsync(default);
         _time.Advance(TimeSpan.FromDays(2));
         var third = await reminders.SendDueAsync(default);
-        var mails = _folder.GetFiles("*.eml").Select(f => MimeReader.Parse(File.ReadAllText(f.FullName))).ToList();
-        var subjects = mails.Select(m => m.DecodedHeader("Subject")).ToList();
+        var mails = _folder.GetFiles("*.eml").Select(f => MimeKit.MimeMessage.Load(f.FullName)).ToList();
+        var subjects = mails.Select(m => m.Subject).ToList();
 
         Assert.Multiple(() =>
         {
@@ -80,8 +81,8 @@ public class TaskReminderTests(DatabaseProvider provider)
             Assert.That(subjects, Does.Contain("Rappel : Appeler Cyrielle CHATELAIN avant le mardi 3 mars"));
             Assert.That(subjects, Does.Contain("Tâche en retard : Envoyer un courrier à Cyrielle CHATELAIN"));
             Assert.That(subjects, Does.Contain("Tâche en retard : Appeler Cyrielle CHATELAIN"));
-            Assert.That(mails.Select(m => m.Header("To")), Has.All.Contain("<helene@example.org>"));
-            Assert.That(mails.Select(m => m.Body), Has.All.Contain("Bonjour Hélène"));
+            Assert.That(mails.Select(m => m.To.Mailboxes.Single().Address), Has.All.EqualTo("helene@example.org"));
+            Assert.That(mails.Select(m => m.TextBody), Has.All.Contain("Bonjour Hélène"));
             Assert.That(tomorrow, Is.Not.EqualTo(late));
         });
     }

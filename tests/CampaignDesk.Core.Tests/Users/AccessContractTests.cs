@@ -9,6 +9,7 @@ using CampaignDesk.Core.Tasks;
 using CampaignDesk.Core.Users;
 using CampaignDesk.TestSupport;
 using Dapper;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CampaignDesk.Core.Tests.Users;
 
@@ -19,7 +20,7 @@ public class AccessContractTests(DatabaseProvider provider)
     private static readonly Caller System = Caller.System("test");
 
     private TestDatabase _db = null!;
-    private ManualTimeProvider _time = null!;
+    private FakeTimeProvider _time = null!;
     private UserService _users = null!;
     private AccessTokens _tokens = null!;
     private TaskService _tasks = null!;
@@ -36,7 +37,7 @@ public class AccessContractTests(DatabaseProvider provider)
     public async Task CreateDatabase()
     {
         _db = await (await TestDatabase.CreateAsync(provider)).MigratedAsync();
-        _time = new ManualTimeProvider();
+        _time = TestClock.Create();
         var database = _db.Database;
         var services = new CoreServices(database, _time);
         _audit = services.Audit;
