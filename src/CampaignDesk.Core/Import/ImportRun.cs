@@ -36,6 +36,11 @@ public sealed class ImportRun(long id, int maxStoredIssues = ImportRun.DefaultMa
 
     public List<ImportIssue> Issues { get; } = [];
 
+    /// <summary>A rolled-back run changed nothing: what it read and reported stays, its changes are zero.</summary>
+    public void DiscardChanges() =>
+        (OfficialsAdded, MandatesAdded, MandatesEnded, MandatesReopened, MandatesHeldBack, MandatesUnchanged, ContactsAdded, ContactsChanged) =
+        (0, 0, 0, 0, 0, 0, 0, 0);
+
     public int Count(string kind) => _counts.GetValueOrDefault(kind);
 
     public void Report(int? line, string kind, string message)

@@ -79,6 +79,7 @@ public sealed partial class ImportService(Database database, ImportRunStore runs
             {
                 await transaction.RollbackAsync(CancellationToken.None);
                 logger.LogError(ex, "Import of {FileName} failed; nothing was changed", fileName);
+                run.DiscardChanges();
                 return await RecordAsync(info, run, options.DryRun, "failed", ImportOutcome.Failed(ex), $"{ex.GetType().Name}: {ex.Message}",
                     cancellationToken);
             }
@@ -118,7 +119,20 @@ public sealed partial class ImportService(Database database, ImportRunStore runs
         }
 
         var (release, releaseSource) = ReleaseDate(fileName);
-        string parliamentError;
+
+        // RNE first: it recognises its header from the first 64 KB, whereas telling a parliament file loads the whole
+        // file into memory, which a file of millions of lines must not cost.
+        string rneError;
+        try
+        {
+            using var file = RneFile.Open(open());
+            return new ImportFile("rne", file.Type.ToString(), fileName, sha256, file.FormatDescription, release, releaseSource);
+        }
+        catch (InvalidDataException ex)
+        {
+            rneError = ex.Message;
+        }
+
         try
         {
             using var stream = open();
@@ -128,18 +142,8 @@ public sealed partial class ImportService(Database database, ImportRunStore runs
         }
         catch (InvalidDataException ex)
         {
-            parliamentError = ex.Message;
-        }
-
-        try
-        {
-            using var file = RneFile.Open(open());
-            return new ImportFile("rne", file.Type.ToString(), fileName, sha256, file.FormatDescription, release, releaseSource);
-        }
-        catch (InvalidDataException ex)
-        {
             throw new InvalidDataException(
-                $"'{fileName}' is neither an RNE file ({ex.Message.TrimEnd('.')}) nor an Assemblée, Datan or Sénat file ({parliamentError.TrimEnd('.')}). Nothing was imported.", ex);
+                $"'{fileName}' is neither an RNE file ({rneError.TrimEnd('.')}) nor an Assemblée, Datan or Sénat file ({ex.Message.TrimEnd('.')}). Nothing was imported.", ex);
         }
     }
 

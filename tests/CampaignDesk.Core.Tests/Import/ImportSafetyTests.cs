@@ -155,6 +155,7 @@ public class ImportSafetyTests(DatabaseProvider provider)
             {
                 Assert.That((report.Status, report.RowsRead, report.RowsUnreadable), Is.EqualTo(("failed", 1_000_001, 1_000_000)));
                 Assert.That(report.Issues, Has.Count.EqualTo(MaxIssues));
+                Assert.That((report.OfficialsAdded, report.MandatesAdded, report.MandatesEnded), Is.EqualTo((0, 0, 0)), "a failed run reports no change");
                 Assert.That(report.Outcome, Does.StartWith("Import refusé, rien n'a été modifié"));
                 Assert.That(await ScalarAsync($"SELECT COUNT(*) FROM import_issues WHERE run_id = {report.Id}"), Is.EqualTo(MaxIssues));
                 Assert.That(await SnapshotAsync(), Is.EqualTo(before));
