@@ -58,6 +58,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ImportRunStore>();
         services.AddSingleton<RneImporter>();
         services.AddSingleton<ParliamentImporter>();
+        services.AddOptions<ImportSettings>().BindConfiguration(ImportSettings.SectionName)
+            .Validate(o => o.MaxStoredIssues >= 1, "Import:MaxStoredIssues must be at least 1.")
+            .Validate(o => o.MaxUploadBytes >= 1024, "Import:MaxUploadBytes must be at least 1024.")
+            .ValidateOnStart();
         services.AddSingleton<ImportService>();
         services.AddOptions<RefreshOptions>().BindConfiguration(RefreshOptions.SectionName)
             .Validate(o => !o.Enabled || o.BaseUrl is { IsAbsoluteUri: true }, "Import:Refresh:BaseUrl must be an absolute URL when Import:Refresh:Enabled is true.")

@@ -2,6 +2,7 @@ using CampaignDesk.Core;
 using CampaignDesk.Core.Audit;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Hosting;
+using CampaignDesk.Core.Import;
 using CampaignDesk.Core.Users;
 
 namespace CampaignDesk.Api.Cli;
@@ -19,17 +20,23 @@ internal static class Commands
         _ => null,
     };
 
-    /// <summary>Imports each file (RNE, Assemblée, Datan, Sénat) as one run and prints its report; exit 1 if any failed.</summary>
+    /// <summary>
+    /// Imports each file (RNE, Assemblée, Datan, Sénat) as one run and prints its report; exit 1 if any failed.
+    /// <c>--dry-run</c> reports what each would change and changes nothing; <c>--confirm-ends</c> lets a file that
+    /// does not look complete end the mandates it misses. The flags come before the files.
+    /// </summary>
     private static async Task<int> ImportAsync(string[] args)
     {
-        var files = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        var flags = args.TakeWhile(a => a is "--dry-run" or "--confirm-ends").ToList();
+        var options = new ImportOptions(DryRun: flags.Contains("--dry-run"), ConfirmEnds: flags.Contains("--confirm-ends"));
+        var files = args.Skip(flags.Count).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         if (files.Count == 0)
         {
-            await Console.Error.WriteLineAsync("Usage: dotnet run --project src/CampaignDesk.Api -- import FILE...");
+            await Console.Error.WriteLineAsync("Usage: dotnet run --project src/CampaignDesk.Api -- import [--dry-run] [--confirm-ends] FILE...");
             return 2;
         }
 
-        var builder = Host.CreateApplicationBuilder(args[files.Count..]);
+        var builder = Host.CreateApplicationBuilder(args[(flags.Count + files.Count)..]);
         builder.Services.AddCampaignDeskCore();
         using var host = builder.Build();
         var status = 0;
@@ -40,7 +47,7 @@ internal static class Commands
                 await task.RunAsync(CancellationToken.None);
             }
 
-            var imports = host.Services.GetRequiredService<CampaignDesk.Core.Import.ImportService>();
+            var imports = host.Services.GetRequiredService<ImportService>();
             foreach (var file in files)
             {
                 if (!File.Exists(file))
@@ -52,11 +59,11 @@ internal static class Commands
 
                 try
                 {
-                    var report = await imports.ImportAsync(() => File.OpenRead(file), Path.GetFileName(file), CancellationToken.None);
+                    var report = await imports.ImportAsync(() => File.OpenRead(file), Path.GetFileName(file), options, CancellationToken.None);
                     await host.Services.GetRequiredService<AuditLog>().RecordAsync(Caller.System("command-line"), "import", "import_run", report.Id,
                         null, null, report with { Issues = [] }, CancellationToken.None);
                     Console.WriteLine(ImportSummary.Format(report));
-                    status = report.Status == "succeeded" ? status : 1;
+                    status = report.Status is "succeeded" or "dry_run" ? status : 1;
                 }
                 catch (InvalidDataException ex)
                 {

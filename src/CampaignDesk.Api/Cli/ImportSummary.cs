@@ -10,9 +10,14 @@ internal static class ImportSummary
     {
         var text = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
-        text.AppendLine(c, $"{r.FileName}: {r.FileType} ({r.Format}), release {r.ReleaseDate:yyyy-MM-dd}, run {r.Id} {r.Status}");
+        text.AppendLine(c, $"{r.FileName}: {r.FileType} ({r.Format}), release {r.ReleaseDate:yyyy-MM-dd} ({r.ReleaseDateSource}), run {r.Id} {r.Status}");
+        if (r.Outcome is not null)
+        {
+            text.AppendLine(c, $"  {r.Outcome}");
+        }
+
         text.AppendLine(c, $"  rows read {r.RowsRead}, unreadable {r.RowsUnreadable}, duplicates {r.Duplicates}, unmatched {r.Unmatched}");
-        text.AppendLine(c, $"  officials added {r.OfficialsAdded}; mandates added {r.MandatesAdded}, ended {r.MandatesEnded}, unchanged {r.MandatesUnchanged}");
+        text.AppendLine(c, $"  officials added {r.OfficialsAdded}; mandates added {r.MandatesAdded}, ended {r.MandatesEnded}, reopened {r.MandatesReopened}, held back {r.MandatesHeldBack}, unchanged {r.MandatesUnchanged}");
         text.Append(c, $"  contacts added {r.ContactsAdded}, changed {r.ContactsChanged}");
         if (r.Error is not null)
         {

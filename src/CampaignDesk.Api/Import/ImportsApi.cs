@@ -4,37 +4,45 @@ using CampaignDesk.Core.Audit;
 using CampaignDesk.Core.Import;
 using CampaignDesk.Core.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace CampaignDesk.Api.Import;
 
 public static class ImportsApi
 {
-    /// <summary>Uploads larger than this are refused: the biggest official file (all municipal councillors) is ~60 MB.</summary>
-    public const long MaxUploadBytes = 200L * 1024 * 1024;
-
     public static IEndpointRouteBuilder MapImports(this IEndpointRouteBuilder routes)
     {
+        // Kestrel (30 MB) and the form reader (128 MB) have their own defaults: the configured limit must be both.
+        var limit = routes.ServiceProvider.GetRequiredService<IOptions<ImportSettings>>().Value.MaxUploadBytes;
         var group = routes.MapGroup("/api/imports").WithTags("Imports").RequireAuthorization(Policies.Admin);
         group.MapPost("/", UploadAsync).DisableAntiforgery()
-            .WithSummary("Import an RNE, Assemblée, Datan or Sénat file (multipart field 'file'); returns the run's report.");
-        group.MapGet("/{id:long}", GetAsync).WithSummary("The report of an import run: counts, and every row or person it could not take.");
+            .WithMetadata(new RequestSizeLimitAttribute(limit))
+            .WithFormOptions(multipartBodyLengthLimit: limit)
+            .WithSummary("Import an RNE, Assemblée, Datan or Sénat file (multipart field 'file'); dryRun=true reports without changing anything, "
+                + "confirmEnds=true lets a file that does not look complete end the mandates it misses.");
+        group.MapGet("/", ListAsync).WithSummary("Import runs, newest first, with their counts and state.");
+        group.MapGet("/{id:long}", GetAsync).WithSummary("The report of an import run: counts, and the first rows or persons it could not take.");
         return routes;
     }
 
-    private static async Task<Results<Created<ImportReport>, ValidationProblem, ProblemHttpResult>> UploadAsync(IFormFile? file,
-        ImportService imports, AuditLog audit, Caller caller, CancellationToken cancellationToken)
+    private static async Task<Results<Created<ImportReport>, Ok<ImportReport>, ValidationProblem, ProblemHttpResult>> UploadAsync(IFormFile? file,
+        ImportService imports, AuditLog audit, Caller caller, IOptions<ImportSettings> settings, CancellationToken cancellationToken,
+        bool dryRun = false, bool confirmEnds = false)
     {
         if (file is null || file.Length == 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send the file as multipart/form-data field 'file'."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Envoyez le fichier dans le champ multipart/form-data « file »."] });
         }
 
-        if (file.Length > MaxUploadBytes)
+        var limit = settings.Value.MaxUploadBytes;
+        if (file.Length > limit)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"Files over {MaxUploadBytes / 1024 / 1024} MB are refused."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"Les fichiers de plus de {limit / 1024 / 1024} Mo sont refusés."] });
         }
 
-        // The importer reads the file several times (hash, detection, rows): keep it on disk, not in memory.
+        // The form reader has already spooled the upload to disk; the importer reads it several times (hash,
+        // detection, rows), so it gets a file of its own, deleted whatever happens.
         var path = Path.GetTempFileName();
         try
         {
@@ -43,12 +51,17 @@ public static class ImportsApi
                 await file.CopyToAsync(target, cancellationToken);
             }
 
-            var report = await imports.ImportAsync(() => File.OpenRead(path), Path.GetFileName(file.FileName), cancellationToken);
-            await audit.RecordAsync(caller, "import", "import_run", report.Id, null, null, report with { Issues = [] }, CancellationToken.None);
-            return report.Status == "succeeded"
-                ? TypedResults.Created($"/api/imports/{report.Id}", report)
-                : TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "The import failed; nothing was changed",
-                    detail: $"See /api/imports/{report.Id}.", extensions: new Dictionary<string, object?> { ["runId"] = report.Id });
+            var report = await imports.ImportAsync(() => File.OpenRead(path), Path.GetFileName(file.FileName), new ImportOptions(dryRun, confirmEnds),
+                cancellationToken);
+            await audit.RecordAsync(caller, dryRun ? "import_dry_run" : "import", "import_run", report.Id, null, null,
+                report with { Issues = [], Diff = null }, CancellationToken.None);
+            return report.Status switch
+            {
+                "succeeded" => TypedResults.Created($"/api/imports/{report.Id}", report),
+                "dry_run" => TypedResults.Ok(report),
+                _ => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "L'import a échoué ; rien n'a été modifié",
+                    detail: report.Outcome, extensions: new Dictionary<string, object?> { ["runId"] = report.Id, ["field"] = "file" }),
+            };
         }
         catch (InvalidDataException ex)
         {
@@ -60,8 +73,13 @@ public static class ImportsApi
         }
     }
 
-    private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> GetAsync(long id, ImportRunStore runs, CancellationToken cancellationToken) =>
-        await runs.GetAsync(id, ImportService.ReportIssues, cancellationToken) is { } report
+    private static async Task<Ok<IReadOnlyList<ImportReport>>> ListAsync(ImportRunStore runs, CancellationToken cancellationToken,
+        int skip = 0, int take = 50) =>
+        TypedResults.Ok(await runs.ListAsync(Math.Max(0, skip), Math.Clamp(take, 1, 200), cancellationToken));
+
+    private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> GetAsync(long id, ImportRunStore runs, ImportService imports,
+        CancellationToken cancellationToken) =>
+        await runs.GetAsync(id, imports.MaxStoredIssues, cancellationToken) is { } report
             ? TypedResults.Ok(report)
             : Problems.NotFound("Import", id);
 }

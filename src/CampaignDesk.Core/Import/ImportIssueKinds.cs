@@ -8,4 +8,5 @@ public static class ImportIssueKinds
     public const string Ambiguous = "ambiguous";
     public const string GroupChanged = "group_changed";
     public const string OlderRelease = "older_release";
+    public const string EndsHeldBack = "ends_held_back";
 }

@@ -1,6 +1,8 @@
 namespace CampaignDesk.Core.Import;
 
-/// <summary>A recorded import run: what was read, what changed, and every row or person it could not take.</summary>
+/// <summary>A recorded import run: what was read, what changed, and the first rows or persons it could not take.</summary>
+/// <param name="Outcome">What happened, in French, for the people who read the report.</param>
+/// <param name="Diff">The first rows of each change; only on the report returned by the run itself.</param>
 public sealed record ImportReport(
     long Id,
     string Source,
@@ -9,6 +11,8 @@ public sealed record ImportReport(
     string Sha256,
     string Format,
     DateOnly? ReleaseDate,
+    string? ReleaseDateSource,
+    bool DryRun,
     string Status,
     DateTime StartedUtc,
     DateTime? FinishedUtc,
@@ -17,13 +21,17 @@ public sealed record ImportReport(
     int OfficialsAdded,
     int MandatesAdded,
     int MandatesEnded,
+    int MandatesReopened,
+    int MandatesHeldBack,
     int MandatesUnchanged,
     int ContactsAdded,
     int ContactsChanged,
     int Duplicates,
     int Unmatched,
+    string? Outcome,
     string? Error,
-    IReadOnlyList<ImportIssue> Issues);
+    IReadOnlyList<ImportIssue> Issues,
+    ImportDiff? Diff = null);
 
-/// <param name="Kind">unreadable, duplicate_seat, unmatched, ambiguous, group_changed, older_release.</param>
+/// <param name="Kind">unreadable, duplicate_seat, unmatched, ambiguous, group_changed, older_release, ends_held_back.</param>
 public sealed record ImportIssue(int? Line, string Kind, string Message);

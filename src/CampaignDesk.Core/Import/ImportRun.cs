@@ -1,9 +1,19 @@
 namespace CampaignDesk.Core.Import;
 
-/// <summary>The counters and issues of a run being imported, written with it in the same transaction.</summary>
-public sealed class ImportRun(long id)
+/// <summary>
+/// The counters and issues of a run being imported, written with it in the same transaction. Every issue is
+/// counted, but only the first <see cref="MaxStoredIssues"/> are kept, so a file of a million bad lines costs
+/// a counter, not a million rows in memory and in the database.
+/// </summary>
+public sealed class ImportRun(long id, int maxStoredIssues = ImportRun.DefaultMaxStoredIssues)
 {
-    public long Id { get; } = id;
+    public const int DefaultMaxStoredIssues = 1000;
+
+    private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+    public long Id { get; internal set; } = id;
+
+    public int MaxStoredIssues { get; } = maxStoredIssues;
 
     public int RowsRead { get; set; }
 
@@ -13,6 +23,11 @@ public sealed class ImportRun(long id)
 
     public int MandatesEnded { get; set; }
 
+    public int MandatesReopened { get; set; }
+
+    /// <summary>Mandates missing from the file that were left current because the file did not look complete.</summary>
+    public int MandatesHeldBack { get; set; }
+
     public int MandatesUnchanged { get; set; }
 
     public int ContactsAdded { get; set; }
@@ -21,7 +36,19 @@ public sealed class ImportRun(long id)
 
     public List<ImportIssue> Issues { get; } = [];
 
-    public int Count(string kind) => Issues.Count(i => i.Kind == kind);
+    /// <summary>A rolled-back run changed nothing: what it read and reported stays, its changes are zero.</summary>
+    public void DiscardChanges() =>
+        (OfficialsAdded, MandatesAdded, MandatesEnded, MandatesReopened, MandatesHeldBack, MandatesUnchanged, ContactsAdded, ContactsChanged) =
+        (0, 0, 0, 0, 0, 0, 0, 0);
 
-    public void Report(int? line, string kind, string message) => Issues.Add(new ImportIssue(line, kind, message));
+    public int Count(string kind) => _counts.GetValueOrDefault(kind);
+
+    public void Report(int? line, string kind, string message)
+    {
+        _counts[kind] = Count(kind) + 1;
+        if (Issues.Count < MaxStoredIssues)
+        {
+            Issues.Add(new ImportIssue(line, kind, message));
+        }
+    }
 }

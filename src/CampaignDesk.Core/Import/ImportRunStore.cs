@@ -8,40 +8,52 @@ namespace CampaignDesk.Core.Import;
 public sealed class ImportRunStore(Database database, TimeProvider time)
 {
     private const string Columns = """
-        id, source, file_type, file_name, sha256, format, release_date, status, started_utc, finished_utc, rows_read,
-        rows_unreadable, officials_added, mandates_added, mandates_ended, mandates_unchanged, contacts_added,
-        contacts_changed, duplicates, unmatched, error
+        id, source, file_type, file_name, sha256, format, release_date, release_date_source, dry_run, status, started_utc, finished_utc,
+        rows_read, rows_unreadable, officials_added, mandates_added, mandates_ended, mandates_reopened, mandates_held_back,
+        mandates_unchanged, contacts_added, contacts_changed, duplicates, unmatched, outcome, error
         """;
 
-    internal async Task<ImportRun> StartAsync(DbConnection connection, DbTransaction? transaction, ImportFile file, CancellationToken cancellationToken)
-    {
-        var id = await connection.ExecuteScalarAsync<long>(database.Command(database.Dialect.InsertReturningId("import_runs",
-            "source, file_type, file_name, sha256, format, release_date, status, started_utc",
-            "@Source, @FileType, @FileName, @Sha256, @Format, @ReleaseDate, 'running', @Now"),
-            new { file.Source, file.FileType, file.FileName, file.Sha256, file.Format, file.ReleaseDate, Now = time.GetUtcNow().UtcDateTime },
-            transaction, cancellationToken));
-        return new ImportRun(id);
-    }
+    internal async Task<long> StartAsync(DbConnection connection, DbTransaction? transaction, ImportFile file, bool dryRun,
+        CancellationToken cancellationToken) =>
+        await connection.ExecuteScalarAsync<long>(database.Command(database.Dialect.InsertReturningId("import_runs",
+            "source, file_type, file_name, sha256, format, release_date, release_date_source, dry_run, status, started_utc",
+            "@Source, @FileType, @FileName, @Sha256, @Format, @ReleaseDate, @ReleaseDateSource, @dryRun, 'running', @Now"),
+            new
+            {
+                file.Source,
+                file.FileType,
+                file.FileName,
+                file.Sha256,
+                file.Format,
+                file.ReleaseDate,
+                file.ReleaseDateSource,
+                dryRun,
+                Now = time.GetUtcNow().UtcDateTime,
+            }, transaction, cancellationToken));
 
-    internal async Task FinishAsync(DbConnection connection, DbTransaction? transaction, ImportRun run, string status, string? error,
-        CancellationToken cancellationToken)
+    internal async Task FinishAsync(DbConnection connection, DbTransaction? transaction, ImportRun run, string status, string? outcome,
+        string? error, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(database.Command("""
             UPDATE import_runs SET status = @status, finished_utc = @Now, rows_read = @RowsRead, rows_unreadable = @Unreadable,
                 officials_added = @OfficialsAdded, mandates_added = @MandatesAdded, mandates_ended = @MandatesEnded,
-                mandates_unchanged = @MandatesUnchanged, contacts_added = @ContactsAdded, contacts_changed = @ContactsChanged,
-                duplicates = @Duplicates, unmatched = @Unmatched, error = @error
+                mandates_reopened = @MandatesReopened, mandates_held_back = @MandatesHeldBack, mandates_unchanged = @MandatesUnchanged,
+                contacts_added = @ContactsAdded, contacts_changed = @ContactsChanged, duplicates = @Duplicates, unmatched = @Unmatched,
+                outcome = @outcome, error = @error
             WHERE id = @Id
             """, new
         {
             status,
-            error,
+            outcome = outcome is null ? null : Truncate(outcome),
+            error = error is null ? null : Truncate(error),
             Now = time.GetUtcNow().UtcDateTime,
             run.RowsRead,
             Unreadable = run.Count(ImportIssueKinds.Unreadable),
             run.OfficialsAdded,
             run.MandatesAdded,
             run.MandatesEnded,
+            run.MandatesReopened,
+            run.MandatesHeldBack,
             run.MandatesUnchanged,
             run.ContactsAdded,
             run.ContactsChanged,
@@ -56,8 +68,8 @@ public sealed class ImportRunStore(Database database, TimeProvider time)
     /// <summary>The newest release of this file type already imported, to tell whether a file is older.</summary>
     internal async Task<string?> LatestReleaseAsync(DbConnection connection, DbTransaction transaction, string fileType, CancellationToken cancellationToken) =>
         await connection.ExecuteScalarAsync<string?>(database.Command(
-            "SELECT MAX(release_date) FROM import_runs WHERE file_type = @fileType AND status = 'succeeded'",
-            new { fileType }, transaction, cancellationToken));
+            "SELECT MAX(release_date) FROM import_runs WHERE file_type = @fileType AND status = 'succeeded' AND dry_run = @no",
+            new { fileType, no = false }, transaction, cancellationToken));
 
     public async Task<ImportReport?> GetAsync(long id, int maxIssues, CancellationToken cancellationToken)
     {
@@ -76,6 +88,50 @@ public sealed class ImportRunStore(Database database, TimeProvider time)
         return row.ToReport(issues.Select(i => new ImportIssue((int?)i.Line, i.Kind, i.Message)).ToList());
     }
 
+    /// <summary>Runs newest first, without their issues.</summary>
+    public async Task<IReadOnlyList<ImportReport>> ListAsync(int skip, int take, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(database.Command($"""
+            SELECT {Columns} FROM import_runs ORDER BY id DESC
+            {database.Dialect.Paging}
+            """, new { Skip = skip, Take = take }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToReport([]))];
+    }
+
+    /// <summary>The first mandates and contacts this run touched, read inside its transaction (before a dry run rolls back).</summary>
+    internal async Task<ImportDiff> DiffAsync(DbConnection connection, DbTransaction transaction, ImportRun run, IReadOnlyList<long> reopened,
+        CancellationToken cancellationToken)
+    {
+        var paging = database.Dialect.Paging;
+        async Task<IReadOnlyList<ImportChange>> Mandates(string condition, long id = 0) =>
+        [
+            .. (await connection.QueryAsync<(string LastName, string FirstName, string SeatKey)>(database.Command($"""
+                SELECT o.last_name, o.first_name, m.seat_key FROM mandates m JOIN officials o ON o.id = m.official_id
+                WHERE {condition} ORDER BY m.id
+                {paging}
+                """, new { Run = run.Id, Skip = 0, Take = ImportDiff.SampleSize, id }, transaction, cancellationToken)))
+                .Select(m => new ImportChange(m.LastName, m.FirstName, m.SeatKey)),
+        ];
+
+        // One look-up per sampled id: Dapper passes a list to Npgsql as one array, which "IN" does not take.
+        var reopenedSample = new List<ImportChange>();
+        foreach (var id in reopened.Take(ImportDiff.SampleSize))
+        {
+            reopenedSample.AddRange(await Mandates("m.id = @id", id));
+        }
+
+        var contacts = await connection.QueryAsync<(string LastName, string FirstName, string Kind, string Value)>(database.Command($"""
+            SELECT o.last_name, o.first_name, c.kind, c.value
+            FROM contact_points c JOIN officials o ON o.id = c.official_id
+            WHERE c.first_run_id = @Run ORDER BY c.id
+            {paging}
+            """, new { Run = run.Id, Skip = 0, Take = ImportDiff.SampleSize }, transaction, cancellationToken));
+        return new ImportDiff(await Mandates("m.first_run_id = @Run"), await Mandates("m.end_run_id = @Run"),
+            reopenedSample,
+            [.. contacts.Select(c => new ImportChange(c.LastName, c.FirstName, $"{c.Kind}: {c.Value}"))]);
+    }
+
     private static string Truncate(string message) => message.Length <= 1000 ? message : message[..997] + "...";
 
     private sealed class Row
@@ -87,6 +143,8 @@ public sealed class ImportRunStore(Database database, TimeProvider time)
         public string Sha256 { get; init; } = "";
         public string Format { get; init; } = "";
         public string? ReleaseDate { get; init; }
+        public string? ReleaseDateSource { get; init; }
+        public bool DryRun { get; init; }
         public string Status { get; init; } = "";
         public DateTime StartedUtc { get; init; }
         public DateTime? FinishedUtc { get; init; }
@@ -95,15 +153,18 @@ public sealed class ImportRunStore(Database database, TimeProvider time)
         public int OfficialsAdded { get; init; }
         public int MandatesAdded { get; init; }
         public int MandatesEnded { get; init; }
+        public int MandatesReopened { get; init; }
+        public int MandatesHeldBack { get; init; }
         public int MandatesUnchanged { get; init; }
         public int ContactsAdded { get; init; }
         public int ContactsChanged { get; init; }
         public int Duplicates { get; init; }
         public int Unmatched { get; init; }
+        public string? Outcome { get; init; }
         public string? Error { get; init; }
 
         public ImportReport ToReport(IReadOnlyList<ImportIssue> issues) => new(Id, Source, FileType, FileName, Sha256, Format, IsoDate.Parse(ReleaseDate),
-            Status, StartedUtc, FinishedUtc, RowsRead, RowsUnreadable, OfficialsAdded, MandatesAdded, MandatesEnded, MandatesUnchanged,
-            ContactsAdded, ContactsChanged, Duplicates, Unmatched, Error, issues);
+            ReleaseDateSource, DryRun, Status, StartedUtc, FinishedUtc, RowsRead, RowsUnreadable, OfficialsAdded, MandatesAdded, MandatesEnded,
+            MandatesReopened, MandatesHeldBack, MandatesUnchanged, ContactsAdded, ContactsChanged, Duplicates, Unmatched, Outcome, Error, issues);
     }
 }

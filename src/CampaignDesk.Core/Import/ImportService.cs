@@ -6,6 +6,7 @@ using CampaignDesk.Core.Import.Parliament;
 using CampaignDesk.Core.Import.Rne;
 using CampaignDesk.Core.Observability;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CampaignDesk.Core.Import;
 
@@ -15,48 +16,97 @@ namespace CampaignDesk.Core.Import;
 /// report, or not at all (a failed run is recorded with its error and changes nothing).
 /// </summary>
 /// <param name="metrics">Counts the rows of each successful run (null where a test builds the service by hand).</param>
+/// <param name="settings">How many issues a run keeps (the default where a test builds the service by hand).</param>
 public sealed partial class ImportService(Database database, ImportRunStore runs, RneImporter rne, ParliamentImporter parliament,
-    TimeProvider time, ILogger<ImportService> logger, CampaignDeskMetrics? metrics = null)
+    TimeProvider time, ILogger<ImportService> logger, CampaignDeskMetrics? metrics = null, IOptions<ImportSettings>? settings = null)
 {
-    public const int ReportIssues = 1000;
+    public const int ReportIssues = ImportRun.DefaultMaxStoredIssues;
+
+    /// <summary>A file with more unreadable rows than this share of its rows is refused whole.</summary>
+    public const double MaxUnreadableShare = 0.5;
+
+    /// <summary>How many issues a run keeps; every one is counted.</summary>
+    public int MaxStoredIssues { get; } = settings?.Value.MaxStoredIssues ?? ImportRun.DefaultMaxStoredIssues;
 
     /// <param name="open">Opens the file from its start; called once per pass (hash, detection, import).</param>
-    public async Task<ImportReport> ImportAsync(Func<Stream> open, string fileName, CancellationToken cancellationToken)
+    public Task<ImportReport> ImportAsync(Func<Stream> open, string fileName, CancellationToken cancellationToken) =>
+        ImportAsync(open, fileName, ImportOptions.Apply, cancellationToken);
+
+    /// <summary>
+    /// Imports the file, or with <see cref="ImportOptions.DryRun"/> runs the very same import and rolls it back, so
+    /// that what a dry run reports is what the real run then does; only the run itself is recorded.
+    /// </summary>
+    public async Task<ImportReport> ImportAsync(Func<Stream> open, string fileName, ImportOptions options, CancellationToken cancellationToken)
     {
         var info = Describe(open, fileName);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var run = await runs.StartAsync(connection, transaction, info, cancellationToken);
-        await using var tuned = await database.Dialect.TuneForBulkAsync(connection, cancellationToken);
-        try
+        var run = new ImportRun(0, MaxStoredIssues);
+        ImportDiff diff;
+        string outcome;
+        await using (var connection = await database.OpenAsync(cancellationToken))
         {
-            if (info.Source == "rne")
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            run.Id = await runs.StartAsync(connection, transaction, info, options.DryRun, cancellationToken);
+            await using var tuned = await database.Dialect.TuneForBulkAsync(connection, cancellationToken);
+            try
             {
-                using var file = RneFile.Open(open());
-                var latest = await runs.LatestReleaseAsync(connection, transaction, info.FileType, cancellationToken);
-                await rne.ImportAsync(connection, transaction, file, info, run, latest, cancellationToken);
-            }
-            else
-            {
-                await using var stream = open();
-                await parliament.ImportAsync(connection, transaction, Enum.Parse<ParliamentSource>(info.FileType), stream, run, cancellationToken);
-            }
+                IReadOnlyList<long> reopened = [];
+                if (info.Source == "rne")
+                {
+                    using var file = RneFile.Open(open());
+                    var latest = await runs.LatestReleaseAsync(connection, transaction, info.FileType, cancellationToken);
+                    reopened = await rne.ImportAsync(connection, transaction, file, info, run, latest, options.ConfirmEnds, cancellationToken);
+                }
+                else
+                {
+                    await using var stream = open();
+                    await parliament.ImportAsync(connection, transaction, Enum.Parse<ParliamentSource>(info.FileType), stream, run, cancellationToken);
+                }
 
-            await runs.FinishAsync(connection, transaction, run, "succeeded", null, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+                RefuseMostlyUnreadable(run);
+                diff = await runs.DiffAsync(connection, transaction, run, reopened, cancellationToken);
+                outcome = ImportOutcome.Describe(run, options.DryRun);
+                if (options.DryRun)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                }
+                else
+                {
+                    await runs.FinishAsync(connection, transaction, run, "succeeded", outcome, null, cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                logger.LogError(ex, "Import of {FileName} failed; nothing was changed", fileName);
+                run.DiscardChanges();
+                return await RecordAsync(info, run, options.DryRun, "failed", ImportOutcome.Failed(ex), $"{ex.GetType().Name}: {ex.Message}",
+                    cancellationToken);
+            }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+
+        if (options.DryRun)
         {
-            await transaction.RollbackAsync(CancellationToken.None);
-            logger.LogError(ex, "Import of {FileName} failed; nothing was changed", fileName);
-            return await RecordFailureAsync(info, ex, cancellationToken);
+            return await RecordAsync(info, run, true, "dry_run", outcome, null, cancellationToken) with { Diff = diff };
         }
 
-        logger.LogInformation("Imported {FileName} ({FileType}): {Added} mandates added, {Ended} ended, {Issues} issues",
-            fileName, info.FileType, run.MandatesAdded, run.MandatesEnded, run.Issues.Count);
+        logger.LogInformation("Imported {FileName} ({FileType}): {Added} mandates added, {Ended} ended, {Held} held back, {Issues} issues",
+            fileName, info.FileType, run.MandatesAdded, run.MandatesEnded, run.MandatesHeldBack, run.Issues.Count);
         var unreadable = run.Count(ImportIssueKinds.Unreadable);
         metrics?.ImportRows(info.Source, run.RowsRead - unreadable, unreadable);
-        return (await runs.GetAsync(run.Id, ReportIssues, cancellationToken))!;
+        return (await runs.GetAsync(run.Id, MaxStoredIssues, cancellationToken))! with { Diff = diff };
+    }
+
+    // A file most of whose rows cannot be read is not the file it claims to be: taking its few readable rows would
+    // end every mandate the rest should have listed.
+    private static void RefuseMostlyUnreadable(ImportRun run)
+    {
+        var unreadable = run.Count(ImportIssueKinds.Unreadable);
+        if (run.RowsRead > 0 && unreadable > run.RowsRead * MaxUnreadableShare)
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.GetCultureInfo("fr-FR"),
+                $"{unreadable:N0} lignes illisibles sur {run.RowsRead:N0} : le fichier est refusé en entier, rien n'a été modifié."));
+        }
     }
 
     /// <summary>Hashes and recognises the file; throws <see cref="InvalidDataException"/> saying why when it is no file of officials.</summary>
@@ -68,47 +118,52 @@ public sealed partial class ImportService(Database database, ImportRunStore runs
             sha256 = Convert.ToHexStringLower(SHA256.HashData(stream));
         }
 
-        var release = ReleaseDate(fileName);
-        string parliamentError;
+        var (release, releaseSource) = ReleaseDate(fileName);
+
+        // RNE first: it recognises its header from the first 64 KB, whereas telling a parliament file loads the whole
+        // file into memory, which a file of millions of lines must not cost.
+        string rneError;
+        try
+        {
+            using var file = RneFile.Open(open());
+            return new ImportFile("rne", file.Type.ToString(), fileName, sha256, file.FormatDescription, release, releaseSource);
+        }
+        catch (InvalidDataException ex)
+        {
+            rneError = ex.Message;
+        }
+
         try
         {
             using var stream = open();
             var source = ParliamentReader.Detect(stream);
             var name = source is ParliamentSource.Assemblee ? "assemblee" : source is ParliamentSource.Datan ? "datan" : "senat";
-            return new ImportFile(name, source.ToString(), fileName, sha256, $"{source} open data", release);
-        }
-        catch (InvalidDataException ex)
-        {
-            parliamentError = ex.Message;
-        }
-
-        try
-        {
-            using var file = RneFile.Open(open());
-            return new ImportFile("rne", file.Type.ToString(), fileName, sha256, file.FormatDescription, release);
+            return new ImportFile(name, source.ToString(), fileName, sha256, $"{source} open data", release, releaseSource);
         }
         catch (InvalidDataException ex)
         {
             throw new InvalidDataException(
-                $"'{fileName}' is neither an RNE file ({ex.Message.TrimEnd('.')}) nor an Assemblée, Datan or Sénat file ({parliamentError.TrimEnd('.')}). Nothing was imported.", ex);
+                $"'{fileName}' is neither an RNE file ({rneError.TrimEnd('.')}) nor an Assemblée, Datan or Sénat file ({ex.Message.TrimEnd('.')}). Nothing was imported.", ex);
         }
     }
 
-    private async Task<ImportReport> RecordFailureAsync(ImportFile info, Exception error, CancellationToken cancellationToken)
+    // A run rolled back (failed, or a dry run) is recorded afterwards, with its counters and first issues.
+    private async Task<ImportReport> RecordAsync(ImportFile info, ImportRun run, bool dryRun, string status, string outcome, string? error,
+        CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var run = await runs.StartAsync(connection, transaction, info, cancellationToken);
-        await runs.FinishAsync(connection, transaction, run, "failed", $"{error.GetType().Name}: {error.Message}", cancellationToken);
+        run.Id = await runs.StartAsync(connection, transaction, info, dryRun, cancellationToken);
+        await runs.FinishAsync(connection, transaction, run, status, outcome, error, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (await runs.GetAsync(run.Id, ReportIssues, cancellationToken))!;
+        return (await runs.GetAsync(run.Id, MaxStoredIssues, cancellationToken))!;
     }
 
-    private DateOnly ReleaseDate(string fileName) =>
+    private (DateOnly Date, string Source) ReleaseDate(string fileName) =>
         DatedName().Match(fileName) is { Success: true } match
         && DateOnly.TryParseExact(match.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            ? (date, ImportFile.FromFileName)
+            : (DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ImportFile.FromImportDay);
 
     [GeneratedRegex(@"(19|20)\d{2}-\d{2}-\d{2}")]
     private static partial Regex DatedName();

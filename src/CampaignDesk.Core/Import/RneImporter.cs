@@ -42,8 +42,13 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
     /// </summary>
     internal int IndexRebuildMinRows { get; init; } = 100_000;
 
-    public async Task ImportAsync(DbConnection connection, DbTransaction transaction, RneFile file, ImportFile info, ImportRun run,
-        string? latestRelease, CancellationToken cancellationToken)
+    /// <summary>A release may end at most this share of the current mandates of its type without confirmation.</summary>
+    internal const double MaxEndShare = 0.10;
+
+    /// <param name="confirmEnds">End what the file misses even when it does not look like a complete release.</param>
+    /// <returns>The ids of the mandates this run made current again.</returns>
+    public async Task<IReadOnlyList<long>> ImportAsync(DbConnection connection, DbTransaction transaction, RneFile file, ImportFile info,
+        ImportRun run, string? latestRelease, bool confirmEnds, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var dialect = database.Dialect;
@@ -73,10 +78,21 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
         // Asked before this run adds any: only mandates from earlier runs can be missing from the file.
         var roles = RolesOf(file.Type);
         var olderRelease = latestRelease is not null && string.CompareOrdinal(latestRelease, p.Release) > 0;
-        var mayEnd = !olderRelease && await AnyOpenMandateAsync(connection, transaction, roles, "source = 'rne'", cancellationToken);
+        if (olderRelease)
+        {
+            // Its holders who are missing from the newer release are former holders: adding them would bring them back.
+            run.MandatesUnchanged = staged;
+            run.Report(null, ImportIssueKinds.OlderRelease, ImportOutcome.Format(
+                $"Cette version ({p.Release}) est plus ancienne que la dernière appliquée ({latestRelease}) : elle n'ajoute, ne rouvre et ne clôt aucun mandat."));
+            await connection.ExecuteAsync(Command(dialect.DropTempTable(StagingName), p, transaction, cancellationToken));
+            return [];
+        }
+
+        var mayEnd = await AnyOpenMandateAsync(connection, transaction, roles, "source = 'rne'", cancellationToken);
         // A seat key starts with its role: with no open mandate of these roles at all, none of the file's can exist yet,
         // and a first import of a file type skips a million look-ups.
-        var seatsHeld = mayEnd || await AnyOpenMandateAsync(connection, transaction, roles, "1 = 1", cancellationToken);
+        var seatsHeld = mayEnd || await AnyMandateAsync(connection, transaction, roles, cancellationToken);
+        var reopened = seatsHeld ? await ReopenAsync(connection, transaction, staging, roles, run, p.Release!, cancellationToken) : [];
 
         var rebuild = staged >= IndexRebuildMinRows && staged > await connection.ExecuteScalarAsync<long>(Command(
             "SELECT COUNT(*) FROM mandates", p, transaction, cancellationToken));
@@ -106,12 +122,12 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
             FROM {staging} s JOIN officials o ON o.rne_key = s.rne_key
             {(seatsHeld ? """
                 WHERE NOT EXISTS (SELECT 1 FROM mandates m
-                                  WHERE m.official_id = o.id AND m.seat_key = s.seat_key AND m.end_date IS NULL
+                                  WHERE m.official_id = o.id AND m.seat_key = s.seat_key
                                     AND COALESCE(m.start_date, '') = COALESCE(s.start_date, ''))
                 """ : "")}
             GROUP BY s.rne_key, s.seat_key, s.start_date
             """, p, transaction, cancellationToken));
-        run.MandatesUnchanged = staged - run.MandatesAdded;
+        run.MandatesUnchanged = staged - run.MandatesAdded - reopened.Count;
         Phase(clock, "mandates added", run.MandatesAdded);
 
         foreach (var index in dropped)
@@ -120,26 +136,85 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
         }
 
         Phase(clock, $"{dropped.Length} indexes re-created", staged);
-        if (olderRelease)
+        if (mayEnd)
         {
-            run.Report(null, ImportIssueKinds.OlderRelease,
-                $"This release ({p.Release}) is older than one already imported ({latestRelease}): mandates missing from it were not ended.");
-        }
-        else if (mayEnd)
-        {
-            // Mandates this run added are in the file by construction: only earlier ones can be missing from it.
-            run.MandatesEnded = await connection.ExecuteAsync(Command($"""
-                UPDATE mandates SET end_date = @Release, end_run_id = @Run
-                WHERE source = 'rne' AND end_date IS NULL AND role IN ({InRoles(roles)}) AND COALESCE(first_run_id, 0) <> @Run
-                  AND NOT EXISTS (SELECT 1 FROM {staging} s JOIN officials o ON o.rne_key = s.rne_key
-                                  WHERE o.id = mandates.official_id AND s.seat_key = mandates.seat_key
-                                    AND COALESCE(s.start_date, '') = COALESCE(mandates.start_date, ''))
-                """, p, transaction, cancellationToken));
+            await EndMissingAsync(connection, transaction, staging, roles, run, staged, confirmEnds, p, cancellationToken);
         }
 
         Phase(clock, "mandates ended", run.MandatesEnded);
         await connection.ExecuteAsync(Command(dialect.DropTempTable(StagingName), p, transaction, cancellationToken));
+        return reopened;
     }
+
+    // Mandates this run added are in the file by construction: only earlier ones can be missing from it.
+    private static string Missing(string staging, IReadOnlyList<string> roles) => $"""
+        source = 'rne' AND end_date IS NULL AND role IN ({InRoles(roles)}) AND COALESCE(first_run_id, 0) <> @Run
+          AND NOT EXISTS (SELECT 1 FROM {staging} s JOIN officials o ON o.rne_key = s.rne_key
+                          WHERE o.id = mandates.official_id AND s.seat_key = mandates.seat_key
+                            AND COALESCE(s.start_date, '') = COALESCE(mandates.start_date, ''))
+        """;
+
+    /// <summary>
+    /// Ends the mandates of earlier runs that the file no longer lists, but only when the file looks like a whole
+    /// release of its type: one that would end more than <see cref="MaxEndShare"/> of the current mandates is an
+    /// extract, a département or a broken file, and ends nothing unless the caller confirms.
+    /// </summary>
+    private async Task EndMissingAsync(DbConnection connection, DbTransaction transaction, string staging, IReadOnlyList<string> roles,
+        ImportRun run, int staged, bool confirmEnds, object p, CancellationToken cancellationToken)
+    {
+        var counts = await connection.QuerySingleAsync<(long Current, long Missing)>(Command($"""
+            SELECT (SELECT COUNT(*) FROM mandates WHERE source = 'rne' AND end_date IS NULL AND role IN ({InRoles(roles)})
+                      AND COALESCE(first_run_id, 0) <> @Run),
+                   (SELECT COUNT(*) FROM mandates WHERE {Missing(staging, roles)})
+            """, p, transaction, cancellationToken));
+        if (counts.Missing == 0)
+        {
+            return;
+        }
+
+        if (!confirmEnds && counts.Missing > counts.Current * MaxEndShare)
+        {
+            run.MandatesHeldBack = (int)counts.Missing;
+            run.Report(null, ImportIssueKinds.EndsHeldBack, ImportOutcome.Format(
+                $"Aucun mandat n'a été clos : ce fichier ({staged:N0} mandat(s)) en omet {counts.Missing:N0} sur les {counts.Current:N0} en cours de ce type, plus de {MaxEndShare:P0} ; il ressemble à un extrait ou à un seul département plutôt qu'à une publication complète. Les ajouts et mises à jour sont appliqués ; pour clore les mandats absents, relancez avec confirmEnds=true (--confirm-ends)."));
+            return;
+        }
+
+        run.MandatesEnded = await connection.ExecuteAsync(Command(
+            $"UPDATE mandates SET end_date = @Release, end_run_id = @Run WHERE {Missing(staging, roles)}", p, transaction, cancellationToken));
+    }
+
+    /// <summary>
+    /// Mandates an earlier release ended that this one (as new or newer) lists again are made current again: the end
+    /// was a mistake (an extract imported as a whole file), and adding them anew would give the seat two holders.
+    /// </summary>
+    private async Task<IReadOnlyList<long>> ReopenAsync(DbConnection connection, DbTransaction transaction, string staging,
+        IReadOnlyList<string> roles, ImportRun run, string release, CancellationToken cancellationToken)
+    {
+        var p = new { Run = run.Id, Release = release };
+        var listed = $"""
+            source = 'rne' AND end_date IS NOT NULL AND end_date <= @Release AND role IN ({InRoles(roles)})
+              AND EXISTS (SELECT 1 FROM {staging} s JOIN officials o ON o.rne_key = s.rne_key
+                          WHERE o.id = mandates.official_id AND s.seat_key = mandates.seat_key
+                            AND COALESCE(s.start_date, '') = COALESCE(mandates.start_date, ''))
+            """;
+        var ids = (await connection.QueryAsync<long>(Command($"SELECT id FROM mandates WHERE {listed} ORDER BY id", p, transaction, cancellationToken))).ToList();
+        if (ids.Count > 0)
+        {
+            await connection.ExecuteAsync(Command(
+                $"UPDATE mandates SET end_date = NULL, end_run_id = NULL WHERE {listed}", p, transaction, cancellationToken));
+
+        }
+
+        run.MandatesReopened = ids.Count;
+        return ids;
+    }
+
+    private async Task<bool> AnyMandateAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> roles,
+        CancellationToken cancellationToken) =>
+        await connection.ExecuteScalarAsync<int>(Command($"""
+            SELECT CASE WHEN EXISTS (SELECT 1 FROM mandates WHERE role IN ({InRoles(roles)})) THEN 1 ELSE 0 END
+            """, new { }, transaction, cancellationToken)) == 1;
 
     /// <param name="condition">A constant SQL condition on the mandate (its source), never user input.</param>
     private async Task<bool> AnyOpenMandateAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> roles, string condition,

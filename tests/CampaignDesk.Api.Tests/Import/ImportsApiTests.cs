@@ -32,6 +32,32 @@ public class ImportsApiTests : ApiTest
         });
     }
 
+    [Test]
+    public async Task Upload_DryRun_Is200WithTheDiff_ThenTheRealRunDoesWhatItSaid_AndTheListIsNewestFirst()
+    {
+        // Sénateurs, so that the other tests' députés files are neither older nor newer releases of the same type.
+        const string senateurs = """
+            Code du département;Libellé du département;Nom de l'élu;Prénom de l'élu;Code sexe;Date de naissance;Date de début du mandat
+            38;Isère;SAVIN;Michel;M;16/05/1958;01/10/2020
+            """;
+        var dry = await UploadAsync("elus-senateurs-sen-2026-02-02.csv", senateurs, "?dryRun=true");
+        var dryReport = await dry.Content.ReadFromJsonAsync<JsonElement>();
+        var real = await (await UploadAsync("elus-senateurs-sen-2026-02-02.csv", senateurs)).Content.ReadFromJsonAsync<JsonElement>();
+        var runs = await Client.GetFromJsonAsync<JsonElement>("/api/imports");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(dry.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That((dryReport.GetProperty("status").GetString(), dryReport.GetProperty("dryRun").GetBoolean()), Is.EqualTo(("dry_run", true)));
+            Assert.That(dryReport.GetProperty("releaseDateSource").GetString(), Is.EqualTo("date lue dans le nom du fichier"));
+            Assert.That(dryReport.GetProperty("diff").GetProperty("added").GetArrayLength(), Is.EqualTo(real.GetProperty("mandatesAdded").GetInt32()));
+            Assert.That(dryReport.GetProperty("mandatesAdded").GetInt32(), Is.EqualTo(real.GetProperty("mandatesAdded").GetInt32()).And.Positive);
+            var ids = runs.EnumerateArray().Select(r => r.GetProperty("id").GetInt64()).ToList();
+            Assert.That(ids, Is.Ordered.Descending);
+            Assert.That(ids.Take(2), Is.EqualTo(new[] { real.GetProperty("id").GetInt64(), dryReport.GetProperty("id").GetInt64() }));
+        });
+    }
+
     [TestCase("")]
     [TestCase("a,b,c\n1,2,3\n")]
     public async Task Upload_NotAFileOfOfficials_Is400NamingTheFile(string content) =>
@@ -50,11 +76,11 @@ public class ImportsApiTests : ApiTest
         Assert.That((await anonymous.PostAsync("/api/imports", form)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
 
-    private async Task<HttpResponseMessage> UploadAsync(string fileName, string content)
+    private async Task<HttpResponseMessage> UploadAsync(string fileName, string content, string query = "")
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(content));
         form.Add(file, "file", fileName);
-        return await Client.PostAsync("/api/imports", form);
+        return await Client.PostAsync("/api/imports" + query, form);
     }
 }

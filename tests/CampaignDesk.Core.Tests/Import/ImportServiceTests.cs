@@ -71,7 +71,8 @@ public class ImportServiceTests(DatabaseProvider provider)
     {
         await ImportAsync("deputes-2025-10-07.csv", Header, Chatelain, Breton);
 
-        var newer = await ImportAsync("deputes-2026-01-15.csv", Header, Chatelain);
+        var newer = await _imports.ImportAsync(() => new MemoryStream(Encoding.UTF8.GetBytes($"{Header}\n{Chatelain}\n")), "deputes-2026-01-15.csv",
+            new ImportOptions(ConfirmEnds: true), default);
 
         Assert.That(newer.MandatesEnded, Is.EqualTo(1));
         Assert.That(await ScalarAsync<string>("SELECT m.end_date FROM mandates m JOIN officials o ON o.id = m.official_id WHERE o.last_name = 'BRETON'"),

@@ -22,6 +22,11 @@ internal sealed class RneRowMapper(RneHeader header, RneFileType type, DateOnly 
             return Problem(line, $"missing {RneHeader.Label(lastName is null ? RneField.LastName : RneField.FirstName)}");
         }
 
+        if (RneLimits.TooLong(header, fields) is { } tooLong)
+        {
+            return Problem(line, tooLong);
+        }
+
         var departmentRaw = header.Get(fields, RneField.DepartmentCode);
         var collectivityRaw = header.Get(fields, RneField.CollectivityCode);
         int? circonscription = null;
@@ -67,11 +72,17 @@ internal sealed class RneRowMapper(RneHeader header, RneFileType type, DateOnly 
             return Problem(line, reason!);
         }
 
+        var department = RneCodes.Department(departmentRaw) ?? RneCodes.Department(collectivityRaw);
+        if (RneLimits.UnknownTerritory(department, circonscription, commune) is { } unknown)
+        {
+            return Problem(line, unknown);
+        }
+
         var record = new RneRecord(
             line,
             type,
             _role,
-            RneCodes.Department(departmentRaw) ?? RneCodes.Department(collectivityRaw),
+            department,
             collectivityRaw,
             circonscription,
             commune,
