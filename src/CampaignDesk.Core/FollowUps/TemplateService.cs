@@ -131,7 +131,7 @@ public sealed class TemplateService(Database database, AuditLog audit, TimeProvi
             return Outcome<RenderedMail>.Forbidden("Preview a message from an organisation you act for.");
         }
 
-        var recipient = await LoadRecipientAsync(database, connection, null, caller.Name, input.OfficialId, input.OrganisationId, template.CampaignId, errors,
+        var recipient = await LoadRecipientAsync(database, connection, null, caller.DisplayName, input.OfficialId, input.OrganisationId, template.CampaignId, errors,
             cancellationToken);
         var rendered = recipient?.Render(template.Subject, template.Body, errors);
         return rendered is null ? Outcome<RenderedMail>.Invalid(errors) : Outcome<RenderedMail>.Ok(rendered);
