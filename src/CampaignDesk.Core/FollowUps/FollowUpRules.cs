@@ -10,7 +10,8 @@ namespace CampaignDesk.Core.FollowUps;
 /// The campaigns' automatic follow-up: for an organisation's latest outbound contact with an official on an active
 /// campaign whose rule is on, when the official has not answered on the campaign at all (no inbound contact, no reply,
 /// no position) after N working days (in the official's département's calendar), schedules the rule's template from the
-/// organisation's mailbox — once per contact (a unique index on the source interaction), never beside a live one.
+/// organisation's mailbox — once per contact (a unique index on the source interaction), never beside a live one. The
+/// contact a rule's follow-up made when it left is never followed up in turn: one automatic reminder, not a chain.
 /// </summary>
 public sealed class FollowUpRules(Database database, FollowUpService followUps, TimeProvider time, ILogger<FollowUpRules> logger)
 {
@@ -39,6 +40,7 @@ public sealed class FollowUpRules(Database database, FollowUpService followUps, 
                                     AND later.organisation_id = i.organisation_id AND later.direction = 'outbound'
                                     AND (later.occurred_utc > i.occurred_utc OR (later.occurred_utc = i.occurred_utc AND later.id > i.id)))
                   AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.source_interaction_id = i.id)
+                  AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.interaction_id = i.id AND f.source = 'rule')
                   AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.official_id = i.official_id AND f.campaign_id = i.campaign_id
                                     AND f.organisation_id = i.organisation_id AND f.state IN ('scheduled', 'claimed'))
                 ORDER BY i.occurred_utc, i.id {database.Dialect.Paging}
