@@ -31,7 +31,7 @@ public sealed class FollowUpRules(Database database, FollowUpService followUps, 
                        c.followup_template_id AS template_id,
                        (SELECT MIN(m.department_code) FROM mandates m WHERE m.official_id = i.official_id AND m.end_date IS NULL) AS department_code
                 FROM interactions i
-                JOIN campaigns c ON c.id = i.campaign_id AND c.status = 'active' AND c.followup_after_days IS NOT NULL AND c.followup_template_id IS NOT NULL
+                JOIN campaigns c ON c.id = i.campaign_id AND c.status = 'active' AND (c.deadline IS NULL OR c.deadline >= @today) AND c.followup_after_days IS NOT NULL AND c.followup_template_id IS NOT NULL
                 JOIN campaign_progress p ON p.campaign_id = i.campaign_id AND p.official_id = i.official_id AND p.replied = 0 AND p.stance IS NULL
                 JOIN organisations g ON g.id = i.organisation_id AND g.mailbox IS NOT NULL
                 WHERE i.direction = 'outbound' AND i.occurred_utc >= @since
@@ -44,7 +44,7 @@ public sealed class FollowUpRules(Database database, FollowUpService followUps, 
                   AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.official_id = i.official_id AND f.campaign_id = i.campaign_id
                                     AND f.organisation_id = i.organisation_id AND f.state IN ('scheduled', 'claimed'))
                 ORDER BY i.occurred_utc, i.id {database.Dialect.Paging}
-                """, new { since = time.GetUtcNow().UtcDateTime.AddDays(-120), Skip = 0, Take = Batch }, cancellationToken: cancellationToken))).ToList();
+                """, new { since = time.GetUtcNow().UtcDateTime.AddDays(-120), today = IsoDate.Format(today), Skip = 0, Take = Batch }, cancellationToken: cancellationToken))).ToList();
         }
 
         var scheduled = 0;

@@ -89,6 +89,7 @@ public sealed class FollowUpService(Database database, AuditLog audit, IOptions<
         if (!errors.Any)
         {
             await CampaignService.RequireParticipantAsync(database, connection, transaction, input.CampaignId, input.OrganisationId, errors, cancellationToken);
+            await CampaignService.RequireRunningAsync(database, connection, transaction, input.CampaignId, ParisTime.Today(time), errors, cancellationToken);
         }
 
         var recipient = errors.Any ? null : await TemplateService.LoadRecipientAsync(database, connection, transaction, senderName ?? caller.DisplayName,
