@@ -127,7 +127,7 @@ public sealed class FollowUpService(Database database, AuditLog audit, IOptions<
             source,
             sourceInteractionId,
             caller.UserId,
-            By = caller.Name,
+            By = caller.DisplayName,
             Now = now.UtcDateTime,
             correlationId,
         }, transaction, cancellationToken));
@@ -193,7 +193,7 @@ public sealed class FollowUpService(Database database, AuditLog audit, IOptions<
             var cancelled = await connection.ExecuteAsync(database.Command("""
                 UPDATE followups SET state = 'cancelled', cancelled_utc = @now, cancel_reason = @reason, updated_utc = @now
                 WHERE id = @id AND state = 'scheduled'
-                """, new { id, now = time.GetUtcNow().UtcDateTime, reason = $"cancelled by {caller.Name}" }, transaction, cancellationToken));
+                """, new { id, now = time.GetUtcNow().UtcDateTime, reason = $"cancelled by {caller.DisplayName}" }, transaction, cancellationToken));
             if (cancelled == 0)
             {
                 return Outcome<FollowUp>.Conflict($"This follow-up is {current.State}: only a scheduled one can be cancelled.");

@@ -40,7 +40,7 @@ public sealed class TemplateService(Database database, AuditLog audit, TimeProvi
             {
                 id = await connection.ExecuteScalarAsync<long>(database.Command(database.Dialect.InsertReturningId("templates",
                     "campaign_id, name, subject, body, version, created_by, created_utc, updated_utc", "@CampaignId, @Name, @Subject, @Body, 1, @By, @now, @now"),
-                    new { input.CampaignId, Name = input.Name!.Trim(), input.Subject, input.Body, By = caller.Name, now }, transaction, cancellationToken));
+                    new { input.CampaignId, Name = input.Name!.Trim(), input.Subject, input.Body, By = caller.DisplayName, now }, transaction, cancellationToken));
             }
             catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
             {
