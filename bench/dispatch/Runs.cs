@@ -56,7 +56,7 @@ internal static class Runs
         await using var stub = await GraphStub.StartAsync(stubOptions);
         using var transport = new GraphMailTransport(Options.Create(graph(stub)), NullLogger<GraphMailTransport>.Instance, TimeProvider.System);
         var keys = await OutboxSeed.SeedAsync(database, messages, mailboxes, DateTimeOffset.UtcNow);
-        var dispatcher = new FollowUpDispatcher(database, transport, Options.Create(options), Options.Create(AlwaysOpen), TimeProvider.System,
+        var dispatcher = new FollowUpDispatcher(database, OutreachLog.For(database, TimeProvider.System), transport, Options.Create(options), Options.Create(AlwaysOpen), TimeProvider.System,
             NullLogger<FollowUpDispatcher>.Instance);
 
         var clock = Stopwatch.StartNew();

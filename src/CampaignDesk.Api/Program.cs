@@ -2,6 +2,7 @@ using CampaignDesk.Api.Cli;
 using CampaignDesk.Api.Hosting;
 using CampaignDesk.Core.Hosting;
 
+OwnerOnlyFiles.Apply();
 if (Commands.TryGet(args) is { } command)
 {
     return await command(args[1..]);

@@ -42,7 +42,7 @@ internal sealed class CoreServices
     public TemplateService Templates { get; }
     public FollowUpService FollowUps { get; }
 
-    public FollowUpDispatcher Dispatcher(IMailTransport transport, FollowUpOptions? options = null) => new(_database, transport,
+    public FollowUpDispatcher Dispatcher(IMailTransport transport, FollowUpOptions? options = null) => new(_database, Interactions, transport,
         Options.Create(options ?? new FollowUpOptions()), Options.Create(new SendingWindow()), _time, NullLogger<FollowUpDispatcher>.Instance);
 
     public FollowUpRules Rules() => new(_database, FollowUps, _time, NullLogger<FollowUpRules>.Instance);

@@ -12,6 +12,9 @@ public static class CallerClaims
     /// <summary>What rate limits count against: the user ("user:42", whichever token or Entra sign-in), or "bootstrap".</summary>
     public const string Credential = "campaigndesk:credential";
 
+    /// <summary>The caller's display name, which mail and other organisations see instead of the login e-mail.</summary>
+    public const string DisplayName = "campaigndesk:display-name";
+
     public static ClaimsPrincipal ToPrincipal(Caller caller, string credential, string scheme)
     {
         var claims = new List<Claim>
@@ -19,6 +22,7 @@ public static class CallerClaims
             new(ClaimTypes.Name, caller.Name),
             new(ClaimTypes.Role, caller.Role),
             new(Credential, credential),
+            new(DisplayName, caller.DisplayName),
         };
         if (caller.UserId is { } id)
         {
@@ -39,6 +43,9 @@ public static class CallerClaims
 
         var id = principal.FindFirstValue(ClaimTypes.NameIdentifier);
         return new Caller(id is null ? null : long.Parse(id, CultureInfo.InvariantCulture), principal.Identity.Name ?? "",
-            role, principal.FindAll(Organisation).Select(c => long.Parse(c.Value, CultureInfo.InvariantCulture)).ToHashSet());
+            role, principal.FindAll(Organisation).Select(c => long.Parse(c.Value, CultureInfo.InvariantCulture)).ToHashSet())
+        {
+            DisplayName = principal.FindFirstValue(DisplayName) ?? "",
+        };
     }
 }

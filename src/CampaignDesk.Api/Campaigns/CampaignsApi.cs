@@ -35,7 +35,7 @@ public static class CampaignsApi
         var errors = new Errors();
         var paging = new PageRequest(page, pageSize);
         paging.Validate(errors);
-        if (status is not null && !CampaignStatuses.All.Contains(status))
+        if (status is not null && CampaignStatuses.Normalise(status) is null)
         {
             errors.Add("status", $"The status is one of {string.Join(", ", CampaignStatuses.All)}.");
         }

@@ -14,11 +14,40 @@ public sealed record FollowUpRule(int AfterWorkingDays, long? TemplateId);
 public sealed record CampaignFields(string? Title, string? Goal, DateOnly? Deadline, string? Status, IReadOnlyList<long>? OrganisationIds,
     CampaignTargeting? Targeting = null, FollowUpRule? FollowUpRule = null);
 
+/// <summary>
+/// A campaign's life: prepared (draft), running (active), over (ended: set by hand, or an active campaign whose deadline
+/// has passed, in Paris), put away (archived: kept for the record, out of the lists of what runs).
+/// </summary>
 public static class CampaignStatuses
 {
     public const string Draft = "draft";
     public const string Active = "active";
-    public const string Closed = "closed";
+    public const string Ended = "ended";
+    public const string Archived = "archived";
 
-    public static readonly IReadOnlyList<string> All = [Draft, Active, Closed];
+    public static readonly IReadOnlyList<string> All = [Draft, Active, Ended, Archived];
+
+    /// <summary>The status as stored, the earlier name of ended ("closed") read as ended; null for an unknown one.</summary>
+    public static string? Normalise(string? status) => status?.Trim().ToLowerInvariant() switch
+    {
+        "closed" => Ended,
+        { } known when All.Contains(known) => known,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The status in SQL of campaign alias <paramref name="c"/>: archived when it has an archive time; ended when stored so
+    /// (under its stored name, closed) or when active with a deadline (an ISO date) before the parameter <c>@today</c>.
+    /// </summary>
+    public static string Sql(string c) =>
+        $"CASE WHEN {c}.archived_utc IS NOT NULL THEN 'archived' WHEN {c}.status = 'closed' THEN 'ended' " +
+        $"WHEN {c}.status = 'active' AND {c}.deadline < @today THEN 'ended' ELSE {c}.status END";
+
+    /// <summary>The stored status of a normalised one: the CHECK of migration 0006 knows ended as closed, and archived is a time.</summary>
+    public static string Stored(string status, string? previous) => status switch
+    {
+        Ended => "closed",
+        Archived => previous ?? "closed",
+        _ => status,
+    };
 }

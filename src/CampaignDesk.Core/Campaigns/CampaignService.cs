@@ -12,15 +12,17 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
 {
     public async Task<Page<Campaign>> SearchAsync(string? status, PageRequest paging, CancellationToken cancellationToken)
     {
-        var filter = status is null ? "" : "WHERE c.status = @status";
+        var filter = status is null ? "" : $"WHERE {CampaignStatuses.Sql("c")} = @status";
+        status = status is null ? null : CampaignStatuses.Normalise(status) ?? status;
+        var today = Today;
         await using var connection = await database.OpenAsync(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<long>(database.Command($"SELECT COUNT(*) FROM campaigns c {filter}", new { status },
+        var total = await connection.ExecuteScalarAsync<long>(database.Command($"SELECT COUNT(*) FROM campaigns c {filter}", new { status, today },
             cancellationToken: cancellationToken));
         var rows = (await connection.QueryAsync<Row>(database.Command($"""
-            SELECT c.id, c.title, c.goal, c.deadline, c.status, c.targeting_json, c.version, c.created_utc, c.updated_utc, c.followup_after_days,
+            SELECT c.id, c.title, c.goal, c.deadline, {CampaignStatuses.Sql("c")} AS status, c.targeting_json, c.version, c.created_utc, c.updated_utc, c.followup_after_days,
                    c.followup_template_id
             FROM campaigns c {filter} ORDER BY c.id DESC {database.Dialect.Paging}
-            """, new { status, paging.Skip, paging.Take }, cancellationToken: cancellationToken))).ToList();
+            """, new { status, today, paging.Skip, paging.Take }, cancellationToken: cancellationToken))).ToList();
         return new Page<Campaign>(await WithOrganisationsAsync(connection, null, rows, cancellationToken), total);
     }
 
@@ -53,14 +55,15 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
 
             var now = time.GetUtcNow().UtcDateTime;
             var id = await connection.ExecuteScalarAsync<long>(database.Command(database.Dialect.InsertReturningId("campaigns",
-                "title, goal, deadline, status, targeting_json, version, created_utc, updated_utc",
-                "@Title, @Goal, @Deadline, @Status, @Targeting, 1, @now, @now"),
+                "title, goal, deadline, status, archived_utc, targeting_json, version, created_utc, updated_utc",
+                "@Title, @Goal, @Deadline, @Status, @Archived, @Targeting, 1, @now, @now"),
                 new
                 {
                     Title = fields.Title!.Trim(),
                     fields.Goal,
                     Deadline = IsoDate.Format(fields.Deadline),
-                    Status = fields.Status!.Trim().ToLowerInvariant(),
+                    Status = CampaignStatuses.Stored(CampaignStatuses.Normalise(fields.Status)!, null),
+                    Archived = CampaignStatuses.Normalise(fields.Status) == CampaignStatuses.Archived ? now : (DateTime?)null,
                     Targeting = fields.Targeting!.ToJson(),
                     now
                 }, transaction, cancellationToken));
@@ -86,8 +89,12 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
                 return Outcome<Campaign>.Forbidden("Campaigns are changed by the coalition's admins.");
             }
 
+            // Unless changed, the status stays as stored: an active campaign past its deadline reads as ended, and is active
+            // again when its deadline moves later.
+            var stored = await connection.QuerySingleAsync<(string Status, DateTime? ArchivedUtc)>(database.Command(
+                "SELECT status, archived_utc FROM campaigns WHERE id = @id", new { id }, transaction, cancellationToken));
             var fields = new CampaignFields(change.Title ?? current.Title, change.Goal ?? current.Goal, change.Deadline ?? current.Deadline,
-                change.Status ?? current.Status, change.OrganisationIds ?? current.OrganisationIds, change.Targeting ?? current.Targeting,
+                change.Status ?? (stored.ArchivedUtc is null ? CampaignStatuses.Normalise(stored.Status) : CampaignStatuses.Archived), change.OrganisationIds ?? current.OrganisationIds, change.Targeting ?? current.Targeting,
                 change.FollowUpRule ?? current.FollowUpRule);
             var errors = Validate(fields);
             if (fields.FollowUpRule is { AfterWorkingDays: > 0, TemplateId: { } templateId } && await connection.ExecuteScalarAsync<long?>(database.Command(
@@ -104,7 +111,8 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
             try
             {
                 await connection.ExecuteAsync(database.Command("""
-                    UPDATE campaigns SET title = @Title, goal = @Goal, deadline = @Deadline, status = @Status, targeting_json = @Targeting,
+                    UPDATE campaigns SET title = @Title, goal = @Goal, deadline = @Deadline, status = @Status, archived_utc = @Archived,
+                        targeting_json = @Targeting,
                         followup_after_days = @AfterDays, followup_template_id = @TemplateId, version = version + 1, updated_utc = @now
                     WHERE id = @id
                     """, new
@@ -112,7 +120,10 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
                     Title = fields.Title!.Trim(),
                     fields.Goal,
                     Deadline = IsoDate.Format(fields.Deadline),
-                    Status = fields.Status!.Trim().ToLowerInvariant(),
+                    Status = CampaignStatuses.Stored(CampaignStatuses.Normalise(fields.Status)!, stored.Status),
+                    Archived = CampaignStatuses.Normalise(fields.Status) == CampaignStatuses.Archived
+                        ? stored.ArchivedUtc ?? time.GetUtcNow().UtcDateTime
+                        : (DateTime?)null,
                     Targeting = fields.Targeting!.ToJson(),
                     AfterDays = fields.FollowUpRule is { AfterWorkingDays: > 0 } rule ? rule.AfterWorkingDays : (int?)null,
                     TemplateId = fields.FollowUpRule is { AfterWorkingDays: > 0 } on ? on.TemplateId : null,
@@ -147,7 +158,7 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
             errors.Add("goal", "The goal has at most 4,000 characters.");
         }
 
-        if (!CampaignStatuses.All.Contains(fields.Status?.Trim().ToLowerInvariant() ?? ""))
+        if (CampaignStatuses.Normalise(fields.Status) is null)
         {
             errors.Add("status", $"The status is one of {string.Join(", ", CampaignStatuses.All)}.");
         }
@@ -174,6 +185,35 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
             : connection.ExecuteAsync(database.Command("INSERT INTO campaign_organisations (campaign_id, organisation_id) VALUES (@id, @organisationId)",
                 organisations.Distinct().Select(organisationId => new { id, organisationId }), transaction, cancellationToken));
 
+    private string? Today => IsoDate.Format(ParisTime.Today(time));
+
+    /// <summary>
+    /// Adds an error when the campaign is given and is not running: nothing is sent for a campaign in draft, ended (by hand or
+    /// past its deadline) or archived.
+    /// </summary>
+    internal static async Task RequireRunningAsync(Database database, DbConnection connection, DbTransaction transaction, long? campaignId,
+        DateOnly today, Errors errors, CancellationToken cancellationToken)
+    {
+        if (campaignId is null)
+        {
+            return;
+        }
+
+        var campaign = await connection.QuerySingleOrDefaultAsync<(string Title, string Status, string? Deadline)>(database.Command(
+            $"SELECT c.title, {CampaignStatuses.Sql("c")} AS status, c.deadline FROM campaigns c WHERE c.id = @campaignId",
+            new { campaignId, today = IsoDate.Format(today) }, transaction, cancellationToken));
+        if (campaign.Status is { } status && status != CampaignStatuses.Active)
+        {
+            errors.Add("campaignId", status switch
+            {
+                CampaignStatuses.Draft => $"Campaign {campaignId} is a draft: activate it before sending anything for it.",
+                CampaignStatuses.Ended when campaign.Deadline is { } deadline && string.CompareOrdinal(deadline, IsoDate.Format(today)) < 0 =>
+                    $"Campaign {campaignId} ended on its deadline, {deadline}: nothing more is sent for it.",
+                _ => $"Campaign {campaignId} is {status}: nothing more is sent for it.",
+            });
+        }
+    }
+
     /// <summary>Adds an error when the campaign is given and the organisation does not take part in it.</summary>
     internal static async Task RequireParticipantAsync(Database database, DbConnection connection, DbTransaction transaction, long? campaignId,
         long? organisationId, Errors errors, CancellationToken cancellationToken)
@@ -189,11 +229,11 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
 
     private async Task<Campaign?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(database.Command("""
-            SELECT c.id, c.title, c.goal, c.deadline, c.status, c.targeting_json, c.version, c.created_utc, c.updated_utc, c.followup_after_days,
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(database.Command($"""
+            SELECT c.id, c.title, c.goal, c.deadline, {CampaignStatuses.Sql("c")} AS status, c.targeting_json, c.version, c.created_utc, c.updated_utc, c.followup_after_days,
                    c.followup_template_id
             FROM campaigns c WHERE c.id = @id
-            """, new { id }, transaction, cancellationToken));
+            """, new { id, today = Today }, transaction, cancellationToken));
         return row is null ? null : (await WithOrganisationsAsync(connection, transaction, [row], cancellationToken))[0];
     }
 

@@ -30,6 +30,12 @@ public sealed record FollowUp
     public string CreatedBy { get; init; } = "";
     public DateTime CreatedUtc { get; init; }
 
+    /// <summary>The outbound e-mail interaction logged when it left: a follow-up sent is a contact.</summary>
+    public long? InteractionId { get; init; }
+
+    /// <summary>The sending organisation's name, which the message's From carries beside its mailbox (read when claimed).</summary>
+    internal string? FromName { get; init; }
+
     /// <summary>The official's département, whose public holidays (Alsace-Moselle's, an overseas département's) the sending window follows.</summary>
     public string? DepartmentCode { get; init; }
 

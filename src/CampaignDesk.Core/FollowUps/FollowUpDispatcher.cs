@@ -1,8 +1,10 @@
 using System.Data.Common;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
+using CampaignDesk.Core.Interactions;
 using CampaignDesk.Core.Mail;
 using CampaignDesk.Core.Observability;
+using CampaignDesk.Core.Users;
 using Dapper;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,12 +18,14 @@ namespace CampaignDesk.Core.FollowUps;
 /// mid-send leaves claimed rows whose lease ends; the next claim sends them again under the same key, and the transport
 /// answers "already sent" for those that had left (the Graph transport finds the message by the key in the mailbox).
 /// Several workers may run at once: a row is claimed by one update that re-checks its state.
+/// A follow-up that left is a contact: the row turns sent and its outbound e-mail interaction is logged through the outreach
+/// log's own path in one transaction, so coverage, gaps, the timeline and the no-reply rule see it, once.
 /// On shutdown (the job's token) a round starts no new send: the sends under way finish and are recorded, the claimed
 /// rows not started go back to the outbox at once. A send still running near the host's shutdown timeout is abandoned
 /// with its lease, as a crash would leave it.
 /// </summary>
 /// <param name="metrics">Counts sends and failures (null where a test builds the dispatcher by hand).</param>
-public sealed class FollowUpDispatcher(Database database, IMailTransport transport, IOptions<FollowUpOptions> options, IOptions<SendingWindow> window,
+public sealed class FollowUpDispatcher(Database database, InteractionService interactions, IMailTransport transport, IOptions<FollowUpOptions> options, IOptions<SendingWindow> window,
     TimeProvider time, ILogger<FollowUpDispatcher> logger, CampaignDeskMetrics? metrics = null, IOptions<HostOptions>? host = null)
 {
     /// <summary>A claimed row goes back to the outbox, unless an answer came while it was claimed: then it is cancelled.</summary>
@@ -29,6 +33,9 @@ public sealed class FollowUpDispatcher(Database database, IMailTransport transpo
         state = CASE WHEN cancel_reason IS NULL THEN 'scheduled' ELSE 'cancelled' END,
         cancelled_utc = CASE WHEN cancel_reason IS NULL THEN NULL ELSE @now END
         """;
+
+    /// <summary>Who logs the contact a sent follow-up makes (the audit trail's actor).</summary>
+    private static readonly Caller Sender = Caller.System("envoi des relances");
 
     private FollowUpOptions.DispatchOptions Options => options.Value.Dispatch;
 
@@ -111,7 +118,11 @@ public sealed class FollowUpDispatcher(Database database, IMailTransport transpo
             """, new { token, now, lease = now + Options.Lease, perMailbox = Options.ClaimPerMailbox, Skip = 0, Take = Options.ClaimPerRound },
             cancellationToken: cancellationToken));
         return (await connection.QueryAsync<FollowUp>(database.Command(
-            $"SELECT {FollowUpService.Columns}, f.idempotency_key FROM followups f WHERE f.claim_token = @token AND f.state = 'claimed' ORDER BY f.due_utc, f.id",
+            $"""
+            SELECT {FollowUpService.Columns}, f.idempotency_key, g.name AS from_name
+            FROM followups f JOIN organisations g ON g.id = f.organisation_id
+            WHERE f.claim_token = @token AND f.state = 'claimed' ORDER BY f.due_utc, f.id
+            """,
             new { token }, cancellationToken: cancellationToken))).ToList();
     }
 
@@ -136,7 +147,7 @@ public sealed class FollowUpDispatcher(Database database, IMailTransport transpo
         SentMail sent;
         try
         {
-            sent = await transport.SendAsync(new OutgoingMail(row.IdempotencyKey, new MailAddress(row.FromMailbox, null), [new MailAddress(row.ToAddress, row.ToName)],
+            sent = await transport.SendAsync(new OutgoingMail(row.IdempotencyKey, new MailAddress(row.FromMailbox, row.FromName), [new MailAddress(row.ToAddress, row.ToName)],
                 row.Subject, row.Body, CorrelationId: row.CorrelationId), sendCancellation);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !sendCancellation.IsCancellationRequested)
@@ -145,14 +156,55 @@ public sealed class FollowUpDispatcher(Database database, IMailTransport transpo
             return;
         }
 
-        await using var connection = await database.OpenAsync(CancellationToken.None);
-        await connection.ExecuteAsync(database.Command("""
-            UPDATE followups SET state = 'sent', provider_message_id = @ProviderMessageId, sent_utc = @now, claim_token = NULL, lease_until_utc = NULL,
-                                 last_error = NULL, updated_utc = @now
-            WHERE id = @Id AND state = 'claimed' AND claim_token = @token
-            """, new { sent.ProviderMessageId, now = time.GetUtcNow().UtcDateTime, row.Id, token }, cancellationToken: CancellationToken.None));
+        var recorded = await database.TransactAsync(async (connection, transaction) =>
+        {
+            var sentUtc = time.GetUtcNow().UtcDateTime;
+            if (await connection.ExecuteAsync(database.Command("""
+                    UPDATE followups SET state = 'sent', provider_message_id = @ProviderMessageId, sent_utc = @sentUtc, claim_token = NULL,
+                                         lease_until_utc = NULL, last_error = NULL, updated_utc = @sentUtc
+                    WHERE id = @Id AND state = 'claimed' AND claim_token = @token
+                    """, new { sent.ProviderMessageId, sentUtc, row.Id, token }, transaction, CancellationToken.None)) == 0)
+            {
+                return false; // another worker took the row after its lease ended, and records it
+            }
+
+            await LogContactAsync(connection, transaction, row, sentUtc);
+            return true;
+        }, CancellationToken.None);
+        if (!recorded)
+        {
+            return;
+        }
+
         metrics?.FollowUpSent();
         logger.LogInformation("Follow-up {FollowUpId} sent{Again}", row.Id, sent.AlreadySent ? " (found already sent)" : "");
+    }
+
+    /// <summary>
+    /// Logs the e-mail that left as the organisation's outbound contact, in the transaction that records it sent. A contact the
+    /// outreach log refuses (the organisation left the campaign since) does not undo the send: it is logged without the campaign.
+    /// </summary>
+    private async Task LogContactAsync(DbConnection connection, DbTransaction transaction, FollowUp row, DateTime sentUtc)
+    {
+        var notes = $"Relance envoyée par e-mail : « {row.Subject} »";
+        notes = notes.Length <= InteractionLists.MaxNotesLength ? notes : notes[..InteractionLists.MaxNotesLength];
+        var input = new InteractionInput(row.OrganisationId, row.OfficialId, row.CampaignId, "email", "outbound",
+            new DateTimeOffset(sentUtc, TimeSpan.Zero), "sent", notes, false);
+        var logged = await interactions.LogAsync(connection, transaction, Sender, input, CancellationToken.None);
+        if (!logged.IsOk && row.CampaignId is not null)
+        {
+            logged = await interactions.LogAsync(connection, transaction, Sender, input with { CampaignId = null }, CancellationToken.None);
+        }
+
+        if (!logged.IsOk)
+        {
+            logger.LogWarning("Follow-up {FollowUpId} sent, but its contact was not logged ({Fields})", row.Id,
+                string.Join(", ", logged.Errors?.Keys ?? [logged.Status.ToString()]));
+            return;
+        }
+
+        await connection.ExecuteAsync(database.Command("UPDATE followups SET interaction_id = @InteractionId WHERE id = @Id",
+            new { InteractionId = logged.Value!.Id, row.Id }, transaction, CancellationToken.None));
     }
 
     private async Task FailAsync(FollowUp row, string token, Exception error)

@@ -10,7 +10,8 @@ namespace CampaignDesk.Core.FollowUps;
 /// The campaigns' automatic follow-up: for an organisation's latest outbound contact with an official on an active
 /// campaign whose rule is on, when the official has not answered on the campaign at all (no inbound contact, no reply,
 /// no position) after N working days (in the official's département's calendar), schedules the rule's template from the
-/// organisation's mailbox — once per contact (a unique index on the source interaction), never beside a live one.
+/// organisation's mailbox — once per contact (a unique index on the source interaction), never beside a live one. The
+/// contact a rule's follow-up made when it left is never followed up in turn: one automatic reminder, not a chain.
 /// </summary>
 public sealed class FollowUpRules(Database database, FollowUpService followUps, TimeProvider time, ILogger<FollowUpRules> logger)
 {
@@ -30,7 +31,7 @@ public sealed class FollowUpRules(Database database, FollowUpService followUps, 
                        c.followup_template_id AS template_id,
                        (SELECT MIN(m.department_code) FROM mandates m WHERE m.official_id = i.official_id AND m.end_date IS NULL) AS department_code
                 FROM interactions i
-                JOIN campaigns c ON c.id = i.campaign_id AND c.status = 'active' AND c.followup_after_days IS NOT NULL AND c.followup_template_id IS NOT NULL
+                JOIN campaigns c ON c.id = i.campaign_id AND c.status = 'active' AND (c.deadline IS NULL OR c.deadline >= @today) AND c.followup_after_days IS NOT NULL AND c.followup_template_id IS NOT NULL
                 JOIN campaign_progress p ON p.campaign_id = i.campaign_id AND p.official_id = i.official_id AND p.replied = 0 AND p.stance IS NULL
                 JOIN organisations g ON g.id = i.organisation_id AND g.mailbox IS NOT NULL
                 WHERE i.direction = 'outbound' AND i.occurred_utc >= @since
@@ -39,10 +40,11 @@ public sealed class FollowUpRules(Database database, FollowUpService followUps, 
                                     AND later.organisation_id = i.organisation_id AND later.direction = 'outbound'
                                     AND (later.occurred_utc > i.occurred_utc OR (later.occurred_utc = i.occurred_utc AND later.id > i.id)))
                   AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.source_interaction_id = i.id)
+                  AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.interaction_id = i.id AND f.source = 'rule')
                   AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.official_id = i.official_id AND f.campaign_id = i.campaign_id
                                     AND f.organisation_id = i.organisation_id AND f.state IN ('scheduled', 'claimed'))
                 ORDER BY i.occurred_utc, i.id {database.Dialect.Paging}
-                """, new { since = time.GetUtcNow().UtcDateTime.AddDays(-120), Skip = 0, Take = Batch }, cancellationToken: cancellationToken))).ToList();
+                """, new { since = time.GetUtcNow().UtcDateTime.AddDays(-120), today = IsoDate.Format(today), Skip = 0, Take = Batch }, cancellationToken: cancellationToken))).ToList();
         }
 
         var scheduled = 0;

@@ -19,7 +19,7 @@ public sealed class FollowUpService(Database database, AuditLog audit, IOptions<
     internal const string Columns = """
         f.id, f.campaign_id, f.organisation_id, f.official_id, f.template_id, f.from_mailbox, f.to_address, f.to_name, f.subject, f.body,
         f.not_before_utc, f.due_utc, f.window_date, f.state, f.attempts, f.last_error, f.provider_message_id, f.sent_utc, f.cancelled_utc,
-        f.cancel_reason, f.source, f.source_interaction_id, f.created_by, f.created_utc, f.department_code, f.correlation_id
+        f.cancel_reason, f.source, f.source_interaction_id, f.created_by, f.created_utc, f.department_code, f.correlation_id, f.interaction_id
         """;
 
     public Task<Outcome<FollowUp>> ScheduleAsync(Caller caller, FollowUpInput input, CancellationToken cancellationToken) =>
@@ -89,9 +89,10 @@ public sealed class FollowUpService(Database database, AuditLog audit, IOptions<
         if (!errors.Any)
         {
             await CampaignService.RequireParticipantAsync(database, connection, transaction, input.CampaignId, input.OrganisationId, errors, cancellationToken);
+            await CampaignService.RequireRunningAsync(database, connection, transaction, input.CampaignId, ParisTime.Today(time), errors, cancellationToken);
         }
 
-        var recipient = errors.Any ? null : await TemplateService.LoadRecipientAsync(database, connection, transaction, senderName ?? caller.Name,
+        var recipient = errors.Any ? null : await TemplateService.LoadRecipientAsync(database, connection, transaction, senderName ?? caller.DisplayName,
             input.OfficialId, input.OrganisationId, input.CampaignId, errors, cancellationToken);
         var mail = recipient is null || errors.Any ? null : recipient.Render(subject!, body!, errors);
         if (mail is null || errors.Any)
@@ -126,7 +127,7 @@ public sealed class FollowUpService(Database database, AuditLog audit, IOptions<
             source,
             sourceInteractionId,
             caller.UserId,
-            By = caller.Name,
+            By = caller.DisplayName,
             Now = now.UtcDateTime,
             correlationId,
         }, transaction, cancellationToken));
@@ -192,7 +193,7 @@ public sealed class FollowUpService(Database database, AuditLog audit, IOptions<
             var cancelled = await connection.ExecuteAsync(database.Command("""
                 UPDATE followups SET state = 'cancelled', cancelled_utc = @now, cancel_reason = @reason, updated_utc = @now
                 WHERE id = @id AND state = 'scheduled'
-                """, new { id, now = time.GetUtcNow().UtcDateTime, reason = $"cancelled by {caller.Name}" }, transaction, cancellationToken));
+                """, new { id, now = time.GetUtcNow().UtcDateTime, reason = $"cancelled by {caller.DisplayName}" }, transaction, cancellationToken));
             if (cancelled == 0)
             {
                 return Outcome<FollowUp>.Conflict($"This follow-up is {current.State}: only a scheduled one can be cancelled.");

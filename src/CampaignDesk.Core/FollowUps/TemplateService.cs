@@ -40,7 +40,7 @@ public sealed class TemplateService(Database database, AuditLog audit, TimeProvi
             {
                 id = await connection.ExecuteScalarAsync<long>(database.Command(database.Dialect.InsertReturningId("templates",
                     "campaign_id, name, subject, body, version, created_by, created_utc, updated_utc", "@CampaignId, @Name, @Subject, @Body, 1, @By, @now, @now"),
-                    new { input.CampaignId, Name = input.Name!.Trim(), input.Subject, input.Body, By = caller.Name, now }, transaction, cancellationToken));
+                    new { input.CampaignId, Name = input.Name!.Trim(), input.Subject, input.Body, By = caller.DisplayName, now }, transaction, cancellationToken));
             }
             catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
             {
@@ -131,7 +131,7 @@ public sealed class TemplateService(Database database, AuditLog audit, TimeProvi
             return Outcome<RenderedMail>.Forbidden("Preview a message from an organisation you act for.");
         }
 
-        var recipient = await LoadRecipientAsync(database, connection, null, caller.Name, input.OfficialId, input.OrganisationId, template.CampaignId, errors,
+        var recipient = await LoadRecipientAsync(database, connection, null, caller.DisplayName, input.OfficialId, input.OrganisationId, template.CampaignId, errors,
             cancellationToken);
         var rendered = recipient?.Render(template.Subject, template.Body, errors);
         return rendered is null ? Outcome<RenderedMail>.Invalid(errors) : Outcome<RenderedMail>.Ok(rendered);

@@ -69,7 +69,7 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
                 input.Notes,
                 input.Confidential,
                 caller.UserId,
-                LoggedBy = caller.Name,
+                LoggedBy = caller.DisplayName,
                 Now = time.GetUtcNow().UtcDateTime,
             }, transaction, cancellationToken));
         await CampaignProgress.RefreshAsync(database, connection, transaction, input.CampaignId, input.OfficialId!.Value, cancellationToken);

@@ -18,6 +18,30 @@ public sealed class EmlFolderTransport(IOptions<MailOptions> options, IHostEnvir
 
     internal string Folder { get; } = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.EmlFolder));
 
+    /// <summary>A message file holds an official's address and the organisation's words: its owner's alone (0600).</summary>
+    private static FileStreamOptions OwnerOnly(FileMode mode)
+    {
+        var options = new FileStreamOptions { Mode = mode, Access = FileAccess.Write, Share = FileShare.None, Options = FileOptions.Asynchronous };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return options;
+    }
+
+    private static void CreateOwnerOnlyFolder(string folder)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+        }
+        else
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
     public async Task<SentMail> SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mail);
@@ -32,11 +56,11 @@ public sealed class EmlFolderTransport(IOptions<MailOptions> options, IHostEnvir
             return new SentMail(messageId, AlreadySent: true);
         }
 
-        Directory.CreateDirectory(Folder);
+        CreateOwnerOnlyFolder(Folder);
         var temp = Path.Combine(Folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+            await using (var stream = new FileStream(temp, OwnerOnly(FileMode.CreateNew)))
             {
                 await stream.WriteAsync(Encoding.ASCII.GetBytes(message), cancellationToken);
                 stream.Flush(flushToDisk: true);

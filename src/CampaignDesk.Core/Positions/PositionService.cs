@@ -133,7 +133,7 @@ public sealed class PositionService(Database database, AuditLog audit, TimeProvi
                     source,
                     input.OrganisationId,
                     caller.UserId,
-                    caller.Name,
+                    Name = caller.DisplayName,
                     Now = time.GetUtcNow().UtcDateTime,
                 }, transaction, cancellationToken));
             if (cited.Length > 0)

@@ -69,7 +69,7 @@ public sealed class TriageService(Database database, AuditLog audit, TimeProvide
             var now = time.GetUtcNow().UtcDateTime;
             if (await connection.ExecuteAsync(database.Command(
                     "UPDATE inbound_messages SET triage = @state, triaged_by = @Name, triaged_utc = @now WHERE id = @id AND triage = 'waiting'",
-                    new { state = dismiss ? "dismissed" : "done", caller.Name, now, id }, transaction, cancellationToken)) == 0)
+                    new { state = dismiss ? "dismissed" : "done", Name = caller.DisplayName, now, id }, transaction, cancellationToken)) == 0)
             {
                 return Outcome<TriageItem>.Conflict("This answer has already been triaged.");
             }
@@ -90,10 +90,10 @@ public sealed class TriageService(Database database, AuditLog audit, TimeProvide
             "SELECT stance, summary, confirmed_by FROM positions WHERE id = @PositionId", new { item.PositionId }, transaction, cancellationToken));
         await connection.ExecuteAsync(database.Command("""
             UPDATE positions SET stance = @stance, summary = @summary, confirmed_by_user_id = @UserId, confirmed_by = @Name WHERE id = @PositionId
-            """, new { stance, summary, caller.UserId, caller.Name, item.PositionId }, transaction, cancellationToken));
+            """, new { stance, summary, caller.UserId, Name = caller.DisplayName, item.PositionId }, transaction, cancellationToken));
         await CampaignProgress.RefreshAsync(database, connection, transaction, item.CampaignId, item.OfficialId, cancellationToken);
         await audit.RecordAsync(connection, transaction, caller, "update", "position", item.PositionId, item.OrganisationId,
-            new { before.Stance, before.Summary, before.ConfirmedBy }, new { Stance = stance, Summary = summary, ConfirmedBy = caller.Name }, cancellationToken);
+            new { before.Stance, before.Summary, before.ConfirmedBy }, new { Stance = stance, Summary = summary, ConfirmedBy = caller.DisplayName }, cancellationToken);
     }
 
     private async Task<TriageItem?> GetAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken cancellationToken) =>

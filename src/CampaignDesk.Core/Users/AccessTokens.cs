@@ -70,7 +70,7 @@ public sealed class AccessTokens(Database database, TimeProvider time)
 
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<CheckRow>(database.Command("""
-            SELECT t.id AS token_id, t.expires_utc, t.revoked_utc, t.last_used_utc, u.id AS user_id, u.email, u.role, u.disabled_utc
+            SELECT t.id AS token_id, t.expires_utc, t.revoked_utc, t.last_used_utc, u.id AS user_id, u.email, u.display_name, u.role, u.disabled_utc
             FROM access_tokens t JOIN users u ON u.id = t.user_id
             WHERE t.hash = @Hash AND t.purpose = @Purpose
             """, new { Hash = Hash(token), Purpose = purpose }, cancellationToken: cancellationToken));
@@ -103,7 +103,8 @@ public sealed class AccessTokens(Database database, TimeProvider time)
 
         var organisations = await connection.QueryAsync<long>(database.Command(
             "SELECT organisation_id FROM user_organisations WHERE user_id = @UserId", new { row.UserId }, cancellationToken: cancellationToken));
-        return new TokenCheck(TokenStatus.Valid, new Caller(row.UserId, row.Email, row.Role, organisations.ToHashSet()), row.TokenId);
+        return new TokenCheck(TokenStatus.Valid, new Caller(row.UserId, row.Email, row.Role, organisations.ToHashSet()) { DisplayName = row.DisplayName },
+            row.TokenId);
     }
 
     public async Task<IReadOnlyList<AccessToken>> ListAsync(long userId, CancellationToken cancellationToken)
@@ -164,6 +165,7 @@ public sealed class AccessTokens(Database database, TimeProvider time)
         public DateTime? LastUsedUtc { get; init; }
         public long UserId { get; init; }
         public string Email { get; init; } = "";
+        public string DisplayName { get; init; } = "";
         public string Role { get; init; } = "";
         public DateTime? DisabledUtc { get; init; }
     }

@@ -8,6 +8,13 @@ namespace CampaignDesk.Core.Users;
 public sealed record Caller(long? UserId, string Name, string Role, IReadOnlySet<long> OrganisationIds)
 {
     /// <summary>The install's bootstrap admin token: an admin with no user row.</summary>
+    /// <summary>How people and mail name this caller: the user's display name (their login e-mail where they have none).</summary>
+    public string DisplayName
+    {
+        get => string.IsNullOrWhiteSpace(field) ? Name : field;
+        init;
+    } = "";
+
     public static Caller BootstrapAdmin { get; } = new(null, "bootstrap-admin", UserRoles.Admin, new HashSet<long>());
 
     public static Caller System(string name) => new(null, name, UserRoles.Admin, new HashSet<long>());

@@ -58,7 +58,10 @@ public sealed class CallerLookup(UserStore users)
             }
         }
 
-        return new CallerMatch(CallerMatchStatus.Found, new Caller(user.Id, user.Email, user.Role, user.OrganisationIds.ToHashSet()));
+        return new CallerMatch(CallerMatchStatus.Found, new Caller(user.Id, user.Email, user.Role, user.OrganisationIds.ToHashSet())
+        {
+            DisplayName = user.DisplayName,
+        });
     }
 }
 

@@ -25,6 +25,13 @@ public class ProcessTests
         var tokenFile = Path.Combine(root.FullName, "data", "admin-token");
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await File.ReadAllTextAsync(tokenFile));
         var page = JsonDocument.Parse(await http.GetStringAsync("/api/organisations?q=Case")).RootElement;
+        // The database, its WAL and shared-memory files (SQLite creates them), the token file: the owner's alone.
+        var data = Path.Combine(root.FullName, "data");
+        var readableByOthers = new[] { "campaigndesk.db", "campaigndesk.db-wal", "campaigndesk.db-shm", "admin-token" }
+            .Select(name => Path.Combine(data, name)).Where(File.Exists)
+            .Where(path => !OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & ~(UnixFileMode.UserRead | UnixFileMode.UserWrite)) != 0)
+            .Select(Path.GetFileName).ToList();
+        var walPresent = File.Exists(Path.Combine(data, "campaigndesk.db-wal"));
         api.Terminate();
         var exitCode = await api.WaitForExitAsync(Patience);
 
@@ -34,6 +41,8 @@ public class ProcessTests
             Assert.That(File.Exists(Path.Combine(root.FullName, "data", "campaigndesk.db")), Is.True);
             Assert.That(page.GetProperty("items")[0].GetProperty("name").GetString(), Is.EqualTo("Case de Santé"));
             Assert.That(exitCode, Is.Zero, api.Output);
+            Assert.That(walPresent, Is.True, "the WAL is open while the API runs");
+            Assert.That(readableByOthers, Is.Empty, "owner-only files");
             Assert.That(api.Output, Does.Not.Contain(File.ReadAllText(tokenFile)), "the token is never logged");
         });
         root.Delete(recursive: true);

@@ -23,6 +23,36 @@ public class FollowUpsApiTests : WorldTest
     }
 
     [Test]
+    public async Task TheSender_SignsWithTheirDisplayName_NeverTheirLoginEmail()
+    {
+        var login = $"a.diallo.{Guid.NewGuid():N}@example.org";
+        var user = await World.PostAsync<JsonElement>("/api/users", new
+        {
+            email = login,
+            displayName = "Awa Diallo",
+            role = "coordinator",
+            organisationIds = new[] { World.OrganisationA },
+        });
+        var token = await World.IssueTokenAsync(user.GetProperty("id").GetInt64());
+        var template = await World.PostAsync<JsonElement>("/api/templates", new
+        {
+            campaignId = World.CampaignId,
+            name = $"Signée {Guid.NewGuid():N}",
+            subject = "Objet",
+            body = "{{salutation}},\n\nBien à vous,\n{{sender.name}}",
+        });
+        using var coordinator = World.ClientFor(token);
+
+        var preview = await coordinator.PostAsJsonAsync($"/api/templates/{template.GetProperty("id").GetInt64()}/preview",
+            new { officialId = World.OfficialId, organisationId = World.OrganisationA });
+        var mail = await preview.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.That(preview.StatusCode, Is.EqualTo(HttpStatusCode.OK), mail.ToString());
+        Assert.That(mail.GetProperty("body").GetString(), Does.EndWith("Bien à vous,\nAwa Diallo"));
+        Assert.That(mail.GetProperty("body").GetString(), Does.Not.Contain(login));
+    }
+
+    [Test]
     public async Task AMissingValue_IsAnErrorAtPreview_NamingThePlaceholder()
     {
         var template = await World.PostAsync<JsonElement>("/api/templates", new

@@ -34,7 +34,7 @@ public class TriageApiTests : WorldTest
         var position = await World.Admin.GetFromJsonAsync<JsonElement>($"/api/positions/{item.GetProperty("positionId").GetInt64()}");
         Assert.That((position.GetProperty("stance").GetString(), position.GetProperty("summary").GetString()),
             Is.EqualTo(("supports", "Soutient la pérennisation des SEC-Pa.")));
-        Assert.That(position.GetProperty("confirmedBy").GetString(), Does.StartWith("volunteerA."));
+        Assert.That(position.GetProperty("confirmedBy").GetString(), Is.EqualTo("volunteerA"), "the display name, never the login e-mail");
         Assert.That(await IdsAsync(World.People["volunteerA"].Token), Does.Not.Contain(id));
         await (await volunteer.PostAsJsonAsync($"/api/triage/{id}", new { dismiss = true })).AssertProblemAsync(HttpStatusCode.Conflict);
     }

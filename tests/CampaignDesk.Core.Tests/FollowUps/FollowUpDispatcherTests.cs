@@ -48,6 +48,49 @@ public class FollowUpDispatcherTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task ASentFollowUp_IsTheOrganisationsOutboundContact_LoggedOnce_AndSignedWithItsName()
+    {
+        var before = await _world.Services.Coverage.CoverageAsync(_world.Campaign, "role", default);
+        var followUp = (await _world.ScheduleAsync(_world.Deputee, _world.Grenoble)).Value!;
+        var dispatcher = _world.Services.Dispatcher(_transport);
+
+        await dispatcher.DrainAsync(default);
+        await dispatcher.DrainAsync(default);
+
+        var sent = await _world.GetAsync(followUp.Id);
+        var log = await _world.Services.Interactions.SearchAsync(FollowUpWorld.Admin,
+            new InteractionQuery(_world.Deputee, null, null, new CampaignDesk.Core.Common.PageRequest(1, 50)), default);
+        var contact = log.Items.Single();
+        Assert.That((contact.Id, contact.OrganisationId, contact.CampaignId, contact.Channel, contact.Direction, contact.Outcome),
+            Is.EqualTo((sent.InteractionId!.Value, _world.Grenoble, (long?)_world.Campaign, "email", "outbound", "sent")));
+        Assert.That(contact.OccurredUtc, Is.EqualTo(sent.SentUtc));
+        Assert.That(contact.Notes, Does.Contain("SEC-Pa : notre demande"));
+
+        var after = await _world.Services.Coverage.CoverageAsync(_world.Campaign, "role", default);
+        Assert.That(after!.Total.Contacted, Is.EqualTo(before!.Total.Contacted + 1), "coverage counts the follow-up as a contact");
+        Assert.That(after.Total.Reached, Is.EqualTo(before.Total.Reached), "an e-mail sent reaches nobody yet");
+        Assert.That(_transport.Delivered.Single().From, Is.EqualTo(new MailAddress("pole-sante@example.org", "Pôle santé Grenoble")));
+    }
+
+    [Test]
+    public async Task AFollowUpFoundAlreadySent_AfterItsWorkerDied_IsLoggedAsOneContact()
+    {
+        var followUp = (await _world.ScheduleAsync(_world.Deputee, _world.Grenoble)).Value!;
+        // The provider accepted the message, then the worker died before recording it: the claim lapses, the next worker finds it sent.
+        _transport.AcceptThenFail.Enqueue(new HttpRequestException("connection reset"));
+        var dispatcher = _world.Services.Dispatcher(_transport);
+        await dispatcher.DrainAsync(default);
+        _world.Time.Advance(TimeSpan.FromMinutes(10));
+        await dispatcher.DrainAsync(default);
+
+        Assert.That((await _world.GetAsync(followUp.Id)).State, Is.EqualTo("sent"));
+        Assert.That(_transport.Delivered, Has.Count.EqualTo(1));
+        await using var connection = await _world.Db.Database.OpenAsync(default);
+        Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM interactions WHERE official_id = @Deputee", new { _world.Deputee }),
+            Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task Drain_BeforeTheWindowOpens_SendsNothing()
     {
         var evening = new DateTimeOffset(2026, 3, 31, 17, 0, 0, TimeSpan.Zero); // 19:00 in Paris

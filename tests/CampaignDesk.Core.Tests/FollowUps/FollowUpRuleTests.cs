@@ -59,6 +59,29 @@ public class FollowUpRuleTests(DatabaseProvider provider)
         Assert.That(await _world.CountAsync($"official_id = {_world.Deputee}"), Is.Zero);
     }
 
+    [Test]
+    public async Task TheContactARulesFollowUpMadeWhenItLeft_IsNotFollowedUpInTurn()
+    {
+        await TurnOnAsync(3);
+        await LogAsync(_world.Deputee, "outbound", "sent");
+        var rules = _world.Services.Rules();
+        _world.Time.Advance(TimeSpan.FromDays(6)); // Tuesday 7 April, 10:00 in Paris: three working days later
+        Assert.That(await rules.RunAsync(default), Is.EqualTo(1));
+        Assert.That(await _world.Services.Dispatcher(new RecordingTransport()).DrainAsync(default), Is.EqualTo(1));
+        Assert.That(await InteractionsAsync(), Is.EqualTo(2), "the follow-up that left is a contact");
+
+        _world.Time.Advance(TimeSpan.FromDays(14));
+        Assert.That(await rules.RunAsync(default), Is.Zero, "one automatic reminder, not a chain");
+        Assert.That(await _world.CountAsync("source = 'rule'"), Is.EqualTo(1));
+    }
+
+    private async Task<long> InteractionsAsync()
+    {
+        await using var connection = await _world.Db.Database.OpenAsync(default);
+        return await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT COUNT(*) FROM interactions WHERE official_id = @Deputee",
+            new { _world.Deputee });
+    }
+
     private async Task TurnOnAsync(int days)
     {
         var updated = await _world.Services.Campaigns.UpdateAsync(FollowUpWorld.Admin, _world.Campaign,

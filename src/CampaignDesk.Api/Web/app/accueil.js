@@ -20,9 +20,10 @@ function organisationSearch() {
 }
 
 await page("Accueil", async (main, user) => {
-  const [open, campaigns, organisations] = await Promise.all([
+  const [open, campaigns, ended, organisations] = await Promise.all([
     user.role === "observer" ? null : api("/api/tasks?assignee=me&state=open&pageSize=100"),
     api("/api/campaigns?status=active"),
+    api("/api/campaigns?status=ended&pageSize=5"),
     Promise.all(user.organisationIds.map((id) => api(`/api/organisations/${id}`))),
   ]);
 
@@ -39,6 +40,12 @@ await page("Accueil", async (main, user) => {
       h("h3", {}, h("a", { href: `/app/campagne.html?id=${c.id}` }, c.title)),
       h("p", { class: "discret" }, `Échéance : ${formatDate(c.deadline)} (${daysUntil(c.deadline)} jours)`))))
     : h("p", {}, "Aucune campagne en cours."));
+  if (ended.items.length) {
+    main.append(h("h2", {}, "Campagnes terminées"));
+    main.append(h("ul", { class: "liste" }, ended.items.map((c) => h("li", {},
+      h("a", { href: `/app/campagne.html?id=${c.id}` }, c.title),
+      c.deadline ? h("span", { class: "discret" }, ` · échéance passée le ${formatDate(c.deadline)}`) : null))));
+  }
 
   main.append(h("h2", {}, user.organisationIds.length ? "Mes structures" : "Structures"));
   if (organisations.length) {

@@ -19,11 +19,18 @@ function row(official) {
     official.outreach ? h("td", {}, stanceBadge(official.outreach.stance)) : null);
 }
 
+/** A campaign's title, with « (terminée) » once it has ended. */
+function campaignTitle(campaign) {
+  return campaign.status === "ended" ? `${campaign.title} (terminée)` : campaign.title;
+}
+
 await page("Structure", async (main) => {
   const id = idParam();
   if (!id) throw new Error("Aucune structure n'est indiquée dans l'adresse.");
-  const [organisation, campaigns] = await Promise.all([api(`/api/organisations/${id}`), api("/api/campaigns?status=active")]);
-  const theirs = campaigns.items.filter((c) => c.organisationIds.includes(Number(id)));
+  // The campaigns that run first, then those that ended (their results stay worth reading); drafts and archives apart.
+  const [organisation, active, ended] = await Promise.all([api(`/api/organisations/${id}`), api("/api/campaigns?status=active"),
+    api("/api/campaigns?status=ended")]);
+  const theirs = [...active.items, ...ended.items].filter((c) => c.organisationIds.includes(Number(id)));
   const chosen = theirs.find((c) => String(c.id) === idParam("campagne")) ?? theirs[0];
   const officials = await api(`/api/organisations/${id}/officials${chosen ? `?campaign=${chosen.id}` : ""}`);
 
@@ -32,12 +39,12 @@ await page("Structure", async (main) => {
     h("p", { class: "discret" }, [organisation.communeName, organisation.departmentCode ? `(${organisation.departmentCode})` : null].filter(Boolean).join(" ")));
 
   if (theirs.length > 1) {
-    const select = h("select", { id: "campagne", name: "campagne" }, theirs.map((c) => h("option", { value: c.id, selected: c === chosen }, c.title)));
+    const select = h("select", { id: "campagne", name: "campagne" }, theirs.map((c) => h("option", { value: c.id, selected: c === chosen }, campaignTitle(c))));
     main.append(h("form", { method: "get", action: "/app/structure.html" },
       h("input", { type: "hidden", name: "id", value: id }),
       h("label", { for: "campagne" }, "Campagne"), select, h("button", { type: "submit", class: "secondaire" }, "Afficher")));
   } else if (chosen) {
-    main.append(h("p", {}, "Campagne : ", h("a", { href: `/app/campagne.html?id=${chosen.id}` }, chosen.title)));
+    main.append(h("p", {}, "Campagne : ", h("a", { href: `/app/campagne.html?id=${chosen.id}` }, campaignTitle(chosen))));
   }
 
   if (chosen) {

@@ -1,0 +1,13 @@
+using CampaignDesk.Core.Audit;
+using CampaignDesk.Core.Data;
+using CampaignDesk.Core.Interactions;
+using Microsoft.Extensions.Options;
+
+namespace CampaignDesk.Worker.Tests.FollowUps;
+
+/// <summary>The outreach log wired by hand, as the container wires it, for the dispatchers that tests and bench/dispatch build.</summary>
+public static class OutreachLog
+{
+    public static InteractionService For(Database database, TimeProvider time) =>
+        new(database, new AuditLog(database, time), new Coordination(database, Options.Create(new CoordinationOptions()), time), time);
+}
