@@ -5,7 +5,7 @@ using CampaignDesk.Core.Hosting;
 OwnerOnlyFiles.Apply();
 if (Commands.TryGet(args) is { } command)
 {
-    return await command(args[1..]);
+    return await command();
 }
 
 var builder = WebApplication.CreateBuilder(args);

@@ -10,15 +10,56 @@ namespace CampaignDesk.Api.Cli;
 /// <summary>Command-line verbs: <c>dotnet run --project src/CampaignDesk.Api -- VERB [options]</c>.</summary>
 internal static class Commands
 {
-    public static Func<string[], Task<int>>? TryGet(string[] args) => args.FirstOrDefault() switch
+    private static readonly Dictionary<string, Func<string[], Task<int>>> Verbs = new(StringComparer.Ordinal)
     {
-        "migrate" => MigrateAsync,
-        "import" => ImportAsync,
-        "create-admin" => CreateAdminAsync,
-        "backup" => BackupCommands.BackupAsync,
-        "restore" => BackupCommands.RestoreAsync,
-        _ => null,
+        ["migrate"] = MigrateAsync,
+        ["import"] = ImportAsync,
+        ["create-admin"] = CreateAdminAsync,
+        ["backup"] = BackupCommands.BackupAsync,
+        ["restore"] = BackupCommands.RestoreAsync,
     };
+
+    /// <summary>The command's own flags, which take no value.</summary>
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--dry-run", "--confirm-ends" };
+
+    /// <summary>
+    /// The verb and its arguments, wherever the host's options stand (<c>--contentRoot X import FILE</c> and
+    /// <c>import FILE --contentRoot X</c> alike): the first word that is neither an option (<c>--name value</c>,
+    /// <c>--name=value</c>) nor an option's value. Null when there is none: the API is served. An unknown word is an
+    /// error, never a server started by mistake.
+    /// </summary>
+    public static Func<Task<int>>? TryGet(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            var word = args[i];
+            if (word.StartsWith('-'))
+            {
+                // An option's value follows it unless it is written name=value, is a flag, or the next word is an option.
+                if (!word.Contains('=') && !Flags.Contains(word) && i + 1 < args.Length && !args[i + 1].StartsWith('-'))
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            // The verb's arguments first (its positional words), then the host's options that stood before it.
+            string[] rest = [.. args[(i + 1)..], .. args[..i]];
+            return Verbs.TryGetValue(word, out var verb)
+                ? () => verb(rest)
+                : () => UnknownAsync(word);
+        }
+
+        return null;
+    }
+
+    private static async Task<int> UnknownAsync(string word)
+    {
+        await Console.Error.WriteLineAsync(
+            $"Unknown command '{word}'. Commands: {string.Join(", ", Verbs.Keys)}; without one, CampaignDesk serves the API.");
+        return 2;
+    }
 
     /// <summary>
     /// Imports each file (RNE, Assemblée, Datan, Sénat) as one run and prints its report; exit 1 if any failed.

@@ -48,6 +48,38 @@ public class ProcessTests
         root.Delete(recursive: true);
     }
 
+    [Test]
+    public async Task HostOptionsBeforeTheVerb_RunTheVerb_NotAServer()
+    {
+        var root = Directory.CreateTempSubdirectory("campaigndesk-root-");
+        var elsewhere = Directory.CreateTempSubdirectory("campaigndesk-cwd-");
+        await using var process = ChildProcess.Start(BuiltPrograms.Api, ["--contentRoot", root.FullName, "migrate"],
+            new Dictionary<string, string>(), workingDirectory: elsewhere.FullName);
+
+        var exitCode = await process.WaitForExitAsync(Patience);
+
+        Assert.That(exitCode, Is.Zero, process.Output);
+        Assert.That(File.Exists(Path.Combine(root.FullName, "data", "campaigndesk.db")), Is.True, "migrated under the content root given");
+        Assert.That(elsewhere.GetFileSystemInfos(), Is.Empty, "nothing written where it was started");
+        root.Delete(recursive: true);
+        elsewhere.Delete(recursive: true);
+    }
+
+    [TestCase("frobnicate")]
+    [TestCase("--urls", "http://127.0.0.1:0", "improt", "file.csv")]
+    public async Task AnUnknownVerb_IsAnError_NeverAServerStartedByMistake(params string[] arguments)
+    {
+        var root = Directory.CreateTempSubdirectory("campaigndesk-verb-");
+        await using var process = ChildProcess.Start(BuiltPrograms.Api, arguments, new Dictionary<string, string>(), workingDirectory: root.FullName);
+
+        var exitCode = await process.WaitForExitAsync(Patience);
+
+        Assert.That(exitCode, Is.EqualTo(2), process.Output);
+        Assert.That(process.Output, Does.Contain("Unknown command '").And.Contain("Commands: migrate, import, create-admin, backup, restore"));
+        Assert.That(root.GetFileSystemInfos(), Is.Empty, "nothing written");
+        root.Delete(recursive: true);
+    }
+
     [TestCase("migrate")]
     [TestCase("--urls", "http://127.0.0.1:0")]
     public async Task UnknownProvider_ExitsWithAClearMessage(params string[] arguments)
