@@ -58,6 +58,7 @@ public class AccessMatrixTests : WorldTest
         new("GET", "/api/officials/{id:long}", (w, own) => Get($"/api/officials/{w.OfficialId}"), ReadShared),
         new("POST", "/api/imports", (w, own) => Upload(), AdminsCreate),
         new("GET", "/api/imports/{id:long}", (w, own) => Get($"/api/imports/{w.ImportRunId}"), Admins),
+        new("GET", "/api/imports", (w, own) => Get("/api/imports"), Admins),
         new("GET", "/metrics", (w, own) => Get("/metrics"), Admins),
         new("GET", "/api/users", (w, own) => Get("/api/users"), new(200, 200, 200, 403, 403, 403)),
         new("GET", "/api/users/{id:long}", (w, own) => Get($"/api/users/{w.Volunteer(own).Id}"), ManageVolunteer),
