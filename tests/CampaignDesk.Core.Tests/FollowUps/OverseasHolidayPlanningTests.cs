@@ -36,6 +36,10 @@ public class OverseasHolidayPlanningTests(DatabaseProvider provider)
         var other = DateOnly.Parse(otherHoliday, System.Globalization.CultureInfo.InvariantCulture);
         Assert.That(FrenchHolidays.IsHoliday(other, department), Is.False, "the other département's day must be an ordinary weekday here");
         _world = await FollowUpWorld.CreateAsync(provider, EveningBefore(own.AddMonths(-1)));
+        // The days tested run past the campaign's deadline: it must still be running then.
+        var extended = await _world.Services.Campaigns.UpdateAsync(FollowUpWorld.Admin, _world.Campaign,
+            new CampaignDesk.Core.Campaigns.CampaignFields(null, null, new DateOnly(2030, 12, 31), null, null), default);
+        Assert.That(extended.IsOk, Is.True);
 
         var onOwn = await ScheduleForOfficialOfAsync(department, EveningBefore(own));
         var onOther = await ScheduleForOfficialOfAsync(department, EveningBefore(other));
