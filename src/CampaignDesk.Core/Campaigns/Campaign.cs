@@ -43,11 +43,25 @@ public static class CampaignStatuses
         $"CASE WHEN {c}.archived_utc IS NOT NULL THEN 'archived' WHEN {c}.status = 'closed' THEN 'ended' " +
         $"WHEN {c}.status = 'active' AND {c}.deadline < @today THEN 'ended' ELSE {c}.status END";
 
-    /// <summary>The stored status of a normalised one: the CHECK of migration 0006 knows ended as closed, and archived is a time.</summary>
-    public static string Stored(string status, string? previous) => status switch
+    /// <summary>
+    /// How a normalised status is stored: the CHECK of migration 0006 knows ended as closed, and archived is a time (the
+    /// stored status then keeps how the campaign stood, <paramref name="previous"/>'s for a campaign archived again).
+    /// </summary>
+    public static StoredStatus Store(string status, StoredStatus? previous, DateTime now) => status switch
     {
-        Ended => "closed",
-        Archived => previous ?? "closed",
-        _ => status,
+        Ended => new() { Status = "closed" },
+        Archived => new() { Status = previous?.Status ?? "closed", ArchivedUtc = previous?.ArchivedUtc ?? now },
+        _ => new() { Status = status },
     };
+
+    /// <summary>A stored status read back, without the deadline's effect (which only <see cref="Sql"/> applies).</summary>
+    public static string? Read(StoredStatus stored) => stored.ArchivedUtc is null ? Normalise(stored.Status) : Archived;
+}
+
+/// <summary>A campaign's status as its columns hold it (read by Dapper, hence properties).</summary>
+public sealed record StoredStatus
+{
+    public string Status { get; init; } = "";
+
+    public DateTime? ArchivedUtc { get; init; }
 }

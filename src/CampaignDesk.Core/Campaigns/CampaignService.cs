@@ -54,16 +54,17 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
             }
 
             var now = time.GetUtcNow().UtcDateTime;
+            var stored = CampaignStatuses.Store(CampaignStatuses.Normalise(fields.Status)!, null, now);
             var id = await connection.ExecuteScalarAsync<long>(database.Command(database.Dialect.InsertReturningId("campaigns",
                 "title, goal, deadline, status, archived_utc, targeting_json, version, created_utc, updated_utc",
-                "@Title, @Goal, @Deadline, @Status, @Archived, @Targeting, 1, @now, @now"),
+                "@Title, @Goal, @Deadline, @Status, @ArchivedUtc, @Targeting, 1, @now, @now"),
                 new
                 {
                     Title = fields.Title!.Trim(),
                     fields.Goal,
                     Deadline = IsoDate.Format(fields.Deadline),
-                    Status = CampaignStatuses.Stored(CampaignStatuses.Normalise(fields.Status)!, null),
-                    Archived = CampaignStatuses.Normalise(fields.Status) == CampaignStatuses.Archived ? now : (DateTime?)null,
+                    stored.Status,
+                    stored.ArchivedUtc,
                     Targeting = fields.Targeting!.ToJson(),
                     now
                 }, transaction, cancellationToken));
@@ -91,10 +92,10 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
 
             // Unless changed, the status stays as stored: an active campaign past its deadline reads as ended, and is active
             // again when its deadline moves later.
-            var stored = await connection.QuerySingleAsync<(string Status, DateTime? ArchivedUtc)>(database.Command(
+            var stored = await connection.QuerySingleAsync<StoredStatus>(database.Command(
                 "SELECT status, archived_utc FROM campaigns WHERE id = @id", new { id }, transaction, cancellationToken));
             var fields = new CampaignFields(change.Title ?? current.Title, change.Goal ?? current.Goal, change.Deadline ?? current.Deadline,
-                change.Status ?? (stored.ArchivedUtc is null ? CampaignStatuses.Normalise(stored.Status) : CampaignStatuses.Archived), change.OrganisationIds ?? current.OrganisationIds, change.Targeting ?? current.Targeting,
+                change.Status ?? CampaignStatuses.Read(stored), change.OrganisationIds ?? current.OrganisationIds, change.Targeting ?? current.Targeting,
                 change.FollowUpRule ?? current.FollowUpRule);
             var errors = Validate(fields);
             if (fields.FollowUpRule is { AfterWorkingDays: > 0, TemplateId: { } templateId } && await connection.ExecuteScalarAsync<long?>(database.Command(
@@ -108,10 +109,11 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
                 return Outcome<Campaign>.Invalid(errors);
             }
 
+            var storing = CampaignStatuses.Store(CampaignStatuses.Normalise(fields.Status)!, stored, time.GetUtcNow().UtcDateTime);
             try
             {
                 await connection.ExecuteAsync(database.Command("""
-                    UPDATE campaigns SET title = @Title, goal = @Goal, deadline = @Deadline, status = @Status, archived_utc = @Archived,
+                    UPDATE campaigns SET title = @Title, goal = @Goal, deadline = @Deadline, status = @Status, archived_utc = @ArchivedUtc,
                         targeting_json = @Targeting,
                         followup_after_days = @AfterDays, followup_template_id = @TemplateId, version = version + 1, updated_utc = @now
                     WHERE id = @id
@@ -120,10 +122,8 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
                     Title = fields.Title!.Trim(),
                     fields.Goal,
                     Deadline = IsoDate.Format(fields.Deadline),
-                    Status = CampaignStatuses.Stored(CampaignStatuses.Normalise(fields.Status)!, stored.Status),
-                    Archived = CampaignStatuses.Normalise(fields.Status) == CampaignStatuses.Archived
-                        ? stored.ArchivedUtc ?? time.GetUtcNow().UtcDateTime
-                        : (DateTime?)null,
+                    storing.Status,
+                    storing.ArchivedUtc,
                     Targeting = fields.Targeting!.ToJson(),
                     AfterDays = fields.FollowUpRule is { AfterWorkingDays: > 0 } rule ? rule.AfterWorkingDays : (int?)null,
                     TemplateId = fields.FollowUpRule is { AfterWorkingDays: > 0 } on ? on.TemplateId : null,

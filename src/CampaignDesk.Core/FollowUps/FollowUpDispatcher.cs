@@ -186,10 +186,9 @@ public sealed class FollowUpDispatcher(Database database, InteractionService int
     /// </summary>
     private async Task LogContactAsync(DbConnection connection, DbTransaction transaction, FollowUp row, DateTime sentUtc)
     {
-        var notes = $"Relance envoyée par e-mail : « {row.Subject} »";
-        notes = notes.Length <= InteractionLists.MaxNotesLength ? notes : notes[..InteractionLists.MaxNotesLength];
+        // A subject has at most TemplateService.MaxSubjectLength characters: the note stays far within an interaction's notes.
         var input = new InteractionInput(row.OrganisationId, row.OfficialId, row.CampaignId, "email", "outbound",
-            new DateTimeOffset(sentUtc, TimeSpan.Zero), "sent", notes, false);
+            new DateTimeOffset(sentUtc, TimeSpan.Zero), "sent", $"Relance envoyée par e-mail : « {row.Subject} »", false);
         var logged = await interactions.LogAsync(connection, transaction, Sender, input, CancellationToken.None);
         if (!logged.IsOk && row.CampaignId is not null)
         {
