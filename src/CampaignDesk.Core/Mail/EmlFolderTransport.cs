@@ -51,7 +51,8 @@ public sealed class EmlFolderTransport(IOptions<MailOptions> options, IHostEnvir
         ArgumentNullException.ThrowIfNull(mail);
         ArgumentException.ThrowIfNullOrWhiteSpace(mail.IdempotencyKey, "mail.IdempotencyKey");
         var hash = Hash(mail.IdempotencyKey);
-        var messageId = $"<{hash[..32]}@{await installation.GetIdAsync(cancellationToken)}.campaigndesk>";
+        // 96 bits of the key's hash at the installation's id (32 hex digits): the header stays within 78 characters.
+        var messageId = $"<{hash[..24]}@{(await installation.GetIdAsync(cancellationToken)).Replace("-", "", StringComparison.Ordinal)}>";
         var message = MimeMessage.Write(mail, messageId, $"=_{hash[..32]}", time.GetUtcNow());
 
         var path = Path.Combine(Folder, FileName(mail.IdempotencyKey));

@@ -118,10 +118,10 @@ public class ConditionalRequestTests : WorldTest
     }
 
     private async Task<string> PathAsync(string route) => route
-        .Replace("{campaign}", World.CampaignId.ToString(), StringComparison.Ordinal)
-        .Replace("{volunteer}", World.Volunteer(own: true).Id.ToString(), StringComparison.Ordinal)
-        .Replace("{organisation}", World.Organisation(own: true).ToString(), StringComparison.Ordinal)
-        .Replace("{task}", route.Contains("{task}", StringComparison.Ordinal) ? (await World.CreateTaskAsync(own: true)).ToString() : "",
+        .Replace("{campaign}", World.CampaignId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{volunteer}", World.Volunteer(own: true).Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{organisation}", World.Organisation(own: true).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{task}", route.Contains("{task}", StringComparison.Ordinal) ? (await World.CreateTaskAsync(own: true)).ToString(System.Globalization.CultureInfo.InvariantCulture) : "",
             StringComparison.Ordinal);
 
     private async Task<HttpResponseMessage> PatchAsync(string path, object body, string ifMatch)

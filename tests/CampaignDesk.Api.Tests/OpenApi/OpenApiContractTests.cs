@@ -100,7 +100,7 @@ public class OpenApiContractTests : WorldTest
             var schema = content![mediaType]!["schema"]!;
             var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
             var results = Schema(schema).Evaluate(answer, new EvaluationOptions { OutputFormat = OutputFormat.List });
-            var errors = results.Details.Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"));
+            var errors = (results.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"));
             Assert.That(results.IsValid, Is.True, $"{method} {url} {status}: " + string.Join("; ", errors.Take(10)));
         }
     }
@@ -146,11 +146,11 @@ public class OpenApiContractTests : WorldTest
     }
 
     private async Task<string> FillAsync(string path) => path
-        .Replace("{organisation}", World.Organisation(own: true).ToString(), StringComparison.Ordinal)
-        .Replace("{campaign}", World.CampaignId.ToString(), StringComparison.Ordinal)
-        .Replace("{official}", World.OfficialId.ToString(), StringComparison.Ordinal)
-        .Replace("{volunteer}", World.Volunteer(own: true).Id.ToString(), StringComparison.Ordinal)
-        .Replace("{template}", World.TemplateId.ToString(), StringComparison.Ordinal)
-        .Replace("{task}", path.Contains("{task}", StringComparison.Ordinal) ? (await World.CreateTaskAsync(own: true)).ToString() : "",
+        .Replace("{organisation}", World.Organisation(own: true).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{campaign}", World.CampaignId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{official}", World.OfficialId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{volunteer}", World.Volunteer(own: true).Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{template}", World.TemplateId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{task}", path.Contains("{task}", StringComparison.Ordinal) ? (await World.CreateTaskAsync(own: true)).ToString(System.Globalization.CultureInfo.InvariantCulture) : "",
             StringComparison.Ordinal);
 }

@@ -112,7 +112,7 @@ public partial class EmlFolderTransportTests
         var message = LoadSingleFile();
         Assert.That(sent, Is.EqualTo(new SentMail($"<{message.MessageId}>", AlreadySent: false)));
         Assert.That(sent.ProviderMessageId, Is.EqualTo($"<{message.MessageId}>"));
-        Assert.That(message.MessageId, Does.Match($"^[0-9a-f]{{32}}@{ThisInstallation:D}.campaigndesk$"), "MimeKit parses it as an addr-spec");
+        Assert.That(message.MessageId, Does.Match($"^[0-9a-f]{{24}}@{ThisInstallation:N}$"), "MimeKit parses it as an addr-spec");
         Assert.That(message.Date, Is.EqualTo(TestClock.DefaultStart));
         Assert.That(message.Headers[HeaderId.Date], Is.EqualTo("Mon, 02 Mar 2026 09:30:00 +0000"));
         Assert.That(message.MimeVersion, Is.EqualTo(new Version(1, 0)));
