@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using CampaignDesk.Core.Campaigns;
 using CampaignDesk.Core.FollowUps;
@@ -72,15 +71,6 @@ internal static class ClosedSets
         if (context.JsonPropertyInfo is { } property && Properties.TryGetValue((property.DeclaringType, property.Name), out var values))
         {
             SetEnum(schema, values);
-        }
-
-        // A JSON document of its own (the audit's before and after): any value, null included, not oneOf null-or-any,
-        // which a null would match twice.
-        if (context.JsonPropertyInfo?.PropertyType is { } type && (type == typeof(JsonElement) || type == typeof(JsonElement?)))
-        {
-            schema.OneOf = null;
-            schema.Type = null;
-            schema.Description = "Any JSON value.";
         }
 
         return Task.CompletedTask;

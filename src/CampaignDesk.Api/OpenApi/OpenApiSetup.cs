@@ -61,6 +61,19 @@ public static class OpenApiSetup
                 + "or a Microsoft Entra ID access token when Entra sign-in is configured: Authorization: Bearer cdp_…",
         };
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        // A JSON document of its own (the audit's before and after) takes any value, null included: not oneOf null-or-any,
+        // which a null matches twice and the generator's empty JsonElement schema reads wrongly.
+        foreach (var schema in document.Components.Schemas.Values.OfType<OpenApiSchema>())
+        {
+            foreach (var (name, property) in (schema.Properties ?? new Dictionary<string, IOpenApiSchema>()).ToList())
+            {
+                if (property is OpenApiSchema { OneOf: { } options } && options.Any(o => o is OpenApiSchemaReference { Reference.Id: "JsonElement" }))
+                {
+                    schema.Properties![name] = new OpenApiSchema { Description = "Any JSON value." };
+                }
+            }
+        }
+
         document.Components.Schemas[OperationTruth.ProblemSchema] = Problem(validation: false);
         document.Components.Schemas[OperationTruth.ValidationProblemSchema] = Problem(validation: true);
         return Task.CompletedTask;
