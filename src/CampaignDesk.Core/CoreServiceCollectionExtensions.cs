@@ -79,6 +79,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<OrganisationStore>();
         services.AddSingleton<OrganisationService>();
         services.AddSingleton<WorkerHeartbeatStore>();
+        services.AddSingleton<Installation>();
+        services.AddSingleton<WriteProbe>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<AccessTokens>();

@@ -1,4 +1,5 @@
 using CampaignDesk.Api.Hosting;
+using CampaignDesk.Api.OpenApi;
 using CampaignDesk.Core.Campaigns;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Users;
@@ -16,11 +17,11 @@ public static class CampaignsApi
 {
     public static IEndpointRouteBuilder MapCampaigns(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/campaigns").WithTags("Campaigns").RequireAuthorization();
+        var group = routes.MapGroup("/api/campaigns").WithTags("Campaigns").RequireAuthorization().WithVersionETags();
         group.MapGet("/", SearchAsync).WithSummary("Campaigns, newest first.");
         group.MapGet("/{id:long}", GetAsync).WithSummary("One campaign with its participating organisations.");
         group.MapPost("/", CreateAsync).WithSummary("Create a campaign (admins); without targeting, the default rule (see the README).");
-        group.MapPatch("/{id:long}", UpdateAsync).WithSummary("Change a campaign's fields, participants, targeting or automatic follow-up rule (admins).");
+        group.MapPatch("/{id:long}", UpdateAsync).WithIfMatch().WithSummary("Change a campaign's fields, participants, targeting or automatic follow-up rule (admins).");
         group.MapGet("/{id:long}/coverage", CoverageAsync)
             .WithSummary("Per département, group, role or organisation: targets, contacted, reached, responded, stances.");
         group.MapGet("/{id:long}/coverage/export.{format}", ExportCoverageAsync)
@@ -48,8 +49,14 @@ public static class CampaignsApi
         await campaigns.GetAsync(id, cancellationToken) is { } campaign ? TypedResults.Ok(campaign) : Problems.NotFound("Campaign", id);
 
     private static async Task<Results<Ok<Campaign>, ProblemHttpResult>> UpdateAsync(long id, CampaignInput input, Caller caller,
-        CampaignService campaigns, CancellationToken cancellationToken)
-        => Problems.OkOr(await campaigns.UpdateAsync(caller, id, input.ToFields(), cancellationToken), "Campaign", id);
+        CampaignService campaigns, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new Errors();
+        var ifMatch = await ETags.ExpectedVersionAsync(request, errors, async () => (await campaigns.GetAsync(id, cancellationToken))?.Version);
+        return errors.Any
+            ? Problems.Invalid(errors.ToDictionary())
+            : Problems.OkOr(await campaigns.UpdateAsync(caller, id, input.ToFields(), cancellationToken, ifMatch), "Campaign", id);
+    }
 
     private static async Task<Results<Ok<Coverage>, ProblemHttpResult>> CoverageAsync(long id, CoverageService coverage, string by = "department",
         CancellationToken cancellationToken = default)

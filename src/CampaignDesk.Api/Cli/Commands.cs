@@ -17,6 +17,7 @@ internal static class Commands
         ["create-admin"] = CreateAdminAsync,
         ["backup"] = BackupCommands.BackupAsync,
         ["restore"] = BackupCommands.RestoreAsync,
+        ["openapi"] = OpenApiCommand.WriteAsync,
     };
 
     /// <summary>The command's own flags, which take no value.</summary>

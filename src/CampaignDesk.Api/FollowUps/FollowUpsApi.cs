@@ -1,4 +1,5 @@
 using CampaignDesk.Api.Hosting;
+using CampaignDesk.Api.OpenApi;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.FollowUps;
 using CampaignDesk.Core.Users;
@@ -10,13 +11,13 @@ public static class FollowUpsApi
 {
     public static IEndpointRouteBuilder MapFollowUps(this IEndpointRouteBuilder routes)
     {
-        var templates = routes.MapGroup("/api/templates").WithTags("Follow-ups").RequireAuthorization();
+        var templates = routes.MapGroup("/api/templates").WithTags("Follow-ups").RequireAuthorization().WithVersionETags();
         templates.MapGet("/", ListTemplatesAsync).WithSummary("A campaign's e-mail templates (?campaign=).");
         templates.MapGet("/placeholders", () => TypedResults.Ok(TemplatePlaceholders.All.Select(p => new { p.Name, p.Description })))
             .WithSummary("The placeholders a template may use, such as {{salutation}}.");
         templates.MapGet("/{id:long}", GetTemplateAsync).WithSummary("One template.");
         templates.MapPost("/", CreateTemplateAsync).WithSummary("Write a template for a campaign (admins, coordinators of a participating organisation).");
-        templates.MapPatch("/{id:long}", UpdateTemplateAsync).WithSummary("Change a template's name, subject or body (If-Match: its ETag).");
+        templates.MapPatch("/{id:long}", UpdateTemplateAsync).WithIfMatch().WithSummary("Change a template's name, subject or body (If-Match: its ETag).");
         templates.MapPost("/{id:long}/preview", PreviewAsync)
             .WithSummary("The message as it would leave for an official from an organisation; a placeholder without a value is an error.");
 
@@ -55,7 +56,7 @@ public static class FollowUpsApi
         TemplateService templates, HttpContext context, CancellationToken cancellationToken)
     {
         var errors = new Errors();
-        var version = ETags.ParseIfMatch(context.Request.Headers.IfMatch, errors);
+        var version = await ETags.ExpectedVersionAsync(context.Request, errors, async () => (await templates.GetAsync(id, cancellationToken))?.Version);
         if (errors.Any)
         {
             return Problems.Invalid(errors.ToDictionary());

@@ -12,6 +12,7 @@ public static class HealthEndpoints
     {
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [Ready], timeout: TimeSpan.FromSeconds(5))
+            .AddCheck<WritesHealthCheck>("writes", tags: [Ready], timeout: TimeSpan.FromSeconds(5))
             .AddCheck<WorkerHealthCheck>("worker", failureStatus: HealthStatus.Degraded, tags: [Ready], timeout: TimeSpan.FromSeconds(5));
         return services;
     }

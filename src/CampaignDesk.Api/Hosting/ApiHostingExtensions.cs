@@ -10,6 +10,7 @@ using CampaignDesk.Api.Import;
 using CampaignDesk.Api.Interactions;
 using CampaignDesk.Api.Metrics;
 using CampaignDesk.Api.Officials;
+using CampaignDesk.Api.OpenApi;
 using CampaignDesk.Api.Organisations;
 using CampaignDesk.Api.Positions;
 using CampaignDesk.Api.Tasks;
@@ -35,6 +36,16 @@ public static class ApiHostingExtensions
             services.AddCampaignDeskJobs(builder.Configuration);
         }
 
+        // Behind a reverse proxy: its forwarded headers (when configured), the public address, no Server banner, HSTS.
+        services.AddCampaignDeskReverseProxy(builder.Configuration);
+        services.AddOptions<WebOptions>().BindConfiguration(WebOptions.SectionName)
+            .Validate(o => o.IsValid, "Web:PublicUrl must be an absolute http(s) URL without query, fragment or credentials, e.g. https://campagne.example.org.")
+            .ValidateOnStart();
+        services.AddSingleton<PublicUrl>();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
+        services.AddHttpContextAccessor();
+
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         // Binding failures reach ProblemExceptionHandler, which names the field, instead of a bare 400.
@@ -50,17 +61,22 @@ public static class ApiHostingExtensions
         services.AddCampaignDeskRateLimits();
         services.AddCampaignDeskHealthChecks();
         services.AddCampaignDeskMetricsApi();
-        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddCampaignDeskOpenApi();
         return builder;
     }
 
     public static WebApplication UseCampaignDeskApi(this WebApplication app)
     {
-        // First, so that every log line of a request, the exception handler's too, carries its correlation id.
+        // The client's address, scheme and host as the proxy saw them, before anything reads them (rate limits, HSTS, URLs).
+        app.UseCampaignDeskForwardedHeaders();
+        // Then, so that every log line of a request, the exception handler's too, carries its correlation id.
         app.UseCorrelationId();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseHsts();
         app.UseNulGuard();
+        app.UseHeadAsGet();
 
         // The Swagger UI is static files with no data; it runs before authorization, whose fallback policy
         // would otherwise refuse it. The document it shows is mapped below as anonymous.
@@ -68,12 +84,16 @@ public static class ApiHostingExtensions
         {
             options.SwaggerEndpoint("/openapi/v1.json", "CampaignDesk v1");
             options.DocumentTitle = "CampaignDesk API";
+            // No call to an online validator: the Content-Security-Policy allows this application only.
+            options.ConfigObject.ValidatorUrl = null;
         });
 
         // The web pages are static files without data, served before authorization like the Swagger UI; the API
         // calls they make are authorized as any other.
         app.UseCampaignDeskWebUi();
 
+        // Routing here, not at the start where WebApplication would put it: after HEAD has become GET.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -95,6 +115,9 @@ public static class ApiHostingExtensions
         app.MapTriage();
         app.MapCampaignDeskWebUi();
         app.MapMetrics();
+        // Explicit (WebApplication would add it when the host starts): it hands the endpoints to routing now, where the
+        // OpenAPI generator finds them, so the openapi command has the document without starting anything.
+        app.UseEndpoints(_ => { });
         return app;
     }
 }

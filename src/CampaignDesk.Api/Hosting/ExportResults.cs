@@ -7,8 +7,10 @@ public static class ExportResults
 {
     public static readonly string[] Formats = ["csv", "xlsx"];
 
+    public const string XlsxMediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     public static IResult File(ExportTable table, string format, string fileName) => format == "xlsx"
         ? Results.Stream(stream => XlsxExport.WriteAsync(stream, table, CancellationToken.None),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName + ".xlsx")
+            XlsxMediaType, fileName + ".xlsx")
         : Results.Stream(stream => CsvExport.WriteAsync(stream, table, CancellationToken.None), "text/csv; charset=utf-8", fileName + ".csv");
 }

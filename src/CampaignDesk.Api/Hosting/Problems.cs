@@ -25,13 +25,15 @@ public static class Problems
     public static Results<Ok<T>, ProblemHttpResult> OkOr<T>(Outcome<T> outcome, string what, long id) =>
         outcome.IsOk ? TypedResults.Ok(outcome.Value) : Of(outcome, what, id);
 
-    /// <summary>The problem for a service's refusal: 404 (absent, or not the caller's to see), 403, 400 naming the fields, 409.</summary>
+    /// <summary>The problem for a service's refusal: 404 (absent, or not the caller's to see), 403, 400 naming the fields, 409, 412 (If-Match).</summary>
     public static ProblemHttpResult Of<T>(Outcome<T> outcome, string what, long id) => outcome.Status switch
     {
         OutcomeStatus.NotFound => NotFound(what, id),
         OutcomeStatus.Forbidden => Forbidden(outcome.Detail),
         OutcomeStatus.Invalid => Invalid(outcome.Errors!),
         OutcomeStatus.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: outcome.Detail),
+        OutcomeStatus.Stale => TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition failed",
+            detail: outcome.Detail),
         _ => throw new InvalidOperationException("A successful outcome is not a problem."),
     };
 }

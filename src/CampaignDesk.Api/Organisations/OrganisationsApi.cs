@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CampaignDesk.Api.Hosting;
+using CampaignDesk.Api.OpenApi;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Organisations;
 using CampaignDesk.Core.Users;
@@ -11,12 +12,12 @@ public static class OrganisationsApi
 {
     public static RouteGroupBuilder MapOrganisations(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/organisations").WithTags("Organisations").RequireAuthorization();
+        var group = routes.MapGroup("/api/organisations").WithTags("Organisations").RequireAuthorization().WithVersionETags();
         group.MapGet("/", ListAsync).WithSummary("Search organisations by text, type, kind, département or parent federation.");
         group.MapGet("/{id:long}", GetAsync).WithSummary("One organisation; its version is the ETag.");
         group.MapPost("/", CreateAsync).WithSummary("Create a structure or federation (admins).");
         group.MapPatch("/{id:long}", PatchAsync)
-            .Accepts<OrganisationInput>("application/merge-patch+json", "application/json")
+            .Accepts<OrganisationInput>("application/merge-patch+json", "application/json").WithIfMatch()
             .WithSummary("Change some fields (JSON merge patch; its coordinators and admins); send If-Match with the ETag to refuse a stale copy.");
         return group;
     }
@@ -73,10 +74,10 @@ public static class OrganisationsApi
     }
 
     private static async Task<Results<Ok<Organisation>, ProblemHttpResult>> PatchAsync(long id, JsonElement body, Caller caller,
-        OrganisationService service, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
+        OrganisationService service, OrganisationStore store, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
         var errors = new Errors();
-        var ifMatch = ETags.ParseIfMatch(request.Headers.IfMatch, errors);
+        var ifMatch = await ETags.ExpectedVersionAsync(request, errors, async () => (await store.GetAsync(id, cancellationToken))?.Version);
         var patch = OrganisationPatch.Parse(body, errors);
         if (errors.Any)
         {

@@ -1,4 +1,5 @@
 using CampaignDesk.Api.Hosting;
+using CampaignDesk.Api.OpenApi;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Interactions;
 using CampaignDesk.Core.Tasks;
@@ -11,13 +12,13 @@ public static class TasksApi
 {
     public static IEndpointRouteBuilder MapTasks(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization();
+        var group = routes.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization().WithVersionETags();
         group.MapGet("/", SearchAsync)
             .WithSummary("Tasks by due date: assignee=me (or a user id), state=open|overdue|done|cancelled, organisation.");
         group.MapGet("/{id:long}", GetAsync).WithSummary("One task (its assignee, coordinators of its organisation, admins).");
         group.MapPost("/", CreateAsync).WithSummary("Assign a task to a member of an organisation you coordinate.");
-        group.MapPost("/{id:long}/complete", CompleteAsync).WithSummary("Complete a task by logging the interaction it produced.");
-        group.MapDelete("/{id:long}", CancelAsync).WithSummary("Cancel an open task (coordinators).");
+        group.MapPost("/{id:long}/complete", CompleteAsync).WithIfMatch().WithSummary("Complete a task by logging the interaction it produced.");
+        group.MapDelete("/{id:long}", CancelAsync).WithIfMatch().WithSummary("Cancel an open task (coordinators).");
         return routes;
     }
 
@@ -70,11 +71,23 @@ public static class TasksApi
     }
 
     private static async Task<Results<Ok<OutreachTask>, ProblemHttpResult>> CompleteAsync(long id, InteractionInput input, Caller caller,
-        TaskService tasks, CancellationToken cancellationToken) =>
-        Problems.OkOr(await tasks.CompleteAsync(caller, id, input, cancellationToken), "Task", id);
+        TaskService tasks, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new Errors();
+        var ifMatch = await ETags.ExpectedVersionAsync(request, errors, async () => (await tasks.GetAsync(caller, id, cancellationToken)).Value?.Version);
+        return errors.Any
+            ? Problems.Invalid(errors.ToDictionary())
+            : Problems.OkOr(await tasks.CompleteAsync(caller, id, input, cancellationToken, ifMatch), "Task", id);
+    }
 
     private static async Task<Results<Ok<OutreachTask>, ProblemHttpResult>> CancelAsync(long id, Caller caller, TaskService tasks,
-        CancellationToken cancellationToken) =>
-        Problems.OkOr(await tasks.CancelAsync(caller, id, cancellationToken), "Task", id);
+        HttpRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new Errors();
+        var ifMatch = await ETags.ExpectedVersionAsync(request, errors, async () => (await tasks.GetAsync(caller, id, cancellationToken)).Value?.Version);
+        return errors.Any
+            ? Problems.Invalid(errors.ToDictionary())
+            : Problems.OkOr(await tasks.CancelAsync(caller, id, cancellationToken, ifMatch), "Task", id);
+    }
 
 }

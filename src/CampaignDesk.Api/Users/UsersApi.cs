@@ -1,4 +1,5 @@
 using CampaignDesk.Api.Hosting;
+using CampaignDesk.Api.OpenApi;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,11 +32,11 @@ public static class UsersApi
             })
             .WithTags("Users").WithSummary("Who the token belongs to: role and organisations.").RequireAuthorization();
 
-        var group = routes.MapGroup("/api/users").WithTags("Users").RequireAuthorization();
+        var group = routes.MapGroup("/api/users").WithTags("Users").RequireAuthorization().WithVersionETags();
         group.MapGet("/", SearchAsync).WithSummary("Users: all for admins, those of their organisations for coordinators.");
         group.MapGet("/{id:long}", GetAsync).WithSummary("One user (admins, the user, coordinators of their organisations).");
         group.MapPost("/", CreateAsync).WithSummary("Create a user; coordinators create volunteers of their organisations.");
-        group.MapPatch("/{id:long}", UpdateAsync).WithSummary("Change a user's name, role, organisations, Entra id or disabled flag.");
+        group.MapPatch("/{id:long}", UpdateAsync).WithIfMatch().WithSummary("Change a user's name, role, organisations, Entra id or disabled flag.");
         group.MapGet("/{id:long}/tokens", ListTokensAsync).WithSummary("A user's API tokens (never the tokens themselves).");
         group.MapPost("/{id:long}/tokens", IssueTokenAsync).WithSummary("Issue an API token: shown once in the response, stored hashed.");
         group.MapDelete("/{id:long}/tokens/{tokenId:long}", RevokeTokenAsync).WithSummary("Revoke a token; it stops working at once.");
@@ -82,8 +83,15 @@ public static class UsersApi
     }
 
     private static async Task<Results<Ok<User>, ProblemHttpResult>> UpdateAsync(long id, UserInput input, Caller caller, UserService users,
-        CancellationToken cancellationToken) =>
-        Problems.OkOr(await users.UpdateAsync(caller, id, input.ToFields(), null, cancellationToken), "User", id);
+        HttpRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new Errors();
+        var ifMatch = await ETags.ExpectedVersionAsync(request, errors,
+            async () => (await users.GetAsync(caller, id, cancellationToken)).Value?.Version);
+        return errors.Any
+            ? Problems.Invalid(errors.ToDictionary())
+            : Problems.OkOr(await users.UpdateAsync(caller, id, input.ToFields(), ifMatch, cancellationToken), "User", id);
+    }
 
     private static async Task<Results<Ok<IReadOnlyList<AccessToken>>, ProblemHttpResult>> ListTokensAsync(long id, Caller caller, UserService users,
         CancellationToken cancellationToken) =>
@@ -101,7 +109,7 @@ public static class UsersApi
         Problems.OkOr(await users.RevokeTokenAsync(caller, id, tokenId, cancellationToken), "User", id);
 
     private static async Task<Results<Created<CalendarFeed>, ProblemHttpResult>> RenewCalendarAsync(long id, Caller caller, UserService users,
-        HttpRequest request, CancellationToken cancellationToken)
+        HttpRequest request, PublicUrl publicUrl, CancellationToken cancellationToken)
     {
         var outcome = await users.RenewCalendarAsync(caller, id, cancellationToken);
         if (!outcome.IsOk)
@@ -109,7 +117,7 @@ public static class UsersApi
             return Problems.Of(outcome, "User", id);
         }
 
-        var url = $"{request.Scheme}://{request.Host}/calendar/{outcome.Value!.Token}.ics";
+        var url = $"{publicUrl.For(request)}/calendar/{outcome.Value!.Token}.ics";
         return TypedResults.Created(url, new CalendarFeed(url, outcome.Value.Info));
     }
 

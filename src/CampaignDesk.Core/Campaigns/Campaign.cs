@@ -1,7 +1,7 @@
 namespace CampaignDesk.Core.Campaigns;
 
 public sealed record Campaign(long Id, string Title, string? Goal, DateOnly? Deadline, string Status, IReadOnlyList<long> OrganisationIds,
-    CampaignTargeting Targeting, int Version, DateTime CreatedUtc, DateTime UpdatedUtc, FollowUpRule? FollowUpRule = null);
+    CampaignTargeting Targeting, int Version, DateTime CreatedUtc, DateTime UpdatedUtc, FollowUpRule? FollowUpRule = null) : Common.IVersioned;
 
 /// <summary>
 /// The campaign's automatic follow-up: an outbound contact without any answer after <paramref name="AfterWorkingDays"/>

@@ -75,8 +75,10 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
         }, cancellationToken);
     }
 
-    /// <summary>Changes the fields given (admins): title, goal, deadline, status, participating organisations, targeting.</summary>
-    public async Task<Outcome<Campaign>> UpdateAsync(Caller caller, long id, CampaignFields change, CancellationToken cancellationToken) =>
+    /// <summary>Changes the fields given (admins): title, goal, deadline, status, participating organisations, targeting. With
+    /// <paramref name="ifMatchVersion"/> the caller's copy must still be current.</summary>
+    public async Task<Outcome<Campaign>> UpdateAsync(Caller caller, long id, CampaignFields change, CancellationToken cancellationToken,
+        int? ifMatchVersion = null) =>
         await database.TransactAsync(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, id, cancellationToken);
@@ -88,6 +90,11 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
             if (!caller.IsAdmin)
             {
                 return Outcome<Campaign>.Forbidden("Campaigns are changed by the coalition's admins.");
+            }
+
+            if (ifMatchVersion is not null && ifMatchVersion != current.Version)
+            {
+                return Outcome<Campaign>.Stale("campaign", current.Version);
             }
 
             // Unless changed, the status stays as stored: an active campaign past its deadline reads as ended, and is active
@@ -112,11 +119,11 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
             var storing = CampaignStatuses.Store(CampaignStatuses.Normalise(fields.Status)!, stored, time.GetUtcNow().UtcDateTime);
             try
             {
-                await connection.ExecuteAsync(database.Command("""
+                var written = await connection.ExecuteAsync(database.Command("""
                     UPDATE campaigns SET title = @Title, goal = @Goal, deadline = @Deadline, status = @Status, archived_utc = @ArchivedUtc,
                         targeting_json = @Targeting,
                         followup_after_days = @AfterDays, followup_template_id = @TemplateId, version = version + 1, updated_utc = @now
-                    WHERE id = @id
+                    WHERE id = @id AND version = @Version
                     """, new
                 {
                     Title = fields.Title!.Trim(),
@@ -129,7 +136,13 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
                     TemplateId = fields.FollowUpRule is { AfterWorkingDays: > 0 } on ? on.TemplateId : null,
                     now = time.GetUtcNow().UtcDateTime,
                     id,
+                    current.Version,
                 }, transaction, cancellationToken));
+                if (written == 0)
+                {
+                    // Another process changed it between the read above and this write: never overwrite what it wrote.
+                    return Outcome<Campaign>.Stale("campaign", current.Version + 1);
+                }
             }
             catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
             {

@@ -7,6 +7,9 @@ public enum OutcomeStatus
     Forbidden,
     Invalid,
     Conflict,
+
+    /// <summary>The caller's copy is not the current version (If-Match): nothing changed.</summary>
+    Stale,
 }
 
 /// <summary>
@@ -34,6 +37,9 @@ public sealed record Outcome<T>(OutcomeStatus Status, T? Value, IDictionary<stri
     }
 
     public static Outcome<T> Conflict(string detail) => new(OutcomeStatus.Conflict, default, Detail: detail);
+
+    public static Outcome<T> Stale(string what, int currentVersion) =>
+        new(OutcomeStatus.Stale, default, Detail: $"The {what} was changed by someone else: it is now at version {currentVersion}. Read it again, then reapply your change.");
 
     /// <summary>The same failure for another value type.</summary>
     public Outcome<TOther> As<TOther>() => IsOk

@@ -31,6 +31,9 @@ public sealed class Database
 
     public string ConnectionString { get; }
 
+    /// <summary>How long a statement (and, on SQLite, a write waiting for the lock) may take before it fails.</summary>
+    public TimeSpan CommandTimeout => TimeSpan.FromSeconds(_commandTimeoutSeconds);
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = Dialect.CreateConnection(ConnectionString);

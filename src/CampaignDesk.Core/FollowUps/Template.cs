@@ -1,7 +1,7 @@
 namespace CampaignDesk.Core.FollowUps;
 
 /// <summary>A French e-mail of a campaign, with placeholders (see <see cref="TemplatePlaceholders"/>).</summary>
-public sealed record Template
+public sealed record Template : Common.IVersioned
 {
     public long Id { get; init; }
     public long CampaignId { get; init; }

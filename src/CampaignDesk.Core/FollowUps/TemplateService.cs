@@ -82,14 +82,20 @@ public sealed class TemplateService(Database database, AuditLog audit, TimeProvi
 
             if (ifMatchVersion is not null && ifMatchVersion != current.Version)
             {
-                return Outcome<Template>.Conflict($"The template changed (version {current.Version}); reload it and apply your change again.");
+                return Outcome<Template>.Stale("template", current.Version);
             }
 
             try
             {
-                await connection.ExecuteAsync(database.Command("""
-                    UPDATE templates SET name = @Name, subject = @Subject, body = @Body, version = version + 1, updated_utc = @now WHERE id = @id
-                    """, new { Name = merged.Name!.Trim(), merged.Subject, merged.Body, now = time.GetUtcNow().UtcDateTime, id }, transaction, cancellationToken));
+                // The version read above, so a write that slipped in between (another process) is never overwritten.
+                if (await connection.ExecuteAsync(database.Command("""
+                    UPDATE templates SET name = @Name, subject = @Subject, body = @Body, version = version + 1, updated_utc = @now
+                    WHERE id = @id AND version = @Version
+                    """, new { Name = merged.Name!.Trim(), merged.Subject, merged.Body, now = time.GetUtcNow().UtcDateTime, id, current.Version },
+                    transaction, cancellationToken)) == 0)
+                {
+                    return Outcome<Template>.Stale("template", current.Version + 1);
+                }
             }
             catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
             {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CampaignDesk.Core.Data;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -9,8 +10,11 @@ namespace CampaignDesk.Core.Mail;
 /// Writes each mail as an <c>.eml</c> file, for development and for a pickup folder. The file name comes from the
 /// idempotency key and the file appears atomically (written aside, then moved in without overwriting), so the folder
 /// holds exactly one message per key however often or concurrently it is sent, and a crash leaves no half message.
+/// The Message-ID is the key's hash at this installation's id, so it is the same on every retry and unique to this
+/// installation: another one sending under the same key never writes the same Message-ID.
 /// </summary>
-public sealed class EmlFolderTransport(IOptions<MailOptions> options, IHostEnvironment environment, TimeProvider time) : IMailTransport
+public sealed class EmlFolderTransport(IOptions<MailOptions> options, IHostEnvironment environment, TimeProvider time, Installation installation)
+    : IMailTransport
 {
     private const int MaxSafeNameLength = 60;
 
@@ -47,7 +51,8 @@ public sealed class EmlFolderTransport(IOptions<MailOptions> options, IHostEnvir
         ArgumentNullException.ThrowIfNull(mail);
         ArgumentException.ThrowIfNullOrWhiteSpace(mail.IdempotencyKey, "mail.IdempotencyKey");
         var hash = Hash(mail.IdempotencyKey);
-        var messageId = $"<{hash[..32]}@campaigndesk>";
+        // 96 bits of the key's hash at the installation's id (32 hex digits): the header stays within 78 characters.
+        var messageId = $"<{hash[..24]}@{(await installation.GetIdAsync(cancellationToken)).Replace("-", "", StringComparison.Ordinal)}>";
         var message = MimeMessage.Write(mail, messageId, $"=_{hash[..32]}", time.GetUtcNow());
 
         var path = Path.Combine(Folder, FileName(mail.IdempotencyKey));

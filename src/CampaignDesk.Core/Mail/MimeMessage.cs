@@ -49,7 +49,9 @@ internal static class MimeMessage
 
         if (mail.HtmlBody is null)
         {
-            return message.Append(Part("text/plain", mail.TextBody)).ToString();
+            // Every line ends with CRLF (RFC 5322 §2.3), the body's last one too, whether or not the text ended with a line break.
+            var part = Part("text/plain", mail.TextBody);
+            return message.Append(part).Append(part.EndsWith("\r\n", StringComparison.Ordinal) ? "" : "\r\n").ToString();
         }
 
         // The CRLF before each delimiter belongs to the delimiter (RFC 2046 §5.1.1), not to the part.

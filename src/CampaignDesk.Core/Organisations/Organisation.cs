@@ -14,7 +14,7 @@ public sealed record Organisation(
     IReadOnlyList<long> ParentIds,
     int Version,
     DateTime CreatedUtc,
-    DateTime UpdatedUtc)
+    DateTime UpdatedUtc) : Common.IVersioned
 {
     public OrganisationFields ToFields() =>
         new(Type, Kind, Name, CommuneInsee, CommuneName, DepartmentCode, RegionCode, Mailbox, ParentIds, CirconscriptionCode);

@@ -5,7 +5,7 @@ namespace CampaignDesk.Core.Tasks;
 /// <param name="OthersRecently">Only in the answer to creating it: other organisations' recent contacts with the official on the campaign.</param>
 public sealed record OutreachTask(long Id, long OrganisationId, long AssigneeUserId, long OfficialId, long? CampaignId, string Kind, DateOnly DueDate,
     string? Instructions, string State, bool Overdue, long? InteractionId, long? CreatedByUserId, int Version, DateTime CreatedUtc, DateTime UpdatedUtc,
-    DateTime? ClosedUtc, string OfficialName, string OrganisationName, IReadOnlyList<Interactions.RecentContact>? OthersRecently = null);
+    DateTime? ClosedUtc, string OfficialName, string OrganisationName, IReadOnlyList<Interactions.RecentContact>? OthersRecently = null) : Common.IVersioned;
 
 public sealed record TaskInput(long? AssigneeUserId, long? OfficialId, long? OrganisationId, long? CampaignId, string? Kind, DateOnly? DueDate,
     string? Instructions);

@@ -8,14 +8,15 @@ namespace CampaignDesk.Core.Tasks;
 /// <summary>
 /// A user's tasks as an iCalendar feed, read by calendar clients at a secret address (a calendar token): open tasks
 /// and those closed in the last 30 days, so a done or cancelled task updates in the calendar instead of lingering.
-/// The scheduled follow-ups join the feed with the follow-ups feature.
+/// The scheduled follow-ups join the feed with the follow-ups feature. The same tasks give the same text, byte for byte
+/// (every DTSTAMP is the feed's last change, not the time it was read), so the API can answer a calendar client 304.
 /// </summary>
-public sealed class TaskCalendar(Database database, AccessTokens tokens, TimeProvider time)
+public sealed class TaskCalendar(Database database, AccessTokens tokens, Installation installation, TimeProvider time)
 {
     private static readonly TimeSpan ClosedKept = TimeSpan.FromDays(30);
 
     /// <summary>The feed for this calendar secret, or null when it is unknown, revoked or its user disabled.</summary>
-    public async Task<string?> FeedAsync(string secret, CancellationToken cancellationToken)
+    public async Task<TaskFeed?> FeedAsync(string secret, CancellationToken cancellationToken)
     {
         var check = await tokens.CheckAsync(secret, AccessTokens.Calendar, cancellationToken);
         if (check.Status != TokenStatus.Valid)
@@ -30,15 +31,21 @@ public sealed class TaskCalendar(Database database, AccessTokens tokens, TimePro
             WHERE t.assignee_user_id = @UserId AND (t.state = 'open' OR t.closed_utc >= @Since)
             ORDER BY t.due_date, t.id
             """, new { check.Caller!.UserId, Since = time.GetUtcNow().UtcDateTime - ClosedKept }, cancellationToken: cancellationToken));
+        // A UID is global (RFC 5545 §3.8.4.7): the installation's id keeps two installations' task 12 apart in one calendar.
+        var domain = $"{await installation.GetIdAsync(cancellationToken)}.campaigndesk";
         var events = rows.Select(r => new CalendarEvent(
-            $"task-{r.Id}@campaigndesk",
+            $"task-{r.Id}@{domain}",
             (r.State == "done" ? "✔ " : "") + $"{Kinds.GetValueOrDefault(r.Kind, r.Kind)} {r.FirstName} {r.LastName}",
             new DateTimeOffset(r.UpdatedUtc, TimeSpan.Zero),
             Date: DateOnly.ParseExact(r.DueDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             Description: $"Pour {r.OrganisationName}." + (string.IsNullOrWhiteSpace(r.Instructions) ? "" : $"\nConsignes : {r.Instructions}"),
-            Cancelled: r.State == "cancelled"));
-        return ICalendarWriter.Write("CampaignDesk — mes tâches", events, time.GetUtcNow());
+            Cancelled: r.State == "cancelled")).ToList();
+        DateTimeOffset? lastModified = events.Count == 0 ? null : events.Max(e => e.LastModified);
+        return new TaskFeed(ICalendarWriter.Write("CampaignDesk — mes tâches", events, lastModified ?? time.GetUtcNow()), lastModified);
     }
+
+    /// <summary>The iCalendar text, and when its newest task last changed (null for an empty feed).</summary>
+    public sealed record TaskFeed(string Text, DateTimeOffset? LastModified);
 
     private static readonly Dictionary<string, string> Kinds = new()
     {

@@ -179,13 +179,19 @@ public sealed class TaskService(Database database, InteractionService interactio
     /// Closes an open task with the interaction it produced (its organisation and official are the task's when not
     /// given). The assignee or a coordinator of the organisation may; a closed task cannot be completed again.
     /// </summary>
-    public Task<Outcome<OutreachTask>> CompleteAsync(Caller caller, long id, InteractionInput input, CancellationToken cancellationToken) =>
+    public Task<Outcome<OutreachTask>> CompleteAsync(Caller caller, long id, InteractionInput input, CancellationToken cancellationToken,
+        int? ifMatchVersion = null) =>
         database.TransactAsync(async (connection, transaction) =>
         {
             var task = await GetAsync(connection, transaction, id, cancellationToken);
             if (task is null || !MaySee(caller, task))
             {
                 return Outcome<OutreachTask>.NotFound();
+            }
+
+            if (ifMatchVersion is not null && ifMatchVersion != task.Version)
+            {
+                return Outcome<OutreachTask>.Stale("task", task.Version);
             }
 
             if (task.State != "open")
@@ -210,13 +216,18 @@ public sealed class TaskService(Database database, InteractionService interactio
         }, cancellationToken);
 
     /// <summary>Cancels an open task: for coordinators of its organisation and admins.</summary>
-    public Task<Outcome<OutreachTask>> CancelAsync(Caller caller, long id, CancellationToken cancellationToken) =>
+    public Task<Outcome<OutreachTask>> CancelAsync(Caller caller, long id, CancellationToken cancellationToken, int? ifMatchVersion = null) =>
         database.TransactAsync(async (connection, transaction) =>
         {
             var task = await GetAsync(connection, transaction, id, cancellationToken);
             if (task is null || !MaySee(caller, task))
             {
                 return Outcome<OutreachTask>.NotFound();
+            }
+
+            if (ifMatchVersion is not null && ifMatchVersion != task.Version)
+            {
+                return Outcome<OutreachTask>.Stale("task", task.Version);
             }
 
             if (!caller.Coordinates(task.OrganisationId))
@@ -239,8 +250,8 @@ public sealed class TaskService(Database database, InteractionService interactio
         var now = time.GetUtcNow().UtcDateTime;
         var changed = await connection.ExecuteAsync(database.Command("""
             UPDATE tasks SET state = @state, interaction_id = @interactionId, closed_utc = @now, updated_utc = @now, version = version + 1
-            WHERE id = @Id AND state = 'open'
-            """, new { state, interactionId, now, task.Id }, transaction, cancellationToken));
+            WHERE id = @Id AND state = 'open' AND version = @Version
+            """, new { state, interactionId, now, task.Id, task.Version }, transaction, cancellationToken));
         if (changed == 0)
         {
             return Outcome<OutreachTask>.Conflict("The task was closed by someone else at the same time.");

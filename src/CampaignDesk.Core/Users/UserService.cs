@@ -97,7 +97,7 @@ public sealed class UserService(Database database, UserStore store, AccessTokens
 
             if (ifMatchVersion is not null && ifMatchVersion != current.Version)
             {
-                return Outcome<User>.Conflict($"The user was changed by someone else; it is now at version {current.Version}.");
+                return Outcome<User>.Stale("user", current.Version);
             }
 
             var errors = new Errors();

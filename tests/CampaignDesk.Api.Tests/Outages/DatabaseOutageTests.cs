@@ -12,7 +12,7 @@ namespace CampaignDesk.Api.Tests.Outages;
 /// every write is refused with 503, a problem and Retry-After (never a 500, never a stack trace), readiness says why;
 /// once it is back the same process serves again, and the database holds every acknowledged write exactly once and
 /// each unacknowledged one wholly or not at all. ~20-30 s each. SQLite's case is a write lock held by another process:
-/// writes are refused after Database:CommandTimeoutSeconds, reads (and readiness) go on.
+/// writes are refused after Database:CommandTimeoutSeconds and readiness says so (its write probe waits too), reads go on.
 /// </summary>
 public class DatabaseOutageTests
 {
@@ -99,7 +99,9 @@ public class DatabaseOutageTests
             TestContext.Out.WriteLine($"readiness while locked: {readyStatus} {ready}");
             Assert.Multiple(() =>
             {
-                Assert.That(readyStatus, Is.EqualTo(200), "readiness reads, and reads still work");
+                // The lock outlived Database:CommandTimeoutSeconds (writes were refused): readiness says so, from its write probe.
+                Assert.That(readyStatus, Is.EqualTo(503), "writes fail while the lock is held past the command timeout");
+                Assert.That(ready, Does.Contain("waited").And.Contain("lock"));
                 Assert.That(readStatus, Is.EqualTo(200), "reads go on while writes wait for the lock");
             });
             await AssertOutageHandledAsync(database, stream, api);

@@ -1,3 +1,4 @@
+using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Mail;
 using CampaignDesk.TestSupport;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ public class EmlFolderPermissionsTests
         try
         {
             var transport = new EmlFolderTransport(Options.Create(new MailOptions { EmlFolder = "outbox" }), new TestHostEnvironment(root.FullName),
-                TimeProvider.System);
+                TimeProvider.System, Installation.Of(Guid.NewGuid()));
 
             await transport.SendAsync(EmlFolderTransportTests.Mail("modes"), default);
 

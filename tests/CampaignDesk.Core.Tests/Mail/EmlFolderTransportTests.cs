@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Mail;
 using CampaignDesk.TestSupport;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,8 @@ public partial class EmlFolderTransportTests
 {
     private const string Subject = "Invitation : réunion publique « Madame la Députée » à l'Hôtel de Ville de Saint-Étienne-du-Rouvray, jeudi 14 mai";
     private const string Body = "Madame la Députée,\n\nNous avons l'honneur de vous inviter à la réunion publique qui se tiendra à la mairie, salle Œuvre-Élysée, le jeudi 14 mai à 18 h 30.   \r\nÉgalité = 100 % ; ça coûte 5 € — 🎉\r\n.\nFrom here on\n\tindentée\n";
+
+    private static readonly Guid ThisInstallation = Guid.Parse("6d2f7a10-3b4c-4d5e-8f60-718293a4b5c6");
 
     private DirectoryInfo _root = null!;
     private EmlFolderTransport _transport = null!;
@@ -108,13 +111,41 @@ public partial class EmlFolderTransportTests
 
         var message = LoadSingleFile();
         Assert.That(sent, Is.EqualTo(new SentMail($"<{message.MessageId}>", AlreadySent: false)));
-        Assert.That(sent.ProviderMessageId, Does.Match("^<[0-9a-f]{32}@campaigndesk>$"));
+        Assert.That(sent.ProviderMessageId, Is.EqualTo($"<{message.MessageId}>"));
+        Assert.That(message.MessageId, Does.Match($"^[0-9a-f]{{24}}@{ThisInstallation:N}$"), "MimeKit parses it as an addr-spec");
         Assert.That(message.Date, Is.EqualTo(TestClock.DefaultStart));
         Assert.That(message.Headers[HeaderId.Date], Is.EqualTo("Mon, 02 Mar 2026 09:30:00 +0000"));
         Assert.That(message.MimeVersion, Is.EqualTo(new Version(1, 0)));
         Assert.That(message.Headers["X-CampaignDesk-Key"], Is.EqualTo("relance:42/é"));
         Assert.That(message.Headers[HeaderId.ListUnsubscribe], Is.EqualTo("<mailto:stop@campaigndesk.fr>"));
         Assert.That(message.Headers["X-Campagne"], Is.EqualTo("Législatives 2026"));
+    }
+
+    [Test]
+    public async Task SendAsync_SameKeyInAnotherInstallation_HasAnotherMessageId()
+    {
+        var here = await _transport.SendAsync(Mail("relance-1"), default);
+        var elsewhere = await Transport("other-outbox", Guid.Parse("0b7c1e52-5d1a-4c3e-9f0e-2a6b8d4c1f00")).SendAsync(Mail("relance-1"), default);
+        var again = await Transport("outbox").SendAsync(Mail("relance-1"), default);
+
+        Assert.That(elsewhere.ProviderMessageId, Is.Not.EqualTo(here.ProviderMessageId), "two installations never send the same Message-ID");
+        Assert.That(again.ProviderMessageId, Is.EqualTo(here.ProviderMessageId), "a retry here keeps its Message-ID");
+    }
+
+    [TestCase("Bonjour,\n\nÀ bientôt.")]
+    [TestCase("Bonjour,\r\nÀ bientôt.\r\n")]
+    [TestCase("Une ligne\rpuis une autre\n")]
+    public async Task SendAsync_AnyBody_WritesCrlfThroughoutAndEndsWithCrlf(string body)
+    {
+        await _transport.SendAsync(Mail("crlf") with { TextBody = body }, default);
+
+        var bytes = File.ReadAllBytes(Path.Combine(_transport.Folder, EmlFolderTransport.FileName("crlf")));
+        var bare = Enumerable.Range(0, bytes.Length).Where(i => (bytes[i] == '\n' && (i == 0 || bytes[i - 1] != '\r'))
+            || (bytes[i] == '\r' && (i + 1 == bytes.Length || bytes[i + 1] != '\n'))).ToList();
+        Assert.That(bare, Is.Empty, "no bare CR or LF");
+        Assert.That(bytes[^2..], Is.EqualTo("\r\n"u8.ToArray()), "the file ends with CRLF");
+        var message = LoadSingleFile();
+        Assert.That(((TextPart)message.Body!).Text.TrimEnd('\n'), Is.EqualTo(body.Replace("\r\n", "\n").Replace('\r', '\n').TrimEnd('\n')));
     }
 
     [Test]
@@ -176,8 +207,9 @@ public partial class EmlFolderTransportTests
         Assert.That(File.Exists(Path.Combine(_root.FullName, "data", "mail", EmlFolderTransport.FileName("k1"))), Is.True);
     }
 
-    private EmlFolderTransport Transport(string folder) =>
-        new(Options.Create(new MailOptions { EmlFolder = folder }), new TestHostEnvironment(_root.FullName), TestClock.Create());
+    private EmlFolderTransport Transport(string folder, Guid? installation = null) =>
+        new(Options.Create(new MailOptions { EmlFolder = folder }), new TestHostEnvironment(_root.FullName), TestClock.Create(),
+            Installation.Of(installation ?? ThisInstallation));
 
     private string ReadSingleFile() => File.ReadAllText(Directory.GetFiles(_transport.Folder, "*.eml").Single());
 

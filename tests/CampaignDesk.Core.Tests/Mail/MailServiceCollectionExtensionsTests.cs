@@ -1,3 +1,4 @@
+using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Mail;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,7 @@ public class MailServiceCollectionExtensionsTests
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddSingleton<IHostEnvironment>(new TestHostEnvironment("/srv/campaigndesk"));
+        services.AddSingleton(Installation.Of(Guid.NewGuid()));
         services.AddCampaignDeskMail();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

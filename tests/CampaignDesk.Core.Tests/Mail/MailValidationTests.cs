@@ -1,3 +1,4 @@
+using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Mail;
 using CampaignDesk.TestSupport;
 using Microsoft.Extensions.Options;
@@ -73,5 +74,5 @@ public class MailValidationTests
         Transport(Path.Combine(Path.GetTempPath(), "campaigndesk-mail-never-written")).SendAsync(mail, default);
 
     private static EmlFolderTransport Transport(string folder) =>
-        new(Options.Create(new MailOptions { EmlFolder = folder }), new TestHostEnvironment("/"), TestClock.Create());
+        new(Options.Create(new MailOptions { EmlFolder = folder }), new TestHostEnvironment("/"), TestClock.Create(), Installation.Of(Guid.NewGuid()));
 }

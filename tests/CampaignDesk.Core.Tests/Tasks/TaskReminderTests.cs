@@ -90,7 +90,7 @@ public class TaskReminderTests(DatabaseProvider provider)
     private TaskReminders Reminders()
     {
         var mail = Options.Create(new MailOptions { EmlFolder = _folder.FullName });
-        var transport = new EmlFolderTransport(mail, new TestHostEnvironment(_folder.FullName), _time);
+        var transport = new EmlFolderTransport(mail, new TestHostEnvironment(_folder.FullName), _time, new Installation(_db.Database));
         return new TaskReminders(_db.Database, transport, mail, Options.Create(new TaskReminderOptions()), _time, NullLogger<TaskReminders>.Instance);
     }
 

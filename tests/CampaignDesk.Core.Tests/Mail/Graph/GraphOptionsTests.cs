@@ -1,3 +1,4 @@
+using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Mail;
 using CampaignDesk.Core.Mail.Graph;
 using Microsoft.Extensions.Configuration;
@@ -82,6 +83,7 @@ public class GraphOptionsTests
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddSingleton<IHostEnvironment>(new TestHostEnvironment("/srv/campaigndesk"));
+        services.AddSingleton(Installation.Of(Guid.NewGuid()));
         services.AddCampaignDeskMail();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
