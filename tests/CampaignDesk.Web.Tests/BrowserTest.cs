@@ -97,10 +97,12 @@ public abstract class BrowserTest
     }
 
     /// <summary>A new page in its own context: a phone (360 × 740) or a desktop screen.</summary>
-    protected async Task<IPage> NewPageAsync(bool phone = false, Uri? baseAddress = null)
+    /// <param name="bypassCsp">Only for injecting axe-core: the pages' Content-Security-Policy refuses any script but theirs.</param>
+    protected async Task<IPage> NewPageAsync(bool phone = false, Uri? baseAddress = null, bool bypassCsp = false)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
+            BypassCSP = bypassCsp,
             BaseURL = (baseAddress ?? Desk.BaseAddress).ToString(),
             ViewportSize = phone ? new ViewportSize { Width = 360, Height = 740 } : new ViewportSize { Width = 1280, Height = 900 },
             IsMobile = phone,

@@ -6,10 +6,11 @@ namespace CampaignDesk.Web.Tests;
 /// <summary>Every page, as an admin: drawn without a console error, every field labelled; screenshots kept.</summary>
 public class PagesTests : BrowserTest
 {
-    private static readonly string[] Pages =
+    internal static readonly string[] Pages =
     [
         "/app/", "/app/taches.html", "/app/tri.html", $"/app/campagne.html?id={Desk.Campaign}",
-        $"/app/structure.html?id={Desk.Organisation}", "/app/elu.html?id={official}",
+        $"/app/structure.html?id={Desk.Organisation}", "/app/elu.html?id={official}", "/app/recherche.html?q=cyrielle%20chatelain",
+        $"/app/equipe.html?id={Desk.Organisation}",
     ];
 
     [Test]

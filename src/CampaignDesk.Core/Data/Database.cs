@@ -87,6 +87,20 @@ public sealed class Database
         return outcome;
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction that is always rolled back: a dry run that goes through the very
+    /// code (and locks, and pacing) of the real write, and leaves nothing behind.
+    /// </summary>
+    public async Task<T> RehearseAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        using var turn = await WriterTurnAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await work(connection, transaction);
+        await transaction.RollbackAsync(cancellationToken);
+        return result;
+    }
+
     /// <summary>On SQLite, waits for this process's previous transaction to end, as long as the busy timeout would have.</summary>
     private async Task<IDisposable?> WriterTurnAsync(CancellationToken cancellationToken)
     {
