@@ -156,7 +156,7 @@ public class OutreachFlowTests : BrowserTest
         var card = page.Locator($"#a-faire [data-task='{id}']");
 
         await card.GetByRole(AriaRole.Button, new() { Name = "Noter ce qui s'est passé" }).ClickAsync();
-        await card.GetByLabel("Message laissé").CheckAsync();
+        await card.GetByLabel("Message laissé", new() { Exact = true }).CheckAsync();
         await ScreenshotAsync(page, "flux-taches-message-telephone");
         await card.GetByRole(AriaRole.Button, new() { Name = "Enregistrer", Exact = true }).ClickAsync();
 

@@ -25,11 +25,12 @@ public sealed record RelevantOfficial(
 public sealed record OfficialOutreach(long CampaignId, bool Contacted, bool ContactedByOrganisation, bool Reached, bool Responded, string Stance)
 {
     /// <summary>
-    /// Where it stands, in one word: <c>not_contacted</c> (by anyone), <c>contacted_by_others</c> (other structures
-    /// only), <c>contacted</c> (by the organisation, nobody reached), <c>reached</c>, <c>responded</c>.
+    /// Where it stands, in one word: <c>responded</c> (an answer or a position, as coverage counts it), else
+    /// <c>not_contacted</c> (by anyone), <c>contacted_by_others</c> (other structures only), <c>contacted</c> (by the
+    /// organisation, nobody reached), <c>reached</c>.
     /// </summary>
-    public string Status => !Contacted ? "not_contacted"
-        : Responded ? "responded"
+    public string Status => Responded ? "responded"
+        : !Contacted ? "not_contacted"
         : !ContactedByOrganisation ? "contacted_by_others"
         : Reached ? "reached" : "contacted";
 }

@@ -193,16 +193,17 @@ await page("Élu", async (main, user) => {
 
   if (actions) {
     const panels = actionPanels(official, actions, refresh);
-    main.append(h("h2", {}, "Agir"), chooser(actions, id));
+    main.append(...[h("h2", {}, "Agir"), chooser(actions, id)].filter(Boolean));
     main.append(...(panels.length ? panels : [h("p", { class: "discret" }, actions.organisationId
       ? "Aucune campagne en cours avec cette structure : rien à noter pour l'instant."
       : "Vous n'agissez pour aucune structure participant à une campagne en cours.")]));
   }
 
-  main.append(h("h2", {}, "Historique"), history,
+  main.append(...[h("h2", {}, "Historique"), history,
     h("h2", {}, "Mandats"),
     h("ul", {}, current.map((m) => h("li", {}, mandateLabel(m, official.sex), m.groupLabel ? ` · ${m.groupLabel}` : "",
       m.startDate ? ` · depuis le ${formatDate(m.startDate)}` : ""))),
     ended.length ? h("details", {}, h("summary", {}, `Mandats terminés (${ended.length})`),
-      h("ul", {}, ended.map((m) => h("li", {}, mandateLabel(m, official.sex), ` · ${formatDate(m.startDate)} – ${formatDate(m.endDate)}`)))) : null);
+      h("ul", {}, ended.map((m) => h("li", {}, mandateLabel(m, official.sex), ` · ${formatDate(m.startDate)} – ${formatDate(m.endDate)}`)))) : null,
+  ].filter(Boolean));
 });
