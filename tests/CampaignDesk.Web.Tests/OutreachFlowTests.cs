@@ -171,6 +171,25 @@ public class OutreachFlowTests : BrowserTest
         });
     }
 
+    [Test]
+    public async Task Coordinator_LogsAContact_WithTheKeyboardOnly()
+    {
+        var page = await NewPageAsync(baseAddress: _api.BaseAddress);
+        await SignInAsync(page, _coordinator, $"/app/elu.html?id={_official}&structure={Organisation}");
+
+        await page.Locator("#noter summary").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("#noter").GetByLabel("Rendez-vous obtenu").FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await page.Locator("#noter").GetByLabel("Notes (facultatif)").FocusAsync();
+        await page.Keyboard.TypeAsync("Au clavier : rendez-vous le 12 à la permanence.");
+        await page.Locator("#noter").GetByRole(AriaRole.Button, new() { Name = "Enregistrer le contact" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator("#noter .succes")).ToContainTextAsync("Contact enregistré");
+        await Assertions.Expect(page.Locator("#historique")).ToContainTextAsync("Au clavier : rendez-vous le 12");
+    }
+
     private async Task<string> TokenAsync(long userId) =>
         (await Desk.PostAsync(_api.Http, $"/api/users/{userId}/tokens", new { name = "navigateur", expiresInDays = 7 })).GetProperty("token").GetString()!;
 

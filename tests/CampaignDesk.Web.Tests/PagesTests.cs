@@ -28,6 +28,10 @@ public class PagesTests : BrowserTest
             }
 
             Assert.That(await UnlabelledFieldsAsync(page), Is.Empty, path);
+            Assert.That(await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('a[href], button, input, select, textarea, summary')]
+                  .filter(e => e.tabIndex < 0 && e.type !== 'hidden').map(e => e.outerHTML)
+                """), Is.Empty, $"{path}: every control reachable with the keyboard");
             Assert.That(await page.Locator("h1").CountAsync(), Is.EqualTo(1), $"{path}: one main heading");
             var name = path.Trim('/').Replace("app/", "", StringComparison.Ordinal).Split('.', '?')[0];
             await ScreenshotAsync(page, "admin-" + (name.Length == 0 || name == "app" ? "accueil" : name));

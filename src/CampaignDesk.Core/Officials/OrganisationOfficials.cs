@@ -54,13 +54,15 @@ public sealed class OrganisationOfficials(Database database, TerritoryStore terr
         }, cancellationToken: cancellationToken))).ToList();
 
         var ids = rows.Select(r => r.OfficialId).Distinct().ToArray();
-        var emails = ids.Length == 0
-            ? Array.Empty<(long, string)>().ToLookup(e => e.Item1, e => e.Item2)
-            : (await connection.QueryAsync<(long OfficialId, string Value)>(database.Command($"""
-                SELECT official_id, value FROM contact_points
-                WHERE kind = 'email' AND retired_utc IS NULL AND {database.Dialect.InList("official_id", "ids")}
+        var points = ids.Length == 0
+            ? []
+            : (await connection.QueryAsync<(long OfficialId, string Kind, string Value)>(database.Command($"""
+                SELECT official_id, kind, value FROM contact_points
+                WHERE kind IN ('email', 'phone') AND retired_utc IS NULL AND {database.Dialect.InList("official_id", "ids")}
                 ORDER BY official_id, source, value
-                """, new { ids }, cancellationToken: cancellationToken))).ToLookup(e => e.OfficialId, e => e.Value);
+                """, new { ids }, cancellationToken: cancellationToken))).ToList();
+        var emails = points.Where(p => p.Kind == "email").ToLookup(e => e.OfficialId, e => e.Value);
+        var phones = points.Where(p => p.Kind == "phone").ToLookup(e => e.OfficialId, e => e.Value);
 
         var outreach = campaignId is { } campaign && ids.Length > 0
             ? (await connection.QueryAsync<OutreachRow>(database.Command($"""
@@ -73,13 +75,6 @@ public sealed class OrganisationOfficials(Database database, TerritoryStore terr
                 """, new { ids, campaign, organisation = organisation.Id }, cancellationToken: cancellationToken))).ToDictionary(r => r.OfficialId)
             : [];
 
-        var phones = ids.Length == 0
-            ? Array.Empty<(long, string)>().ToLookup(e => e.Item1, e => e.Item2)
-            : (await connection.QueryAsync<(long OfficialId, string Value)>(database.Command($"""
-                SELECT official_id, value FROM contact_points
-                WHERE kind = 'phone' AND retired_utc IS NULL AND {database.Dialect.InList("official_id", "ids")}
-                ORDER BY official_id, source, value
-                """, new { ids }, cancellationToken: cancellationToken))).ToLookup(e => e.OfficialId, e => e.Value);
         var targets = campaignId is { } c && ids.Length > 0 ? await OutreachFacts.TargetsAsync(database, connection, c, ids, cancellationToken) : null;
         var dealings = campaignId is { } d && ids.Length > 0 && caller?.ActsFor(organisation.Id) == true
             ? await OutreachFacts.DealingsAsync(database, connection, organisation.Id, d, ids, cancellationToken)

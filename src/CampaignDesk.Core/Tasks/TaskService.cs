@@ -186,7 +186,7 @@ public sealed class TaskService(Database database, InteractionService interactio
         await using var connection = await database.OpenAsync(cancellationToken);
         var total = await connection.ExecuteScalarAsync<long>(database.Command($"SELECT COUNT(*) FROM tasks t {filter}", parameters,
             cancellationToken: cancellationToken));
-        var rows = await connection.QueryAsync<Row>(database.Command(
+        var rows = await connection.QueryAsync<TaskRow>(database.Command(
             $"SELECT {Columns} FROM {Tasks} {filter} ORDER BY t.due_date, t.id {database.Dialect.Paging}", parameters,
             cancellationToken: cancellationToken));
         var today = ParisTime.Today(time);
@@ -290,7 +290,7 @@ public sealed class TaskService(Database database, InteractionService interactio
         return Outcome<OutreachTask>.Ok(retried);
     }
 
-    private static DateOnly ProposedRetry(DateOnly today) => FollowUps.WorkingDays.Add(today, RetryAfterWorkingDays, null);
+    internal static DateOnly ProposedRetry(DateOnly today) => FollowUps.WorkingDays.Add(today, RetryAfterWorkingDays, null);
 
     private async Task<Outcome<OutreachTask>> CloseAsync(DbConnection connection, DbTransaction transaction, Caller caller, OutreachTask task,
         string state, long? interactionId, CancellationToken cancellationToken)
@@ -312,46 +312,6 @@ public sealed class TaskService(Database database, InteractionService interactio
     }
 
     private async Task<OutreachTask?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken) =>
-        (await connection.QuerySingleOrDefaultAsync<Row>(database.Command($"SELECT {Columns} FROM {Tasks} WHERE t.id = @id", new { id },
+        (await connection.QuerySingleOrDefaultAsync<TaskRow>(database.Command($"SELECT {Columns} FROM {Tasks} WHERE t.id = @id", new { id },
             transaction, cancellationToken)))?.ToTask(ParisTime.Today(time));
-
-
-    private sealed class Row
-    {
-        public long Id { get; init; }
-        public long OrganisationId { get; init; }
-        public long AssigneeUserId { get; init; }
-        public long OfficialId { get; init; }
-        public long? CampaignId { get; init; }
-        public string Kind { get; init; } = "";
-        public string DueDate { get; init; } = "";
-        public string? Instructions { get; init; }
-        public string State { get; init; } = "";
-        public long? InteractionId { get; init; }
-        public long? CreatedByUserId { get; init; }
-        public int Version { get; init; }
-        public DateTime CreatedUtc { get; init; }
-        public DateTime UpdatedUtc { get; init; }
-        public DateTime? ClosedUtc { get; init; }
-        public string OfficialFirstName { get; init; } = "";
-        public string OfficialLastName { get; init; } = "";
-        public string OrganisationName { get; init; } = "";
-        public int Attempts { get; init; }
-        public DateTime? LastAttemptUtc { get; init; }
-        public string AssigneeName { get; init; } = "";
-
-        public OutreachTask ToTask(DateOnly today)
-        {
-            var due = IsoDate.Parse(DueDate)!.Value;
-            return new OutreachTask(Id, OrganisationId, AssigneeUserId, OfficialId, CampaignId, Kind, due, Instructions, State,
-                State == "open" && due < today, InteractionId, CreatedByUserId, Version, CreatedUtc, UpdatedUtc, ClosedUtc,
-                $"{OfficialFirstName} {OfficialLastName}", OrganisationName)
-            {
-                Attempts = Attempts,
-                LastAttemptUtc = LastAttemptUtc,
-                AssigneeName = AssigneeName,
-                ProposedRetryDate = State == "open" ? ProposedRetry(today) : null,
-            };
-        }
-    }
 }
