@@ -146,8 +146,13 @@ public class OutreachFlowTests : BrowserTest
     {
         var task = await Desk.PostAsync(_api.Http, "/api/tasks", new
         {
-            assigneeUserId = _volunteerId, officialId = _official, organisationId = Organisation, campaignId = Campaign, kind = "call",
-            dueDate = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), instructions = "Appeler la permanence.",
+            assigneeUserId = _volunteerId,
+            officialId = _official,
+            organisationId = Organisation,
+            campaignId = Campaign,
+            kind = "call",
+            dueDate = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            instructions = "Appeler la permanence.",
         });
         var id = task.GetProperty("id").GetInt64();
         var proposed = task.GetProperty("proposedRetryDate").GetString();

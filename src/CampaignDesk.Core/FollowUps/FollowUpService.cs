@@ -144,8 +144,17 @@ public sealed class FollowUpService(Database database, AuditLog audit, IOptions<
     {
         var visible = caller.OrganisationIds.Where(caller.ActsFor).ToArray();
         var filters = new List<string>();
-        var parameters = new DynamicParameters(new { query.State, query.OrganisationId, query.CampaignId, query.OfficialId, query.BatchId, query.Paging.Skip, query.Paging.Take,
-            visible });
+        var parameters = new DynamicParameters(new
+        {
+            query.State,
+            query.OrganisationId,
+            query.CampaignId,
+            query.OfficialId,
+            query.BatchId,
+            query.Paging.Skip,
+            query.Paging.Take,
+            visible
+        });
         if (!caller.IsAdmin)
         {
             filters.Add(visible.Length == 0 ? "1 = 0" : database.Dialect.InList("f.organisation_id", "visible"));

@@ -33,7 +33,8 @@ internal sealed class MandateRow
     public Mandate ToMandate()
     {
         var (label, place) = MandateNames.Of(Role, Sex, DepartmentCode, CirconscriptionCode, CommuneName, CantonName, RegionCode);
-        return new(Id, Role, DepartmentCode, CirconscriptionCode, CommuneInsee, CantonCode, RegionCode, GroupCode,
-            GroupLabel, FunctionLabel, IsoDate.Parse(StartDate), IsoDate.Parse(EndDate), Source) { Label = label, Place = place };
+        var mandate = new Mandate(Id, Role, DepartmentCode, CirconscriptionCode, CommuneInsee, CantonCode, RegionCode, GroupCode,
+            GroupLabel, FunctionLabel, IsoDate.Parse(StartDate), IsoDate.Parse(EndDate), Source);
+        return mandate with { Label = label, Place = place };
     }
 }

@@ -31,16 +31,24 @@ public sealed class DeskWorld
         var desk = new DeskWorld { Deputee = world.OfficialId };
         desk.Organisation = (await world.PostAsync<JsonElement>("/api/organisations", new
         {
-            type = "structure", kind = "msp", name = $"Maison de santé {Guid.NewGuid():N}", communeInsee = "38421",
+            type = "structure",
+            kind = "msp",
+            name = $"Maison de santé {Guid.NewGuid():N}",
+            communeInsee = "38421",
         })).GetProperty("id").GetInt64();
         (await world.Admin.PatchAsJsonAsync($"/api/organisations/{desk.Organisation}", new { mailbox = "msp-smh@example.org" })).EnsureSuccessStatusCode();
         desk.Campaign = (await world.PostAsync<JsonElement>("/api/campaigns", new
         {
-            title = "Moratoire SEC-Pa", organisationIds = new[] { desk.Organisation }, deadline = "2030-12-31",
+            title = "Moratoire SEC-Pa",
+            organisationIds = new[] { desk.Organisation },
+            deadline = "2030-12-31",
         })).GetProperty("id").GetInt64();
         desk.Template = (await world.PostAsync<JsonElement>("/api/templates", new
         {
-            campaignId = desk.Campaign, name = "Première relance", subject = "{{campaign.title}}", body = "{{salutation}},\n\n{{organisation.name}}",
+            campaignId = desk.Campaign,
+            name = "Première relance",
+            subject = "{{campaign.title}}",
+            body = "{{salutation}},\n\n{{organisation.name}}",
         })).GetProperty("id").GetInt64();
         desk.Coordinator = await world.CreatePersonAsync("coordinatrice", "coordinator", desk.Organisation);
         desk.Volunteer = await world.CreatePersonAsync("benevole", "volunteer", desk.Organisation);

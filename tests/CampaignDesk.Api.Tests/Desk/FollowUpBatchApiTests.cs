@@ -81,7 +81,11 @@ public class FollowUpBatchApiTests(DatabaseProvider provider) : DeskTest(provide
         using var coordinator = As(Desk.Coordinator);
         var preview = await PostAsync(coordinator, new
         {
-            organisationId = Desk.Organisation, campaignId = Desk.Campaign, templateId = Desk.Template, selection = "uncontacted_targets", dryRun = true,
+            organisationId = Desk.Organisation,
+            campaignId = Desk.Campaign,
+            templateId = Desk.Template,
+            selection = "uncontacted_targets",
+            dryRun = true,
         });
         var officials = preview.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("officialId").GetInt64()).ToList();
 

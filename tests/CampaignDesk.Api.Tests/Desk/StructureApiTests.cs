@@ -106,7 +106,11 @@ public class StructureApiTests(DatabaseProvider provider) : DeskTest(provider)
     {
         using var response = await client.PostAsJsonAsync("/api/interactions", new
         {
-            organisationId = Desk.Organisation, officialId = official, campaignId = Desk.Campaign, channel, outcome,
+            organisationId = Desk.Organisation,
+            officialId = official,
+            campaignId = Desk.Campaign,
+            channel,
+            outcome,
         });
         Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
     }

@@ -84,8 +84,12 @@ public class TaskDeskApiTests(DatabaseProvider provider) : DeskTest(provider)
         using var coordinator = As(Desk.Coordinator);
         using var response = await coordinator.PostAsJsonAsync("/api/tasks/batch", new
         {
-            organisationId = Desk.Organisation, campaignId = Desk.Campaign, kind = "call", dueDate = "2026-01-05",
-            assigneeUserIds = new[] { Desk.Volunteer.Id, Desk.OtherVolunteer.Id }, officialIds = new[] { Desk.Deputee, Desk.Senatrice, Desk.Departementale },
+            organisationId = Desk.Organisation,
+            campaignId = Desk.Campaign,
+            kind = "call",
+            dueDate = "2026-01-05",
+            assigneeUserIds = new[] { Desk.Volunteer.Id, Desk.OtherVolunteer.Id },
+            officialIds = new[] { Desk.Deputee, Desk.Senatrice, Desk.Departementale },
         });
         var created = await response.Content.ReadFromJsonAsync<JsonElement>();
         var team = await coordinator.GetFromJsonAsync<JsonElement>($"/api/organisations/{Desk.Organisation}/team");
@@ -110,7 +114,11 @@ public class TaskDeskApiTests(DatabaseProvider provider) : DeskTest(provider)
         using var coordinator = As(Desk.Coordinator);
         using var response = await coordinator.PostAsJsonAsync("/api/tasks", new
         {
-            assigneeUserId = Desk.Volunteer.Id, officialId = official, organisationId = Desk.Organisation, campaignId = Desk.Campaign, kind = "call",
+            assigneeUserId = Desk.Volunteer.Id,
+            officialId = official,
+            organisationId = Desk.Organisation,
+            campaignId = Desk.Campaign,
+            kind = "call",
             dueDate = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         });
         var text = await response.Content.ReadAsStringAsync();
