@@ -39,6 +39,22 @@ public class StructureApiTests(DatabaseProvider provider) : DeskTest(provider)
     }
 
     [Test]
+    public async Task OrganisationOfficials_PutTheCampaignsTargetsFirst_WhateverTheirMandate()
+    {
+        var campaign = (await World.PostAsync<JsonElement>("/api/campaigns", new
+        {
+            title = "Les régions", organisationIds = new[] { Desk.Organisation }, deadline = "2030-12-31",
+            targeting = new { rules = new[] { new { roles = new[] { "conseiller_regional" }, where = "everywhere" } } },
+        })).GetProperty("id").GetInt64();
+
+        var list = (await World.Admin.GetFromJsonAsync<JsonElement>($"/api/organisations/{Desk.Organisation}/officials?campaign={campaign}"))
+            .EnumerateArray().ToList();
+
+        Assert.That(list[0].GetProperty("officialId").GetInt64(), Is.EqualTo(Desk.Regional), "the régional, the only target, before the députée");
+        Assert.That(list.Skip(1).Select(o => o.GetProperty("target").GetBoolean()), Is.All.False);
+    }
+
+    [Test]
     public async Task NextAction_FollowsWhatTheStructureDid()
     {
         using var volunteer = As(Desk.Volunteer);
