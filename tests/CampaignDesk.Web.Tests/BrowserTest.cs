@@ -159,6 +159,11 @@ public abstract class BrowserTest
         TestContext.AddTestAttachment(path, name);
     }
 
+    /// <summary>Text a page must never show: a list or a missing value turned into words by the DOM (« [object …] », « null », « undefined »).</summary>
+    protected static async Task<string[]> StrayTextAsync(IPage page) =>
+        System.Text.RegularExpressions.Regex.Matches(await page.InnerTextAsync("main"), @"\[object \w+\]|\bnull\b|\bundefined\b")
+            .Select(m => m.Value).ToArray();
+
     /// <summary>Inputs, selects and text areas without a label (an accessibility fault the tests refuse).</summary>
     protected static Task<string[]> UnlabelledFieldsAsync(IPage page) => page.EvaluateAsync<string[]>("""
         () => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]

@@ -28,6 +28,7 @@ public class PagesTests : BrowserTest
             }
 
             Assert.That(await UnlabelledFieldsAsync(page), Is.Empty, path);
+            Assert.That(await StrayTextAsync(page), Is.Empty, path);
             Assert.That(await page.EvaluateAsync<string[]>("""
                 () => [...document.querySelectorAll('a[href], button, input, select, textarea, summary')]
                   .filter(e => e.tabIndex < 0 && e.type !== 'hidden').map(e => e.outerHTML)
@@ -68,6 +69,7 @@ public class PagesTests : BrowserTest
         Assert.That(headers["content-security-policy"], Does.Contain("script-src 'self'").And.Contain("frame-ancestors 'none'"));
         Assert.That(headers["x-content-type-options"], Is.EqualTo("nosniff"));
         await WaitDrawnAsync(page);
+        Assert.That(await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), Is.LessThanOrEqualTo(360), "the sign-in page fits a phone too");
         await ScreenshotAsync(page, "connexion-telephone");
     }
 }

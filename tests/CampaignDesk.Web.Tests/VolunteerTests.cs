@@ -18,6 +18,8 @@ public class VolunteerTests : BrowserTest
         await Assertions.Expect(card).ToContainTextAsync(instructions);
         Assert.That(await WiderThanTheScreenAsync(page), Is.Empty, "no sideways scrolling on a 360 px phone");
         Assert.That(await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), Is.LessThanOrEqualTo(360));
+        Assert.That(await StrayTextAsync(page), Is.Empty);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Obtenir une nouvelle adresse d'agenda" })).ToBeVisibleAsync();
         await ScreenshotAsync(page, "taches-telephone");
 
         await card.GetByRole(AriaRole.Button, new() { Name = "Noter ce qui s'est passé" }).ClickAsync();

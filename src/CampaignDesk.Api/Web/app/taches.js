@@ -118,6 +118,6 @@ await page("Mes tâches", async (main, user) => {
   openList.append(...open.items.map((task) => openTask(task, closed)));
   doneList.append(...(doneTasks.length ? doneTasks.map(doneTask) : [h("li", { class: "discret" }, "Aucune tâche faite récemment.")]));
   main.append(h("h1", {}, "Mes tâches"), status, openHeading, openList, h("h2", {}, "Faites"), doneList,
-    user.id ? [h("h2", {}, "Mon agenda"), calendarControl(user.id)] : null);
+    ...(user.id ? [h("h2", {}, "Mon agenda"), calendarControl(user.id)] : []));
   count();
 });
