@@ -43,7 +43,9 @@ public class StructureApiTests(DatabaseProvider provider) : DeskTest(provider)
     {
         var campaign = (await World.PostAsync<JsonElement>("/api/campaigns", new
         {
-            title = "Les régions", organisationIds = new[] { Desk.Organisation }, deadline = "2030-12-31",
+            title = "Les régions",
+            organisationIds = new[] { Desk.Organisation },
+            deadline = "2030-12-31",
             targeting = new { rules = new[] { new { roles = new[] { "conseiller_regional" }, where = "everywhere" } } },
         })).GetProperty("id").GetInt64();
 
