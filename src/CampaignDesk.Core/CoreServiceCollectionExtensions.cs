@@ -76,6 +76,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TerritoryStore>();
         services.AddSingleton<OfficialStore>();
         services.AddSingleton<OrganisationOfficials>();
+        services.AddSingleton<OfficialActions>();
         services.AddSingleton<OrganisationStore>();
         services.AddSingleton<OrganisationService>();
         services.AddSingleton<WorkerHeartbeatStore>();
@@ -92,6 +93,9 @@ public static class CoreServiceCollectionExtensions
             .Validate(o => o.Window >= TimeSpan.Zero && o.Window <= TimeSpan.FromDays(365), "Coordination:Window must be between 0 and 365 days.")
             .ValidateOnStart();
         services.AddSingleton<TaskService>();
+        services.AddSingleton<TaskBatches>();
+        services.AddSingleton<CallScripts>();
+        services.AddSingleton<TeamBoard>();
         services.AddSingleton<TaskReminders>();
         services.AddSingleton<TaskCalendar>();
         services.AddSingleton<PositionService>();
@@ -103,6 +107,7 @@ public static class CoreServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<TemplateService>();
         services.AddSingleton<FollowUpService>();
+        services.AddSingleton<FollowUpBatches>();
         services.AddSingleton<FollowUpDispatcher>();
         services.AddSingleton<FollowUpRules>();
         services.AddOptions<SendingWindow>().BindConfiguration(SendingWindow.SectionName)

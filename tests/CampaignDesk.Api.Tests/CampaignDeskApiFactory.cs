@@ -29,12 +29,17 @@ public sealed class CampaignDeskApiFactory : WebApplicationFactory<Program>
     /// <summary>Every log message the host wrote, formatted with its exception, for tests that check what is (never) logged.</summary>
     public CapturedLogs Logs { get; } = new();
 
-    public static async Task<CampaignDeskApiFactory> CreateAsync(params (string Key, string? Value)[] settings)
+    public static Task<CampaignDeskApiFactory> CreateAsync(params (string Key, string? Value)[] settings) =>
+        CreateAsync(DatabaseProvider.Sqlite, settings);
+
+    /// <summary>The API on a fresh database of <paramref name="provider"/> (ignored, with the reason, where that engine is not configured).</summary>
+    public static async Task<CampaignDeskApiFactory> CreateAsync(DatabaseProvider provider, params (string Key, string? Value)[] settings)
     {
-        var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        TestDatabase.RequireConfigured(provider);
+        var database = await TestDatabase.CreateAsync(provider);
         var all = new Dictionary<string, string?>
         {
-            ["Database:Provider"] = "Sqlite",
+            ["Database:Provider"] = provider.ToString(),
             ["Database:ConnectionString"] = database.ConnectionString,
             ["Auth:BootstrapAdminToken"] = AdminToken,
             ["Worker:InProcess"] = "false",

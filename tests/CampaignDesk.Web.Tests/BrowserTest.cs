@@ -97,10 +97,12 @@ public abstract class BrowserTest
     }
 
     /// <summary>A new page in its own context: a phone (360 × 740) or a desktop screen.</summary>
-    protected async Task<IPage> NewPageAsync(bool phone = false, Uri? baseAddress = null)
+    /// <param name="bypassCsp">Only for injecting axe-core: the pages' Content-Security-Policy refuses any script but theirs.</param>
+    protected async Task<IPage> NewPageAsync(bool phone = false, Uri? baseAddress = null, bool bypassCsp = false)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
+            BypassCSP = bypassCsp,
             BaseURL = (baseAddress ?? Desk.BaseAddress).ToString(),
             ViewportSize = phone ? new ViewportSize { Width = 360, Height = 740 } : new ViewportSize { Width = 1280, Height = 900 },
             IsMobile = phone,
@@ -156,6 +158,11 @@ public abstract class BrowserTest
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         TestContext.AddTestAttachment(path, name);
     }
+
+    /// <summary>Text a page must never show: a list or a missing value turned into words by the DOM (« [object …] », « null », « undefined »).</summary>
+    protected static async Task<string[]> StrayTextAsync(IPage page) =>
+        System.Text.RegularExpressions.Regex.Matches(await page.InnerTextAsync("main"), @"\[object \w+\]|\bnull\b|\bundefined\b")
+            .Select(m => m.Value).ToArray();
 
     /// <summary>Inputs, selects and text areas without a label (an accessibility fault the tests refuse).</summary>
     protected static Task<string[]> UnlabelledFieldsAsync(IPage page) => page.EvaluateAsync<string[]>("""

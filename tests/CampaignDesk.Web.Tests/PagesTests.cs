@@ -6,10 +6,11 @@ namespace CampaignDesk.Web.Tests;
 /// <summary>Every page, as an admin: drawn without a console error, every field labelled; screenshots kept.</summary>
 public class PagesTests : BrowserTest
 {
-    private static readonly string[] Pages =
+    internal static readonly string[] Pages =
     [
         "/app/", "/app/taches.html", "/app/tri.html", $"/app/campagne.html?id={Desk.Campaign}",
-        $"/app/structure.html?id={Desk.Organisation}", "/app/elu.html?id={official}",
+        $"/app/structure.html?id={Desk.Organisation}", "/app/elu.html?id={official}", "/app/recherche.html?q=cyrielle%20chatelain",
+        $"/app/equipe.html?id={Desk.Organisation}",
     ];
 
     [Test]
@@ -27,6 +28,11 @@ public class PagesTests : BrowserTest
             }
 
             Assert.That(await UnlabelledFieldsAsync(page), Is.Empty, path);
+            Assert.That(await StrayTextAsync(page), Is.Empty, path);
+            Assert.That(await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('a[href], button, input, select, textarea, summary')]
+                  .filter(e => e.tabIndex < 0 && e.type !== 'hidden').map(e => e.outerHTML)
+                """), Is.Empty, $"{path}: every control reachable with the keyboard");
             Assert.That(await page.Locator("h1").CountAsync(), Is.EqualTo(1), $"{path}: one main heading");
             var name = path.Trim('/').Replace("app/", "", StringComparison.Ordinal).Split('.', '?')[0];
             await ScreenshotAsync(page, "admin-" + (name.Length == 0 || name == "app" ? "accueil" : name));
@@ -63,6 +69,7 @@ public class PagesTests : BrowserTest
         Assert.That(headers["content-security-policy"], Does.Contain("script-src 'self'").And.Contain("frame-ancestors 'none'"));
         Assert.That(headers["x-content-type-options"], Is.EqualTo("nosniff"));
         await WaitDrawnAsync(page);
+        Assert.That(await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), Is.LessThanOrEqualTo(360), "the sign-in page fits a phone too");
         await ScreenshotAsync(page, "connexion-telephone");
     }
 }

@@ -18,6 +18,8 @@ public class VolunteerTests : BrowserTest
         await Assertions.Expect(card).ToContainTextAsync(instructions);
         Assert.That(await WiderThanTheScreenAsync(page), Is.Empty, "no sideways scrolling on a 360 px phone");
         Assert.That(await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), Is.LessThanOrEqualTo(360));
+        Assert.That(await StrayTextAsync(page), Is.Empty);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Obtenir une nouvelle adresse d'agenda" })).ToBeVisibleAsync();
         await ScreenshotAsync(page, "taches-telephone");
 
         await card.GetByRole(AriaRole.Button, new() { Name = "Noter ce qui s'est passé" }).ClickAsync();
@@ -25,7 +27,7 @@ public class VolunteerTests : BrowserTest
         await card.GetByLabel("Notes (facultatif)").FillAsync("Favorable au moratoire, attend le courrier de la fédération.");
         Assert.That(await UnlabelledFieldsAsync(page), Is.Empty, "every field has a label");
         await ScreenshotAsync(page, "taches-saisie-telephone");
-        await card.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et clore la tâche" }).ClickAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Enregistrer", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".succes")).ToContainTextAsync("tâche close");
         await Assertions.Expect(page.Locator($"#a-faire [data-task='{taskId}']")).ToHaveCountAsync(0);
@@ -58,9 +60,9 @@ public class VolunteerTests : BrowserTest
 
         await card.GetByRole(AriaRole.Button, new() { Name = "Noter ce qui s'est passé" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await card.GetByLabel("Message laissé").FocusAsync();
+        await card.GetByLabel("Rendez-vous obtenu").FocusAsync();
         await page.Keyboard.PressAsync("Space");
-        await card.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et clore la tâche" }).FocusAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Enregistrer", Exact = true }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
 
         await Assertions.Expect(page.Locator($"#faites [data-task='{taskId}']")).ToHaveCountAsync(1);

@@ -13,6 +13,8 @@ public sealed record CampaignInput(string? Title, string? Goal, DateOnly? Deadli
     public CampaignFields ToFields() => new(Title, Goal, Deadline, Status, OrganisationIds, Targeting, FollowUpRule);
 }
 
+public sealed record CallScriptInput(string? Body);
+
 public static class CampaignsApi
 {
     public static IEndpointRouteBuilder MapCampaigns(this IEndpointRouteBuilder routes)
@@ -26,6 +28,9 @@ public static class CampaignsApi
             .WithSummary("Per département, group, role or organisation: targets, contacted, reached, responded, stances.");
         group.MapGet("/{id:long}/coverage/export.{format}", ExportCoverageAsync)
             .WithSummary("The coverage as a download: export.csv (UTF-8 with BOM, ';' for French Excel) or export.xlsx.");
+        group.MapGet("/{id:long}/scripts", ScriptsAsync).WithSummary("The campaign's call scripts, one per mandate (role '*': every other mandate).");
+        group.MapPut("/{id:long}/scripts/{role}", SaveScriptAsync)
+            .WithSummary("Write the call script of a mandate, {body} (an empty body removes it): admins, coordinators of a participating organisation.");
         group.MapGet("/{id:long}/gaps", GapsAsync).WithSummary("Targets not reached yet, the most useful first (see the README for the ranking).");
         return routes;
     }
@@ -84,6 +89,14 @@ public static class CampaignsApi
             ? ExportResults.File(CoverageService.ToTable(result), format, $"couverture-campagne-{id}-{by}")
             : Problems.NotFound("Campaign", id);
     }
+
+    private static async Task<Results<Ok<IReadOnlyList<CallScript>>, ProblemHttpResult>> ScriptsAsync(long id, CallScripts scripts,
+        CancellationToken cancellationToken) =>
+        await scripts.ListAsync(id, cancellationToken) is { } list ? TypedResults.Ok(list) : Problems.NotFound("Campaign", id);
+
+    private static async Task<Results<Ok<CallScript?>, ProblemHttpResult>> SaveScriptAsync(long id, string role, CallScriptInput input, Caller caller,
+        CallScripts scripts, CancellationToken cancellationToken) =>
+        Problems.OkOr(await scripts.SaveAsync(caller, id, role, input.Body, cancellationToken), "Campaign", id);
 
     private static async Task<Results<Ok<Page<Gap>>, ProblemHttpResult>> GapsAsync(long id, Caller caller, CoverageService coverage, int page = 1,
         int pageSize = PageRequest.DefaultPageSize, CancellationToken cancellationToken = default)

@@ -24,7 +24,10 @@ public static class FollowUpsApi
         var followUps = routes.MapGroup("/api/followups").WithTags("Follow-ups").RequireAuthorization();
         followUps.MapPost("/", ScheduleAsync)
             .WithSummary("Schedule a follow-up e-mail from the organisation's mailbox (coordinators): a template or a subject and body, a not-before time.");
-        followUps.MapGet("/", SearchAsync).WithSummary("Follow-ups of the caller's organisations (?state=&organisation=&campaign=&official=).");
+        followUps.MapPost("/batch", ScheduleBatchAsync)
+            .WithSummary("The same follow-up for several élus (officialIds, or selection=uncontacted_targets); dryRun: every message and time, nothing written.");
+        followUps.MapDelete("/batches/{id:long}", CancelBatchAsync).WithSummary("Cancel what of a batch has not left yet (coordinators).");
+        followUps.MapGet("/", SearchAsync).WithSummary("Follow-ups of the caller's organisations (?state=&organisation=&campaign=&official=&batch=).");
         followUps.MapGet("/{id:long}", GetAsync).WithSummary("One follow-up.");
         followUps.MapDelete("/{id:long}", CancelAsync).WithSummary("Cancel a scheduled follow-up (coordinators).");
         return routes;
@@ -83,7 +86,7 @@ public static class FollowUpsApi
     }
 
     private static async Task<Results<Ok<Page<FollowUp>>, ProblemHttpResult>> SearchAsync(Caller caller, FollowUpService followUps, string? state,
-        long? organisation, long? campaign, long? official, int page = 1, int pageSize = PageRequest.DefaultPageSize,
+        long? organisation, long? campaign, long? official, long? batch, int page = 1, int pageSize = PageRequest.DefaultPageSize,
         CancellationToken cancellationToken = default)
     {
         var errors = new Errors();
@@ -95,9 +98,24 @@ public static class FollowUpsApi
             return Problems.Invalid(errors.ToDictionary());
         }
 
-        return TypedResults.Ok(await followUps.SearchAsync(caller, new FollowUpQuery(checkedState, organisation, campaign, official, paging),
+        return TypedResults.Ok(await followUps.SearchAsync(caller, new FollowUpQuery(checkedState, organisation, campaign, official, paging, batch),
             cancellationToken));
     }
+
+    private static async Task<Results<Ok<FollowUpBatch>, Created<FollowUpBatch>, ProblemHttpResult>> ScheduleBatchAsync(FollowUpBatchInput input,
+        Caller caller, FollowUpBatches batches, HttpContext context, CancellationToken cancellationToken)
+    {
+        var outcome = await batches.ScheduleAsync(caller, input, context.CorrelationId(), cancellationToken);
+        if (!outcome.IsOk)
+        {
+            return Problems.Of(outcome, "Follow-up batch", 0);
+        }
+
+        return outcome.Value!.Id is { } id ? TypedResults.Created($"/api/followups?batch={id}", outcome.Value) : TypedResults.Ok(outcome.Value);
+    }
+
+    private static async Task<Results<Ok<BatchCancellation>, ProblemHttpResult>> CancelBatchAsync(long id, Caller caller, FollowUpBatches batches,
+        CancellationToken cancellationToken) => Problems.OkOr(await batches.CancelAsync(caller, id, cancellationToken), "Follow-up batch", id);
 
     private static async Task<Results<Ok<FollowUp>, ProblemHttpResult>> GetAsync(long id, Caller caller, FollowUpService followUps,
         CancellationToken cancellationToken) => Problems.OkOr(await followUps.GetAsync(caller, id, cancellationToken), "Follow-up", id);

@@ -4,6 +4,7 @@ using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Officials;
 using CampaignDesk.Core.Organisations;
 using CampaignDesk.Core.Territories;
+using CampaignDesk.Core.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CampaignDesk.Api.Officials;
@@ -16,6 +17,10 @@ public static class OfficialsApi
         group.MapGet("/", SearchAsync)
             .WithSummary("Search élus: q ignores accents and case; role, department, commune, circonscription and group filter one same mandate.");
         group.MapGet("/{id:long}", GetAsync).WithSummary("One élu: mandates (ended ones too), contacts with their sources, identifiers.");
+        group.MapGet("/{id:long}/actions", ActionsAsync)
+            .WithSummary("What the caller may do about this élu for an organisation and a running campaign: rights, assignees, templates, the next action.");
+        routes.MapGet("/api/organisations/{id:long}/actions", OrganisationActionsAsync).WithTags("Organisations").RequireAuthorization()
+            .WithSummary("What the caller may do for this organisation's élus on a running campaign: rights, assignees, templates.");
         routes.MapGet("/api/organisations/{id:long}/officials", ForOrganisationAsync).WithTags("Organisations").RequireAuthorization()
             .WithSummary("The élus that matter to this organisation, each with the reason; with campaign=, where that campaign stands with each.");
         return routes;
@@ -53,8 +58,17 @@ public static class OfficialsApi
             ? TypedResults.Ok(official)
             : Problems.NotFound("Official", id);
 
+    private static async Task<Results<Ok<OfficialActionsView>, ProblemHttpResult>> ActionsAsync(long id, long? organisation, long? campaign,
+        Caller caller, OfficialActions actions, CancellationToken cancellationToken) =>
+        Problems.OkOr(await actions.ForAsync(caller, id, organisation, campaign, cancellationToken), "Official", id);
+
+    private static async Task<Results<Ok<OfficialActionsView>, ProblemHttpResult>> OrganisationActionsAsync(long id, long? campaign, Caller caller,
+        OfficialActions actions, CancellationToken cancellationToken) =>
+        Problems.OkOr(await actions.ForAsync(caller, null, id, campaign, cancellationToken), "Organisation", id);
+
     private static async Task<Results<Ok<IReadOnlyList<RelevantOfficial>>, ProblemHttpResult, ValidationProblem>> ForOrganisationAsync(long id,
-        long? campaign, OrganisationStore organisations, OrganisationOfficials officials, CampaignService campaigns, CancellationToken cancellationToken)
+        long? campaign, Caller caller, OrganisationStore organisations, OrganisationOfficials officials, CampaignService campaigns,
+        CancellationToken cancellationToken)
     {
         var organisation = await organisations.GetAsync(id, cancellationToken);
         if (organisation is null)
@@ -67,6 +81,6 @@ public static class OfficialsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["campaign"] = [$"There is no campaign {campaignId}."] });
         }
 
-        return TypedResults.Ok(await officials.ForAsync(organisation, campaign, cancellationToken));
+        return TypedResults.Ok(await officials.ForAsync(organisation, campaign, caller, cancellationToken));
     }
 }

@@ -1,5 +1,6 @@
 using CampaignDesk.Api.Hosting;
 using CampaignDesk.Api.OpenApi;
+using CampaignDesk.Core.Campaigns;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Interactions;
 using CampaignDesk.Core.Tasks;
@@ -17,12 +18,18 @@ public static class TasksApi
             .WithSummary("Tasks by due date: assignee=me (or a user id), state=open|overdue|done|cancelled, organisation.");
         group.MapGet("/{id:long}", GetAsync).WithSummary("One task (its assignee, coordinators of its organisation, admins).");
         group.MapPost("/", CreateAsync).WithSummary("Assign a task to a member of an organisation you coordinate.");
-        group.MapPost("/{id:long}/complete", CompleteAsync).WithIfMatch().WithSummary("Complete a task by logging the interaction it produced.");
+        group.MapPost("/batch", CreateBatchAsync)
+            .WithSummary("One task for each élu (officialIds, or selection=uncontacted_targets), shared out among assigneeUserIds in turn.");
+        group.MapPost("/{id:long}/complete", CompleteAsync).WithIfMatch()
+            .WithSummary("Log what happened: a message left or nobody reached keeps the task open with a new date (retryOn), anything else closes it.");
+        routes.MapGet("/api/organisations/{id:long}/team", TeamAsync).WithTags("Tasks").RequireAuthorization()
+            .WithSummary("Each member of the organisation with their open, overdue and recently done tasks (its coordinators).");
         group.MapDelete("/{id:long}", CancelAsync).WithIfMatch().WithSummary("Cancel an open task (coordinators).");
         return routes;
     }
 
-    private static async Task<Results<Ok<Page<OutreachTask>>, ProblemHttpResult>> SearchAsync(Caller caller, TaskService tasks, string? assignee,
+    private static async Task<Results<Ok<Page<OutreachTask>>, ProblemHttpResult>> SearchAsync(Caller caller, TaskService tasks, CallScripts scripts,
+        string? assignee,
         string? state, long? organisation, int page = 1, int pageSize = PageRequest.DefaultPageSize, CancellationToken cancellationToken = default)
     {
         var errors = new Errors();
@@ -56,12 +63,27 @@ public static class TasksApi
         }
 
         var outcome = await tasks.SearchAsync(caller, new TaskQuery(assigneeId, state, organisation, paging), cancellationToken);
-        return Problems.OkOr(outcome, "Task", 0);
+        return outcome.IsOk
+            ? TypedResults.Ok(outcome.Value! with { Items = await scripts.AttachAsync(outcome.Value.Items, cancellationToken) })
+            : Problems.Of(outcome, "Task", 0);
     }
 
-    private static async Task<Results<Ok<OutreachTask>, ProblemHttpResult>> GetAsync(long id, Caller caller, TaskService tasks,
-        CancellationToken cancellationToken) =>
-        Problems.OkOr(await tasks.GetAsync(caller, id, cancellationToken), "Task", id);
+    private static async Task<Results<Ok<OutreachTask>, ProblemHttpResult>> GetAsync(long id, Caller caller, TaskService tasks, CallScripts scripts,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await tasks.GetAsync(caller, id, cancellationToken);
+        return outcome.IsOk ? TypedResults.Ok((await scripts.AttachAsync([outcome.Value!], cancellationToken))[0]) : Problems.Of(outcome, "Task", id);
+    }
+
+    private static async Task<Results<Created<IReadOnlyList<OutreachTask>>, ProblemHttpResult>> CreateBatchAsync(TaskBatchInput input, Caller caller,
+        TaskBatches batches, CancellationToken cancellationToken)
+    {
+        var outcome = await batches.CreateAsync(caller, input, cancellationToken);
+        return outcome.IsOk ? TypedResults.Created("/api/tasks", outcome.Value) : Problems.Of(outcome, "Task", 0);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<TeamMember>>, ProblemHttpResult>> TeamAsync(long id, Caller caller, TeamBoard team,
+        CancellationToken cancellationToken) => Problems.OkOr(await team.ForAsync(caller, id, cancellationToken), "Organisation", id);
 
     private static async Task<Results<Created<OutreachTask>, ProblemHttpResult>> CreateAsync(TaskInput input, Caller caller, TaskService tasks,
         CancellationToken cancellationToken)
@@ -70,14 +92,15 @@ public static class TasksApi
         return outcome.IsOk ? TypedResults.Created($"/api/tasks/{outcome.Value!.Id}", outcome.Value) : Problems.Of(outcome, "Task", 0);
     }
 
-    private static async Task<Results<Ok<OutreachTask>, ProblemHttpResult>> CompleteAsync(long id, InteractionInput input, Caller caller,
+    private static async Task<Results<Ok<OutreachTask>, ProblemHttpResult>> CompleteAsync(long id, TaskCompletionInput input, Caller caller,
         TaskService tasks, HttpRequest request, CancellationToken cancellationToken)
     {
         var errors = new Errors();
         var ifMatch = await ETags.ExpectedVersionAsync(request, errors, async () => (await tasks.GetAsync(caller, id, cancellationToken)).Value?.Version);
         return errors.Any
             ? Problems.Invalid(errors.ToDictionary())
-            : Problems.OkOr(await tasks.CompleteAsync(caller, id, input, cancellationToken, ifMatch), "Task", id);
+            : Problems.OkOr(await tasks.CompleteAsync(caller, id, input.Interaction, input.RetryOn, input.Close == true, cancellationToken, ifMatch),
+                "Task", id);
     }
 
     private static async Task<Results<Ok<OutreachTask>, ProblemHttpResult>> CancelAsync(long id, Caller caller, TaskService tasks,

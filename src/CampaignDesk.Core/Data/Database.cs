@@ -60,15 +60,8 @@ public sealed class Database
     public const int BulkCommandTimeoutSeconds = 1800;
 
     /// <summary>Runs <paramref name="work"/> in one transaction, committed when it returns and rolled back when it throws.</summary>
-    public async Task<T> TransactAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
-    {
-        using var turn = await WriterTurnAsync(cancellationToken);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var result = await work(connection, transaction);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
-    }
+    public Task<T> TransactAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        InTransactionAsync(work, commit: true, cancellationToken);
 
     /// <summary>Runs <paramref name="work"/> in one transaction, committed only when its outcome is a success: a refusal or
     /// an invalid input found half-way leaves nothing written.</summary>
@@ -88,6 +81,31 @@ public sealed class Database
         }
 
         return outcome;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction that is always rolled back: a dry run that goes through the very
+    /// code (and locks, and pacing) of the real write, and leaves nothing behind.
+    /// </summary>
+    public Task<T> RehearseAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        InTransactionAsync(work, commit: false, cancellationToken);
+
+    private async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, bool commit, CancellationToken cancellationToken)
+    {
+        using var turn = await WriterTurnAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await work(connection, transaction);
+        if (commit)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            await transaction.RollbackAsync(cancellationToken);
+        }
+
+        return result;
     }
 
     /// <summary>On SQLite, waits for this process's previous transaction to end, as long as the busy timeout would have.</summary>

@@ -42,6 +42,12 @@ public sealed record FollowUp
     /// <summary>The correlation id of the API request that scheduled it (none for a rule's): the worker logs and sends under it.</summary>
     public string? CorrelationId { get; init; }
 
+    /// <summary>The batch it was scheduled in with others (cancelled together), if any.</summary>
+    public long? BatchId { get; init; }
+
+    /// <summary>Only in the answer to scheduling it: why it leaves when it does (see <see cref="FollowUpPlanner"/>).</summary>
+    public IReadOnlyList<PlanReason>? Plan { get; init; }
+
     /// <summary>What makes the transport send the message once, whatever happens; never shown.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string IdempotencyKey { get; init; } = "";
@@ -51,7 +57,7 @@ public sealed record FollowUp
 public sealed record FollowUpInput(long? OfficialId, long? OrganisationId, long? CampaignId, long? TemplateId, string? Subject, string? Body,
     DateTimeOffset? NotBefore);
 
-public sealed record FollowUpQuery(string? State, long? OrganisationId, long? CampaignId, long? OfficialId, PageRequest Paging);
+public sealed record FollowUpQuery(string? State, long? OrganisationId, long? CampaignId, long? OfficialId, PageRequest Paging, long? BatchId = null);
 
 public static class FollowUpStates
 {

@@ -19,7 +19,7 @@ public sealed class FollowUpService(Database database, AuditLog audit, IOptions<
     internal const string Columns = """
         f.id, f.campaign_id, f.organisation_id, f.official_id, f.template_id, f.from_mailbox, f.to_address, f.to_name, f.subject, f.body,
         f.not_before_utc, f.due_utc, f.window_date, f.state, f.attempts, f.last_error, f.provider_message_id, f.sent_utc, f.cancelled_utc,
-        f.cancel_reason, f.source, f.source_interaction_id, f.created_by, f.created_utc, f.department_code, f.correlation_id, f.interaction_id
+        f.cancel_reason, f.source, f.source_interaction_id, f.created_by, f.created_utc, f.department_code, f.correlation_id, f.interaction_id, f.batch_id
         """;
 
     public Task<Outcome<FollowUp>> ScheduleAsync(Caller caller, FollowUpInput input, CancellationToken cancellationToken) =>
@@ -100,8 +100,9 @@ public sealed class FollowUpService(Database database, AuditLog audit, IOptions<
             return Outcome<FollowUp>.Invalid(errors);
         }
 
-        var (due, windowDate) = await FollowUpPlanner.PlanAsync(database, connection, transaction, window.Value, input.OfficialId!.Value,
+        var plan = await FollowUpPlanner.PlanAsync(database, connection, transaction, window.Value, input.OfficialId!.Value,
             recipient!.DepartmentCode, notBefore, null, cancellationToken);
+        var (due, windowDate) = plan;
         var id = await connection.ExecuteScalarAsync<long>(database.Command(database.Dialect.InsertReturningId("followups", """
             campaign_id, organisation_id, official_id, template_id, from_mailbox, to_address, to_name, subject, body, department_code, not_before_utc,
             due_utc, window_date, state, idempotency_key, attempts, source, source_interaction_id, created_by_user_id, created_by, created_utc, updated_utc, correlation_id
@@ -133,14 +134,27 @@ public sealed class FollowUpService(Database database, AuditLog audit, IOptions<
         }, transaction, cancellationToken));
         var followUp = (await GetAsync(connection, transaction, id, cancellationToken))!;
         await audit.RecordAsync(connection, transaction, caller, "create", "followup", id, followUp.OrganisationId, null, Summary(followUp), cancellationToken);
-        return Outcome<FollowUp>.Ok(followUp);
+        var reasons = notBefore > now
+            ? [new PlanReason("not_before", $"Pas avant le {FollowUpPlanner.Day(SendingWindow.WindowKey(notBefore))}, comme demandé."), .. plan.Reasons]
+            : plan.Reasons;
+        return Outcome<FollowUp>.Ok(followUp with { Plan = reasons });
     }
 
     public async Task<Page<FollowUp>> SearchAsync(Caller caller, FollowUpQuery query, CancellationToken cancellationToken)
     {
         var visible = caller.OrganisationIds.Where(caller.ActsFor).ToArray();
         var filters = new List<string>();
-        var parameters = new DynamicParameters(new { query.State, query.OrganisationId, query.CampaignId, query.OfficialId, query.Paging.Skip, query.Paging.Take, visible });
+        var parameters = new DynamicParameters(new
+        {
+            query.State,
+            query.OrganisationId,
+            query.CampaignId,
+            query.OfficialId,
+            query.BatchId,
+            query.Paging.Skip,
+            query.Paging.Take,
+            visible
+        });
         if (!caller.IsAdmin)
         {
             filters.Add(visible.Length == 0 ? "1 = 0" : database.Dialect.InList("f.organisation_id", "visible"));
@@ -150,6 +164,7 @@ public sealed class FollowUpService(Database database, AuditLog audit, IOptions<
         {
             (query.State, "f.state = @State"), (query.OrganisationId, "f.organisation_id = @OrganisationId"),
             (query.CampaignId, "f.campaign_id = @CampaignId"), (query.OfficialId, "f.official_id = @OfficialId"),
+            (query.BatchId, "f.batch_id = @BatchId"),
         })
         {
             if (value is not null)

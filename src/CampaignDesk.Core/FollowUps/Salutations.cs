@@ -59,6 +59,10 @@ public static class Salutations
         };
     }
 
+    /// <summary>« Députée », « Conseiller régional »: the role's title for the sex (masculine when unknown); null for an unknown role.</summary>
+    public static string? Title(string role, string? sex) =>
+        Titles.TryGetValue(role, out var titles) ? (Feminine(sex) == true ? titles.Feminine : titles.Masculine) : null;
+
     /// <summary>« 1re circonscription », « 5e circonscription ».</summary>
     public static string Circonscription(int number)
     {

@@ -22,7 +22,19 @@ internal sealed class MandateRow
     public string? StartDate { get; init; }
     public string? EndDate { get; init; }
     public string Source { get; init; } = "";
+    public string? CommuneName { get; init; }
+    public string? CantonName { get; init; }
 
-    public Mandate ToMandate() => new(Id, Role, DepartmentCode, CirconscriptionCode, CommuneInsee, CantonCode, RegionCode, GroupCode,
-        GroupLabel, FunctionLabel, IsoDate.Parse(StartDate), IsoDate.Parse(EndDate), Source);
+    /// <summary>The columns that name a mandate's commune and canton, from <see cref="NameJoins"/>.</summary>
+    public const string NameColumns = "mc.name AS commune_name, mk.name AS canton_name";
+
+    public const string NameJoins = "LEFT JOIN communes mc ON mc.insee = m.commune_insee LEFT JOIN cantons mk ON mk.code = m.canton_code";
+
+    public Mandate ToMandate()
+    {
+        var (label, place) = MandateNames.Of(Role, Sex, DepartmentCode, CirconscriptionCode, CommuneName, CantonName, RegionCode);
+        var mandate = new Mandate(Id, Role, DepartmentCode, CirconscriptionCode, CommuneInsee, CantonCode, RegionCode, GroupCode,
+            GroupLabel, FunctionLabel, IsoDate.Parse(StartDate), IsoDate.Parse(EndDate), Source);
+        return mandate with { Label = label, Place = place };
+    }
 }

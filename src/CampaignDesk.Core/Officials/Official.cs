@@ -28,6 +28,12 @@ public sealed record Mandate(
     string Source)
 {
     public bool Active => EndDate is null;
+
+    /// <summary>« Députée de la 2e circonscription de l'Isère »: the mandate in French, with place names (see <see cref="MandateNames"/>).</summary>
+    public string? Label { get; init; }
+
+    /// <summary>The territory's name: « 2e circonscription de l'Isère », « Saint-Martin-d'Hères », « canton de Fontaine-Seyssinet ».</summary>
+    public string? Place { get; init; }
 }
 
 public sealed record ContactPoint(string Kind, string Value, string Source, DateTime FirstSeenUtc, DateTime LastSeenUtc, DateTime? RetiredUtc);

@@ -8,6 +8,9 @@ namespace CampaignDesk.Core.Officials;
 
 public sealed class OfficialStore(Database database)
 {
+    /// <summary>Words of a query matched at most: more narrow nothing a person types, and each is a LIKE.</summary>
+    private const int MaxWords = 6;
+
     private const string MandateColumns = """
         m.id, m.role, m.department_code, m.circonscription_code, m.commune_insee, m.canton_code, m.region_code,
         m.group_code, m.group_label, m.function_label, m.start_date, m.end_date, m.source
@@ -43,10 +46,12 @@ public sealed class OfficialStore(Database database)
         }
 
         // The text test first: it is a cheap string match that discards most officials before the mandate probes.
+        // Each word anywhere, in any order: « Cyrielle Chatelain » finds « chatelain cyrielle » (search_text is last name first).
         var where = new List<string>();
-        if (!string.IsNullOrWhiteSpace(query.Text))
+        var words = SearchText.Words(query.Text, MaxWords);
+        for (var i = 0; i < words.Count; i++)
         {
-            where.Add(@"o.search_text LIKE @Pattern ESCAPE '\'");
+            where.Add($@"o.search_text LIKE @Pattern{i} ESCAPE '\'");
         }
 
         if (query.Active == true)
@@ -61,17 +66,20 @@ public sealed class OfficialStore(Database database)
         }
 
         var filter = "WHERE " + string.Join(" AND ", where);
-        var parameters = new
+        var parameters = new DynamicParameters(new
         {
             query.Role,
             query.DepartmentCode,
             query.CommuneInsee,
             query.CirconscriptionCode,
             query.Group,
-            Pattern = SearchText.ContainsPattern(query.Text ?? ""),
             query.Paging.Skip,
             query.Paging.Take,
-        };
+        });
+        for (var i = 0; i < words.Count; i++)
+        {
+            parameters.Add($"Pattern{i}", SearchText.ContainsPattern(words[i]));
+        }
 
         await using var connection = await database.OpenAsync(cancellationToken);
         // One scan gives the page and the total; a page past the end has no row to carry it, so it is counted apart.
@@ -126,7 +134,8 @@ public sealed class OfficialStore(Database database)
         }
 
         var rows = await connection.QueryAsync<MandateRow>(database.Command($"""
-            SELECT m.official_id, {MandateColumns} FROM mandates m
+            SELECT m.official_id, o.sex, {MandateColumns}, {MandateRow.NameColumns}
+            FROM mandates m JOIN officials o ON o.id = m.official_id {MandateRow.NameJoins}
             WHERE {database.Dialect.InList("m.official_id", "ids")} {(activeOnly ? "AND m.end_date IS NULL" : "")}
             ORDER BY m.end_date, m.start_date DESC, m.id
             """, new { ids }, cancellationToken: cancellationToken));

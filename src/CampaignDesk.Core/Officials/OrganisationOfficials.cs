@@ -2,6 +2,7 @@ using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Organisations;
 using CampaignDesk.Core.Territories;
+using CampaignDesk.Core.Users;
 using Dapper;
 
 namespace CampaignDesk.Core.Officials;
@@ -15,10 +16,15 @@ namespace CampaignDesk.Core.Officials;
 public sealed class OrganisationOfficials(Database database, TerritoryStore territories)
 {
     public Task<IReadOnlyList<RelevantOfficial>> ForAsync(Organisation organisation, CancellationToken cancellationToken) =>
-        ForAsync(organisation, campaignId: null, cancellationToken);
+        ForAsync(organisation, campaignId: null, null, cancellationToken);
 
-    /// <param name="campaignId">When given (an existing campaign), each élu comes with where that campaign stands with them.</param>
-    public async Task<IReadOnlyList<RelevantOfficial>> ForAsync(Organisation organisation, long? campaignId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RelevantOfficial>> ForAsync(Organisation organisation, long? campaignId, CancellationToken cancellationToken) =>
+        ForAsync(organisation, campaignId, null, cancellationToken);
+
+    /// <param name="campaignId">When given (an existing campaign), each élu comes with where that campaign stands with them, whether
+    /// the campaign targets them (targets first), and, for <paramref name="caller"/> acting for the organisation, the next action.</param>
+    public async Task<IReadOnlyList<RelevantOfficial>> ForAsync(Organisation organisation, long? campaignId, Caller? caller,
+        CancellationToken cancellationToken)
     {
         var commune = organisation.CommuneInsee is null ? null : await territories.GetCommuneAsync(organisation.CommuneInsee, cancellationToken);
         var candidates = organisation.CirconscriptionCode is { } chosen
@@ -30,8 +36,8 @@ public sealed class OrganisationOfficials(Database database, TerritoryStore terr
         var rows = (await connection.QueryAsync<MandateRow>(database.Command($"""
             SELECT o.id AS official_id, o.last_name, o.first_name, o.sex,
                    m.id, m.role, m.department_code, m.circonscription_code, m.commune_insee, m.canton_code, m.region_code,
-                   m.group_code, m.group_label, m.function_label, m.start_date, m.end_date, m.source
-            FROM mandates m JOIN officials o ON o.id = m.official_id
+                   m.group_code, m.group_label, m.function_label, m.start_date, m.end_date, m.source, {MandateRow.NameColumns}
+            FROM mandates m JOIN officials o ON o.id = m.official_id {MandateRow.NameJoins}
             WHERE m.end_date IS NULL AND (
                    (m.role = 'depute' AND {database.Dialect.InList("m.circonscription_code", "circonscriptions")})
                 OR (m.role = 'senateur' AND m.department_code = @Department)
@@ -48,13 +54,15 @@ public sealed class OrganisationOfficials(Database database, TerritoryStore terr
         }, cancellationToken: cancellationToken))).ToList();
 
         var ids = rows.Select(r => r.OfficialId).Distinct().ToArray();
-        var emails = ids.Length == 0
-            ? Array.Empty<(long, string)>().ToLookup(e => e.Item1, e => e.Item2)
-            : (await connection.QueryAsync<(long OfficialId, string Value)>(database.Command($"""
-                SELECT official_id, value FROM contact_points
-                WHERE kind = 'email' AND retired_utc IS NULL AND {database.Dialect.InList("official_id", "ids")}
+        var points = ids.Length == 0
+            ? []
+            : (await connection.QueryAsync<(long OfficialId, string Kind, string Value)>(database.Command($"""
+                SELECT official_id, kind, value FROM contact_points
+                WHERE kind IN ('email', 'phone') AND retired_utc IS NULL AND {database.Dialect.InList("official_id", "ids")}
                 ORDER BY official_id, source, value
-                """, new { ids }, cancellationToken: cancellationToken))).ToLookup(e => e.OfficialId, e => e.Value);
+                """, new { ids }, cancellationToken: cancellationToken))).ToList();
+        var emails = points.Where(p => p.Kind == "email").ToLookup(e => e.OfficialId, e => e.Value);
+        var phones = points.Where(p => p.Kind == "phone").ToLookup(e => e.OfficialId, e => e.Value);
 
         var outreach = campaignId is { } campaign && ids.Length > 0
             ? (await connection.QueryAsync<OutreachRow>(database.Command($"""
@@ -67,20 +75,31 @@ public sealed class OrganisationOfficials(Database database, TerritoryStore terr
                 """, new { ids, campaign, organisation = organisation.Id }, cancellationToken: cancellationToken))).ToDictionary(r => r.OfficialId)
             : [];
 
+        var targets = campaignId is { } c && ids.Length > 0 ? await OutreachFacts.TargetsAsync(database, connection, c, ids, cancellationToken) : null;
+        var dealings = campaignId is { } d && ids.Length > 0 && caller?.ActsFor(organisation.Id) == true
+            ? await OutreachFacts.DealingsAsync(database, connection, organisation.Id, d, ids, cancellationToken)
+            : null;
+
         var partial = candidates.Count > 1;
         return rows
-            .OrderBy(r => Array.IndexOf(RoleOrder, r.Role)).ThenBy(r => r.CirconscriptionCode).ThenBy(r => r.LastName).ThenBy(r => r.FirstName)
-            .Select(r => new RelevantOfficial(r.OfficialId, r.LastName, r.FirstName, r.Sex, r.ToMandate(),
-                Reason(r, organisation, commune, partial), emails[r.OfficialId].Distinct().ToList(),
-                campaignId is { } id ? Outreach(id, outreach.GetValueOrDefault(r.OfficialId)) : null))
+            .OrderBy(r => targets is null || targets.Contains(r.OfficialId) ? 0 : 1)
+            .ThenBy(r => Array.IndexOf(RoleOrder, r.Role)).ThenBy(r => r.CirconscriptionCode).ThenBy(r => r.LastName).ThenBy(r => r.FirstName)
+            .Select(r =>
+            {
+                var standing = campaignId is { } id ? Outreach(id, outreach.GetValueOrDefault(r.OfficialId)) : null;
+                return new RelevantOfficial(r.OfficialId, r.LastName, r.FirstName, r.Sex, r.ToMandate(),
+                    Reason(r, organisation, commune, partial), emails[r.OfficialId].Distinct().ToList(), standing,
+                    targets?.Contains(r.OfficialId), phones[r.OfficialId].Distinct().ToList(),
+                    standing is not null && dealings is not null ? NextActions.Of(standing, dealings[r.OfficialId]) : null);
+            })
             .ToList();
     }
 
-    private static OfficialOutreach Outreach(long campaignId, OutreachRow? row) => row is null
+    internal static OfficialOutreach Outreach(long campaignId, OutreachRow? row) => row is null
         ? new OfficialOutreach(campaignId, false, false, false, false, "unknown")
         : new OfficialOutreach(campaignId, row.Contacted == 1, row.Own == 1, row.Reached == 1, row.Replied == 1 || row.Stance is not null, row.Stance ?? "unknown");
 
-    private sealed class OutreachRow
+    internal sealed class OutreachRow
     {
         public long OfficialId { get; init; }
         public long Reached { get; init; }

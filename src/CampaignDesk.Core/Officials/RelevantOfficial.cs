@@ -1,6 +1,9 @@
 namespace CampaignDesk.Core.Officials;
 
 /// <summary>An élu who matters to an organisation, through one of their mandates, and why.</summary>
+/// <param name="Target">With a campaign: whether the campaign targets this official (targets come first).</param>
+/// <param name="Phones">The directory's phone numbers of the official (current ones).</param>
+/// <param name="NextAction">With a campaign, for the organisation's members and admins: what to do next (see <see cref="NextActions"/>).</param>
 public sealed record RelevantOfficial(
     long OfficialId,
     string LastName,
@@ -9,11 +12,25 @@ public sealed record RelevantOfficial(
     Mandate Mandate,
     string Reason,
     IReadOnlyList<string> Emails,
-    OfficialOutreach? Outreach = null);
+    OfficialOutreach? Outreach = null,
+    bool? Target = null,
+    IReadOnlyList<string>? Phones = null,
+    NextAction? NextAction = null);
 
 /// <summary>
 /// Where a campaign stands with one official, for an organisation's page: whether anyone (and the organisation
 /// itself) contacted them, reached them, got an answer, and their stance. Counts confidential contacts, as coverage
 /// does, without saying anything of their content.
 /// </summary>
-public sealed record OfficialOutreach(long CampaignId, bool Contacted, bool ContactedByOrganisation, bool Reached, bool Responded, string Stance);
+public sealed record OfficialOutreach(long CampaignId, bool Contacted, bool ContactedByOrganisation, bool Reached, bool Responded, string Stance)
+{
+    /// <summary>
+    /// Where it stands, in one word: <c>responded</c> (an answer or a position, as coverage counts it), else
+    /// <c>not_contacted</c> (by anyone), <c>contacted_by_others</c> (other structures only), <c>contacted</c> (by the
+    /// organisation, nobody reached), <c>reached</c>.
+    /// </summary>
+    public string Status => Responded ? "responded"
+        : !Contacted ? "not_contacted"
+        : !ContactedByOrganisation ? "contacted_by_others"
+        : Reached ? "reached" : "contacted";
+}

@@ -1,3 +1,5 @@
+using CampaignDesk.Core.Interactions;
+
 namespace CampaignDesk.Core.Tasks;
 
 /// <summary>Work assigned to a volunteer (a call, a letter, a visit…), closed by the interaction it produced.</summary>
@@ -5,13 +7,34 @@ namespace CampaignDesk.Core.Tasks;
 /// <param name="OthersRecently">Only in the answer to creating it: other organisations' recent contacts with the official on the campaign.</param>
 public sealed record OutreachTask(long Id, long OrganisationId, long AssigneeUserId, long OfficialId, long? CampaignId, string Kind, DateOnly DueDate,
     string? Instructions, string State, bool Overdue, long? InteractionId, long? CreatedByUserId, int Version, DateTime CreatedUtc, DateTime UpdatedUtc,
-    DateTime? ClosedUtc, string OfficialName, string OrganisationName, IReadOnlyList<Interactions.RecentContact>? OthersRecently = null) : Common.IVersioned;
+    DateTime? ClosedUtc, string OfficialName, string OrganisationName, IReadOnlyList<RecentContact>? OthersRecently = null) : Common.IVersioned
+{
+    /// <summary>Calls that reached nobody (a message left, unreachable) while the task stayed open.</summary>
+    public int Attempts { get; init; }
+
+    public DateTime? LastAttemptUtc { get; init; }
+
+    public string AssigneeName { get; init; } = "";
+
+    /// <summary>For an open task: the date a retry would be due if the next call reaches nobody.</summary>
+    public DateOnly? ProposedRetryDate { get; init; }
+
+    /// <summary>The campaign's call script for the official's main mandate (see CallScripts), where the list was asked with scripts.</summary>
+    public string? CallScript { get; init; }
+}
 
 public sealed record TaskInput(long? AssigneeUserId, long? OfficialId, long? OrganisationId, long? CampaignId, string? Kind, DateOnly? DueDate,
     string? Instructions);
 
 /// <summary><see cref="AssigneeUserId"/> filters on one assignee; <see cref="State"/> is open, overdue, done or cancelled.</summary>
 public sealed record TaskQuery(long? AssigneeUserId, string? State, long? OrganisationId, Common.PageRequest Paging);
+
+/// <summary>Completing a task: the interaction it produced, and for a call that reached nobody the new date, or close it all the same.</summary>
+public sealed record TaskCompletionInput(long? OrganisationId, long? OfficialId, long? CampaignId, string? Channel, string? Direction,
+    DateTimeOffset? OccurredAt, string? Outcome, string? Notes, bool? Confidential, DateOnly? RetryOn, bool? Close)
+{
+    public InteractionInput Interaction => new(OrganisationId, OfficialId, CampaignId, Channel, Direction, OccurredAt, Outcome, Notes, Confidential);
+}
 
 public static class TaskLists
 {

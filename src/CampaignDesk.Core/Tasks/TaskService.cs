@@ -18,17 +18,33 @@ public sealed class TaskService(Database database, InteractionService interactio
 {
     private const string Columns = """
         t.id, t.organisation_id, t.assignee_user_id, t.official_id, t.campaign_id, t.kind, t.due_date, t.instructions, t.state,
-        t.interaction_id, t.created_by_user_id, t.version, t.created_utc, t.updated_utc, t.closed_utc,
-        o.first_name AS official_first_name, o.last_name AS official_last_name, g.name AS organisation_name
+        t.interaction_id, t.created_by_user_id, t.version, t.created_utc, t.updated_utc, t.closed_utc, t.attempts, t.last_attempt_utc,
+        o.first_name AS official_first_name, o.last_name AS official_last_name, g.name AS organisation_name, u.display_name AS assignee_name
         """;
 
+    /// <summary>Outcomes of a call that reached nobody: the task stays open, with a new date.</summary>
+    public static readonly IReadOnlyList<string> RetryOutcomes = ["left_message", "unreachable"];
+
+    /// <summary>Working days until the retry a task proposes after a message left or nobody reached.</summary>
+    public const int RetryAfterWorkingDays = 2;
+
     /// <summary>A task with the names a list shows (its official's, its organisation's).</summary>
-    private const string Tasks = "tasks t JOIN officials o ON o.id = t.official_id JOIN organisations g ON g.id = t.organisation_id";
+    private const string Tasks =
+        "tasks t JOIN officials o ON o.id = t.official_id JOIN organisations g ON g.id = t.organisation_id JOIN users u ON u.id = t.assignee_user_id";
 
     public Task<Outcome<OutreachTask>> CreateAsync(Caller caller, TaskInput input, CancellationToken cancellationToken)
     {
+        var refused = Precheck(caller, input, out var kind);
+        return refused is not null
+            ? Task.FromResult(refused)
+            : database.TransactAsync((connection, transaction) => InsertAsync(connection, transaction, caller, input, kind!, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The checks that need no database: a refusal, or null and the task's kind.</summary>
+    internal Outcome<OutreachTask>? Precheck(Caller caller, TaskInput input, out string? kind)
+    {
         var errors = new Errors();
-        var kind = input.Kind?.Trim().ToLowerInvariant();
+        kind = input.Kind?.Trim().ToLowerInvariant();
         if (kind is null || !TaskLists.Kinds.Contains(kind))
         {
             errors.Add("kind", $"One of {string.Join(", ", TaskLists.Kinds)} is required.");
@@ -55,60 +71,62 @@ public sealed class TaskService(Database database, InteractionService interactio
 
         if (errors.Any)
         {
-            return Task.FromResult(Outcome<OutreachTask>.Invalid(errors));
+            return Outcome<OutreachTask>.Invalid(errors);
         }
 
-        if (!caller.Coordinates(input.OrganisationId!.Value))
+        return caller.Coordinates(input.OrganisationId!.Value)
+            ? null
+            : Outcome<OutreachTask>.Forbidden("Only a coordinator of the organisation (or an admin) assigns its tasks.");
+    }
+
+    /// <summary>Writes a task that passed <see cref="Precheck"/>, in the caller's transaction.</summary>
+    internal async Task<Outcome<OutreachTask>> InsertAsync(DbConnection connection, DbTransaction transaction, Caller caller, TaskInput input, string kind,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Errors();
+        var assignee = await connection.QuerySingleOrDefaultAsync<(string Role, DateTime? DisabledUtc, long? Member)>(database.Command("""
+            SELECT u.role, u.disabled_utc, m.organisation_id AS member
+            FROM users u LEFT JOIN user_organisations m ON m.user_id = u.id AND m.organisation_id = @OrganisationId
+            WHERE u.id = @AssigneeUserId
+            """, new { input.OrganisationId, input.AssigneeUserId }, transaction, cancellationToken));
+        if (assignee.Role is null || assignee.DisabledUtc is not null || assignee.Member is null || assignee.Role == UserRoles.Observer)
         {
-            return Task.FromResult(Outcome<OutreachTask>.Forbidden("Only a coordinator of the organisation (or an admin) assigns its tasks."));
+            errors.Add("assigneeUserId", "The assignee must be an active volunteer or coordinator of the organisation.");
         }
 
-        return database.TransactAsync(async (connection, transaction) =>
+        await database.RequireRowAsync(connection, transaction, "officials", input.OfficialId, "officialId", errors, cancellationToken);
+        await database.RequireRowAsync(connection, transaction, "campaigns", input.CampaignId, "campaignId", errors, cancellationToken);
+        if (!errors.Any)
         {
-            var assignee = await connection.QuerySingleOrDefaultAsync<(string Role, DateTime? DisabledUtc, long? Member)>(database.Command("""
-                SELECT u.role, u.disabled_utc, m.organisation_id AS member
-                FROM users u LEFT JOIN user_organisations m ON m.user_id = u.id AND m.organisation_id = @OrganisationId
-                WHERE u.id = @AssigneeUserId
-                """, new { input.OrganisationId, input.AssigneeUserId }, transaction, cancellationToken));
-            if (assignee.Role is null || assignee.DisabledUtc is not null || assignee.Member is null || assignee.Role == UserRoles.Observer)
-            {
-                errors.Add("assigneeUserId", "The assignee must be an active volunteer or coordinator of the organisation.");
-            }
-
-            await database.RequireRowAsync(connection, transaction, "officials", input.OfficialId, "officialId", errors, cancellationToken);
-            await database.RequireRowAsync(connection, transaction, "campaigns", input.CampaignId, "campaignId", errors, cancellationToken);
-            if (!errors.Any)
-            {
-                await CampaignService.RequireParticipantAsync(database, connection, transaction, input.CampaignId, input.OrganisationId, errors,
-                    cancellationToken);
-            }
-
-            if (errors.Any)
-            {
-                return Outcome<OutreachTask>.Invalid(errors);
-            }
-
-            var now = time.GetUtcNow().UtcDateTime;
-            var id = await connection.ExecuteScalarAsync<long>(database.Command(database.Dialect.InsertReturningId("tasks",
-                "organisation_id, assignee_user_id, official_id, campaign_id, kind, due_date, instructions, state, created_by_user_id, version, created_utc, updated_utc",
-                "@OrganisationId, @AssigneeUserId, @OfficialId, @CampaignId, @kind, @Due, @Instructions, 'open', @CreatedBy, 1, @now, @now"), new
-                {
-                    input.OrganisationId,
-                    input.AssigneeUserId,
-                    input.OfficialId,
-                    input.CampaignId,
-                    kind,
-                    Due = IsoDate.Format(input.DueDate),
-                    Instructions = string.IsNullOrWhiteSpace(input.Instructions) ? null : input.Instructions.Trim(),
-                    CreatedBy = caller.UserId,
-                    now,
-                }, transaction, cancellationToken));
-            var task = (await GetAsync(connection, transaction, id, cancellationToken))!;
-            await audit.RecordAsync(connection, transaction, caller, "create", "task", id, task.OrganisationId, null, task, cancellationToken);
-            var others = await coordination.OthersRecentlyAsync(connection, transaction, caller, task.OfficialId, task.OrganisationId, task.CampaignId,
+            await CampaignService.RequireParticipantAsync(database, connection, transaction, input.CampaignId, input.OrganisationId, errors,
                 cancellationToken);
-            return Outcome<OutreachTask>.Ok(task with { OthersRecently = others });
-        }, cancellationToken);
+        }
+
+        if (errors.Any)
+        {
+            return Outcome<OutreachTask>.Invalid(errors);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var id = await connection.ExecuteScalarAsync<long>(database.Command(database.Dialect.InsertReturningId("tasks",
+            "organisation_id, assignee_user_id, official_id, campaign_id, kind, due_date, instructions, state, created_by_user_id, version, created_utc, updated_utc",
+            "@OrganisationId, @AssigneeUserId, @OfficialId, @CampaignId, @kind, @Due, @Instructions, 'open', @CreatedBy, 1, @now, @now"), new
+            {
+                input.OrganisationId,
+                input.AssigneeUserId,
+                input.OfficialId,
+                input.CampaignId,
+                kind,
+                Due = IsoDate.Format(input.DueDate),
+                Instructions = string.IsNullOrWhiteSpace(input.Instructions) ? null : input.Instructions.Trim(),
+                CreatedBy = caller.UserId,
+                now,
+            }, transaction, cancellationToken));
+        var task = (await GetAsync(connection, transaction, id, cancellationToken))!;
+        await audit.RecordAsync(connection, transaction, caller, "create", "task", id, task.OrganisationId, null, task, cancellationToken);
+        var others = await coordination.OthersRecentlyAsync(connection, transaction, caller, task.OfficialId, task.OrganisationId, task.CampaignId,
+            cancellationToken);
+        return Outcome<OutreachTask>.Ok(task with { OthersRecently = others });
     }
 
     public async Task<Outcome<OutreachTask>> GetAsync(Caller caller, long id, CancellationToken cancellationToken)
@@ -168,7 +186,7 @@ public sealed class TaskService(Database database, InteractionService interactio
         await using var connection = await database.OpenAsync(cancellationToken);
         var total = await connection.ExecuteScalarAsync<long>(database.Command($"SELECT COUNT(*) FROM tasks t {filter}", parameters,
             cancellationToken: cancellationToken));
-        var rows = await connection.QueryAsync<Row>(database.Command(
+        var rows = await connection.QueryAsync<TaskRow>(database.Command(
             $"SELECT {Columns} FROM {Tasks} {filter} ORDER BY t.due_date, t.id {database.Dialect.Paging}", parameters,
             cancellationToken: cancellationToken));
         var today = ParisTime.Today(time);
@@ -179,8 +197,16 @@ public sealed class TaskService(Database database, InteractionService interactio
     /// Closes an open task with the interaction it produced (its organisation and official are the task's when not
     /// given). The assignee or a coordinator of the organisation may; a closed task cannot be completed again.
     /// </summary>
-    public Task<Outcome<OutreachTask>> CompleteAsync(Caller caller, long id, InteractionInput input, CancellationToken cancellationToken,
-        int? ifMatchVersion = null) =>
+    public Task<Outcome<OutreachTask>> CompleteAsync(Caller caller, long id, InteractionInput input, CancellationToken cancellationToken) =>
+        CompleteAsync(caller, id, input, null, false, cancellationToken);
+
+    /// <summary>
+    /// Logs what happened. A message left or nobody reached (<see cref="RetryOutcomes"/>) keeps the task open, one attempt
+    /// more, due again on <paramref name="retryOn"/> (by default <see cref="RetryAfterWorkingDays"/> working days after today)
+    /// unless <paramref name="close"/>; any other outcome closes it.
+    /// </summary>
+    public Task<Outcome<OutreachTask>> CompleteAsync(Caller caller, long id, InteractionInput input, DateOnly? retryOn, bool close,
+        CancellationToken cancellationToken, int? ifMatchVersion = null) =>
         database.TransactAsync(async (connection, transaction) =>
         {
             var task = await GetAsync(connection, transaction, id, cancellationToken);
@@ -210,6 +236,11 @@ public sealed class TaskService(Database database, InteractionService interactio
             if (!logged.IsOk)
             {
                 return logged.As<OutreachTask>();
+            }
+
+            if (!close && RetryOutcomes.Contains(logged.Value!.Outcome))
+            {
+                return await RetryAsync(connection, transaction, caller, task, retryOn, cancellationToken);
             }
 
             return await CloseAsync(connection, transaction, caller, task, "done", logged.Value!.Id, cancellationToken);
@@ -244,6 +275,33 @@ public sealed class TaskService(Database database, InteractionService interactio
     private static bool MaySee(Caller caller, OutreachTask task) =>
         caller.IsAdmin || task.AssigneeUserId == caller.UserId || caller.Coordinates(task.OrganisationId);
 
+    private async Task<Outcome<OutreachTask>> RetryAsync(DbConnection connection, DbTransaction transaction, Caller caller, OutreachTask task,
+        DateOnly? retryOn, CancellationToken cancellationToken)
+    {
+        var today = ParisTime.Today(time);
+        var due = retryOn ?? ProposedRetry(today);
+        if (due <= today || due > today.AddYears(1))
+        {
+            return Outcome<OutreachTask>.Invalid("retryOn", "The new date is after today and within a year.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var changed = await connection.ExecuteAsync(database.Command("""
+            UPDATE tasks SET attempts = attempts + 1, last_attempt_utc = @now, due_date = @due, updated_utc = @now, version = version + 1
+            WHERE id = @Id AND state = 'open'
+            """, new { now, due = IsoDate.Format(due), task.Id }, transaction, cancellationToken));
+        if (changed == 0)
+        {
+            return Outcome<OutreachTask>.Conflict("The task was closed by someone else at the same time.");
+        }
+
+        var retried = (await GetAsync(connection, transaction, task.Id, cancellationToken))!;
+        await audit.RecordAsync(connection, transaction, caller, "retry", "task", task.Id, task.OrganisationId, task, retried, cancellationToken);
+        return Outcome<OutreachTask>.Ok(retried);
+    }
+
+    internal static DateOnly ProposedRetry(DateOnly today) => FollowUps.WorkingDays.Add(today, RetryAfterWorkingDays, null);
+
     private async Task<Outcome<OutreachTask>> CloseAsync(DbConnection connection, DbTransaction transaction, Caller caller, OutreachTask task,
         string state, long? interactionId, CancellationToken cancellationToken)
     {
@@ -264,37 +322,6 @@ public sealed class TaskService(Database database, InteractionService interactio
     }
 
     private async Task<OutreachTask?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken) =>
-        (await connection.QuerySingleOrDefaultAsync<Row>(database.Command($"SELECT {Columns} FROM {Tasks} WHERE t.id = @id", new { id },
+        (await connection.QuerySingleOrDefaultAsync<TaskRow>(database.Command($"SELECT {Columns} FROM {Tasks} WHERE t.id = @id", new { id },
             transaction, cancellationToken)))?.ToTask(ParisTime.Today(time));
-
-
-    private sealed class Row
-    {
-        public long Id { get; init; }
-        public long OrganisationId { get; init; }
-        public long AssigneeUserId { get; init; }
-        public long OfficialId { get; init; }
-        public long? CampaignId { get; init; }
-        public string Kind { get; init; } = "";
-        public string DueDate { get; init; } = "";
-        public string? Instructions { get; init; }
-        public string State { get; init; } = "";
-        public long? InteractionId { get; init; }
-        public long? CreatedByUserId { get; init; }
-        public int Version { get; init; }
-        public DateTime CreatedUtc { get; init; }
-        public DateTime UpdatedUtc { get; init; }
-        public DateTime? ClosedUtc { get; init; }
-        public string OfficialFirstName { get; init; } = "";
-        public string OfficialLastName { get; init; } = "";
-        public string OrganisationName { get; init; } = "";
-
-        public OutreachTask ToTask(DateOnly today)
-        {
-            var due = IsoDate.Parse(DueDate)!.Value;
-            return new OutreachTask(Id, OrganisationId, AssigneeUserId, OfficialId, CampaignId, Kind, due, Instructions, State,
-                State == "open" && due < today, InteractionId, CreatedByUserId, Version, CreatedUtc, UpdatedUtc, ClosedUtc,
-                $"{OfficialFirstName} {OfficialLastName}", OrganisationName);
-        }
-    }
 }

@@ -12,7 +12,7 @@ namespace CampaignDesk.Core.Territories;
 public static class DepartmentCatalog
 {
     private static readonly Lazy<IReadOnlyDictionary<string, Department>> Departments = new(Load);
-    private static readonly Lazy<IReadOnlySet<string>> Regions = new(LoadRegions);
+    private static readonly Lazy<IReadOnlyDictionary<string, (string Name, int Tncc)>> Regions = new(LoadRegions);
 
     // Collectivités d'outre-mer: commune codes start with these, and they belong to no région.
     public static readonly IReadOnlyList<(string Code, string Name)> Collectivities =
@@ -25,7 +25,11 @@ public static class DepartmentCatalog
     public static Department? Find(string? code) =>
         code is not null && Departments.Value.TryGetValue(code, out var department) ? department : null;
 
-    public static bool RegionExists(string? code) => code is not null && Regions.Value.Contains(code);
+    public static bool RegionExists(string? code) => code is not null && Regions.Value.ContainsKey(code);
+
+    /// <summary>A région's name and INSEE type of name (its article: « d'Auvergne-Rhône-Alpes », « des Hauts-de-France »).</summary>
+    public static (string Name, int Tncc)? FindRegion(string? code) =>
+        code is not null && Regions.Value.TryGetValue(code, out var region) ? region : null;
 
     /// <summary>The département (or collectivity) a commune code belongs to: 75056 → 75, 2A004 → 2A, 97105 → 971.</summary>
     public static string DepartmentOfCommune(string communeInsee) =>
@@ -41,8 +45,9 @@ public static class DepartmentCatalog
         return departments.ToDictionary(d => d.Code, StringComparer.Ordinal);
     }
 
-    private static HashSet<string> LoadRegions() =>
-        ReadCsv("seed/insee/v_region_2026.csv").Select(row => row["REG"]).ToHashSet(StringComparer.Ordinal);
+    private static Dictionary<string, (string Name, int Tncc)> LoadRegions() =>
+        ReadCsv("seed/insee/v_region_2026.csv").ToDictionary(row => row["REG"],
+            row => (row["LIBELLE"], int.Parse(row["TNCC"], CultureInfo.InvariantCulture)), StringComparer.Ordinal);
 
     private static List<Dictionary<string, string>> ReadCsv(string resource)
     {

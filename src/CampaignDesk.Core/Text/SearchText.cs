@@ -52,6 +52,17 @@ public static class SearchText
         return builder.ToString().TrimEnd();
     }
 
+    /// <summary>
+    /// The distinct folded words of a query, longest first (the most selective), at most <paramref name="max"/>; a word
+    /// that another word contains adds nothing and is dropped (« jean jeanne »: « jeanne »).
+    /// </summary>
+    public static IReadOnlyList<string> Words(string? query, int max)
+    {
+        var words = Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal)
+            .OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).ToList();
+        return words.Where((w, i) => !words.Take(i).Any(longer => longer.Contains(w, StringComparison.Ordinal))).Take(max).ToList();
+    }
+
     /// <summary>A LIKE pattern that finds <paramref name="query"/> anywhere; use with <c>ESCAPE '\'</c>.</summary>
     public static string ContainsPattern(string query) =>
         "%" + Fold(query).Replace("\\", "\\\\", StringComparison.Ordinal)

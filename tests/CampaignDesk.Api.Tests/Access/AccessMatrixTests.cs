@@ -108,6 +108,20 @@ public class AccessMatrixTests : WorldTest
         {
             assigneeUserId = w.Volunteer(own).Id, officialId = w.OfficialId, organisationId = w.Organisation(own), kind = "letter", dueDate = "2026-12-31",
         }), new(201, 201, 403, 403, 403, 403)),
+        new("POST", "/api/tasks/batch", (w, own) => Json("POST", "/api/tasks/batch", new
+        {
+            assigneeUserIds = new[] { w.Volunteer(own).Id }, officialIds = new[] { w.OfficialId }, organisationId = w.Organisation(own), kind = "letter",
+            dueDate = "2026-12-31",
+        }), new(201, 201, 403, 403, 403, 403)),
+        new("GET", "/api/organisations/{id:long}/team", (w, own) => Get($"/api/organisations/{w.Organisation(own)}/team"), new(200, 200, 404, 403, 404, 404)),
+        // Observers read élus but act for no organisation; naming one they do not act for is refused.
+        new("GET", "/api/officials/{id:long}/actions", (w, own) => Get($"/api/officials/{w.OfficialId}/actions?organisation={w.Organisation(own)}"),
+            new(200, 200, 403, 200, 403, 403)),
+        new("GET", "/api/organisations/{id:long}/actions", (w, own) => Get($"/api/organisations/{w.Organisation(own)}/actions"),
+            new(200, 200, 403, 200, 403, 403)),
+        new("GET", "/api/campaigns/{id:long}/scripts", (w, own) => Get($"/api/campaigns/{w.CampaignId}/scripts"), ReadShared),
+        new("PUT", "/api/campaigns/{id:long}/scripts/{role}", (w, own) => Json("PUT", $"/api/campaigns/{(own ? w.CampaignId : w.OtherCampaignId)}/scripts/depute",
+            new { body = "Bonjour, je vous appelle au sujet du moratoire." }), new(200, 200, 403, 403, 403, 403)),
         new("POST", "/api/tasks/{id:long}/complete", async (w, own) => await Json("POST", $"/api/tasks/{await w.CreateTaskAsync(own)}/complete",
             new { channel = "phone", outcome = "left_message", notes = "Message laissé au secrétariat." }), ManageVolunteer),
         new("DELETE", "/api/tasks/{id:long}", async (w, own) => await Delete($"/api/tasks/{await w.CreateTaskAsync(own)}"), new(200, 200, 404, 403, 404, 404)),
@@ -126,6 +140,12 @@ public class AccessMatrixTests : WorldTest
             new { officialId = w.OfficialId, organisationId = w.Organisation(own) }), new(200, 200, 403, 200, 403, 403)),
         new("POST", "/api/followups", (w, own) => Json("POST", "/api/followups",
             new { officialId = w.OfficialId, organisationId = w.Organisation(own), templateId = w.TemplateId }), new(201, 201, 403, 403, 403, 403)),
+        new("POST", "/api/followups/batch", (w, own) => Json("POST", "/api/followups/batch", new
+        {
+            organisationId = w.Organisation(own), templateId = w.TemplateId, officialIds = new[] { w.OfficialId }, dryRun = true,
+        }), new(200, 200, 403, 403, 403, 403)),
+        new("DELETE", "/api/followups/batches/{id:long}", async (w, own) => await Delete($"/api/followups/batches/{await w.CreateFollowUpBatchAsync(own)}"),
+            new(200, 200, 404, 403, 404, 404)),
         new("GET", "/api/followups", (w, own) => Get($"/api/followups?organisation={w.Organisation(own)}"), ReadShared),
         new("GET", "/api/followups/{id:long}", async (w, own) => await Get($"/api/followups/{await w.CreateFollowUpAsync(own)}"),
             new(200, 200, 404, 200, 404, 404)),

@@ -232,6 +232,11 @@ public sealed class AccessWorld
         return recorded!.Id;
     }
 
+    /// <summary>A batch of follow-ups of the caller's organisation (or the other one), scheduled by an admin.</summary>
+    public async Task<long> CreateFollowUpBatchAsync(bool own) =>
+        (await PostAsync<JsonElement>("/api/followups/batch", new { organisationId = Organisation(own), templateId = TemplateId, officialIds = new[] { OfficialId } }))
+            .GetProperty("id").GetInt64();
+
     /// <summary>A follow-up of the caller's organisation (or the other one), scheduled by an admin.</summary>
     public async Task<long> CreateFollowUpAsync(bool own) =>
         (await PostAsync<JsonElement>("/api/followups", new { officialId = OfficialId, organisationId = Organisation(own), templateId = TemplateId }))

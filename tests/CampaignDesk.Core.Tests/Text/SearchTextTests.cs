@@ -18,4 +18,10 @@ public class SearchTextTests
     [TestCase("a_b", "%a\\_b%")]
     public void ContainsPattern_EscapesLikeWildcards(string input, string expected) =>
         Assert.That(SearchText.ContainsPattern(input), Is.EqualTo(expected));
+
+    [TestCase("Cyrielle  Chatelain", new[] { "chatelain", "cyrielle" })]
+    [TestCase("jean JEANNE", new[] { "jeanne" })]
+    [TestCase("  ", new string[0])]
+    public void Words_AreFolded_Distinct_LongestFirst(string query, string[] expected) =>
+        Assert.That(SearchText.Words(query, 6), Is.EqualTo(expected));
 }

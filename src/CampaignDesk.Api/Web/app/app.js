@@ -134,8 +134,9 @@ export function done(state) {
 }
 
 function header(user) {
-  const links = [["/app/", "Accueil"], ["/app/taches.html", "Mes tâches"]];
+  const links = [["/app/", "Accueil"], ["/app/taches.html", "Mes tâches"], ["/app/recherche.html", "Chercher un élu"]];
   if (user.role !== "observer") links.push(["/app/tri.html", "Réponses à trier"]);
+  if (user.role === "coordinator" || user.role === "admin") links.push(["/app/equipe.html", "Équipe"]);
   const here = location.pathname === "/app/index.html" ? "/app/" : location.pathname;
   document.getElementById("entete").replaceChildren(
     h("a", { class: "marque", href: "/app/" }, "CampaignDesk"),
@@ -159,6 +160,9 @@ export function failure(error) {
 
 const fieldLabels = {
   outcome: "Résultat", channel: "Moyen", notes: "Notes", occurredAt: "Date", stance: "Position", summary: "Résumé",
+  templateId: "Modèle", officialId: "Élu", organisationId: "Structure", campaignId: "Campagne", notBefore: "Pas avant",
+  assigneeUserId: "Bénévole", assigneeUserIds: "Bénévoles", dueDate: "Échéance", kind: "Type", source: "Source", statedOn: "Date",
+  retryOn: "Nouvelle date", officialIds: "Élus", selection: "Sélection", body: "Texte", subject: "Objet", instructions: "Consignes",
 };
 
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" });
@@ -186,8 +190,9 @@ export function fullName(person) {
   return `${person.firstName} ${person.lastName}`;
 }
 
-/** « Députée de la circonscription 38-02 », « Maire (commune 38421) »… from a mandate. */
+/** « Députée de la 2e circonscription de l'Isère »: the API's label of a mandate, else its role and codes. */
 export function mandateLabel(mandate, sex) {
+  if (mandate.label) return mandate.label;
   const role = (sex === "F" ? labels.roleF : labels.role)[mandate.role] ?? mandate.role;
   const where = mandate.circonscriptionCode ? `circonscription ${mandate.circonscriptionCode}`
     : mandate.communeInsee ? `commune ${mandate.communeInsee}`
@@ -227,4 +232,139 @@ export const labels = {
 /** A stance as a coloured badge whose text says it (colour is never the only cue). */
 export function stanceBadge(stance) {
   return h("span", { class: `badge position-${stance}` }, labels.stance[stance] ?? stance);
+}
+
+// ---- Helpers of the pages that act (structure, élu, tâches, équipe, recherche). ----
+
+Object.assign(labels, {
+  status: {
+    not_contacted: "Pas encore contacté·e", contacted_by_others: "Contacté·e par d'autres structures", contacted: "Contacté·e, sans réponse",
+    reached: "Contacté·e, joint·e", responded: "A répondu",
+  },
+  roleGroup: {
+    depute: "Députés", senateur: "Sénateurs", maire: "Maires", conseiller_departemental: "Conseillers départementaux",
+    conseiller_regional: "Conseillers régionaux", conseiller_municipal: "Conseillers municipaux", depute_europeen: "Députés européens",
+  },
+  planReason: {
+    now: "Maintenant", not_before: "Date demandée", window: "Fenêtre d'envoi", closed_day: "Jour sans envoi", holiday: "Jour férié",
+    pacing: "Rythme", others_recently: "Autre structure",
+  },
+});
+
+const statusCss = { not_contacted: "statut-aucun", responded: "statut-repondu" };
+
+/** Where the campaign stands with an élu, as a badge whose text says it (the API computes the status). */
+export function statusBadge(outreach) {
+  const status = outreach?.status ?? "not_contacted";
+  return h("span", { class: `badge ${statusCss[status] ?? "statut-contacte"}` }, labels.status[status] ?? status);
+}
+
+/** The next action the API proposes, as a line to read. */
+export function nextActionLine(action) {
+  if (!action) return null;
+  return h("p", { class: "prochaine", dataset: { action: action.code } }, h("strong", {}, `À faire : ${action.label}`),
+    action.detail ? ` — ${action.detail}` : "");
+}
+
+/** « 04 76 12 34 56 », « +33 4 76 12 34 56 »: a French number grouped by two; anything else as it came. */
+export function formatPhone(value) {
+  const digits = String(value).replace(/[^\d+]/g, "");
+  const national = digits.startsWith("+33") ? `0${digits.slice(3)}` : digits.startsWith("0033") ? `0${digits.slice(4)}` : digits;
+  return /^0\d{9}$/.test(national) ? national.replace(/(\d{2})(?=\d)/g, "$1 ") : String(value);
+}
+
+/** A number to call: a tel: link, shown in French groups (or as the directory displays it). */
+export function phoneLink(value, display) {
+  const number = String(value).replace(/[^\d+]/g, "");
+  return h("a", { href: `tel:${number}`, class: "tel" }, display || formatPhone(value));
+}
+
+/** A postal address: its text and a link to find it on OpenStreetMap. */
+export function mapLink(address, display) {
+  return h("a", { href: `https://www.openstreetmap.org/search?query=${encodeURIComponent(address)}`, rel: "noopener noreferrer", target: "_blank" },
+    display || address, h("span", { class: "visuellement-cache" }, " (carte OpenStreetMap, nouvel onglet)"));
+}
+
+/** A labelled field: the label above its control, tied by id. */
+export function field(label, control, hint) {
+  const hintId = hint ? `${control.id}-aide` : null;
+  if (hintId) control.setAttribute("aria-describedby", hintId);
+  return h("div", { class: "champ" }, h("label", { for: control.id }, label), hint ? h("p", { class: "discret", id: hintId }, hint) : null, control);
+}
+
+/** A select of [value, text] pairs. */
+export function select(id, name, options, chosen) {
+  return h("select", { id, name }, options.map(([value, text]) => h("option", { value, selected: String(value) === String(chosen ?? "") }, text)));
+}
+
+// The usual outcomes of each channel first; the rest stay one tap away.
+const likelyOutcomes = {
+  phone: ["spoke", "left_message", "unreachable", "meeting_set", "declined"],
+  email: ["sent", "replied", "declined"],
+  letter: ["sent", "replied", "declined"],
+  meeting: ["met", "meeting_set", "declined", "handed_over"],
+};
+
+/** The outcomes as radio buttons, the likely ones of the channel first. */
+export function outcomeChoices(prefix, channel) {
+  const first = likelyOutcomes[channel] ?? [];
+  const ordered = [...first, ...Object.keys(labels.outcome).filter((o) => !first.includes(o))];
+  return h("fieldset", { class: "choix" },
+    h("legend", {}, "Résultat"),
+    ordered.map((outcome, index) => {
+      const id = `${prefix}-${outcome}`;
+      return h("label", { for: id },
+        h("input", { type: "radio", id, name: "outcome", value: outcome, required: index === 0 }),
+        labels.outcome[outcome]);
+    }));
+}
+
+/** Today in Paris as yyyy-mm-dd. */
+export function todayInParis() {
+  return new Date().toLocaleDateString("en-CA", { timeZone: "Europe/Paris" });
+}
+
+/**
+ * The address of a user's calendar of tasks: a button makes a new one (the previous one stops working), shown in a
+ * field to copy and with a button that copies it.
+ */
+export function calendarControl(userId, who = "mon agenda") {
+  const slot = h("div", { "aria-live": "polite" });
+  const make = h("button", {
+    type: "button", class: "secondaire",
+    onclick: async () => {
+      make.disabled = true;
+      try {
+        const feed = await api(`/api/users/${userId}/calendar`, { method: "POST" });
+        const id = `agenda-${userId}`;
+        const input = h("input", { type: "text", id, readonly: true, value: feed.url });
+        const copy = h("button", {
+          type: "button", class: "secondaire",
+          onclick: async () => {
+            input.select();
+            try { await navigator.clipboard.writeText(feed.url); } catch { document.execCommand?.("copy"); }
+            copy.textContent = "Adresse copiée";
+          },
+        }, "Copier l'adresse");
+        slot.replaceChildren(field(`Adresse de ${who} (à ajouter dans Outlook, Google Agenda…)`, input), h("div", { class: "actions" }, copy));
+      } catch (error) {
+        slot.replaceChildren(failure(error));
+      } finally {
+        make.disabled = false;
+      }
+    },
+  }, "Obtenir une nouvelle adresse d'agenda");
+  return h("div", { class: "agenda" }, h("p", { class: "discret" },
+    "Les tâches apparaissent dans votre agenda. Une nouvelle adresse remplace l'ancienne, qui cesse de fonctionner."), make, slot);
+}
+
+/** The elements of a list, each shown or hidden by a test: the count of those shown. */
+export function filterItems(items, test) {
+  let shown = 0;
+  for (const item of items) {
+    const visible = test(item);
+    item.hidden = !visible;
+    if (visible) shown++;
+  }
+  return shown;
 }

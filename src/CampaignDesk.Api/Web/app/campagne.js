@@ -73,9 +73,9 @@ async function franceMap(coverage) {
 
 function coverageTable(id, caption, coverage, labelOf = (b) => b.label) {
   const numbers = (b) => [b.targets, b.contacted, b.reached, b.responded].map((n) => h("td", { class: "nombre" }, String(n)));
-  return h("div", { class: "defile" }, h("table", { id },
+  return h("div", { class: "defile", tabindex: "0", role: "region", "aria-label": caption }, h("table", { id },
     h("caption", {}, caption),
-    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, ""), ["Cibles", "Contactés", "Joints", "Ont répondu", "Soutiens", "Opposés"]
+    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, h("span", { class: "visuellement-cache" }, "Catégorie")), ["Cibles", "Contactés", "Joints", "Ont répondu", "Soutiens", "Opposés"]
       .map((t) => h("th", { scope: "col", class: "nombre" }, t)))),
     h("tbody", {}, coverage.buckets.map((b) => h("tr", {}, h("th", { scope: "row" }, labelOf(b)), numbers(b),
       h("td", { class: "nombre" }, String(b.supports)), h("td", { class: "nombre" }, String(b.opposes))))),
@@ -94,7 +94,7 @@ function gapsList(gaps) {
 
 function followUpsTable(followUps) {
   if (!followUps.items.length) return h("p", { class: "discret", id: "relances" }, "Aucune relance en attente pour vos structures.");
-  return h("div", { class: "defile" }, h("table", { id: "relances" },
+  return h("div", { class: "defile", tabindex: "0", role: "region", "aria-label": "Relances en attente" }, h("table", { id: "relances" },
     h("caption", {}, `${followUps.total} relance${followUps.total > 1 ? "s" : ""} en attente`),
     h("thead", {}, h("tr", {}, ["Départ prévu", "Destinataire", "Objet", "État"].map((t) => h("th", { scope: "col" }, t)))),
     h("tbody", {}, followUps.items.map((f) => h("tr", {},

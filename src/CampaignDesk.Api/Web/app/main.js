@@ -8,6 +8,8 @@ const pages = {
   "/app/structure.html": "./structure.js",
   "/app/campagne.html": "./campagne.js",
   "/app/tri.html": "./tri.js",
+  "/app/recherche.html": "./recherche.js",
+  "/app/equipe.html": "./equipe.js",
 };
 
 await import(pages[location.pathname] ?? "./accueil.js");

@@ -1,32 +1,14 @@
-// My tasks, and the one-minute form that logs what happened and closes the task.
-import { api, failure, formatDate, formatDateTime, h, labels, page } from "./app.js";
+// My tasks, with the call script, and the one-minute form that logs what happened: a call that reached nobody keeps
+// the task open with a new date (the API decides which outcomes do, and proposes the date); anything else closes it.
+import { api, calendarControl, failure, field, formatDate, formatDateTime, h, labels, outcomeChoices, page } from "./app.js";
 
 const channelOfKind = { call: "phone", email: "email", letter: "letter", meeting: "meeting", visit: "meeting" };
-// The usual outcomes of each channel first; the rest stay one tap away.
-const likelyOutcomes = {
-  phone: ["spoke", "left_message", "unreachable", "meeting_set", "declined"],
-  email: ["sent", "replied", "declined"],
-  letter: ["sent", "replied", "declined"],
-  meeting: ["met", "meeting_set", "declined", "handed_over"],
-};
-
-function outcomeChoices(taskId, channel) {
-  const first = likelyOutcomes[channel] ?? [];
-  const ordered = [...first, ...Object.keys(labels.outcome).filter((o) => !first.includes(o))];
-  return h("fieldset", { class: "choix" },
-    h("legend", {}, "Résultat"),
-    ordered.map((outcome, index) => {
-      const id = `resultat-${taskId}-${outcome}`;
-      return h("label", { for: id },
-        h("input", { type: "radio", id, name: "outcome", value: outcome, required: index === 0 }),
-        labels.outcome[outcome]);
-    }));
-}
 
 function logForm(task, onDone) {
   const channel = channelOfKind[task.kind] ?? "phone";
   const message = h("div", { "aria-live": "polite" });
-  const submit = h("button", { type: "submit" }, "Enregistrer et clore la tâche");
+  const submit = h("button", { type: "submit" }, "Enregistrer");
+  const retry = h("input", { type: "date", id: `rappel-${task.id}`, name: "retryOn", value: task.proposedRetryDate ?? "" });
   const channelSelect = h("select", { id: `moyen-${task.id}`, name: "channel" },
     Object.entries(labels.channel).map(([value, text]) => h("option", { value, selected: value === channel }, text)));
   const form = h("form", {
@@ -48,6 +30,7 @@ function logForm(task, onDone) {
             notes: data.get("notes")?.trim() || null,
             confidential: data.get("confidential") === "on",
             campaignId: task.campaignId,
+            retryOn: data.get("retryOn") || null,
           },
         });
         onDone(closed);
@@ -58,12 +41,14 @@ function logForm(task, onDone) {
     },
   },
   h("div", {}, h("label", { for: `moyen-${task.id}` }, "Moyen"), channelSelect),
-  outcomeChoices(task.id, channel),
+  outcomeChoices(`resultat-${task.id}`, channel),
   h("div", {}, h("label", { for: `notes-${task.id}` }, "Notes (facultatif)"),
     h("textarea", { id: `notes-${task.id}`, name: "notes", maxlength: "10000", rows: "3" })),
   h("label", { class: "case", for: `confidentiel-${task.id}` },
     h("input", { type: "checkbox", id: `confidentiel-${task.id}`, name: "confidential" }),
     "Note confidentielle (lue par ma structure seulement)"),
+  field("Si personne n'a répondu (message laissé, injoignable), rappeler le", retry,
+    "La tâche reste alors ouverte à cette date ; sinon, elle est close."),
   message,
   h("div", { class: "actions" }, submit));
   return form;
@@ -85,7 +70,10 @@ function openTask(task, onDone) {
     h("h3", {}, `${labels.taskKind[task.kind] ?? task.kind} `, h("a", { href: `/app/elu.html?id=${task.officialId}` }, task.officialName)),
     h("p", { class: "discret" }, `Pour ${task.organisationName} · à faire le ${formatDate(task.dueDate)}`,
       task.overdue ? h("span", { class: "retard" }, " · en retard") : null),
+    task.attempts ? h("p", { class: "tentatives" }, `${task.attempts} tentative${task.attempts > 1 ? "s" : ""} sans joindre personne`,
+      task.lastAttemptUtc ? ` (dernière le ${formatDateTime(task.lastAttemptUtc)})` : "") : null,
     task.instructions ? h("p", { class: "note" }, task.instructions) : null,
+    task.callScript ? h("details", { class: "script" }, h("summary", {}, "Script d'appel"), h("p", { class: "note" }, task.callScript)) : null,
     toggle,
     slot);
 }
@@ -96,7 +84,7 @@ function doneTask(task) {
     h("p", { class: "discret" }, `Faite le ${formatDateTime(task.closedUtc)} · ${task.organisationName}`));
 }
 
-await page("Mes tâches", async (main) => {
+await page("Mes tâches", async (main, user) => {
   const [open, done] = await Promise.all([
     api("/api/tasks?assignee=me&state=open&pageSize=100"),
     api("/api/tasks?assignee=me&state=done&pageSize=20"),
@@ -113,6 +101,12 @@ await page("Mes tâches", async (main) => {
     if (!n) openList.replaceChildren(h("li", { class: "discret" }, "Rien à faire pour l'instant. Merci !"));
   };
   const closed = (task) => {
+    if (task.state === "open") {
+      openList.querySelector(`[data-task="${task.id}"]`)?.replaceWith(openTask(task, closed));
+      status.replaceChildren(h("p", { class: "succes", role: "status" },
+        `C'est noté : tâche reportée au ${formatDate(task.dueDate)} (${task.officialName}, ${task.attempts} tentative${task.attempts > 1 ? "s" : ""}).`));
+      return;
+    }
     openList.querySelector(`[data-task="${task.id}"]`)?.remove();
     doneList.querySelector(".discret")?.remove();
     doneList.prepend(doneTask(task));
@@ -123,6 +117,7 @@ await page("Mes tâches", async (main) => {
 
   openList.append(...open.items.map((task) => openTask(task, closed)));
   doneList.append(...(doneTasks.length ? doneTasks.map(doneTask) : [h("li", { class: "discret" }, "Aucune tâche faite récemment.")]));
-  main.append(h("h1", {}, "Mes tâches"), status, openHeading, openList, h("h2", {}, "Faites"), doneList);
+  main.append(h("h1", {}, "Mes tâches"), status, openHeading, openList, h("h2", {}, "Faites"), doneList,
+    ...(user.id ? [h("h2", {}, "Mon agenda"), calendarControl(user.id)] : []));
   count();
 });

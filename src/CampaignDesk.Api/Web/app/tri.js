@@ -40,7 +40,7 @@ function decisionForm(item, onDone) {
 
 function card(item, onDone) {
   return h("li", { class: "carte-bloc", dataset: { triage: item.id, position: item.positionId } },
-    h("h3", {}, h("a", { href: `/app/elu.html?id=${item.officialId}` }, item.officialName)),
+    h("h2", { class: "h3" }, h("a", { href: `/app/elu.html?id=${item.officialId}` }, item.officialName)),
     h("p", { class: "discret" }, `Reçu le ${formatDateTime(item.receivedUtc)} dans la boîte de ${item.organisationName}`),
     item.subject ? h("p", {}, h("strong", {}, item.subject)) : null,
     item.preview ? h("p", { class: "note" }, item.preview) : null,
