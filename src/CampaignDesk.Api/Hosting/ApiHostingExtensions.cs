@@ -50,6 +50,7 @@ public static class ApiHostingExtensions
         services.AddCampaignDeskRateLimits();
         services.AddCampaignDeskHealthChecks();
         services.AddCampaignDeskMetricsApi();
+        services.AddSingleton<UploadSpool>();
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
         return builder;
     }
