@@ -112,15 +112,26 @@ public sealed class ImportReverter(Database database, AuditLog audit, TimeProvid
         WHERE c.id = (SELECT MIN(f.id) FROM import_changes f WHERE f.run_id = @Run AND f.entity = '{entity}' AND f.entity_id = {table}.id)
         """;
 
+    // Only what the revert did: a run that ended 569 mandates reads as such, not as a list of zeros.
     private static string Describe(long runId, int officialsDeleted, int kept, int mandatesDeleted, int reopened, int restored, int contactsDeleted,
         int contactsRestored, int identifiersDeleted)
     {
-        var text = ImportOutcome.Format(
-            $"Import n° {runId} annulé : {officialsDeleted:N0} élu(s) et {mandatesDeleted:N0} mandat(s) qu'il avait ajoutés sont retirés, {reopened:N0} mandat(s) qu'il avait clos sont de nouveau en cours, {restored:N0} mandat(s) qu'il avait rouverts ou changés de groupe sont remis comme avant ; {contactsDeleted:N0} contact(s) et {identifiersDeleted:N0} identifiant(s) qu'il avait ajoutés sont retirés, {contactsRestored:N0} contact(s) qu'il avait retirés ou revus sont remis comme avant.");
-        return kept == 0
-            ? text
-            : text + ImportOutcome.Format(
-                $" {kept:N0} élu(s) qu'il avait ajoutés sont conservés, sans ses mandats : des interactions, tâches, positions ou relances les concernent.");
+        var done = new List<string>();
+        void Add(bool happened, FormattableString text)
+        {
+            if (happened)
+            {
+                done.Add(ImportOutcome.Format(text));
+            }
+        }
+
+        Add(officialsDeleted + mandatesDeleted > 0, $"{officialsDeleted:N0} élu(s) et {mandatesDeleted:N0} mandat(s) qu'il avait ajoutés sont retirés");
+        Add(reopened > 0, $"{reopened:N0} mandat(s) qu'il avait clos sont de nouveau en cours");
+        Add(restored > 0, $"{restored:N0} mandat(s) qu'il avait rouverts ou changés de groupe sont remis comme avant");
+        Add(contactsDeleted + identifiersDeleted > 0, $"{contactsDeleted:N0} contact(s) et {identifiersDeleted:N0} identifiant(s) qu'il avait ajoutés sont retirés");
+        Add(contactsRestored > 0, $"{contactsRestored:N0} contact(s) qu'il avait retirés ou revus sont remis comme avant");
+        Add(kept > 0, $"{kept:N0} élu(s) qu'il avait ajoutés sont conservés, sans ses mandats : des interactions, tâches, positions ou relances les concernent");
+        return ImportOutcome.Format($"Import n° {runId} annulé : ") + (done.Count == 0 ? "il n'avait rien changé." : string.Join(" ; ", done) + ".");
     }
 
     internal sealed class RevertedRun
