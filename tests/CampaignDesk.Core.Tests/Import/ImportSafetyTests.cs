@@ -266,26 +266,5 @@ public class ImportSafetyTests(DatabaseProvider provider)
         return await connection.ExecuteScalarAsync<long>(sql);
     }
 
-    // Every column of the directory's tables, row for row.
-    private async Task<string> SnapshotAsync()
-    {
-        await using var connection = await _db.Database.OpenAsync(default);
-        var text = new StringBuilder();
-        foreach (var sql in new[]
-        {
-            "SELECT id, last_name, first_name, sex, birth_date, rne_key FROM officials ORDER BY id",
-            "SELECT id, official_id, role, seat_key, department_code, circonscription_code, start_date, end_date, first_run_id, end_run_id FROM mandates ORDER BY id",
-            "SELECT id, official_id, kind, value, source, retired_utc FROM contact_points ORDER BY id",
-        })
-        {
-            foreach (IDictionary<string, object?> row in await connection.QueryAsync(sql))
-            {
-                text.AppendJoin('|', row.Values).AppendLine();
-            }
-
-            text.AppendLine("--");
-        }
-
-        return text.ToString();
-    }
+    private Task<string> SnapshotAsync() => DirectorySnapshot.TakeAsync(_db.Database);
 }
