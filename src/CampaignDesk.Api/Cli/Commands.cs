@@ -1,5 +1,7 @@
+using System.Globalization;
 using CampaignDesk.Core;
 using CampaignDesk.Core.Audit;
+using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Hosting;
 using CampaignDesk.Core.Import;
@@ -69,12 +71,18 @@ internal static class Commands
     /// </summary>
     private static async Task<int> ImportAsync(string[] args)
     {
+        if (args.FirstOrDefault() == "--revert")
+        {
+            return await RevertAsync(args);
+        }
+
         var flags = args.TakeWhile(a => a is "--dry-run" or "--confirm-ends").ToList();
         var options = new ImportOptions(DryRun: flags.Contains("--dry-run"), ConfirmEnds: flags.Contains("--confirm-ends"));
         var files = args.Skip(flags.Count).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         if (files.Count == 0)
         {
-            await Console.Error.WriteLineAsync("Usage: dotnet run --project src/CampaignDesk.Api -- import [--dry-run] [--confirm-ends] FILE...");
+            await Console.Error.WriteLineAsync(
+                "Usage: dotnet run --project src/CampaignDesk.Api -- import [--dry-run] [--confirm-ends] FILE... | import --revert RUN_ID");
             return 2;
         }
 
@@ -119,6 +127,41 @@ internal static class Commands
         catch (Exception ex) when (HostRunner.IsStartupProblem(ex))
         {
             await Console.Error.WriteLineAsync($"CampaignDesk cannot import: {ex.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>
+    /// <c>import --revert ID</c>: reverts an applied import run and prints what it did; exit 1 when the run is unknown
+    /// or cannot be reverted (the reason is printed), 0 when it is reverted or already was.
+    /// </summary>
+    private static async Task<int> RevertAsync(string[] args)
+    {
+        if (args.Length < 2 || !long.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var runId))
+        {
+            await Console.Error.WriteLineAsync("Usage: dotnet run --project src/CampaignDesk.Api -- import --revert RUN_ID");
+            return 2;
+        }
+
+        var builder = Host.CreateApplicationBuilder(args[2..]);
+        builder.Services.AddCampaignDeskCore();
+        using var host = builder.Build();
+        try
+        {
+            await host.Services.GetRequiredService<DatabaseStartup>().RunAsync(CancellationToken.None);
+            var outcome = await host.Services.GetRequiredService<ImportReverter>().RevertAsync(runId, Caller.System("command-line"), CancellationToken.None);
+            if (!outcome.IsOk)
+            {
+                await Console.Error.WriteLineAsync(outcome.Status == OutcomeStatus.NotFound ? $"Aucun import n° {runId}." : outcome.Detail);
+                return 1;
+            }
+
+            Console.WriteLine(outcome.Value!.Outcome);
+            return 0;
+        }
+        catch (Exception ex) when (HostRunner.IsStartupProblem(ex))
+        {
+            await Console.Error.WriteLineAsync($"CampaignDesk cannot revert the import: {ex.Message}");
             return 1;
         }
     }

@@ -61,6 +61,7 @@ public static class ApiHostingExtensions
         services.AddCampaignDeskRateLimits();
         services.AddCampaignDeskHealthChecks();
         services.AddCampaignDeskMetricsApi();
+        services.AddSingleton<UploadSpool>();
         services.AddCampaignDeskOpenApi();
         return builder;
     }

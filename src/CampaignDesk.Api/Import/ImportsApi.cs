@@ -1,6 +1,7 @@
 using CampaignDesk.Api.Auth;
 using CampaignDesk.Api.Hosting;
 using CampaignDesk.Core.Audit;
+using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Import;
 using CampaignDesk.Core.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,63 +14,53 @@ public static class ImportsApi
 {
     public static IEndpointRouteBuilder MapImports(this IEndpointRouteBuilder routes)
     {
-        // Kestrel (30 MB) and the form reader (128 MB) have their own defaults: the configured limit must be both.
+        // Kestrel has its own default (30 MB): the configured limit must be its limit too.
         var limit = routes.ServiceProvider.GetRequiredService<IOptions<ImportSettings>>().Value.MaxUploadBytes;
         var group = routes.MapGroup("/api/imports").WithTags("Imports").RequireAuthorization(Policies.Admin);
         group.MapPost("/", UploadAsync).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(limit))
-            .WithFormOptions(multipartBodyLengthLimit: limit)
+            .Accepts<IFormFile>("multipart/form-data")
             .WithSummary("Import an RNE, Assemblée, Datan or Sénat file (multipart field 'file'); dryRun=true reports without changing anything, "
                 + "confirmEnds=true lets a file that does not look complete end the mandates it misses.");
         group.MapGet("/", ListAsync).WithSummary("Import runs, newest first, with their counts and state.");
         group.MapGet("/{id:long}", GetAsync).WithSummary("The report of an import run: counts, and the first rows or persons it could not take.");
+        group.MapPost("/{id:long}/revert", RevertAsync)
+            .WithSummary("Revert an applied import run: what it added is taken away, what it ended or changed is put back as it was.");
         return routes;
     }
 
-    private static async Task<Results<Created<ImportReport>, Ok<ImportReport>, ValidationProblem, ProblemHttpResult>> UploadAsync(IFormFile? file,
-        ImportService imports, AuditLog audit, Caller caller, IOptions<ImportSettings> settings, CancellationToken cancellationToken,
+    private static async Task<Results<Created<ImportReport>, Ok<ImportReport>, ValidationProblem, ProblemHttpResult>> UploadAsync(HttpRequest request,
+        UploadSpool spool, ImportService imports, AuditLog audit, Caller caller, IOptions<ImportSettings> settings, CancellationToken cancellationToken,
         bool dryRun = false, bool confirmEnds = false)
     {
-        if (file is null || file.Length == 0)
+        var (upload, error) = await spool.ReceiveAsync(request, settings.Value.MaxUploadBytes, cancellationToken);
+        using (upload)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Envoyez le fichier dans le champ multipart/form-data « file »."] });
-        }
-
-        var limit = settings.Value.MaxUploadBytes;
-        if (file.Length > limit)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"Les fichiers de plus de {limit / 1024 / 1024} Mo sont refusés."] });
-        }
-
-        // The form reader has already spooled the upload to disk; the importer reads it several times (hash,
-        // detection, rows), so it gets a file of its own, deleted whatever happens.
-        var path = Path.GetTempFileName();
-        try
-        {
-            await using (var target = File.Create(path))
+            if (upload is null || upload.Length == 0)
             {
-                await file.CopyToAsync(target, cancellationToken);
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    [UploadSpool.Field] = [error ?? $"Le fichier envoyé dans le champ « {UploadSpool.Field} » est vide."],
+                });
             }
 
-            var report = await imports.ImportAsync(() => File.OpenRead(path), Path.GetFileName(file.FileName), new ImportOptions(dryRun, confirmEnds),
-                cancellationToken);
-            await audit.RecordAsync(caller, dryRun ? "import_dry_run" : "import", "import_run", report.Id, null, null,
-                report with { Issues = [], Diff = null }, CancellationToken.None);
-            return report.Status switch
+            try
             {
-                "succeeded" => TypedResults.Created($"/api/imports/{report.Id}", report),
-                "dry_run" => TypedResults.Ok(report),
-                _ => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "L'import a échoué ; rien n'a été modifié",
-                    detail: report.Outcome, extensions: new Dictionary<string, object?> { ["runId"] = report.Id, ["field"] = "file" }),
-            };
-        }
-        catch (InvalidDataException ex)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [ex.Message] });
-        }
-        finally
-        {
-            File.Delete(path);
+                var report = await imports.ImportAsync(upload.Open, upload.FileName, new ImportOptions(dryRun, confirmEnds), cancellationToken);
+                await audit.RecordAsync(caller, dryRun ? "import_dry_run" : "import", "import_run", report.Id, null, null,
+                    report with { Issues = [], Diff = null }, CancellationToken.None);
+                return report.Status switch
+                {
+                    "succeeded" => TypedResults.Created($"/api/imports/{report.Id}", report),
+                    "dry_run" => TypedResults.Ok(report),
+                    _ => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "L'import a échoué ; rien n'a été modifié",
+                        detail: report.Outcome, extensions: new Dictionary<string, object?> { ["runId"] = report.Id, ["field"] = UploadSpool.Field }),
+                };
+            }
+            catch (InvalidDataException ex)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [UploadSpool.Field] = [ex.Message] });
+            }
         }
     }
 
@@ -82,4 +73,14 @@ public static class ImportsApi
         await runs.GetAsync(id, imports.MaxStoredIssues, cancellationToken) is { } report
             ? TypedResults.Ok(report)
             : Problems.NotFound("Import", id);
+
+    private static async Task<Results<Ok<RevertReport>, ProblemHttpResult>> RevertAsync(long id, ImportReverter reverter, Caller caller,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await reverter.RevertAsync(id, caller, cancellationToken);
+        return outcome.Status == OutcomeStatus.Conflict
+            ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cet import ne peut pas être annulé", detail: outcome.Detail,
+                extensions: new Dictionary<string, object?> { ["runId"] = id })
+            : Problems.OkOr(outcome, "Import", id);
+    }
 }

@@ -18,6 +18,10 @@ public sealed class PostgresDialect : SqlDialect
     // Dapper passes a list to Npgsql as one array parameter rather than expanding it.
     public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
 
+    // An anti-join: NOT IN over a list larger than work_mem is re-scanned for every row.
+    public override string NotReferenced(string column, string table, string referencing) =>
+        $"NOT EXISTS (SELECT 1 FROM {table} r WHERE r.{referencing} = {column})";
+
     public override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 

@@ -21,6 +21,14 @@ public abstract class SqlDialect
     /// <summary><c>column IN @parameter</c> for a list parameter (Dapper expands it; PostgreSQL takes an array).</summary>
     public virtual string InList(string column, string parameter) => $"{column} IN @{parameter}";
 
+    /// <summary>
+    /// <paramref name="column"/>'s value is in no row of <paramref name="table"/>'s <paramref name="referencing"/> column.
+    /// SQLite scans a correlated subquery's table once per row where no index serves it, but builds the list of an
+    /// uncorrelated IN once.
+    /// </summary>
+    public virtual string NotReferenced(string column, string table, string referencing) =>
+        $"{column} NOT IN (SELECT r.{referencing} FROM {table} r WHERE r.{referencing} IS NOT NULL)";
+
     public virtual string InsertReturningId(string table, string columns, string values) =>
         $"INSERT INTO {table} ({columns}) VALUES ({values}) RETURNING id";
 

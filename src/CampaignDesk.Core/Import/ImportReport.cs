@@ -2,6 +2,8 @@ namespace CampaignDesk.Core.Import;
 
 /// <summary>A recorded import run: what was read, what changed, and the first rows or persons it could not take.</summary>
 /// <param name="Outcome">What happened, in French, for the people who read the report.</param>
+/// <param name="Status">running, succeeded, dry_run, failed, or reverted once <c>POST /api/imports/{id}/revert</c> undid it.</param>
+/// <param name="RevertOutcome">What the revert did, in French.</param>
 /// <param name="Diff">The first rows of each change; only on the report returned by the run itself.</param>
 public sealed record ImportReport(
     long Id,
@@ -30,6 +32,8 @@ public sealed record ImportReport(
     int Unmatched,
     string? Outcome,
     string? Error,
+    DateTime? RevertedUtc,
+    string? RevertOutcome,
     IReadOnlyList<ImportIssue> Issues,
     ImportDiff? Diff = null);
 

@@ -10,14 +10,14 @@ public sealed class ImportRunStore(Database database, TimeProvider time)
     private const string Columns = """
         id, source, file_type, file_name, sha256, format, release_date, release_date_source, dry_run, status, started_utc, finished_utc,
         rows_read, rows_unreadable, officials_added, mandates_added, mandates_ended, mandates_reopened, mandates_held_back,
-        mandates_unchanged, contacts_added, contacts_changed, duplicates, unmatched, outcome, error
+        mandates_unchanged, contacts_added, contacts_changed, duplicates, unmatched, outcome, error, reverted_utc, revert_outcome
         """;
 
     internal async Task<long> StartAsync(DbConnection connection, DbTransaction? transaction, ImportFile file, bool dryRun,
         CancellationToken cancellationToken) =>
         await connection.ExecuteScalarAsync<long>(database.Command(database.Dialect.InsertReturningId("import_runs",
-            "source, file_type, file_name, sha256, format, release_date, release_date_source, dry_run, status, started_utc",
-            "@Source, @FileType, @FileName, @Sha256, @Format, @ReleaseDate, @ReleaseDateSource, @dryRun, 'running', @Now"),
+            "source, file_type, file_name, sha256, format, release_date, release_date_source, dry_run, status, started_utc, journaled",
+            "@Source, @FileType, @FileName, @Sha256, @Format, @ReleaseDate, @ReleaseDateSource, @dryRun, 'running', @Now, @journaled"),
             new
             {
                 file.Source,
@@ -29,6 +29,7 @@ public sealed class ImportRunStore(Database database, TimeProvider time)
                 file.ReleaseDateSource,
                 dryRun,
                 Now = time.GetUtcNow().UtcDateTime,
+                journaled = true,
             }, transaction, cancellationToken));
 
     internal async Task FinishAsync(DbConnection connection, DbTransaction? transaction, ImportRun run, string status, string? outcome,
@@ -162,9 +163,12 @@ public sealed class ImportRunStore(Database database, TimeProvider time)
         public int Unmatched { get; init; }
         public string? Outcome { get; init; }
         public string? Error { get; init; }
+        public DateTime? RevertedUtc { get; init; }
+        public string? RevertOutcome { get; init; }
 
         public ImportReport ToReport(IReadOnlyList<ImportIssue> issues) => new(Id, Source, FileType, FileName, Sha256, Format, IsoDate.Parse(ReleaseDate),
             ReleaseDateSource, DryRun, Status, StartedUtc, FinishedUtc, RowsRead, RowsUnreadable, OfficialsAdded, MandatesAdded, MandatesEnded,
-            MandatesReopened, MandatesHeldBack, MandatesUnchanged, ContactsAdded, ContactsChanged, Duplicates, Unmatched, Outcome, Error, issues);
+            MandatesReopened, MandatesHeldBack, MandatesUnchanged, ContactsAdded, ContactsChanged, Duplicates, Unmatched, Outcome, Error, RevertedUtc,
+            RevertOutcome, issues);
     }
 }

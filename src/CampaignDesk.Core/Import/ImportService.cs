@@ -45,6 +45,7 @@ public sealed partial class ImportService(Database database, ImportRunStore runs
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await database.Dialect.LockAsync(connection, transaction, ImportReverter.Lock, cancellationToken);
             run.Id = await runs.StartAsync(connection, transaction, info, options.DryRun, cancellationToken);
             await using var tuned = await database.Dialect.TuneForBulkAsync(connection, cancellationToken);
             try
@@ -143,7 +144,7 @@ public sealed partial class ImportService(Database database, ImportRunStore runs
         catch (InvalidDataException ex)
         {
             throw new InvalidDataException(
-                $"'{fileName}' is neither an RNE file ({rneError.TrimEnd('.')}) nor an Assemblée, Datan or Sénat file ({ex.Message.TrimEnd('.')}). Nothing was imported.", ex);
+                $"« {fileName} » n'est ni un fichier du RNE ({rneError.TrimEnd('.')}) ni un fichier de l'Assemblée, de Datan ou du Sénat ({ex.Message.TrimEnd('.')}). Rien n'a été importé.", ex);
         }
     }
 

@@ -12,10 +12,14 @@ namespace CampaignDesk.Core.Import;
 /// Attaches what the Assemblée, Datan and the Sénat publish — their ids, e-mails and political groups — to the
 /// officials the RNE knows. A member is found by an id seen before, else by name within the same chamber,
 /// département (and circonscription for députés); what cannot be matched with confidence is reported, never guessed.
-/// An e-mail that changes retires the old contact point and adds the new one; a group change is recorded.
+/// An e-mail that changes retires the old contact point and adds the new one; a group change is recorded. Everything it
+/// adds carries the run's id and everything it changes is journalled, so the run can be reverted.
 /// </summary>
 public sealed class ParliamentImporter(Database database, TimeProvider time)
 {
+    private readonly ContactPointWriter _contacts = new(database);
+    private readonly ImportJournal _journal = new(database);
+
     public async Task ImportAsync(DbConnection connection, DbTransaction transaction, ParliamentSource source, Stream stream, ImportRun run,
         CancellationToken cancellationToken)
     {
@@ -67,13 +71,13 @@ public sealed class ParliamentImporter(Database database, TimeProvider time)
             {
                 known[member.SourceId] = match.Person!.OfficialId;
                 await connection.ExecuteAsync(database.Command(
-                    "INSERT INTO official_identifiers (official_id, source, value) VALUES (@OfficialId, @identifierSource, @SourceId)",
-                    new { match.Person.OfficialId, identifierSource, member.SourceId }, transaction, cancellationToken));
+                    "INSERT INTO official_identifiers (official_id, source, value, first_run_id) VALUES (@OfficialId, @identifierSource, @SourceId, @Run)",
+                    new { match.Person.OfficialId, identifierSource, member.SourceId, Run = run.Id }, transaction, cancellationToken));
             }
             else
             {
                 var kind = match.Outcome == IdentityMatchOutcome.Ambiguous ? ImportIssueKinds.Ambiguous : ImportIssueKinds.Unmatched;
-                run.Report(member.Line, kind, $"{member.FirstName} {member.LastName} ({member.SourceId}): {match.Reason}".Replace("  ", " ", StringComparison.Ordinal));
+                run.Report(member.Line, kind, $"{member.FirstName} {member.LastName} ({member.SourceId}) : {match.Reason}".Replace("  ", " ", StringComparison.Ordinal));
             }
         }
 
@@ -82,7 +86,8 @@ public sealed class ParliamentImporter(Database database, TimeProvider time)
             var officialId = known[member.SourceId];
             if (member.Email is { } email)
             {
-                await SaveEmailAsync(connection, transaction, officialId, email, contactSource, run, now, cancellationToken);
+                await _contacts.SaveAsync(connection, transaction, run, new ImportedContact(officialId, "email", contactSource, email), replaces: true, now,
+                    cancellationToken);
             }
 
             // ODSEN carries the group's name of the day, not the Sénat list's code: groups come from the list only.
@@ -92,44 +97,14 @@ public sealed class ParliamentImporter(Database database, TimeProvider time)
                 if (seat.GroupCode is not null && seat.GroupCode != member.GroupCode)
                 {
                     run.Report(member.Line, ImportIssueKinds.GroupChanged,
-                        $"{member.FirstName} {member.LastName}: group {seat.GroupCode} → {member.GroupCode}.".Replace("  ", " ", StringComparison.Ordinal));
+                        $"{member.FirstName} {member.LastName} : groupe {seat.GroupCode} → {member.GroupCode}.".Replace("  ", " ", StringComparison.Ordinal));
                 }
 
+                await _journal.MandatesAsync(connection, transaction, run.Id, "group_changed", "id = @MandateId", new { seat.MandateId }, cancellationToken);
                 await connection.ExecuteAsync(database.Command(
                     "UPDATE mandates SET group_code = @GroupCode, group_label = COALESCE(@GroupLabel, group_label) WHERE id = @MandateId",
                     new { member.GroupCode, member.GroupLabel, seat.MandateId }, transaction, cancellationToken));
             }
-        }
-    }
-
-    private async Task SaveEmailAsync(DbConnection connection, DbTransaction transaction, long officialId, string email, string source,
-        ImportRun run, DateTime now, CancellationToken cancellationToken)
-    {
-        var p = new { officialId, email, source, now, Run = run.Id };
-        var seen = await connection.ExecuteAsync(database.Command("""
-            UPDATE contact_points SET last_seen_utc = @now, retired_utc = NULL
-            WHERE official_id = @officialId AND kind = 'email' AND source = @source AND value = @email
-            """, p, transaction, cancellationToken));
-        if (seen > 0)
-        {
-            return;
-        }
-
-        var retired = await connection.ExecuteAsync(database.Command("""
-            UPDATE contact_points SET retired_utc = @now
-            WHERE official_id = @officialId AND kind = 'email' AND source = @source AND retired_utc IS NULL
-            """, p, transaction, cancellationToken));
-        await connection.ExecuteAsync(database.Command("""
-            INSERT INTO contact_points (official_id, kind, value, source, first_seen_utc, last_seen_utc, first_run_id)
-            VALUES (@officialId, 'email', @email, @source, @now, @now, @Run)
-            """, p, transaction, cancellationToken));
-        if (retired > 0)
-        {
-            run.ContactsChanged++;
-        }
-        else
-        {
-            run.ContactsAdded++;
         }
     }
 

@@ -4,8 +4,6 @@ using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Import.Rne;
 using CampaignDesk.Core.Officials;
-using CampaignDesk.Core.Territories;
-using CampaignDesk.Core.Text;
 using Dapper;
 using Microsoft.Extensions.Logging;
 
@@ -15,11 +13,14 @@ namespace CampaignDesk.Core.Import;
 /// Imports one RNE file set-wise: its rows stream into a staging table, then a few statements compare them with
 /// the mandates — new officials and mandates are added, mandates of this role missing from a newer release are
 /// ended (never deleted), and a seat held twice keeps the holder with the latest start date. Memory stays flat
-/// whatever the file size; everything happens in the caller's transaction.
+/// whatever the file size; everything happens in the caller's transaction. What it adds carries the run's id, what it
+/// ends carries it as <c>end_run_id</c>, and what it reopens is journalled, so the run can be reverted.
 /// </summary>
 public sealed class RneImporter(Database database, TimeProvider time, ILogger<RneImporter> logger)
 {
     private const string StagingName = "rne_staging";
+
+    private readonly ImportJournal _journal = new(database);
 
     // Roles whose seat has one holder: a seat listed twice for them is a conflict to resolve.
     private const string SingleSeat = $"role IN ('{Roles.Depute}', '{Roles.Maire}')";
@@ -54,10 +55,11 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
         var dialect = database.Dialect;
         var staging = dialect.TempTable(StagingName);
         var p = new { Run = run.Id, Now = time.GetUtcNow().UtcDateTime, Release = IsoDate.Format(info.ReleaseDate) };
+        var territories = await RneTerritories.LoadAsync(database, connection, transaction, file, cancellationToken);
         await connection.ExecuteAsync(Command(dialect.DropTempTable(StagingName), p, transaction, cancellationToken));
         await connection.ExecuteAsync(Command(dialect.CreateTempTable(StagingName, StagingText, ["line"]), p, transaction, cancellationToken));
         // The file is read and folded on another core while this one inserts.
-        await dialect.BulkInsertAsync(connection, transaction, staging, ["line", .. StagingText], ReadAhead.Of(Stage(file, run)), cancellationToken);
+        await dialect.BulkInsertAsync(connection, transaction, staging, ["line", .. StagingText], ReadAhead.Of(RneStagingRows.Of(file, run, territories)), cancellationToken);
         Phase(clock, "read", run.RowsRead);
 
         // Officials and mandates are added grouped by person and seat: an index holding every column they read lets
@@ -106,8 +108,8 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
 
         // Rows of one person differ at most by accents or case (the key folds them): any row's spelling will do.
         run.OfficialsAdded = await connection.ExecuteAsync(Command($"""
-            INSERT INTO officials (last_name, first_name, sex, birth_date, rne_key, search_text, created_utc, updated_utc)
-            SELECT MIN(s.last_name), MIN(s.first_name), MIN(s.sex), MIN(s.birth_date), s.rne_key, MIN(s.search_text), @Now, @Now
+            INSERT INTO officials (last_name, first_name, sex, birth_date, rne_key, search_text, created_utc, updated_utc, first_run_id)
+            SELECT MIN(s.last_name), MIN(s.first_name), MIN(s.sex), MIN(s.birth_date), s.rne_key, MIN(s.search_text), @Now, @Now, @Run
             FROM {staging} s
             WHERE NOT EXISTS (SELECT 1 FROM officials o WHERE o.rne_key = s.rne_key)
             GROUP BY s.rne_key
@@ -201,9 +203,9 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
         var ids = (await connection.QueryAsync<long>(Command($"SELECT id FROM mandates WHERE {listed} ORDER BY id", p, transaction, cancellationToken))).ToList();
         if (ids.Count > 0)
         {
+            await _journal.MandatesAsync(connection, transaction, run.Id, "reopened", listed, p, cancellationToken);
             await connection.ExecuteAsync(Command(
                 $"UPDATE mandates SET end_date = NULL, end_run_id = NULL WHERE {listed}", p, transaction, cancellationToken));
-
         }
 
         run.MandatesReopened = ids.Count;
@@ -231,63 +233,6 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
     private CommandDefinition Command(string sql, object parameters, DbTransaction transaction, CancellationToken cancellationToken) =>
         database.BulkCommand(sql, parameters, transaction, cancellationToken);
 
-    /// <summary>Rows to stage; a row that cannot be read, or names no seat, is reported with its line instead.</summary>
-    private static IEnumerable<object?[]> Stage(RneFile file, ImportRun run)
-    {
-        foreach (var (record, problem) in file.Read())
-        {
-            run.RowsRead++;
-            if (problem is not null)
-            {
-                run.Report(problem.Line, ImportIssueKinds.Unreadable, problem.Reason);
-                continue;
-            }
-
-            var seat = Seat(record!);
-            if (seat.Key is null)
-            {
-                run.Report(record!.Line, ImportIssueKinds.Unreadable, $"No {seat.Missing} for this {record.Role}.");
-                continue;
-            }
-
-            var r = record!;
-            var birth = IsoDate.Format(r.BirthDate);
-            var (last, first) = (SearchText.Fold(r.LastName), SearchText.Fold(r.FirstName));
-            yield return
-            [
-                (long)r.Line, $"{last}|{first}|{birth}", r.LastName.Trim(), r.FirstName.Trim(),
-                r.Sex?.ToString(), birth, r.Role, seat.Key, seat.Department, seat.Circonscription, r.CommuneInsee, r.CantonCode,
-                r.RegionCode, Blank(r.Function), IsoDate.Format(r.MandateStart), FoldedFullName(last, first),
-            ];
-        }
-    }
-
-    // SearchText.Fold($"{last} {first}") from the folded parts, without folding the names twice: folding goes
-    // character by character, drops leading and trailing spaces and collapses the rest, so the space joins them.
-    private static string FoldedFullName(string last, string first) =>
-        last.Length == 0 ? first : first.Length == 0 ? last : $"{last} {first}";
-
-    private static (string? Key, string? Missing, string? Department, string? Circonscription) Seat(RneRecord r)
-    {
-        var department = r.DepartmentCode ?? r.CollectivityCode;
-        return r.Role switch
-        {
-            Roles.Depute when department is not null && r.CirconscriptionNumber is { } n =>
-                ($"{Roles.Depute}:{CirconscriptionCode.Of(department, n)}", null, department, CirconscriptionCode.Of(department, n)),
-            Roles.Depute => (null, "circonscription", department, null),
-            Roles.Senateur when department is not null => ($"{Roles.Senateur}:{department}", null, department, null),
-            Roles.Maire or Roles.ConseillerMunicipal or Roles.ConseillerArrondissement when r.CommuneInsee is not null =>
-                ($"{r.Role}:{r.CommuneInsee}", null, department, null),
-            Roles.ConseillerDepartemental when r.CantonCode is not null => ($"{r.Role}:{r.CantonCode}", null, department, null),
-            Roles.ConseillerRegional when r.RegionCode is not null => ($"{r.Role}:{r.RegionCode}", null, r.SectionDepartmentCode, null),
-            Roles.DeputeEuropeen => ($"{r.Role}:FR", null, null, null),
-            Roles.Senateur => (null, "département", null, null),
-            Roles.ConseillerDepartemental => (null, "canton", department, null),
-            Roles.ConseillerRegional => (null, "région", null, null),
-            _ => (null, "commune", department, null),
-        };
-    }
-
     /// <summary>
     /// A seat of a single-holder role listed twice: the holder with the latest mandate start stays (the other is a
     /// stale row of the release), and the conflict is reported. Rows repeating one person and seat fold into one
@@ -310,7 +255,7 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
         foreach (var row in stale)
         {
             run.Report((int)row.Line, ImportIssueKinds.DuplicateSeat,
-                $"{row.FirstName} {row.LastName} (mandate from {row.StartDate ?? "?"}) also listed for {row.SeatKey}: kept the holder with the latest start date.");
+                $"{row.FirstName} {row.LastName} (mandat depuis le {row.StartDate ?? "?"}) figure aussi pour le siège {row.SeatKey} : le titulaire au mandat le plus récent est gardé.");
         }
 
         if (stale.Count > 0)
@@ -330,6 +275,4 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
         RneFileType.ConseillersArrondissement => [Roles.ConseillerArrondissement],
         _ => [Roles.DeputeEuropeen],
     };
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -59,6 +59,8 @@ public class AccessMatrixTests : WorldTest
         new("POST", "/api/imports", (w, own) => Upload(), AdminsCreate),
         new("GET", "/api/imports/{id:long}", (w, own) => Get($"/api/imports/{w.ImportRunId}"), Admins),
         new("GET", "/api/imports", (w, own) => Get("/api/imports"), Admins),
+        new("POST", "/api/imports/{id:long}/revert", async (w, own) =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/imports/{await w.ImportRunToRevertAsync()}/revert"), Admins),
         new("GET", "/metrics", (w, own) => Get("/metrics"), Admins),
         new("GET", "/api/users", (w, own) => Get("/api/users"), new(200, 200, 200, 403, 403, 403)),
         new("GET", "/api/users/{id:long}", (w, own) => Get($"/api/users/{w.Volunteer(own).Id}"), ManageVolunteer),

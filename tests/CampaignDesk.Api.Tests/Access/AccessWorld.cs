@@ -96,6 +96,19 @@ public sealed class AccessWorld
         return issued.GetProperty("info").GetProperty("id").GetInt64();
     }
 
+    /// <summary>A new applied import run, the latest of its file type (sénateurs), that the admin uploaded and nothing builds on.</summary>
+    public async Task<long> ImportRunToRevertAsync()
+    {
+        const string senateurs = """
+            Code du département;Libellé du département;Nom de l'élu;Prénom de l'élu;Code sexe;Date de naissance;Date de début du mandat
+            38;Isère;SAVIN;Michel;M;16/05/1958;01/10/2020
+            """;
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(senateurs)), "file", "elus-senateurs-sen-2026-02-03.csv" } };
+        var import = await _admin.PostAsync("/api/imports", form);
+        import.EnsureSuccessStatusCode();
+        return (await import.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+    }
+
     /// <summary>A new open task of the organisation, assigned to its volunteer.</summary>
     public async Task<long> CreateTaskAsync(bool own)
     {

@@ -58,6 +58,49 @@ public class ImportsApiTests : ApiTest
         });
     }
 
+    [Test]
+    public async Task Revert_AppliedRun_Is200WithWhatItDid_TheListShowsItReverted_AndASecondRevertSaysSoAndChangesNothing()
+    {
+        // Conseillers régionaux: no other test here imports that file type, so this run is its latest.
+        const string regionaux = """
+            Code de la région;Libellé de la région;Code de la section départementale;Libellé de la section départementale;Nom de l'élu;Prénom de l'élu;Code sexe;Date de naissance;Code de la catégorie socio-professionnelle;Libellé de la catégorie socio-professionnelle;Date de début du mandat;Libellé de la fonction;Date de début de la fonction
+            01;Guadeloupe;971;Guadeloupe;ARMOUGOM;Betty Véronique;F;09/07/1965;23;Chef d'entreprise;02/07/2021;;
+            01;Guadeloupe;971;Guadeloupe;BAILLET;Patricia;F;17/06/1970;37;Cadre administratif;02/07/2021;;
+            """;
+        var run = await (await UploadAsync("elus-conseillers-regionaux-cr-2026-02-03.csv", regionaux)).Content.ReadFromJsonAsync<JsonElement>();
+        var id = run.GetProperty("id").GetInt64();
+
+        var first = await Client.PostAsync($"/api/imports/{id}/revert", null);
+        var revert = await first.Content.ReadFromJsonAsync<JsonElement>();
+        var second = await (await Client.PostAsync($"/api/imports/{id}/revert", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var listed = (await Client.GetFromJsonAsync<JsonElement>("/api/imports")).EnumerateArray().Single(r => r.GetProperty("id").GetInt64() == id);
+        var officials = await Client.GetFromJsonAsync<JsonElement>("/api/officials?q=armougom");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That((revert.GetProperty("officialsDeleted").GetInt32(), revert.GetProperty("mandatesDeleted").GetInt32()), Is.EqualTo((2, 2)));
+            Assert.That(revert.GetProperty("alreadyReverted").GetBoolean(), Is.False);
+            Assert.That(second.GetProperty("alreadyReverted").GetBoolean(), Is.True);
+            Assert.That(second.GetProperty("outcome").GetString(), Does.Contain("déjà été annulé"));
+            Assert.That(listed.GetProperty("status").GetString(), Is.EqualTo("reverted"));
+            Assert.That(listed.GetProperty("revertOutcome").GetString(), Is.EqualTo(revert.GetProperty("outcome").GetString()));
+            Assert.That(officials.GetProperty("total").GetInt32(), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task Revert_DryRun_Is409SayingWhyInFrench_AndUnknownRunIs404()
+    {
+        var dry = await (await UploadAsync("elus-deputes-dep-2026-02-04.csv", Deputes, "?dryRun=true")).Content.ReadFromJsonAsync<JsonElement>();
+
+        var problem = await (await Client.PostAsync($"/api/imports/{dry.GetProperty("id").GetInt64()}/revert", null))
+            .AssertProblemAsync(HttpStatusCode.Conflict);
+
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("est une simulation"));
+        await (await Client.PostAsync("/api/imports/424242/revert", null)).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
     [TestCase("")]
     [TestCase("a,b,c\n1,2,3\n")]
     public async Task Upload_NotAFileOfOfficials_Is400NamingTheFile(string content) =>

@@ -1,6 +1,7 @@
 using System.Text;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Import;
+using CampaignDesk.Core.Territories;
 using CampaignDesk.TestSupport;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -189,6 +190,54 @@ public class ImportSafetyTests(DatabaseProvider provider)
         });
     }
 
+    [Test]
+    public async Task Import_UnknownCantonOrCommune_IsUnreadableWithItsLine_AndAnOverseasCollectivitysCommuneIsRead()
+    {
+        var (cantons, communes) = (Shared("rne/2025-10-07/elus-conseillers-departementaux-cd.csv"), Shared("rne/2026-04-24/elus-maires-mai.csv"));
+        await new TerritoryLoader(_db.Database, new ManualTimeProvider(), NullLogger<TerritoryLoader>.Instance).LoadAsync(default);
+        var polynesie = communes.First(line => line.Contains(";98711;", StringComparison.Ordinal));
+
+        var cd = await ImportAsync("elus-conseillers-departementaux-cd-2025-10-07.csv",
+            [cantons[0], cantons[1], cantons[2].Replace(";0101;", ";0198;", StringComparison.Ordinal), cantons[3]]);
+        var maires = await ImportAsync("elus-maires-mai-2026-04-24.csv",
+            [communes[0], communes[1], communes[2].Replace(";01002;", ";01999;", StringComparison.Ordinal), polynesie]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(cd.Issues.Select(i => (i.Line, i.Kind, i.Message)),
+                Is.EqualTo(new[] { ((int?)3, ImportIssueKinds.Unreadable, "canton « 0198 » inconnu de l'INSEE (INSEE COG 2026)") }));
+            Assert.That(maires.Issues.Select(i => (i.Line, i.Kind, i.Message)),
+                Is.EqualTo(new[] { ((int?)3, ImportIssueKinds.Unreadable, "commune « 01999 » inconnue de l'INSEE (INSEE COG 2026)") }));
+            Assert.That((cd.MandatesAdded, maires.MandatesAdded), Is.EqualTo((2, 2)), "the other rows, Anaa (Polynésie) included, are read");
+        });
+    }
+
+    [Test]
+    public async Task Import_CommuneCodesWithoutTheTerritoriesLoaded_FailsSayingWhyAndChangesNothing()
+    {
+        var communes = Shared("rne/2026-04-24/elus-maires-mai.csv");
+
+        var report = await ImportAsync("elus-maires-mai-2026-04-24.csv", communes[..4]);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(report.Status, Is.EqualTo("failed"));
+            Assert.That(report.Outcome, Does.Contain("les territoires de l'INSEE (INSEE COG 2026) ne sont pas chargés"));
+            Assert.That(await ScalarAsync("SELECT COUNT(*) FROM mandates"), Is.Zero);
+        });
+    }
+
+    private static string[] Shared(string path)
+    {
+        var found = DataFiles.Find(path);
+        if (found is null)
+        {
+            Assert.Ignore($"{path} is not shipped in this checkout.");
+        }
+
+        return File.ReadAllLines(found!);
+    }
+
     private static object Counts(ImportReport r) => new
     {
         r.RowsRead,
@@ -217,26 +266,5 @@ public class ImportSafetyTests(DatabaseProvider provider)
         return await connection.ExecuteScalarAsync<long>(sql);
     }
 
-    // Every column of the directory's tables, row for row.
-    private async Task<string> SnapshotAsync()
-    {
-        await using var connection = await _db.Database.OpenAsync(default);
-        var text = new StringBuilder();
-        foreach (var sql in new[]
-        {
-            "SELECT id, last_name, first_name, sex, birth_date, rne_key FROM officials ORDER BY id",
-            "SELECT id, official_id, role, seat_key, department_code, circonscription_code, start_date, end_date, first_run_id, end_run_id FROM mandates ORDER BY id",
-            "SELECT id, official_id, kind, value, source, retired_utc FROM contact_points ORDER BY id",
-        })
-        {
-            foreach (IDictionary<string, object?> row in await connection.QueryAsync(sql))
-            {
-                text.AppendJoin('|', row.Values).AppendLine();
-            }
-
-            text.AppendLine("--");
-        }
-
-        return text.ToString();
-    }
+    private Task<string> SnapshotAsync() => DirectorySnapshot.TakeAsync(_db.Database);
 }

@@ -136,7 +136,7 @@ public class ImportServiceTests(DatabaseProvider provider)
     public async Task Import_NotAFileOfOfficials_IsRefusedWithAReasonAndWritesNothing(string content)
     {
         Assert.That(() => _imports.ImportAsync(() => new MemoryStream(Encoding.UTF8.GetBytes(content)), "x.csv", default),
-            Throws.TypeOf<InvalidDataException>().With.Message.Contains("Nothing was imported"));
+            Throws.TypeOf<InvalidDataException>().With.Message.Contains("Rien n'a été importé"));
         Assert.That(await ScalarAsync<long>("SELECT COUNT(*) FROM import_runs"), Is.Zero);
     }
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Import;
+using CampaignDesk.Core.Territories;
 using CampaignDesk.TestSupport;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -44,6 +45,8 @@ public class IndexRebuildTests(DatabaseProvider provider)
         _imports = new ImportService(_db.Database, new ImportRunStore(_db.Database, time),
             new RneImporter(_db.Database, time, _log) { IndexRebuildMinRows = 1 },
             new ParliamentImporter(_db.Database, time), time, NullLogger<ImportService>.Instance);
+        // Its rows name communes, which an import checks against INSEE's.
+        await new TerritoryLoader(_db.Database, time, NullLogger<TerritoryLoader>.Instance).LoadAsync(default);
     }
 
     [TearDown]

@@ -46,7 +46,7 @@ public sealed class IdentityMatcher<TPerson>
         var place = Describe(chamber, department, query.CirconscriptionNumber);
         if (department is null)
         {
-            return Result(IdentityMatchOutcome.Unmatched, [], $"{query}: no département, so no match is attempted");
+            return Result(IdentityMatchOutcome.Unmatched, [], $"{query} : pas de département, aucun rapprochement n'est tenté");
         }
 
         var scope = (_byPlace.GetValueOrDefault((chamber, department)) ?? [])
@@ -55,26 +55,26 @@ public sealed class IdentityMatcher<TPerson>
             .ToList();
         if (scope.Count == 0)
         {
-            return Result(IdentityMatchOutcome.Unmatched, [], $"{query}: nobody known in {place}");
+            return Result(IdentityMatchOutcome.Unmatched, [], $"{query} : personne de connu {place}");
         }
 
         var keys = NameKeys.Of(query);
         var strict = scope.Where(c => c.Keys.Strict.Overlaps(keys.Strict)).ToList();
         if (strict.Count > 0)
         {
-            return Decide(query, strict, place, "same name");
+            return Decide(query, strict, place, "même nom");
         }
 
         var loose = scope.Where(c => c.Keys.All.Overlaps(keys.All)).ToList();
         if (loose.Count > 0)
         {
-            return Decide(query, loose, place, "name variant (part of a compound surname, particle or first given name)");
+            return Decide(query, loose, place, "variante du nom (partie d'un nom composé, particule ou premier prénom)");
         }
 
         return Result(
             IdentityMatchOutcome.Unmatched,
             [],
-            $"{query}: no such name in {place} (there: {string.Join(", ", scope.Select(c => c.Identity))})");
+            $"{query} : aucun élu de ce nom {place} (il y a : {string.Join(", ", scope.Select(c => c.Identity))})");
     }
 
     /// <summary>
@@ -99,7 +99,7 @@ public sealed class IdentityMatcher<TPerson>
                 {
                     Outcome = IdentityMatchOutcome.Ambiguous,
                     Person = default,
-                    Reason = $"{input[index]}: the same person is also claimed by another record ({claimants})",
+                    Reason = $"{input[index]} : la même personne est aussi désignée par une autre ligne ({claimants})",
                 };
             }
         }
@@ -114,11 +114,11 @@ public sealed class IdentityMatcher<TPerson>
     {
         var people = found.Select(c => c.Person).ToList();
         return found.Count == 1
-            ? new IdentityMatch<TPerson>(IdentityMatchOutcome.Matched, people[0], people, $"{query}: {how} in {place} ({found[0].Identity})")
+            ? new IdentityMatch<TPerson>(IdentityMatchOutcome.Matched, people[0], people, $"{query} : {how} {place} ({found[0].Identity})")
             : Result(
                 IdentityMatchOutcome.Ambiguous,
                 people,
-                $"{query}: {found.Count} candidates by {how} in {place} ({string.Join(", ", found.Select(c => c.Identity))}); none chosen");
+                $"{query} : {found.Count} candidats par {how} {place} ({string.Join(", ", found.Select(c => c.Identity))}) ; aucun n'est choisi");
     }
 
     private static IdentityMatch<TPerson> Result(IdentityMatchOutcome outcome, IReadOnlyList<TPerson> candidates, string reason) =>
@@ -128,8 +128,8 @@ public sealed class IdentityMatcher<TPerson>
 
     private static string Describe(string chamber, string? department, int? circonscription) =>
         circonscription is null
-            ? $"{chamber} seats of département {department ?? "?"}"
-            : $"{chamber} seat {department ?? "?"}-{circonscription}";
+            ? $"parmi les {(chamber == ParliamentMember.Depute ? "députés" : "sénateurs")} du département {department ?? "?"}"
+            : $"dans la circonscription {department ?? "?"}-{circonscription}";
 
     private sealed record Candidate(TPerson Person, PersonIdentity Identity, NameKeys Keys);
 }

@@ -13,7 +13,7 @@ internal static class AssembleeRows
         var fullName = item.Text("nom");
         if (id is null || fullName is null)
         {
-            return row.Fail(id is null ? "no id" : $"{id} has no name");
+            return row.Fail(id is null ? "pas d'id" : $"{id} n'a pas de nom");
         }
 
         return row.Done(new ParliamentMember(

@@ -23,7 +23,7 @@ internal static class DatanRows
             var row = new RowBuilder(csv.Parser.RawRow);
             if (csv.Parser.Count != width)
             {
-                yield return row.Fail($"{csv.Parser.Count} fields where the header has {width}");
+                yield return row.Fail($"{csv.Parser.Count} champ(s) au lieu des {width} de l'en-tête");
                 continue;
             }
 
@@ -39,7 +39,7 @@ internal static class DatanRows
         var lastName = Field("nom");
         if (id is null || lastName is null)
         {
-            return row.Fail(id is null ? "no id" : $"{id} has no nom");
+            return row.Fail(id is null ? "pas d'id" : $"{id} n'a pas de nom");
         }
 
         return row.Done(new ParliamentMember(

@@ -16,7 +16,7 @@ internal static class JsonArrayRows
                 var row = new RowBuilder(++line);
                 yield return item.ValueKind == JsonValueKind.Object
                     ? map(row, item)
-                    : row.Fail($"record is a JSON {item.ValueKind}, not an object");
+                    : row.Fail($"l'enregistrement est un {item.ValueKind} JSON, pas un objet");
             }
         }
     }

@@ -39,14 +39,14 @@ internal sealed class ParliamentFile : IDisposable
         var body = SkipBomAndSpace(bytes);
         if (body.IsEmpty)
         {
-            throw new InvalidDataException("The file is empty: expected an Assemblée, Datan or Sénat export of parliamentarians.");
+            throw new InvalidDataException("Le fichier est vide : un export des parlementaires de l'Assemblée, de Datan ou du Sénat était attendu.");
         }
 
         var head = body[..Math.Min(body.Length, SniffBytes)];
         if (head.Contains((byte)0) || head.ToArray().Count(b => b < 0x20 && b is not (9 or 10 or 13 or 12)) > head.Length / 20)
         {
             throw new InvalidDataException(
-                "The file is binary (NUL or control bytes), not an Assemblée, Datan or Sénat export of parliamentarians.");
+                "Le fichier est binaire (octets NUL ou de contrôle), ce n'est pas un export des parlementaires de l'Assemblée, de Datan ou du Sénat.");
         }
 
         return body[0] is (byte)'[' or (byte)'{' ? LoadJson(bytes.AsMemory(bytes.Length - body.Length)) : LoadCsv(bytes);
@@ -63,7 +63,7 @@ internal sealed class ParliamentFile : IDisposable
         }
         catch (JsonException ex)
         {
-            throw new InvalidDataException($"The file is not valid JSON (truncated or corrupt): {ex.Message}", ex);
+            throw new InvalidDataException($"Le fichier n'est pas du JSON valide (tronqué ou corrompu), ligne {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}.", ex);
         }
 
         try
@@ -89,13 +89,13 @@ internal sealed class ParliamentFile : IDisposable
             }
 
             throw new InvalidDataException(
-                "The JSON has a \"results\" array but its records have no \"Matricule\": not a Sénat ODSEN_GENERAL export.");
+                "Le JSON a un tableau « results » dont les enregistrements n'ont pas de « Matricule » : ce n'est pas un export ODSEN_GENERAL du Sénat.");
         }
 
         if (root.ValueKind == JsonValueKind.Array)
         {
             var first = FirstObject(root)
-                ?? throw new InvalidDataException("The JSON array holds no record: nothing tells which parliament source it is.");
+                ?? throw new InvalidDataException("Le tableau JSON ne contient aucun enregistrement : rien ne dit de quelle source parlementaire il vient.");
             if (first.TryGetProperty("matricule", out _) && first.TryGetProperty("circonscription", out _))
             {
                 return ParliamentFormat.SenatListJson;
@@ -110,8 +110,8 @@ internal sealed class ParliamentFile : IDisposable
         }
 
         throw new InvalidDataException(
-            "The JSON is neither an Assemblée list of députés ([{\"id\":\"PA…\",\"dept\",\"circo\"…}]), a Sénat list "
-            + "([{\"matricule\",\"circonscription\"…}]) nor Sénat ODSEN_GENERAL ({\"results\":[{\"Matricule\"…}]}).");
+            "Le JSON n'est ni une liste des députés de l'Assemblée ([{\"id\":\"PA…\",\"dept\",\"circo\"…}]), ni une liste du Sénat "
+            + "([{\"matricule\",\"circonscription\"…}]), ni l'export ODSEN_GENERAL du Sénat ({\"results\":[{\"Matricule\"…}]}).");
     }
 
     private static JsonElement? FirstObject(JsonElement array)
@@ -142,8 +142,8 @@ internal sealed class ParliamentFile : IDisposable
 
         var shown = header.Length > 120 ? header[..120] + "…" : header;
         throw new InvalidDataException(
-            $"Unrecognised content: the header \"{shown}\" is neither Datan (id,legislature,civ,nom,prenom,…) nor Sénat "
-            + "ODSEN_GENERAL (Matricule,Qualité,Nom usuel,Prénom usuel,…), and the file is not JSON.");
+            $"Contenu non reconnu : l'en-tête « {shown} » n'est ni celui de Datan (id,legislature,civ,nom,prenom,…) ni celui de "
+            + "l'export ODSEN_GENERAL du Sénat (Matricule,Qualité,Nom usuel,Prénom usuel,…), et le fichier n'est pas du JSON.");
     }
 
     /// <summary>UTF-8 when the bytes are valid UTF-8, else Windows-1252 (the Sénat's CSV).</summary>
@@ -196,5 +196,5 @@ internal sealed class ParliamentFile : IDisposable
     }
 
     private static InvalidDataException TooLarge() =>
-        new($"The file is larger than {MaxBytes / 1024 / 1024} MB: not a parliament export.");
+        new($"Le fichier dépasse {MaxBytes / 1024 / 1024} Mo : ce n'est pas un export des parlementaires.");
 }

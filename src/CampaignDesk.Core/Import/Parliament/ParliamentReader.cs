@@ -52,7 +52,7 @@ public static class ParliamentReader
             ParliamentFormat.SenatGeneralJson => SenatGeneralRows.ReadJson(file),
             ParliamentFormat.SenatGeneralCsv => SenatGeneralRows.ReadCsv(file),
             ParliamentFormat.DatanCsv => DatanRows.Read(file),
-            _ => throw new InvalidDataException($"Unsupported parliament format {file.Format}."),
+            _ => throw new InvalidDataException($"Format parlementaire non pris en charge : {file.Format}."),
         };
     }
 }

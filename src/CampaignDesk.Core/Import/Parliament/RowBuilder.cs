@@ -32,7 +32,7 @@ internal sealed class RowBuilder(int line)
         var at = value.LastIndexOf('@');
         if (at <= 0 || at == value.Length - 1 || value.Any(char.IsWhiteSpace) || value.IndexOf('@') != at)
         {
-            Problem($"e-mail \"{value}\" is not an address");
+            Problem($"l'e-mail « {value} » n'est pas une adresse");
             return null;
         }
 
@@ -54,7 +54,7 @@ internal sealed class RowBuilder(int line)
             return date;
         }
 
-        Problem($"birth date \"{value}\" is not a date");
+        Problem($"la date de naissance « {value} » n'est pas une date");
         return null;
     }
 
@@ -71,7 +71,7 @@ internal sealed class RowBuilder(int line)
             return number;
         }
 
-        Problem($"circonscription \"{value}\" is not a number");
+        Problem($"la circonscription « {value} » n'est pas un numéro");
         return null;
     }
 
@@ -95,7 +95,7 @@ internal sealed class RowBuilder(int line)
         var fromName = DepartmentCodes.FromName(name);
         if (fromName is null && report && (!string.IsNullOrWhiteSpace(code) || !string.IsNullOrWhiteSpace(name)))
         {
-            Problem($"département \"{(string.IsNullOrWhiteSpace(code) ? name : code)}\" is unknown");
+            Problem($"département « {(string.IsNullOrWhiteSpace(code) ? name : code)} » inconnu");
         }
 
         return fromName;

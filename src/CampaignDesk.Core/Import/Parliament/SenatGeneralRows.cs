@@ -22,7 +22,7 @@ internal static class SenatGeneralRows
                 var row = new RowBuilder(++line);
                 if (item.ValueKind != JsonValueKind.Object)
                 {
-                    yield return row.Fail($"record is a JSON {item.ValueKind}, not an object");
+                    yield return row.Fail($"l'enregistrement est un {item.ValueKind} JSON, pas un objet");
                     continue;
                 }
 
@@ -52,7 +52,7 @@ internal static class SenatGeneralRows
             var row = new RowBuilder(csv.Parser.RawRow);
             if (csv.Parser.Count != header.Length)
             {
-                yield return row.Fail($"{csv.Parser.Count} fields where the header has {header.Length}");
+                yield return row.Fail($"{csv.Parser.Count} champ(s) au lieu des {header.Length} de l'en-tête");
                 continue;
             }
 
@@ -74,7 +74,7 @@ internal static class SenatGeneralRows
         var lastName = Field("nom usuel");
         if (id is null || lastName is null)
         {
-            return row.Fail(id is null ? "no Matricule" : $"{id} has no Nom usuel");
+            return row.Fail(id is null ? "pas de Matricule" : $"{id} n'a pas de Nom usuel");
         }
 
         bool? active = Field("etat")?.ToUpperInvariant() switch
@@ -106,7 +106,7 @@ internal static class SenatGeneralRows
 
     private static bool? Unknown(RowBuilder row, string etat)
     {
-        row.Problem($"État \"{etat}\" is neither ACTIF nor ANCIEN");
+        row.Problem($"État « {etat} » : ni ACTIF ni ANCIEN");
         return null;
     }
 }

@@ -13,7 +13,7 @@ internal static class SenatListRows
         var lastName = item.Text("nom");
         if (id is null || lastName is null)
         {
-            return row.Fail(id is null ? "no matricule" : $"{id} has no name");
+            return row.Fail(id is null ? "pas de matricule" : $"{id} n'a pas de nom");
         }
 
         var circonscription = item.Child("circonscription");

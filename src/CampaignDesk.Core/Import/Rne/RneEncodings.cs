@@ -31,7 +31,7 @@ internal static class RneEncodings
 
         if (sample.Contains((byte)0))
         {
-            throw new InvalidDataException("The file is binary (it holds NUL bytes), not an RNE CSV file.");
+            throw new InvalidDataException("le fichier est binaire (il contient des octets NUL), ce n'est pas un fichier CSV du RNE.");
         }
 
         return IsUtf8(sample, isWholeFile) ? (Utf8WithCp1252Fallback(), 0, "UTF-8") : (Windows1252, 0, "cp1252");

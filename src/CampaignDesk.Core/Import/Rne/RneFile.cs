@@ -13,11 +13,13 @@ public sealed class RneFile : IDisposable
     private readonly RneLineReader _lines;
     private readonly char _separator;
     private readonly RneRowMapper _mapper;
+    private readonly RneHeader _header;
     private bool _readStarted;
 
     private RneFile(RneLineReader lines, char separator, RneHeader header, string formatDescription, DateOnly today)
     {
         _lines = lines;
+        _header = header;
         _separator = separator;
         Type = RneTypeRules.Detect(header);
         FormatDescription = formatDescription;
@@ -42,7 +44,7 @@ public sealed class RneFile : IDisposable
         var length = stream.ReadAtLeast(sample, SampleBytes, throwOnEndOfStream: false);
         if (sample.AsSpan(0, length).IndexOfAnyExcept(" \t\r\n"u8) < 0)
         {
-            throw new InvalidDataException("The file is empty: an RNE file starts with a header line.");
+            throw new InvalidDataException("le fichier est vide : un fichier du RNE commence par une ligne d'en-tête.");
         }
 
         var (encoding, bomLength, encodingName) = RneEncodings.Detect(sample.AsSpan(0, length), length < SampleBytes);
@@ -57,7 +59,7 @@ public sealed class RneFile : IDisposable
         if (missing.Count > 0)
         {
             throw new InvalidDataException(
-                "Not an RNE file: missing column(s) " + string.Join(", ", missing.Select(RneHeader.Label)) + ".");
+                "ce n'est pas un fichier du RNE : colonne(s) manquante(s) : " + string.Join(", ", missing.Select(RneHeader.Label)) + ".");
         }
 
         var description = string.Join(", ", new[]
@@ -86,6 +88,9 @@ public sealed class RneFile : IDisposable
         return ReadRows();
     }
 
+    /// <summary>Whether the file has a column for <paramref name="field"/>.</summary>
+    internal bool Names(RneField field) => _header.Has(field);
+
     public void Dispose() => _lines.Dispose();
 
     private IEnumerable<(RneRecord? Record, RneProblem? Problem)> ReadRows()
@@ -99,7 +104,7 @@ public sealed class RneFile : IDisposable
 
             var fields = RneLineReader.Split(line, _separator);
             yield return fields is null
-                ? (null, new RneProblem(_lines.LineNumber, "a quoted field is not closed on its line"))
+                ? (null, new RneProblem(_lines.LineNumber, "un champ entre guillemets n'est pas fermé sur sa ligne"))
                 : _mapper.Map(_lines.LineNumber, fields);
         }
     }
@@ -131,12 +136,12 @@ public sealed class RneFile : IDisposable
 
         if (binary)
         {
-            throw new InvalidDataException("Not an RNE file: the file is binary, not delimited text.");
+            throw new InvalidDataException("ce n'est pas un fichier du RNE : le fichier est binaire, pas du texte délimité.");
         }
 
         if (first is null)
         {
-            throw new InvalidDataException("The file is empty: an RNE file starts with a header line.");
+            throw new InvalidDataException("le fichier est vide : un fichier du RNE commence par une ligne d'en-tête.");
         }
 
         return (first.Value.Separator, first.Value.Header, false);

@@ -12,14 +12,14 @@ internal sealed class RneRowMapper(RneHeader header, RneFileType type, DateOnly 
         var extraAreEmpty = fields.Skip(header.ColumnCount).All(f => f.Length == 0);
         if (fields.Count < header.ColumnCount || !extraAreEmpty)
         {
-            return Problem(line, $"expected {header.ColumnCount} fields, found {fields.Count}");
+            return Problem(line, $"{fields.Count} champ(s) au lieu des {header.ColumnCount} de l'en-tête");
         }
 
         var lastName = header.Get(fields, RneField.LastName);
         var firstName = header.Get(fields, RneField.FirstName);
         if (lastName is null || firstName is null)
         {
-            return Problem(line, $"missing {RneHeader.Label(lastName is null ? RneField.LastName : RneField.FirstName)}");
+            return Problem(line, $"« {RneHeader.Label(lastName is null ? RneField.LastName : RneField.FirstName)} » manquant");
         }
 
         if (RneLimits.TooLong(header, fields) is { } tooLong)
@@ -36,7 +36,7 @@ internal sealed class RneRowMapper(RneHeader header, RneFileType type, DateOnly 
             circonscription = code is null ? null : RneCodes.Circonscription(code, departmentRaw, collectivityRaw);
             if (circonscription is null)
             {
-                return Problem(line, $"unrecognised {RneHeader.Label(RneField.CirconscriptionCode)} '{code}'");
+                return Problem(line, $"« {RneHeader.Label(RneField.CirconscriptionCode)} » non reconnu : « {code} »");
             }
         }
 
@@ -46,7 +46,7 @@ internal sealed class RneRowMapper(RneHeader header, RneFileType type, DateOnly 
             commune = RneCodes.Commune(communeRaw);
             if (commune is null)
             {
-                return Problem(line, $"unrecognised {RneHeader.Label(RneField.CommuneCode)} '{communeRaw}'");
+                return Problem(line, $"« {RneHeader.Label(RneField.CommuneCode)} » non reconnu : « {communeRaw} »");
             }
         }
 
@@ -61,7 +61,7 @@ internal sealed class RneRowMapper(RneHeader header, RneFileType type, DateOnly 
             };
             if (sex is null)
             {
-                return Problem(line, $"unrecognised {RneHeader.Label(RneField.Sex)} '{sexRaw}'");
+                return Problem(line, $"« {RneHeader.Label(RneField.Sex)} » non reconnu : « {sexRaw} »");
             }
         }
 
@@ -110,7 +110,7 @@ internal sealed class RneRowMapper(RneHeader header, RneFileType type, DateOnly 
             return true;
         }
 
-        reason = $"unparseable {RneHeader.Label(field)} '{text}'";
+        reason = $"« {RneHeader.Label(field)} » illisible : « {text} »";
         return false;
     }
 

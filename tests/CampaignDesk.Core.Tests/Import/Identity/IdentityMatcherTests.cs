@@ -24,7 +24,7 @@ public sealed class IdentityMatcherTests
         var match = _matcher.Match(new PersonIdentity("Chatelain", "Cyrielle", "38", 2, ParliamentMember.Depute));
 
         Assert.That((match.Outcome, match.Person?.Id), Is.EqualTo((IdentityMatchOutcome.Matched, (int?)3)));
-        Assert.That(match.Reason, Does.Contain("same name"));
+        Assert.That(match.Reason, Does.Contain("même nom"));
     }
 
     [Test]
@@ -49,7 +49,7 @@ public sealed class IdentityMatcherTests
         var match = _matcher.Match(new PersonIdentity("Mereana Reid Arbelot", string.Empty, "987", 3, ParliamentMember.Depute));
 
         Assert.That((match.Outcome, match.Person?.Id), Is.EqualTo((IdentityMatchOutcome.Matched, (int?)2)));
-        Assert.That(match.Reason, Does.Contain("variant"));
+        Assert.That(match.Reason, Does.Contain("variante"));
     }
 
     [Test]
@@ -70,7 +70,7 @@ public sealed class IdentityMatcherTests
             Assert.That(match.Outcome, Is.EqualTo(IdentityMatchOutcome.Ambiguous));
             Assert.That(match.Person, Is.Null);
             Assert.That(match.Candidates.Select(p => p.Id), Is.EquivalentTo(new[] { 5, 6 }));
-            Assert.That(match.Reason, Does.Contain("2 candidates"));
+            Assert.That(match.Reason, Does.Contain("2 candidats"));
         });
     }
 

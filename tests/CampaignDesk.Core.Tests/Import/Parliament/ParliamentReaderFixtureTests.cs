@@ -20,7 +20,7 @@ public sealed class ParliamentReaderFixtureTests
             Assert.That(members[1].Email, Is.Null, "empty");
             Assert.That(members[2].Email, Is.Null, "Non public");
             Assert.That(members[2].CirconscriptionNumber, Is.EqualTo(1), "a number, not a string");
-            Assert.That(rows[3], Is.EqualTo(((ParliamentMember?)null, (ParliamentProblem?)new ParliamentProblem(4, "no id"))));
+            Assert.That(rows[3], Is.EqualTo(((ParliamentMember?)null, (ParliamentProblem?)new ParliamentProblem(4, "pas d'id"))));
             Assert.That(rows[4].Member?.SourceId, Is.EqualTo("PA000003"), "kept despite its problems");
             Assert.That(rows[4].Problem?.Reason, Does.Contain("pas-une-adresse").And.Contain("Atlantide"));
         });
@@ -40,7 +40,7 @@ public sealed class ParliamentReaderFixtureTests
             Assert.That(members[1].GroupLabel, Is.EqualTo("Libertés, Indépendants"));
             Assert.That(members[1].Sex, Is.EqualTo('F'));
             Assert.That(rows.Problems().Single().Line, Is.EqualTo(5));
-            Assert.That(rows.Problems().Single().Reason, Does.Contain("fields"));
+            Assert.That(rows.Problems().Single().Reason, Does.Contain("champ(s) au lieu des"));
         });
     }
 
@@ -70,7 +70,7 @@ public sealed class ParliamentReaderFixtureTests
             Assert.That(rows[2].Member?.Sex, Is.EqualTo('F'), "Mlle");
             Assert.That(rows[2].Problem?.Reason, Does.Contain("pas une date").And.Contain("Atlantide"));
             Assert.That(rows[3].Member, Is.Null);
-            Assert.That(rows[3].Problem, Is.EqualTo(new ParliamentProblem(4, "no Matricule")));
+            Assert.That(rows[3].Problem, Is.EqualTo(new ParliamentProblem(4, "pas de Matricule")));
         });
     }
 
@@ -81,7 +81,7 @@ public sealed class ParliamentReaderFixtureTests
 
         var error = Assert.Throws<InvalidDataException>(() => ParliamentReader.Read(stream));
 
-        Assert.That(error.Message, Does.Contain("not valid JSON").And.Contain("truncated"));
+        Assert.That(error.Message, Does.Contain("pas du JSON valide").And.Contain("tronqué"));
     }
 
     [Test]
@@ -94,13 +94,13 @@ public sealed class ParliamentReaderFixtureTests
         Assert.That(error.Message, Does.Contain("code;libelle;population").And.Contain("Datan"));
     }
 
-    [TestCase("", "empty")]
-    [TestCase("  \r\n\t ", "empty")]
+    [TestCase("", "vide")]
+    [TestCase("  \r\n\t ", "vide")]
     [TestCase("{\"results\": [{\"id\": 1}]}", "Matricule")]
-    [TestCase("[]", "no record")]
-    [TestCase("[{\"name\": \"x\"}]", "neither")]
-    [TestCase("{\"a\": 1", "not valid JSON")]
-    [TestCase("hello world", "Unrecognised")]
+    [TestCase("[]", "aucun enregistrement")]
+    [TestCase("[{\"name\": \"x\"}]", "ni une liste")]
+    [TestCase("{\"a\": 1", "pas du JSON valide")]
+    [TestCase("hello world", "Contenu non reconnu")]
     public void Detect_BadContent_ThrowsClearMessage(string content, string expected)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(content));
@@ -118,7 +118,7 @@ public sealed class ParliamentReaderFixtureTests
 
         var error = Assert.Throws<InvalidDataException>(() => ParliamentReader.Detect(stream));
 
-        Assert.That(error.Message, Does.Contain("binary"));
+        Assert.That(error.Message, Does.Contain("binaire"));
     }
 
     [Test]

@@ -4,9 +4,9 @@ namespace CampaignDesk.Core.Tests.Import.Rne;
 
 public class RneFileBadInputTests
 {
-    [TestCase("empty.csv", "empty")]
-    [TestCase("binary.bin", "binary")]
-    [TestCase("binary-no-nul.bin", "binary")]
+    [TestCase("empty.csv", "vide")]
+    [TestCase("binary.bin", "binaire")]
+    [TestCase("binary-no-nul.bin", "binaire")]
     [TestCase("unrelated-columns.csv", "Nom de l'élu, Prénom de l'élu, Date de début du mandat")]
     public void Open_NotAnRneFile_ThrowsInvalidDataWithReason(string name, string reason)
     {
@@ -22,7 +22,7 @@ public class RneFileBadInputTests
     {
         var error = Assert.Throws<InvalidDataException>(() => RneTestFiles.Open([0xEF, 0xBB, 0xBF, (byte)'\n', (byte)'\n']));
 
-        Assert.That(error.Message, Does.Contain("empty"));
+        Assert.That(error.Message, Does.Contain("vide"));
     }
 
     [Test]
@@ -55,7 +55,7 @@ public class RneFileBadInputTests
         Assert.Multiple(() =>
         {
             Assert.That(records.Select(r => r.LastName), Is.EqualTo(new[] { "BRETON", "LACOMBE" }));
-            Assert.That(problems, Is.EqualTo(new[] { new RneProblem(4, "expected 13 fields, found 7") }));
+            Assert.That(problems, Is.EqualTo(new[] { new RneProblem(4, "7 champ(s) au lieu des 13 de l'en-tête") }));
         });
     }
 
@@ -67,7 +67,7 @@ public class RneFileBadInputTests
         Assert.Multiple(() =>
         {
             Assert.That(records.Select(r => r.Line), Is.EqualTo(new[] { 2, 4 }));
-            Assert.That(problems, Is.EqualTo(new[] { new RneProblem(3, "unparseable Date de naissance '31/02/1970'") }));
+            Assert.That(problems, Is.EqualTo(new[] { new RneProblem(3, "« Date de naissance » illisible : « 31/02/1970 »") }));
         });
     }
 
@@ -79,15 +79,15 @@ public class RneFileBadInputTests
         Assert.Multiple(() =>
         {
             Assert.That(records.Select(r => r.Line), Is.EqualTo(new[] { 3 }));
-            Assert.That(problems, Is.EqualTo(new[] { new RneProblem(2, "missing Nom de l'élu") }));
+            Assert.That(problems, Is.EqualTo(new[] { new RneProblem(2, "« Nom de l'élu » manquant") }));
         });
     }
 
-    [TestCase("01;Ain;;;0101;1ère;BRETON;Xavier;X;25/11/1962;33;Cadre;08/07/2024", "unrecognised Code sexe 'X'")]
-    [TestCase("01;Ain;;;01AB;1ère;BRETON;Xavier;M;25/11/1962;33;Cadre;08/07/2024", "unrecognised Code de la circonscription législative '01AB'")]
-    [TestCase("01;Ain;;;0101;\"1ère;BRETON;Xavier;M;25/11/1962;33;Cadre;08/07/2024", "a quoted field is not closed on its line")]
-    [TestCase("01;Ain;;;0101;1ère;BRETON;Xavier;M;25/11/1962;33;Cadre;2024-13-01", "unparseable Date de début du mandat '2024-13-01'")]
-    [TestCase("01;Ain;;;0101;1ère;BRETON;Xavier;M;25/11/2062;33;Cadre;08/07/2024", "unparseable Date de naissance '25/11/2062'")]
+    [TestCase("01;Ain;;;0101;1ère;BRETON;Xavier;X;25/11/1962;33;Cadre;08/07/2024", "« Code sexe » non reconnu : « X »")]
+    [TestCase("01;Ain;;;01AB;1ère;BRETON;Xavier;M;25/11/1962;33;Cadre;08/07/2024", "« Code de la circonscription législative » non reconnu : « 01AB »")]
+    [TestCase("01;Ain;;;0101;\"1ère;BRETON;Xavier;M;25/11/1962;33;Cadre;08/07/2024", "un champ entre guillemets n'est pas fermé sur sa ligne")]
+    [TestCase("01;Ain;;;0101;1ère;BRETON;Xavier;M;25/11/1962;33;Cadre;2024-13-01", "« Date de début du mandat » illisible : « 2024-13-01 »")]
+    [TestCase("01;Ain;;;0101;1ère;BRETON;Xavier;M;25/11/2062;33;Cadre;08/07/2024", "« Date de naissance » illisible : « 25/11/2062 »")]
     public void Read_UnreadableRow_ReportsReason(string row, string reason)
     {
         var content = System.Text.Encoding.UTF8.GetBytes(
@@ -98,7 +98,7 @@ public class RneFileBadInputTests
     }
 
     [TestCase("01;Ain;;;0101;1ère;BRETON;Xavier;M;25/11/1962;33;Cadre;08/07/2024;;", null)]
-    [TestCase("01;Ain;;;0101;1ère;BRETON;Xavier;M;25/11/1962;33;Cadre;08/07/2024;x", "expected 13 fields, found 14")]
+    [TestCase("01;Ain;;;0101;1ère;BRETON;Xavier;M;25/11/1962;33;Cadre;08/07/2024;x", "14 champ(s) au lieu des 13 de l'en-tête")]
     public void Read_ExtraTrailingFields_AcceptsOnlyEmptyOnes(string row, string? reason)
     {
         var content = System.Text.Encoding.UTF8.GetBytes(

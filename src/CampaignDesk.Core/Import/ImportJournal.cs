@@ -1,0 +1,45 @@
+using System.Data.Common;
+using CampaignDesk.Core.Data;
+using Dapper;
+
+namespace CampaignDesk.Core.Import;
+
+/// <summary>
+/// The change journal of import runs (<c>import_changes</c>). Before a run changes a row it did not add, the row's
+/// revertible columns are copied there with the run's id, so that <see cref="ImportReverter"/> puts them back; the
+/// rows a run adds need no entry, they carry its id (<c>first_run_id</c>).
+/// </summary>
+internal sealed class ImportJournal(Database database)
+{
+    public const string Mandate = "mandate";
+    public const string ContactPoint = "contact_point";
+
+    /// <summary>Journals the mandates about to change.</summary>
+    /// <param name="condition">Constant SQL over the columns of <c>mandates</c>, never user input.</param>
+    /// <param name="parameters">The parameters <paramref name="condition"/> uses.</param>
+    public Task<int> MandatesAsync(DbConnection connection, DbTransaction transaction, long runId, string action, string condition,
+        object parameters, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(database.BulkCommand($"""
+            INSERT INTO import_changes (run_id, entity, entity_id, action, end_date, end_run_id, group_code, group_label)
+            SELECT @JournalRun, '{Mandate}', id, @JournalAction, end_date, end_run_id, group_code, group_label
+            FROM mandates WHERE ({condition}) AND COALESCE(first_run_id, 0) <> @JournalRun
+            """, With(parameters, runId, action), transaction, cancellationToken));
+
+    /// <summary>Journals the contact points about to change.</summary>
+    /// <param name="condition">Constant SQL over the columns of <c>contact_points</c>, never user input.</param>
+    public Task<int> ContactPointsAsync(DbConnection connection, DbTransaction transaction, long runId, string action, string condition,
+        object parameters, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(database.BulkCommand($"""
+            INSERT INTO import_changes (run_id, entity, entity_id, action, last_seen_utc, retired_utc)
+            SELECT @JournalRun, '{ContactPoint}', id, @JournalAction, last_seen_utc, retired_utc
+            FROM contact_points WHERE ({condition}) AND COALESCE(first_run_id, 0) <> @JournalRun
+            """, With(parameters, runId, action), transaction, cancellationToken));
+
+    private static DynamicParameters With(object parameters, long runId, string action)
+    {
+        var all = new DynamicParameters(parameters);
+        all.Add("JournalRun", runId);
+        all.Add("JournalAction", action);
+        return all;
+    }
+}
