@@ -12,6 +12,7 @@ using CampaignDesk.Api.Metrics;
 using CampaignDesk.Api.Officials;
 using CampaignDesk.Api.Organisations;
 using CampaignDesk.Api.Positions;
+using CampaignDesk.Api.SignIn;
 using CampaignDesk.Api.Tasks;
 using CampaignDesk.Api.Triage;
 using CampaignDesk.Api.Users;
@@ -48,6 +49,7 @@ public static class ApiHostingExtensions
         });
 
         services.AddCampaignDeskRateLimits();
+        services.AddCampaignDeskSignIn();
         services.AddCampaignDeskHealthChecks();
         services.AddCampaignDeskMetricsApi();
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
@@ -76,6 +78,7 @@ public static class ApiHostingExtensions
 
         app.UseAuthentication();
         app.UseRateLimiter();
+        app.UseCsrfProtection();
         app.UseAuthorization();
 
         app.MapCampaignDeskHealthChecks();
@@ -93,6 +96,8 @@ public static class ApiHostingExtensions
         app.MapPositions();
         app.MapFollowUps();
         app.MapTriage();
+        app.MapSignIn();
+        app.MapInvitations();
         app.MapCampaignDeskWebUi();
         app.MapMetrics();
         return app;
