@@ -9,7 +9,7 @@ public class PagesTests : BrowserTest
     private static readonly string[] Pages =
     [
         "/app/", "/app/taches.html", "/app/tri.html", $"/app/campagne.html?id={Desk.Campaign}",
-        $"/app/structure.html?id={Desk.Organisation}", "/app/elu.html?id={official}",
+        $"/app/structure.html?id={Desk.Organisation}", "/app/elu.html?id={official}", "/app/appareils.html",
     ];
 
     [Test]

@@ -8,6 +8,7 @@ const pages = {
   "/app/structure.html": "./structure.js",
   "/app/campagne.html": "./campagne.js",
   "/app/tri.html": "./tri.js",
+  "/app/appareils.html": "./appareils.js",
 };
 
 await import(pages[location.pathname] ?? "./accueil.js");
