@@ -34,6 +34,22 @@ async function signIn(token, remember) {
   location.assign(returnTo());
 }
 
+/** A form's submit: one at a time; what the work returns, or the error onError makes of a failure, shown in message. */
+function submitted(submit, message, work, onError) {
+  return async (event) => {
+    event.preventDefault();
+    submit.disabled = true;
+    message.replaceChildren();
+    try {
+      const shown = await work();
+      if (shown) message.replaceChildren(shown);
+    } catch (error) {
+      message.replaceChildren(failure(onError(error)));
+    }
+    submit.disabled = false;
+  };
+}
+
 /** The landing of an e-mailed link: one click uses it, so a mail scanner that opens the page does not spend it. */
 function renderLink(secret) {
   // Out of the address bar and the history at once: the secret is not to be bookmarked or shared by mistake.
@@ -71,19 +87,13 @@ function linkForm() {
   const message = h("div", { "aria-live": "polite" });
   const submit = h("button", { type: "submit" }, "Recevoir un lien de connexion");
   return h("form", {
-    onsubmit: async (event) => {
-      event.preventDefault();
-      submit.disabled = true;
-      message.replaceChildren();
-      try {
-        const answer = await api("/api/sign-in/link", { method: "POST", body: { email: email.value.trim(), returnTo: returnTo() }, token: null });
-        message.replaceChildren(h("p", { class: "succes", role: "status" }, answer.message));
-      } catch (error) {
-        message.replaceChildren(failure(fieldError(error, "email")));
-        email.focus();
-      }
-      submit.disabled = false;
-    },
+    onsubmit: submitted(submit, message, async () => {
+      const answer = await api("/api/sign-in/link", { method: "POST", body: { email: email.value.trim(), returnTo: returnTo() }, token: null });
+      return h("p", { class: "succes", role: "status" }, answer.message);
+    }, (error) => {
+      email.focus();
+      return fieldError(error, "email");
+    }),
   },
   h("h2", {}, "Recevoir un lien de connexion"),
   h("div", {}, h("label", { for: "courriel" }, "Votre adresse e-mail"),
@@ -101,21 +111,12 @@ function tokenForm() {
   const message = h("div", { "aria-live": "polite" });
   const submit = h("button", { type: "submit" }, "Se connecter");
   return h("form", {
-    onsubmit: async (event) => {
-      event.preventDefault();
-      submit.disabled = true;
-      message.replaceChildren();
-      try {
-        await signIn(tokenInput.value.trim(), remember.checked);
-      } catch (e) {
-        const shown = e instanceof ApiError && e.status === 401
-          ? new ApiError(401, { title: "Ce jeton n'est pas valable (inconnu, expiré ou révoqué)." })
-          : e;
-        message.replaceChildren(failure(shown));
-        submit.disabled = false;
-        tokenInput.focus();
-      }
-    },
+    onsubmit: submitted(submit, message, () => signIn(tokenInput.value.trim(), remember.checked), (error) => {
+      tokenInput.focus();
+      return error instanceof ApiError && error.status === 401
+        ? new ApiError(401, { title: "Ce jeton n'est pas valable (inconnu, expiré ou révoqué)." })
+        : error;
+    }),
   },
   message,
   h("div", {}, h("label", { for: "jeton" }, "Jeton d'accès"),
