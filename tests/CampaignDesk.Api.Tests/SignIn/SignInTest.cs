@@ -57,6 +57,25 @@ public abstract class SignInTest
     protected async Task<string> InvitationSecretAsync(JsonElement invitation) =>
         EmlMailbox.SignInSecret(await EmlMailbox.ByKeyAsync(Factory.MailFolder, $"invitation-{invitation.GetProperty("id").GetInt64()}"));
 
+    /// <summary>An invitation of a new volunteer, asked for with this Host header.</summary>
+    protected HttpRequestMessage InvitationFor(string host)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/invitations")
+        {
+            Content = JsonContent.Create(new { email = NewEmail("invitee"), displayName = "Invitée", role = "volunteer", organisationIds = new[] { Organisation } }),
+        };
+        request.Headers.Host = host;
+        return request;
+    }
+
+    /// <summary>The link in the e-mail of the invitation this response created.</summary>
+    protected async Task<Uri> LinkOfAsync(HttpResponseMessage response)
+    {
+        Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("invitation").GetProperty("id").GetInt64();
+        return EmlMailbox.SignInLink(await EmlMailbox.ByKeyAsync(Factory.MailFolder, $"invitation-{id}"));
+    }
+
     /// <summary>A client that keeps cookies, as a browser does.</summary>
     protected HttpClient NewBrowser(bool https = false) => Factory.CreateClient(new WebApplicationFactoryClientOptions
     {
