@@ -6,6 +6,7 @@ using CampaignDesk.Core.Interactions;
 using CampaignDesk.Core.Mail;
 using CampaignDesk.Core.Organisations;
 using CampaignDesk.Core.Positions;
+using CampaignDesk.Core.SignIn;
 using CampaignDesk.Core.Tasks;
 using CampaignDesk.Core.Text;
 using CampaignDesk.Core.Users;
@@ -27,7 +28,8 @@ internal sealed class CoreServices
         _time = time;
         Audit = new AuditLog(database, time);
         Tokens = new AccessTokens(database, time);
-        Users = new UserService(database, new UserStore(database, time), Tokens, Audit, time);
+        Sessions = new WebSessions(database, Options.Create(new SignInOptions()), time);
+        Users = new UserService(database, new UserStore(database, time), Tokens, Sessions, Audit, time);
         Organisations = new OrganisationStore(database, time);
         Campaigns = new CampaignService(database, Audit, time);
         var coordination = new Coordination(database, Options.Create(new CoordinationOptions()), time);
@@ -49,6 +51,7 @@ internal sealed class CoreServices
 
     public AuditLog Audit { get; }
     public AccessTokens Tokens { get; }
+    public WebSessions Sessions { get; }
     public UserService Users { get; }
     public OrganisationStore Organisations { get; }
     public CampaignService Campaigns { get; }

@@ -126,14 +126,24 @@ public abstract class BrowserTest
         return page;
     }
 
-    /// <summary>Signs in through the sign-in page, as a person would: paste the token, submit.</summary>
+    /// <summary>Signs in through the sign-in page, as an admin or a script would: paste the token, submit.</summary>
     protected static async Task SignInAsync(IPage page, string token, string? returnTo = null)
     {
         await OpenAsync(page, "/app/connexion.html" + (returnTo is null ? "" : "?retour=" + Uri.EscapeDataString(returnTo)));
+        await ShowTokenFormAsync(page);
         await page.GetByLabel("Jeton d'accès").FillAsync(token);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/connexion", StringComparison.Ordinal));
         await WaitDrawnAsync(page);
+    }
+
+    /// <summary>Opens « Autres façons de se connecter », where the token form waits.</summary>
+    protected static async Task ShowTokenFormAsync(IPage page)
+    {
+        if (await page.Locator("details.autres").GetAttributeAsync("open") is null)
+        {
+            await page.GetByText("Autres façons de se connecter").ClickAsync();
+        }
     }
 
     /// <summary>Opens a page and waits until it is drawn with its data; records how long that took.</summary>

@@ -10,7 +10,7 @@ public class PagesTests : BrowserTest
     [
         "/app/", "/app/taches.html", "/app/tri.html", $"/app/campagne.html?id={Desk.Campaign}",
         $"/app/structure.html?id={Desk.Organisation}", "/app/elu.html?id={official}", "/app/recherche.html?q=cyrielle%20chatelain",
-        $"/app/equipe.html?id={Desk.Organisation}",
+        $"/app/equipe.html?id={Desk.Organisation}", "/app/appareils.html",
     ];
 
     [Test]

@@ -76,6 +76,7 @@ public class VolunteerTests : BrowserTest
         var page = await NewPageAsync(phone: true);
         ExpectConsoleError("status of 401");
         await OpenAsync(page, "/app/connexion.html");
+        await ShowTokenFormAsync(page);
         await page.GetByLabel("Jeton d'accès").FillAsync("cdp_not-a-real-token");
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
 
@@ -89,6 +90,7 @@ public class VolunteerTests : BrowserTest
         var page = await NewPageAsync();
         await page.GotoAsync("/app/taches.html");
         await page.WaitForURLAsync(url => url.Contains("/app/connexion.html?retour=", StringComparison.Ordinal));
+        await ShowTokenFormAsync(page);
         await page.GetByLabel("Jeton d'accès").FillAsync(Desk.VolunteerToken);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
 

@@ -46,6 +46,7 @@ public static class AuthServiceCollectionExtensions
         services.AddAuthentication(SchemeName)
             .AddPolicyScheme(SchemeName, null, policy => policy.ForwardDefaultSelector = SelectScheme)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null)
             .AddJwtBearer(EntraEvents.SchemeName, _ => { });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -56,10 +57,21 @@ public static class AuthServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>A JWT goes to Entra when it is configured; everything else (CampaignDesk tokens, no token) to the token handler.</summary>
-    private static string SelectScheme(HttpContext context) =>
-        context.RequestServices.GetRequiredService<IOptions<EntraOptions>>().Value.Enabled && BearerToken.From(context.Request) is { } token &&
-        BearerToken.LooksLikeJwt(token)
-            ? EntraEvents.SchemeName
+    /// <summary>
+    /// A bearer header wins: a JWT goes to Entra when it is configured, any other token to the token handler. Without
+    /// one, the browser session cookie, if any; with neither, the token handler (whose challenge asks for a token).
+    /// </summary>
+    private static string SelectScheme(HttpContext context)
+    {
+        if (BearerToken.From(context.Request) is { } token)
+        {
+            return context.RequestServices.GetRequiredService<IOptions<EntraOptions>>().Value.Enabled && BearerToken.LooksLikeJwt(token)
+                ? EntraEvents.SchemeName
+                : TokenAuthenticationHandler.SchemeName;
+        }
+
+        return context.Request.Headers.Authorization.Count == 0 && SessionCookies.Read(context.Request) is not null
+            ? SessionAuthenticationHandler.SchemeName
             : TokenAuthenticationHandler.SchemeName;
+    }
 }

@@ -13,6 +13,7 @@ using CampaignDesk.Api.Officials;
 using CampaignDesk.Api.OpenApi;
 using CampaignDesk.Api.Organisations;
 using CampaignDesk.Api.Positions;
+using CampaignDesk.Api.SignIn;
 using CampaignDesk.Api.Tasks;
 using CampaignDesk.Api.Triage;
 using CampaignDesk.Api.Users;
@@ -59,6 +60,7 @@ public static class ApiHostingExtensions
         });
 
         services.AddCampaignDeskRateLimits();
+        services.AddCampaignDeskSignIn();
         services.AddCampaignDeskHealthChecks();
         services.AddCampaignDeskMetricsApi();
         services.AddSingleton<UploadSpool>();
@@ -97,6 +99,7 @@ public static class ApiHostingExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseRateLimiter();
+        app.UseCsrfProtection();
         app.UseAuthorization();
 
         app.MapCampaignDeskHealthChecks();
@@ -114,6 +117,8 @@ public static class ApiHostingExtensions
         app.MapPositions();
         app.MapFollowUps();
         app.MapTriage();
+        app.MapSignIn();
+        app.MapInvitations();
         app.MapCampaignDeskWebUi();
         app.MapMetrics();
         // Explicit (WebApplication would add it when the host starts): it hands the endpoints to routing now, where the

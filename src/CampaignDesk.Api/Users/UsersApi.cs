@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using CampaignDesk.Api.Auth;
 using CampaignDesk.Api.Hosting;
 using CampaignDesk.Api.OpenApi;
 using CampaignDesk.Core.Common;
@@ -15,8 +17,12 @@ public sealed record UserInput(string? Email, string? DisplayName, string? Role,
 public sealed record TokenInput(string? Name, int? ExpiresInDays);
 
 /// <summary>The caller as the API sees them: a user, or the bootstrap admin (no user id).</summary>
-/// <summary>The caller: <see cref="Name"/> is the e-mail (what the audit records), <see cref="DisplayName"/> what pages greet.</summary>
-public sealed record CurrentUser(long? Id, string Name, string DisplayName, string Role, IReadOnlyList<long> OrganisationIds);
+/// <summary>The caller: <see cref="Name"/> is the e-mail (what the audit records), <see cref="DisplayName"/> what pages greet.
+/// <see cref="Session"/>: when signed in with a browser session, its id and the anti-CSRF token its writes carry.</summary>
+public sealed record CurrentUser(long? Id, string Name, string DisplayName, string Role, IReadOnlyList<long> OrganisationIds,
+    CurrentSession? Session = null);
+
+public sealed record CurrentSession(long Id, string CsrfToken);
 
 public sealed record CalendarFeed(string Url, AccessToken Token);
 
@@ -24,11 +30,12 @@ public static class UsersApi
 {
     public static IEndpointRouteBuilder MapUsers(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/me", async (Caller caller, UserStore users, CancellationToken cancellationToken) =>
+        routes.MapGet("/api/me", async (Caller caller, ClaimsPrincipal principal, UserStore users, CancellationToken cancellationToken) =>
             {
                 var user = caller.UserId is { } id ? await users.GetAsync(id, cancellationToken) : null;
+                var session = SessionAuthenticationHandler.Of(principal) is { } s ? new CurrentSession(s.Id, s.CsrfToken) : null;
                 return TypedResults.Ok(new CurrentUser(caller.UserId, caller.Name, user?.DisplayName ?? caller.Name, caller.Role,
-                    [.. caller.OrganisationIds.Order()]));
+                    [.. caller.OrganisationIds.Order()], session));
             })
             .WithTags("Users").WithSummary("Who the token belongs to: role and organisations.").RequireAuthorization();
 

@@ -1,6 +1,7 @@
 using CampaignDesk.Core.Audit;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
+using CampaignDesk.Core.SignIn;
 
 namespace CampaignDesk.Core.Users;
 
@@ -9,7 +10,7 @@ namespace CampaignDesk.Core.Users;
 /// the users of their organisations and manages those organisations' volunteers; anyone manages their own tokens.
 /// Every change is audited in its own transaction.
 /// </summary>
-public sealed class UserService(Database database, UserStore store, AccessTokens tokens, AuditLog audit, TimeProvider time)
+public sealed class UserService(Database database, UserStore store, AccessTokens tokens, WebSessions sessions, AuditLog audit, TimeProvider time)
 {
     public const int MaxOrganisations = 50;
     public const int DefaultTokenDays = 90;
@@ -147,6 +148,11 @@ public sealed class UserService(Database database, UserStore store, AccessTokens
 
             var saved = (await store.GetAsync(connection, transaction, id, cancellationToken))!;
             await audit.RecordAsync(connection, transaction, caller, "update", "user", id, null, current, saved, cancellationToken);
+            if (saved.Disabled && !current.Disabled)
+            {
+                // Disabling someone signs them out of every browser at once, not only at their sessions' next check.
+                await sessions.EndAllAsync(connection, transaction, id, cancellationToken);
+            }
             return Outcome<User>.Ok(saved);
         }, cancellationToken);
 
@@ -295,24 +301,24 @@ public sealed class UserService(Database database, UserStore store, AccessTokens
         }, cancellationToken);
 
     /// <summary>Admins, the user, and the coordinators of an organisation the user acts for.</summary>
-    private static bool MaySee(Caller caller, User user) =>
+    internal static bool MaySee(Caller caller, User user) =>
         caller.IsAdmin || caller.UserId == user.Id ||
         (caller.Role == UserRoles.Coordinator && user.OrganisationIds.Any(caller.OrganisationIds.Contains));
 
-    private const string IssueRefusal =
+    internal const string IssueRefusal =
         "A token acts as its user: a coordinator issues one only for a volunteer of organisations they all coordinate.";
 
     /// <summary>
     /// A token (or calendar secret) acts as its user, so whoever issues it could act as them: the user, an admin, or a
     /// coordinator of <em>every</em> organisation the volunteer acts for — who gains nothing they could not already do.
     /// </summary>
-    private static bool MayIssueFor(Caller caller, User user) =>
+    internal static bool MayIssueFor(Caller caller, User user) =>
         caller.IsAdmin || caller.UserId == user.Id ||
         (caller.Role == UserRoles.Coordinator && user.Role == UserRoles.Volunteer && user.OrganisationIds.Count > 0 &&
          user.OrganisationIds.All(caller.Coordinates));
 
     /// <summary>Admins, the user, and the coordinators of one of a volunteer's organisations.</summary>
-    private static bool MayManage(Caller caller, User user) =>
+    internal static bool MayManage(Caller caller, User user) =>
         caller.IsAdmin || caller.UserId == user.Id ||
         (caller.Role == UserRoles.Coordinator && user.Role == UserRoles.Volunteer && user.OrganisationIds.Any(caller.OrganisationIds.Contains));
 
@@ -390,7 +396,7 @@ public sealed class UserService(Database database, UserStore store, AccessTokens
         return new UserFields(email, name, role, creating ? organisations ?? [] : organisations, entra?.ToLowerInvariant(), input.Disabled);
     }
 
-    private static bool IsEmail(string email) =>
+    internal static bool IsEmail(string email) =>
         email.Length is > 2 and <= 254 && email.Count(c => c == '@') == 1 && email.IndexOf('@') is > 0 && !email.EndsWith('@') &&
         !email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or '"' or ',' or ';');
 }

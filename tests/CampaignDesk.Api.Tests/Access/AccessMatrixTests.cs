@@ -157,10 +157,24 @@ public class AccessMatrixTests : WorldTest
         new("GET", "/api/triage", (w, own) => Get("/api/triage"), ReadShared),
         new("POST", "/api/triage/{id:long}", async (w, own) => await Json("POST", $"/api/triage/{await w.CreateTriageItemAsync(own)}",
             new { stance = "supports", summary = "Soutient la démarche." }), new(200, 200, 404, 200, 404, 404)),
+        // An invitation's link signs in as the person: sent by whoever may create them (coordinators: their volunteers).
+        new("POST", "/api/invitations", (w, own) => Json("POST", "/api/invitations", new
+        {
+            email = $"invitee-{Guid.NewGuid():N}@example.org", displayName = "Invitée", role = "volunteer", organisationIds = new[] { w.Organisation(own) },
+        }), new(201, 201, 403, 403, 403, 403)),
+        new("GET", "/api/invitations", (w, own) => Get("/api/invitations"), new(200, 200, 200, 403, 403, 403)),
+        new("DELETE", "/api/invitations/{id:long}", async (w, own) => await Delete($"/api/invitations/{await w.InviteAsync(w.Volunteer(own))}"),
+            new(204, 204, 404, 204, 404, 404)),
+        // « Mes appareils »: each one's own sessions only (the session here is the volunteer's).
+        new("GET", "/api/me/sessions", (w, own) => Get("/api/me/sessions"), ReadShared),
+        new("DELETE", "/api/me/sessions/{id:long}", async (w, own) => await Delete($"/api/me/sessions/{await w.OpenSessionAsync(w.Volunteer(own))}"),
+            new(404, 404, 404, 204, 404, 404)),
+        new("DELETE", "/api/users/{id:long}/sessions", (w, own) => Delete($"/api/users/{w.Volunteer(own).Id}/sessions"), ManageVolunteer),
     ];
 
     /// <summary>Endpoints anyone may call: what they answer is tested with their feature (the calendar feed's secret is its address).</summary>
-    public static readonly string[] Anonymous = ["* /health/live", "* /health/ready", "GET /openapi/{documentName}.json", "GET /calendar/{secret}.ics", "GET /", "GET /api/sign-in/options"];
+    public static readonly string[] Anonymous = ["* /health/live", "* /health/ready", "GET /openapi/{documentName}.json", "GET /calendar/{secret}.ics", "GET /", "GET /api/sign-in/options",
+        "POST /api/sign-in/link", "POST /api/sign-in/session"];
 
     protected override (string Key, string? Value)[] Settings => [("RateLimiting:TokenBurst", "100000"), ("RateLimiting:AnonymousBurst", "100000")];
 

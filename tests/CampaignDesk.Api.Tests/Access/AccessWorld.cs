@@ -255,6 +255,31 @@ public sealed class AccessWorld
         (await PostAsync<JsonElement>("/api/followups", new { officialId = OfficialId, organisationId = Organisation(own), templateId = TemplateId }))
             .GetProperty("id").GetInt64();
 
+    /// <summary>A new invitation of the person (reused as they are), sent by the admin; its id.</summary>
+    public async Task<long> InviteAsync(Person person)
+    {
+        var user = await _admin.GetFromJsonAsync<JsonElement>($"/api/users/{person.Id}");
+        var sent = await PostAsync<JsonElement>("/api/invitations", new
+        {
+            email = user.GetProperty("email").GetString(),
+            displayName = person.Key,
+            role = person.Role,
+            organisationIds = person.OrganisationId is { } organisation ? new[] { organisation } : [],
+        });
+        return sent.GetProperty("invitation").GetProperty("id").GetInt64();
+    }
+
+    /// <summary>A browser session of the person, opened by following an invitation's link as they would; its id.</summary>
+    public async Task<long> OpenSessionAsync(Person person)
+    {
+        var invitation = await InviteAsync(person);
+        var message = await CampaignDesk.TestSupport.EmlMailbox.ByKeyAsync(_factory.MailFolder, $"invitation-{invitation}");
+        using var browser = _factory.CreateClient();
+        var started = await browser.PostAsJsonAsync("/api/sign-in/session", new { link = CampaignDesk.TestSupport.EmlMailbox.SignInSecret(message) });
+        started.EnsureSuccessStatusCode();
+        return (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("user").GetProperty("session").GetProperty("id").GetInt64();
+    }
+
     public async Task<T> PostAsync<T>(string path, object body)
     {
         var response = await _admin.PostAsJsonAsync(path, body);

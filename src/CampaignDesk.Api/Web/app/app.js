@@ -2,11 +2,28 @@
 // No framework and no build: each page is an ES module that imports this one.
 
 const TOKEN_KEY = "campaigndesk.token";
+// Beside its HttpOnly session cookie, the server sets this readable one: the anti-CSRF token writes send back.
+const CSRF_COOKIES = ["__Host-campaigndesk_csrf", "campaigndesk_csrf"];
 
-/** The signed-in user's token: for this tab only, unless they asked to stay signed in on this device. */
+/**
+ * How this browser is signed in: the session a sign-in link opened (an HttpOnly cookie no script sees, and its
+ * anti-CSRF token), or a token pasted on the sign-in page (for this tab only, unless kept on this device).
+ */
 export const session = {
   get token() {
     return sessionStorage.getItem(TOKEN_KEY) ?? localStorage.getItem(TOKEN_KEY);
+  },
+  /** The browser session's anti-CSRF token, or null without a session. */
+  get csrf() {
+    for (const part of document.cookie.split(";")) {
+      const [name, ...value] = part.trim().split("=");
+      if (CSRF_COOKIES.includes(name)) return decodeURIComponent(value.join("="));
+    }
+    return null;
+  },
+  /** Signed in one way or the other, as far as the page can tell (the API has the last word). */
+  get present() {
+    return Boolean(this.token || this.csrf);
   },
   save(token, remember) {
     this.clear();
@@ -32,15 +49,21 @@ export class ApiError extends Error {
   }
 }
 
-/** Calls the API as the signed-in user; an expired or missing sign-in goes back to the sign-in page. */
+/**
+ * Calls the API as the signed-in user: with the pasted token when there is one (it wins), else with the browser
+ * session's cookie, whose writes carry its anti-CSRF token. An expired or missing sign-in goes back to the sign-in page.
+ */
 export async function api(path, { method = "GET", body, token } = {}) {
   const headers = { Accept: "application/json" };
   const bearer = token === undefined ? session.token : token;
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
+  else if (method !== "GET" && method !== "HEAD" && session.csrf) headers["X-CSRF-Token"] = session.csrf;
   if (body !== undefined) headers["Content-Type"] = "application/json";
   let response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(path, {
+      method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin",
+    });
   } catch {
     throw new ApiError(0, { title: "Le serveur ne répond pas. Vérifiez votre connexion et réessayez." });
   }
@@ -89,8 +112,22 @@ export function idParam(name = "id") {
   return /^[1-9][0-9]{0,17}$/.test(value ?? "") ? value : null;
 }
 
-export function signOut(returnTo) {
+/**
+ * Signs this browser out and goes to the sign-in page: forgets the pasted token and, when a browser session is open,
+ * ends it on the server (its cookie is HttpOnly: only the server can; its answer clears the cookies).
+ */
+export async function signOut(returnTo) {
   session.clear();
+  const csrf = session.csrf;
+  if (csrf) {
+    try {
+      const me = await fetch("/api/me", { headers: { Accept: "application/json" }, credentials: "same-origin" });
+      const id = me.ok ? (await me.json()).session?.id : null;
+      if (id) await fetch(`/api/me/sessions/${id}`, { method: "DELETE", headers: { "X-CSRF-Token": csrf }, credentials: "same-origin" });
+    } catch {
+      // Offline: the session ends on the server by itself when unused; the page still leaves.
+    }
+  }
   const target = returnTo && returnTo !== "/app/connexion.html" ? `?retour=${encodeURIComponent(returnTo)}` : "";
   location.assign(`/app/connexion.html${target}`);
 }
@@ -108,7 +145,7 @@ export function me() {
  * data-state="ready" (and data-ready-ms, the time since the navigation started) once it is drawn, or "error".
  */
 export async function page(title, render) {
-  if (!session.token) {
+  if (!session.present) {
     signOut(location.pathname + location.search);
     return;
   }
@@ -137,6 +174,7 @@ function header(user) {
   const links = [["/app/", "Accueil"], ["/app/taches.html", "Mes tâches"], ["/app/recherche.html", "Chercher un élu"]];
   if (user.role !== "observer") links.push(["/app/tri.html", "Réponses à trier"]);
   if (user.role === "coordinator" || user.role === "admin") links.push(["/app/equipe.html", "Équipe"]);
+  links.push(["/app/appareils.html", "Mes appareils"]);
   const here = location.pathname === "/app/index.html" ? "/app/" : location.pathname;
   document.getElementById("entete").replaceChildren(
     h("a", { class: "marque", href: "/app/" }, "CampaignDesk"),

@@ -1,15 +1,31 @@
-// Sign-in: a personal CampaignDesk token, or Microsoft Entra ID (authorization code with PKCE) when configured.
+// Sign-in. « Recevoir un lien de connexion »: an e-mailed one-time link that opens a session on this device, and the
+// landing of that link. Under « Autres façons de se connecter »: a personal token (admins, scripts). Microsoft Entra ID
+// (authorization code with PKCE) when configured.
 import { api, ApiError, done, failure, h, session } from "./app.js";
 
 const PENDING_KEY = "campaigndesk.entra";
 const main = document.getElementById("contenu");
 document.title = "Connexion · CampaignDesk";
 const query = new URLSearchParams(location.search);
+// The link's secret travels in the fragment (#lien=…), which browsers never send to a server.
+const secretIn = (hash) => new URLSearchParams(hash.slice(1)).get("lien");
+const linkSecret = secretIn(location.hash) ?? query.get("lien");
+// A link opened in the very tab that asked for it differs only by its fragment: the page is not loaded again.
+addEventListener("hashchange", () => {
+  const secret = secretIn(location.hash);
+  if (secret) renderLink(secret);
+});
 
 /** Only a page of this application: never an address elsewhere (no open redirect). */
-function returnTo() {
-  const target = query.get("retour") ?? sessionStorage.getItem(`${PENDING_KEY}.retour`) ?? "/app/";
+function returnTo(fallback = "/app/") {
+  const target = query.get("retour") ?? sessionStorage.getItem(`${PENDING_KEY}.retour`) ?? fallback;
   return /^\/app\/[\w./?=&%-]*$/.test(target) && !target.startsWith("/app/connexion") ? target : "/app/";
+}
+
+/** The API's message for one field, as a plain error (the field's name means nothing to the person). */
+function fieldError(error, field) {
+  const message = error instanceof ApiError ? error.errors[field]?.[0] : null;
+  return message ? new ApiError(error.status, { title: message }) : error;
 }
 
 async function signIn(token, remember) {
@@ -18,41 +34,108 @@ async function signIn(token, remember) {
   location.assign(returnTo());
 }
 
-function render(options, error) {
-  const tokenInput = h("input", { id: "jeton", name: "jeton", type: "password", autocomplete: "current-password", required: true, spellcheck: "false" });
-  const remember = h("input", { id: "rester", type: "checkbox" });
-  const message = h("div", { "aria-live": "polite" }, error ? failure(error) : null);
-  const submit = h("button", { type: "submit" }, "Se connecter");
-  const form = h("form", {
-    onsubmit: async (event) => {
-      event.preventDefault();
-      submit.disabled = true;
+/** A form's submit: one at a time; what the work returns, or the error onError makes of a failure, shown in message. */
+function submitted(submit, message, work, onError) {
+  return async (event) => {
+    event.preventDefault();
+    submit.disabled = true;
+    message.replaceChildren();
+    try {
+      const shown = await work();
+      if (shown) message.replaceChildren(shown);
+    } catch (error) {
+      message.replaceChildren(failure(onError(error)));
+    }
+    submit.disabled = false;
+  };
+}
+
+/** The landing of an e-mailed link: one click uses it, so a mail scanner that opens the page does not spend it. */
+function renderLink(secret) {
+  // Out of the address bar and the history at once: the secret is not to be bookmarked or shared by mistake.
+  history.replaceState(null, "", location.pathname + location.search);
+  const message = h("div", { "aria-live": "polite" });
+  const button = h("button", {
+    type: "button",
+    onclick: async () => {
+      button.disabled = true;
       message.replaceChildren();
       try {
-        await signIn(tokenInput.value.trim(), remember.checked);
-      } catch (e) {
-        const shown = e instanceof ApiError && e.status === 401
-          ? new ApiError(401, { title: "Ce jeton n'est pas valable (inconnu, expiré ou révoqué)." })
-          : e;
-        message.replaceChildren(failure(shown));
-        submit.disabled = false;
-        tokenInput.focus();
+        const started = await api("/api/sign-in/session", { method: "POST", body: { link: secret }, token: null });
+        session.clear();
+        location.assign(query.has("retour") ? returnTo() : started.returnTo);
+      } catch (error) {
+        message.replaceChildren(failure(fieldError(error, "link")));
+        button.remove();
+        main.append(linkForm());
       }
     },
+  }, "Me connecter sur cet appareil");
+  main.replaceChildren(
+    h("h1", {}, "Connexion"),
+    h("p", {}, "Ce lien vous connecte à CampaignDesk sur cet appareil. Il ne sert qu'une fois."),
+    message,
+    h("p", {}, button));
+  done("ready");
+}
+
+/** « Recevoir un lien de connexion »: the same answer whether the address is known or not. */
+function linkForm() {
+  const email = h("input", {
+    id: "courriel", name: "courriel", type: "email", autocomplete: "email", required: true, spellcheck: "false", "aria-describedby": "aide-courriel",
+  });
+  const message = h("div", { "aria-live": "polite" });
+  const submit = h("button", { type: "submit" }, "Recevoir un lien de connexion");
+  return h("form", {
+    onsubmit: submitted(submit, message, async () => {
+      const answer = await api("/api/sign-in/link", { method: "POST", body: { email: email.value.trim(), returnTo: returnTo() }, token: null });
+      return h("p", { class: "succes", role: "status" }, answer.message);
+    }, (error) => {
+      email.focus();
+      return fieldError(error, "email");
+    }),
   },
+  h("h2", {}, "Recevoir un lien de connexion"),
+  h("div", {}, h("label", { for: "courriel" }, "Votre adresse e-mail"),
+    h("p", { class: "discret", id: "aide-courriel" }, "Nous vous envoyons un lien qui vous connecte sur cet appareil, sans mot de passe.")),
+  email,
+  message,
+  submit);
+}
+
+function tokenForm() {
+  const tokenInput = h("input", {
+    id: "jeton", name: "jeton", type: "password", autocomplete: "current-password", required: true, spellcheck: "false", "aria-describedby": "aide-jeton",
+  });
+  const remember = h("input", { id: "rester", type: "checkbox" });
+  const message = h("div", { "aria-live": "polite" });
+  const submit = h("button", { type: "submit" }, "Se connecter");
+  return h("form", {
+    onsubmit: submitted(submit, message, () => signIn(tokenInput.value.trim(), remember.checked), (error) => {
+      tokenInput.focus();
+      return error instanceof ApiError && error.status === 401
+        ? new ApiError(401, { title: "Ce jeton n'est pas valable (inconnu, expiré ou révoqué)." })
+        : error;
+    }),
+  },
+  message,
   h("div", {}, h("label", { for: "jeton" }, "Jeton d'accès"),
-    h("p", { class: "discret", id: "aide-jeton" }, "Le jeton commence par « cdp_ ». Votre coordinatrice ou coordinateur vous l'a remis.")),
+    h("p", { class: "discret", id: "aide-jeton" }, "Pour l'administration et les scripts : un jeton personnel, qui commence par « cdp_ ».")),
   tokenInput,
   h("label", { class: "case", for: "rester" }, remember, "Rester connecté·e sur cet appareil"),
   submit);
-  tokenInput.setAttribute("aria-describedby", "aide-jeton");
+}
 
-  main.replaceChildren(
+function render(options, error) {
+  main.replaceChildren(...[
     h("h1", {}, "Connexion"),
-    message,
+    h("div", { "aria-live": "polite" }, error ? failure(error) : null),
     options?.entra ? h("p", {}, h("button", { type: "button", id: "entra", onclick: () => startEntra(options.entra) }, "Se connecter avec Microsoft")) : null,
-    options?.entra ? h("p", { class: "discret" }, "ou avec un jeton :") : null,
-    form);
+    linkForm(),
+    h("details", { class: "autres" },
+      h("summary", {}, "Autres façons de se connecter"),
+      tokenForm()),
+  ].filter(Boolean));
   done("ready");
 }
 
@@ -107,11 +190,15 @@ async function finishEntra(entra) {
 
 let options = null;
 try {
-  options = await api("/api/sign-in/options", { token: null });
-  if (options.entra && (query.has("code") || query.has("error"))) {
-    await finishEntra(options.entra);
+  if (linkSecret) {
+    renderLink(linkSecret);
   } else {
-    render(options);
+    options = await api("/api/sign-in/options", { token: null });
+    if (options.entra && (query.has("code") || query.has("error"))) {
+      await finishEntra(options.entra);
+    } else {
+      render(options);
+    }
   }
 } catch (error) {
   render(options, error);

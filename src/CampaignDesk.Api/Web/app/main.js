@@ -10,6 +10,7 @@ const pages = {
   "/app/tri.html": "./tri.js",
   "/app/recherche.html": "./recherche.js",
   "/app/equipe.html": "./equipe.js",
+  "/app/appareils.html": "./appareils.js",
 };
 
 await import(pages[location.pathname] ?? "./accueil.js");

@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CampaignDesk.Api.Auth;
+
+/// <summary>
+/// Writes made with the browser session cookie must carry the session's anti-CSRF token in <c>X-CSRF-Token</c>: a page
+/// of another site can make the browser send the cookie, but cannot read the token. Requests with an
+/// <c>Authorization</c> header (tokens, Entra) carry no ambient credential and are not concerned. As a second line,
+/// a write the browser itself marks as coming from another site (<c>Sec-Fetch-Site</c>) is refused when it carries no
+/// such header, signed in or not: that also covers signing someone into another account (login CSRF).
+/// </summary>
+internal static class CsrfProtection
+{
+    public const string HeaderName = "X-CSRF-Token";
+
+    public static IApplicationBuilder UseCsrfProtection(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var request = context.Request;
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method) ||
+            request.Headers.Authorization.Count > 0)
+        {
+            await next(context);
+            return;
+        }
+
+        string? refusal = null;
+        if (request.Headers["Sec-Fetch-Site"].ToString() is "cross-site" or "same-site")
+        {
+            refusal = "Cette requête vient d'un autre site : CampaignDesk ne l'accepte que de ses propres pages.";
+        }
+        else if (SessionAuthenticationHandler.Of(context.User) is { } session && !Matches(request.Headers[HeaderName].ToString(), session.CsrfToken))
+        {
+            refusal = $"Une écriture faite avec la session du navigateur doit porter son jeton anti-CSRF (en-tête {HeaderName}) : rechargez la page et recommencez.";
+        }
+
+        if (refusal is null)
+        {
+            await next(context);
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Requête refusée (CSRF)", Detail = refusal },
+        });
+    });
+
+    private static bool Matches(string presented, string expected) =>
+        presented.Length == expected.Length && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(presented), Encoding.ASCII.GetBytes(expected));
+}
