@@ -39,7 +39,7 @@ public class SignInContractTests(DatabaseProvider provider)
         _mail = Directory.CreateTempSubdirectory("campaigndesk-signin-");
         _services = new CoreServices(_db.Database, _time);
         var mailOptions = Options.Create(new MailOptions { EmlFolder = _mail.FullName });
-        var transport = new EmlFolderTransport(mailOptions, new TestHostEnvironment(_mail.FullName), _time);
+        var transport = new EmlFolderTransport(mailOptions, new TestHostEnvironment(_mail.FullName), _time, new Installation(_db.Database));
         var options = Options.Create(new SignInOptions());
         var links = new SignInLinks(_db.Database, _time);
         var users = new UserStore(_db.Database, _time);
