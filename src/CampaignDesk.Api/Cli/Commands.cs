@@ -140,7 +140,7 @@ internal static class Commands
             var outcome = await host.Services.GetRequiredService<UserService>().CreateAdminAsync(args[0], CancellationToken.None);
             if (!outcome.IsOk)
             {
-                var reasons = outcome.Errors?.SelectMany(e => e.Value) ?? [outcome.Detail ?? outcome.Status.ToString()];
+                var reasons = outcome.Errors?.SelectMany(e => e.Value).Select(m => m.ToString()) ?? [outcome.Detail?.ToString() ?? outcome.Status.ToString()];
                 await Console.Error.WriteLineAsync($"No admin created: {string.Join(" ", reasons)}");
                 return 1;
             }

@@ -58,7 +58,7 @@ public static class FollowUpsApi
         var version = ETags.ParseIfMatch(context.Request.Headers.IfMatch, errors);
         if (errors.Any)
         {
-            return Problems.Invalid(errors.ToDictionary());
+            return Problems.Invalid(errors);
         }
 
         var outcome = await templates.UpdateAsync(caller, id, input, version, cancellationToken);
@@ -70,7 +70,7 @@ public static class FollowUpsApi
         return Problems.OkOr(outcome, "Template", id);
     }
 
-    private static async Task<Results<Ok<RenderedMail>, ProblemHttpResult>> PreviewAsync(long id, PreviewInput input, Caller caller,
+    private static async Task<Results<Ok<PreviewedMail>, ProblemHttpResult>> PreviewAsync(long id, PreviewInput input, Caller caller,
         TemplateService templates, CancellationToken cancellationToken) =>
         Problems.OkOr(await templates.PreviewAsync(caller, id, input, cancellationToken), "Template", id);
 
@@ -91,7 +91,7 @@ public static class FollowUpsApi
         var checkedState = state is null ? null : errors.OneOf(state, "state", FollowUpStates.All);
         if (errors.Any)
         {
-            return Problems.Invalid(errors.ToDictionary());
+            return Problems.Invalid(errors);
         }
 
         return TypedResults.Ok(await followUps.SearchAsync(caller, new FollowUpQuery(checkedState, organisation, campaign, official, paging),

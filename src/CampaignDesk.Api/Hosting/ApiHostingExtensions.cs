@@ -27,6 +27,7 @@ public static class ApiHostingExtensions
     public static WebApplicationBuilder AddCampaignDeskApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.Logging.AddCampaignDeskLogHygiene();
         // Auth first: its start-up task (the admin token) must succeed before the database is migrated.
         services.AddCampaignDeskAuth();
         services.AddCampaignDeskCore();
@@ -35,7 +36,7 @@ public static class ApiHostingExtensions
             services.AddCampaignDeskJobs(builder.Configuration);
         }
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemLanguage.Apply);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         // Binding failures reach ProblemExceptionHandler, which names the field, instead of a bare 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -58,6 +59,7 @@ public static class ApiHostingExtensions
     {
         // First, so that every log line of a request, the exception handler's too, carries its correlation id.
         app.UseCorrelationId();
+        app.UseMiddleware<RequestLogMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseNulGuard();

@@ -22,7 +22,7 @@ public static class ETags
             return version;
         }
 
-        errors.Add("If-Match", "If-Match must be the ETag returned by GET (for example \"3\").");
+        errors.Add("If-Match", Messages.IfMatchInvalid);
         return null;
     }
 }

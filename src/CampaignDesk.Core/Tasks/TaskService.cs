@@ -31,25 +31,25 @@ public sealed class TaskService(Database database, InteractionService interactio
         var kind = input.Kind?.Trim().ToLowerInvariant();
         if (kind is null || !TaskLists.Kinds.Contains(kind))
         {
-            errors.Add("kind", $"One of {string.Join(", ", TaskLists.Kinds)} is required.");
+            errors.Add("kind", Messages.TaskKindInvalid, TaskLists.Kinds);
         }
 
         var today = ParisTime.Today(time);
         if (input.DueDate is not { } due || due < today.AddYears(-1) || due > today.AddYears(2))
         {
-            errors.Add("dueDate", "A due date (yyyy-MM-dd) within two years is required.");
+            errors.Add("dueDate", Messages.DueDateInvalid);
         }
 
         if (input.Instructions is { Length: > TaskLists.MaxInstructionsLength })
         {
-            errors.Add("instructions", $"Instructions have at most {TaskLists.MaxInstructionsLength:N0} characters.");
+            errors.Add("instructions", Messages.InstructionsTooLong, TaskLists.MaxInstructionsLength);
         }
 
         foreach (var (value, field) in new[] { (input.AssigneeUserId, "assigneeUserId"), (input.OfficialId, "officialId"), (input.OrganisationId, "organisationId") })
         {
             if (value is null)
             {
-                errors.Add(field, "Required.");
+                errors.Add(field, Messages.Required);
             }
         }
 
@@ -60,7 +60,7 @@ public sealed class TaskService(Database database, InteractionService interactio
 
         if (!caller.Coordinates(input.OrganisationId!.Value))
         {
-            return Task.FromResult(Outcome<OutreachTask>.Forbidden("Only a coordinator of the organisation (or an admin) assigns its tasks."));
+            return Task.FromResult(Outcome<OutreachTask>.Forbidden(Messages.TaskAssignForbidden));
         }
 
         return database.TransactAsync(async (connection, transaction) =>
@@ -72,7 +72,7 @@ public sealed class TaskService(Database database, InteractionService interactio
                 """, new { input.OrganisationId, input.AssigneeUserId }, transaction, cancellationToken));
             if (assignee.Role is null || assignee.DisabledUtc is not null || assignee.Member is null || assignee.Role == UserRoles.Observer)
             {
-                errors.Add("assigneeUserId", "The assignee must be an active volunteer or coordinator of the organisation.");
+                errors.Add("assigneeUserId", Messages.AssigneeInvalid);
             }
 
             await database.RequireRowAsync(connection, transaction, "officials", input.OfficialId, "officialId", errors, cancellationToken);
@@ -123,7 +123,7 @@ public sealed class TaskService(Database database, InteractionService interactio
     {
         if (caller.Role == UserRoles.Observer)
         {
-            return Outcome<Page<OutreachTask>>.Forbidden("Observers read coverage and shared data, not tasks.");
+            return Outcome<Page<OutreachTask>>.Forbidden(Messages.TasksForbiddenToObservers);
         }
 
         var where = new List<string>();
@@ -190,12 +190,12 @@ public sealed class TaskService(Database database, InteractionService interactio
 
             if (task.State != "open")
             {
-                return Outcome<OutreachTask>.Conflict($"The task is already {task.State}.");
+                return Outcome<OutreachTask>.Conflict(Messages.TaskAlreadyClosed.With(task.State));
             }
 
             if ((input.OfficialId ?? task.OfficialId) != task.OfficialId || (input.OrganisationId ?? task.OrganisationId) != task.OrganisationId)
             {
-                return Outcome<OutreachTask>.Invalid("officialId", "The interaction that completes a task is with its official, for its organisation.");
+                return Outcome<OutreachTask>.Invalid("officialId", Messages.TaskInteractionMismatch);
             }
 
             var logged = await interactions.LogAsync(connection, transaction, caller,
@@ -221,12 +221,12 @@ public sealed class TaskService(Database database, InteractionService interactio
 
             if (!caller.Coordinates(task.OrganisationId))
             {
-                return Outcome<OutreachTask>.Forbidden("Only a coordinator of the organisation cancels its tasks.");
+                return Outcome<OutreachTask>.Forbidden(Messages.TaskCancelForbidden);
             }
 
             return task.State == "open"
                 ? await CloseAsync(connection, transaction, caller, task, "cancelled", null, cancellationToken)
-                : Outcome<OutreachTask>.Conflict($"The task is already {task.State}.");
+                : Outcome<OutreachTask>.Conflict(Messages.TaskAlreadyClosed.With(task.State));
         }, cancellationToken);
 
 
@@ -243,7 +243,7 @@ public sealed class TaskService(Database database, InteractionService interactio
             """, new { state, interactionId, now, task.Id }, transaction, cancellationToken));
         if (changed == 0)
         {
-            return Outcome<OutreachTask>.Conflict("The task was closed by someone else at the same time.");
+            return Outcome<OutreachTask>.Conflict(Messages.TaskClosedConcurrently);
         }
 
         var closed = (await GetAsync(connection, transaction, task.Id, cancellationToken))!;

@@ -103,7 +103,7 @@ public class OrganisationValidatorTests
         }
     }
 
-    private static (OrganisationFields Fields, IDictionary<string, string[]> Errors) Normalise(OrganisationFields input)
+    private static (OrganisationFields Fields, IDictionary<string, Message[]> Errors) Normalise(OrganisationFields input)
     {
         var errors = new Errors();
         var fields = OrganisationValidator.Normalise(input, errors);

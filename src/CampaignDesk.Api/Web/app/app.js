@@ -34,7 +34,7 @@ export class ApiError extends Error {
 
 /** Calls the API as the signed-in user; an expired or missing sign-in goes back to the sign-in page. */
 export async function api(path, { method = "GET", body, token } = {}) {
-  const headers = { Accept: "application/json" };
+  const headers = { Accept: "application/json", "Accept-Language": "fr" };
   const bearer = token === undefined ? session.token : token;
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   if (body !== undefined) headers["Content-Type"] = "application/json";
