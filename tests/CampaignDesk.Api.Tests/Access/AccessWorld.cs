@@ -232,6 +232,24 @@ public sealed class AccessWorld
         return recorded!.Id;
     }
 
+    /// <summary>A position recorded by <paramref name="by"/> for their organisation, on the campaign both organisations take part in.</summary>
+    public async Task<long> RecordPositionAsync(Person by)
+    {
+        using var client = ClientFor(by.Token);
+        var response = await client.PostAsJsonAsync("/api/positions", new
+        {
+            officialId = OfficialId,
+            campaignId = CampaignId,
+            organisationId = by.OrganisationId,
+            kind = "reply",
+            statedOn = "2026-02-12",
+            stance = "supports",
+            summary = $"Réponse reçue par {by.Key}.",
+        });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+    }
+
     /// <summary>A follow-up of the caller's organisation (or the other one), scheduled by an admin.</summary>
     public async Task<long> CreateFollowUpAsync(bool own) =>
         (await PostAsync<JsonElement>("/api/followups", new { officialId = OfficialId, organisationId = Organisation(own), templateId = TemplateId }))
