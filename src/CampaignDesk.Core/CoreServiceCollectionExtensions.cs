@@ -91,6 +91,9 @@ public static class CoreServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<TaskService>();
         services.AddSingleton<TaskReminders>();
+        services.AddOptions<Common.WebOptions>().BindConfiguration(Common.WebOptions.SectionName)
+            .Validate(o => o.IsValid, "Web:PublicUrl must be an absolute http or https URL, without query or fragment (e.g. https://campagne.example.org).")
+            .ValidateOnStart();
         services.AddSingleton<TaskCalendar>();
         services.AddSingleton<PositionService>();
         services.AddSingleton<CoverageService>();
