@@ -232,6 +232,15 @@ public sealed class AccessWorld
         return recorded!.Id;
     }
 
+    /// <summary>A new campaign of these organisations whose one target is the official (so its numbers are hers alone); its id.</summary>
+    public async Task<long> CreateCampaignOnTheOfficialAsync(string title, params long[] organisationIds) =>
+        (await PostAsync<JsonElement>("/api/campaigns", new
+        {
+            title = $"{title} {Guid.NewGuid():N}",
+            organisationIds,
+            targeting = new { rules = Array.Empty<object>(), officialIds = new[] { OfficialId } },
+        })).GetProperty("id").GetInt64();
+
     /// <summary>A position recorded by <paramref name="by"/> for their organisation, on the campaign both organisations take part in.</summary>
     public async Task<long> RecordPositionAsync(Person by)
     {

@@ -235,12 +235,7 @@ public class OutreachApiTests : WorldTest
         var lines = (await response.Content.ReadAsStringAsync()).TrimEnd().Split("\r\n");
         var bad = await World.Admin.GetAsync($"/api/campaigns/{World.CampaignId}/coverage/export.pdf");
 
-        var targeted = (await World.PostAsync<JsonElement>("/api/campaigns", new
-        {
-            title = $"Députée {Guid.NewGuid():N}",
-            organisationIds = new[] { World.OrganisationA },
-            targeting = new { rules = Array.Empty<object>(), officialIds = new[] { World.OfficialId } },
-        })).GetProperty("id").GetInt64();
+        var targeted = await World.CreateCampaignOnTheOfficialAsync("Députée", World.OrganisationA);
         var byRole = (await (await World.Admin.GetAsync($"/api/campaigns/{targeted}/coverage/export.csv?by=role")).Content.ReadAsStringAsync()).Split("\r\n");
         var roles = await World.Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{targeted}/coverage?by=role");
         var xlsx = await World.Admin.GetAsync($"/api/campaigns/{targeted}/coverage/export.xlsx?by=role");

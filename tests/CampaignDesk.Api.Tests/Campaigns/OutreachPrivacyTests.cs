@@ -19,12 +19,7 @@ public class OutreachPrivacyTests : WorldTest
         // Organisation A stands in the député's circonscription, so she is one of the élus that matter to it.
         (await World.Admin.PatchAsJsonAsync($"/api/organisations/{World.OrganisationA}",
             new { communeInsee = "38421", circonscriptionCode = "38-02" })).EnsureSuccessStatusCode();
-        _campaign = (await World.PostAsync<JsonElement>("/api/campaigns", new
-        {
-            title = $"Discrète {Guid.NewGuid():N}",
-            organisationIds = new[] { World.OrganisationA, World.OrganisationB },
-            targeting = new { rules = Array.Empty<object>(), officialIds = new[] { World.OfficialId } },
-        })).GetProperty("id").GetInt64();
+        _campaign = await World.CreateCampaignOnTheOfficialAsync("Discrète", World.OrganisationA, World.OrganisationB);
         using var volunteerA = World.ClientFor(World.People["volunteerA"].Token);
         (await volunteerA.PostAsJsonAsync("/api/interactions", new
         {
@@ -79,12 +74,7 @@ public class OutreachPrivacyTests : WorldTest
     [Test]
     public async Task TheGapsAndAnOrganisationsPage_GiveTheElusTitle_AgreedWithHerSex()
     {
-        var other = (await World.PostAsync<JsonElement>("/api/campaigns", new
-        {
-            title = $"Lacunes {Guid.NewGuid():N}",
-            organisationIds = new[] { World.OrganisationA },
-            targeting = new { rules = Array.Empty<object>(), officialIds = new[] { World.OfficialId } },
-        })).GetProperty("id").GetInt64();
+        var other = await World.CreateCampaignOnTheOfficialAsync("Lacunes", World.OrganisationA);
 
         var gap = (await World.Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{other}/gaps")).GetProperty("items")[0];
         var elu = (await World.Admin.GetFromJsonAsync<JsonElement>($"/api/organisations/{World.OrganisationA}/officials"))

@@ -15,12 +15,7 @@ public class PositionsApiTests : WorldTest
 
     [SetUp]
     public async Task CreateCampaign() =>
-        _campaign = (await World.PostAsync<JsonElement>("/api/campaigns", new
-        {
-            title = $"Positions {Guid.NewGuid():N}",
-            organisationIds = new[] { World.OrganisationA, World.OrganisationB },
-            targeting = new { rules = Array.Empty<object>(), officialIds = new[] { World.OfficialId } },
-        })).GetProperty("id").GetInt64();
+        _campaign = await World.CreateCampaignOnTheOfficialAsync("Positions", World.OrganisationA, World.OrganisationB);
 
     private object Reply(long organisation, long campaign, string stance = "supports") => new
     {
