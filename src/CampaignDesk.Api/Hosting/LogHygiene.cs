@@ -82,26 +82,33 @@ public static class LogHygiene
     }
 }
 
-/// <summary>One Information line per request: method, route template (never the path or query), status and duration.</summary>
+/// <summary>
+/// One line per request (Information; Debug for health probes): method, route template (never the path or query), status
+/// and duration.
+/// </summary>
 internal sealed class RequestLogMiddleware(RequestDelegate next, ILogger<RequestLogMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        // Read now: routing ran first, and the exception handler clears the endpoint of a request it answers.
+        var route = RouteOf(context);
         try
         {
             await next(context);
         }
         finally
         {
-            logger.LogInformation("HTTP {Method} {Route} answered {StatusCode} in {ElapsedMs} ms", context.Request.Method, RouteOf(context),
+            // Health probes come every few seconds from the orchestrator: their lines would drown the others.
+            var level = route.StartsWith("/health", StringComparison.Ordinal) ? LogLevel.Debug : LogLevel.Information;
+            logger.Log(level, "HTTP {Method} {Route} answered {StatusCode} in {ElapsedMs} ms", context.Request.Method, route,
                 context.Response.StatusCode, (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
 
     /// <summary>The matched endpoint's template (<c>/calendar/{secret}.ics</c>), or a fixed word: an unmatched path may hold anything.</summary>
-    public static string RouteOf(HttpContext context) =>
-        context.GetEndpoint() is RouteEndpoint route ? route.RoutePattern.RawText ?? "(route)"
+    public static string RouteOf(HttpContext context, Endpoint? endpoint = null) =>
+        (endpoint ?? context.GetEndpoint()) is RouteEndpoint route ? route.RoutePattern.RawText ?? "(route)"
         : context.Request.Path.StartsWithSegments("/app", StringComparison.Ordinal) ? "/app (static file)"
         : "(no route)";
 }

@@ -31,7 +31,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
-            logger.LogWarning(exception, "Database unavailable while serving {Method} {Route}", context.Request.Method, RequestLogMiddleware.RouteOf(context));
+            logger.LogWarning(exception, "Database unavailable while serving {Method} {Route}", context.Request.Method, RequestLogMiddleware.RouteOf(context, context.Features.Get<IExceptionHandlerFeature>()?.Endpoint));
         }
 
         context.Response.StatusCode = problem.Status!.Value;
