@@ -106,6 +106,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CallScripts>();
         services.AddSingleton<TeamBoard>();
         services.AddSingleton<TaskReminders>();
+        services.AddOptions<Common.WebOptions>().BindConfiguration(Common.WebOptions.SectionName)
+            .Validate(o => o.IsValid, "Web:PublicUrl must be an absolute http or https URL, without query, fragment or credentials (e.g. https://campagne.example.org).")
+            .ValidateOnStart();
         services.AddSingleton<TaskCalendar>();
         services.AddSingleton<PositionService>();
         services.AddSingleton<CoverageService>();

@@ -23,11 +23,11 @@ public static class AuditApi
         paging.Validate(errors);
         if (entity is { Length: > 50 } || entityId is { Length: > 50 })
         {
-            errors.Add(entity is { Length: > 50 } ? "entity" : "entityId", "At most 50 characters.");
+            errors.Add(entity is { Length: > 50 } ? "entity" : "entityId", Messages.TooLong, 50);
         }
 
         return errors.Any
-            ? Problems.Invalid(errors.ToDictionary())
+            ? Problems.Invalid(errors)
             : TypedResults.Ok(await audit.SearchAsync(new AuditQuery(entity, entityId, actor, organisation, paging), cancellationToken));
     }
 }

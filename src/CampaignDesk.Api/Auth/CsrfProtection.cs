@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Mvc;
+using CampaignDesk.Api.Hosting;
+using CampaignDesk.Core.Common;
 
 namespace CampaignDesk.Api.Auth;
 
@@ -25,14 +26,14 @@ internal static class CsrfProtection
             return;
         }
 
-        string? refusal = null;
+        Message? refusal = null;
         if (request.Headers["Sec-Fetch-Site"].ToString() is "cross-site" or "same-site")
         {
-            refusal = "Cette requête vient d'un autre site : CampaignDesk ne l'accepte que de ses propres pages.";
+            refusal = Messages.CsrfCrossSite;
         }
         else if (SessionAuthenticationHandler.Of(context.User) is { } session && !Matches(request.Headers[HeaderName].ToString(), session.CsrfToken))
         {
-            refusal = $"Une écriture faite avec la session du navigateur doit porter son jeton anti-CSRF (en-tête {HeaderName}) : rechargez la page et recommencez.";
+            refusal = Messages.CsrfTokenMissing.With(HeaderName);
         }
 
         if (refusal is null)
@@ -45,7 +46,7 @@ internal static class CsrfProtection
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Requête refusée (CSRF)", Detail = refusal },
+            ProblemDetails = new CatalogProblem(StatusCodes.Status403Forbidden, Messages.CsrfRefused, refusal),
         });
     });
 

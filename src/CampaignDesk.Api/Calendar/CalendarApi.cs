@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CampaignDesk.Api.Hosting;
+using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Tasks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
@@ -28,8 +29,7 @@ public static class CalendarApi
         var feed = await calendar.FeedAsync(secret, cancellationToken);
         if (feed is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Calendar not found",
-                detail: "This calendar address is unknown or was revoked; ask for a new one.");
+            return Problems.Problem(StatusCodes.Status404NotFound, Messages.NotFound, Messages.CalendarNotFound);
         }
 
         var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(feed.Text)))[..32]}\"";

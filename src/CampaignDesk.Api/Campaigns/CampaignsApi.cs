@@ -43,10 +43,10 @@ public static class CampaignsApi
         paging.Validate(errors);
         if (status is not null && CampaignStatuses.Normalise(status) is null)
         {
-            errors.Add("status", $"The status is one of {string.Join(", ", CampaignStatuses.All)}.");
+            errors.Add("status", Messages.CampaignStatusInvalid, CampaignStatuses.All);
         }
 
-        return errors.Any ? Problems.Invalid(errors.ToDictionary()) : TypedResults.Ok(await campaigns.SearchAsync(status, paging, cancellationToken));
+        return errors.Any ? Problems.Invalid(errors) : TypedResults.Ok(await campaigns.SearchAsync(status, paging, cancellationToken));
     }
 
     private static async Task<Results<Ok<Campaign>, ProblemHttpResult>> GetAsync(long id, CampaignService campaigns,
@@ -63,29 +63,26 @@ public static class CampaignsApi
             : Problems.OkOr(await campaigns.UpdateAsync(caller, id, input.ToFields(), cancellationToken, ifMatch), "Campaign", id);
     }
 
-    private static async Task<Results<Ok<Coverage>, ProblemHttpResult>> CoverageAsync(long id, CoverageService coverage, string by = "department",
+    private static async Task<Results<Ok<Coverage>, ProblemHttpResult>> CoverageAsync(long id, Caller caller, CoverageService coverage, string by = "department",
         CancellationToken cancellationToken = default)
     {
         if (!CoverageService.Dimensions.Contains(by))
         {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["by"] = [$"One of {string.Join(", ", CoverageService.Dimensions)}."] });
+            return Problems.Invalid("by", Messages.CoverageBy, CoverageService.Dimensions);
         }
 
-        return await coverage.CoverageAsync(id, by, cancellationToken) is { } result ? TypedResults.Ok(result) : Problems.NotFound("Campaign", id);
+        return await coverage.CoverageAsync(caller, id, by, cancellationToken) is { } result ? TypedResults.Ok(result) : Problems.NotFound("Campaign", id);
     }
 
-    private static async Task<IResult> ExportCoverageAsync(long id, string format, CoverageService coverage, string by = "department",
+    private static async Task<IResult> ExportCoverageAsync(long id, string format, Caller caller, CoverageService coverage, string by = "department",
         CancellationToken cancellationToken = default)
     {
         if (!ExportResults.Formats.Contains(format) || !CoverageService.Dimensions.Contains(by))
         {
-            return Problems.Invalid(new Dictionary<string, string[]>
-            {
-                [ExportResults.Formats.Contains(format) ? "by" : "format"] = [$"Use export.csv or export.xlsx, by one of {string.Join(", ", CoverageService.Dimensions)}."],
-            });
+            return Problems.Invalid(ExportResults.Formats.Contains(format) ? "by" : "format", Messages.ExportFormatBy, CoverageService.Dimensions);
         }
 
-        return await coverage.CoverageAsync(id, by, cancellationToken) is { } result
+        return await coverage.CoverageAsync(caller, id, by, cancellationToken) is { } result
             ? ExportResults.File(CoverageService.ToTable(result), format, $"couverture-campagne-{id}-{by}")
             : Problems.NotFound("Campaign", id);
     }
@@ -106,7 +103,7 @@ public static class CampaignsApi
         paging.Validate(errors);
         if (errors.Any)
         {
-            return Problems.Invalid(errors.ToDictionary());
+            return Problems.Invalid(errors);
         }
 
         return await coverage.GapsAsync(caller, id, paging, cancellationToken) is { } gaps ? TypedResults.Ok(gaps) : Problems.NotFound("Campaign", id);

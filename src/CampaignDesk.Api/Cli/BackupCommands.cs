@@ -79,7 +79,7 @@ internal static class BackupCommands
 
     private static async Task<int> Failed<T>(string what, Outcome<T> outcome)
     {
-        var reasons = outcome.Errors?.SelectMany(e => e.Value) ?? [outcome.Detail ?? outcome.Status.ToString()];
+        var reasons = outcome.Errors?.SelectMany(e => e.Value).Select(m => m.ToString()) ?? [outcome.Detail?.ToString() ?? outcome.Status.ToString()];
         await Console.Error.WriteLineAsync($"{what}: {string.Join(" ", reasons)}");
         return 1;
     }

@@ -152,7 +152,9 @@ internal static class Commands
             var outcome = await host.Services.GetRequiredService<ImportReverter>().RevertAsync(runId, Caller.System("command-line"), CancellationToken.None);
             if (!outcome.IsOk)
             {
-                await Console.Error.WriteLineAsync(outcome.Status == OutcomeStatus.NotFound ? $"Aucun import n° {runId}." : outcome.Detail);
+                // Like the report it prints, the reason is in French, for the coalition's coordinators who run it.
+                var reason = outcome.Status == OutcomeStatus.NotFound ? Messages.ImportNotFound.With(runId) : outcome.Detail!;
+                await Console.Error.WriteLineAsync(reason.In(Language.French));
                 return 1;
             }
 
@@ -184,7 +186,7 @@ internal static class Commands
             var outcome = await host.Services.GetRequiredService<UserService>().CreateAdminAsync(args[0], CancellationToken.None);
             if (!outcome.IsOk)
             {
-                var reasons = outcome.Errors?.SelectMany(e => e.Value) ?? [outcome.Detail ?? outcome.Status.ToString()];
+                var reasons = outcome.Errors?.SelectMany(e => e.Value).Select(m => m.ToString()) ?? [outcome.Detail?.ToString() ?? outcome.Status.ToString()];
                 await Console.Error.WriteLineAsync($"No admin created: {string.Join(" ", reasons)}");
                 return 1;
             }

@@ -62,7 +62,7 @@ public static class FollowUpsApi
         var version = await ETags.ExpectedVersionAsync(context.Request, errors, async () => (await templates.GetAsync(id, cancellationToken))?.Version);
         if (errors.Any)
         {
-            return Problems.Invalid(errors.ToDictionary());
+            return Problems.Invalid(errors);
         }
 
         var outcome = await templates.UpdateAsync(caller, id, input, version, cancellationToken);
@@ -74,7 +74,7 @@ public static class FollowUpsApi
         return Problems.OkOr(outcome, "Template", id);
     }
 
-    private static async Task<Results<Ok<RenderedMail>, ProblemHttpResult>> PreviewAsync(long id, PreviewInput input, Caller caller,
+    private static async Task<Results<Ok<PreviewedMail>, ProblemHttpResult>> PreviewAsync(long id, PreviewInput input, Caller caller,
         TemplateService templates, CancellationToken cancellationToken) =>
         Problems.OkOr(await templates.PreviewAsync(caller, id, input, cancellationToken), "Template", id);
 
@@ -95,15 +95,15 @@ public static class FollowUpsApi
         var checkedState = state is null ? null : errors.OneOf(state, "state", FollowUpStates.All);
         if (errors.Any)
         {
-            return Problems.Invalid(errors.ToDictionary());
+            return Problems.Invalid(errors);
         }
 
         return TypedResults.Ok(await followUps.SearchAsync(caller, new FollowUpQuery(checkedState, organisation, campaign, official, paging, batch),
             cancellationToken));
     }
 
-    private static async Task<Results<Ok<FollowUpBatch>, Created<FollowUpBatch>, ProblemHttpResult>> ScheduleBatchAsync(FollowUpBatchInput input,
-        Caller caller, FollowUpBatches batches, HttpContext context, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<FollowUpBatchView>, Created<FollowUpBatchView>, ProblemHttpResult>> ScheduleBatchAsync(
+        FollowUpBatchInput input, Caller caller, FollowUpBatches batches, HttpContext context, CancellationToken cancellationToken)
     {
         var outcome = await batches.ScheduleAsync(caller, input, context.CorrelationId(), cancellationToken);
         if (!outcome.IsOk)
@@ -111,7 +111,8 @@ public static class FollowUpsApi
             return Problems.Of(outcome, "Follow-up batch", 0);
         }
 
-        return outcome.Value!.Id is { } id ? TypedResults.Created($"/api/followups?batch={id}", outcome.Value) : TypedResults.Ok(outcome.Value);
+        var batch = FollowUpBatchView.Of(outcome.Value!, context.Request);
+        return batch.Id is { } id ? TypedResults.Created($"/api/followups?batch={id}", batch) : TypedResults.Ok(batch);
     }
 
     private static async Task<Results<Ok<BatchCancellation>, ProblemHttpResult>> CancelBatchAsync(long id, Caller caller, FollowUpBatches batches,

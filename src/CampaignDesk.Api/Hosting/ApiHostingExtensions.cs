@@ -29,6 +29,7 @@ public static class ApiHostingExtensions
     public static WebApplicationBuilder AddCampaignDeskApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.Logging.AddCampaignDeskLogHygiene();
         // Auth first: its start-up task (the admin token) must succeed before the database is migrated.
         services.AddCampaignDeskAuth();
         services.AddCampaignDeskCore();
@@ -39,15 +40,12 @@ public static class ApiHostingExtensions
 
         // Behind a reverse proxy: its forwarded headers (when configured), the public address, no Server banner, HSTS.
         services.AddCampaignDeskReverseProxy(builder.Configuration);
-        services.AddOptions<WebOptions>().BindConfiguration(WebOptions.SectionName)
-            .Validate(o => o.IsValid, "Web:PublicUrl must be an absolute http(s) URL without query, fragment or credentials, e.g. https://campagne.example.org.")
-            .ValidateOnStart();
         services.AddSingleton<PublicUrl>();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
         services.AddHttpContextAccessor();
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemLanguage.Apply);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         // Binding failures reach ProblemExceptionHandler, which names the field, instead of a bare 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -75,6 +73,7 @@ public static class ApiHostingExtensions
         // Then, so that every log line of a request, the exception handler's too, carries its correlation id.
         app.UseCorrelationId();
         app.UseSecurityHeaders();
+        app.UseMiddleware<RequestLogMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseHsts();

@@ -32,7 +32,7 @@ public static class ETags
 
         if (!EntityTagHeaderValue.TryParseStrictList(header, out var tags) || tags.Count == 0)
         {
-            errors.Add("If-Match", "If-Match must be * or the ETag returned by GET (for example \"3\").");
+            errors.Add("If-Match", Messages.IfMatchInvalid);
             return null;
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CampaignDesk.Core.Common;
 
 namespace CampaignDesk.Api.Hosting;
 
@@ -33,7 +34,6 @@ public static class NulGuard
             return;
         }
 
-        await Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [Message] })
-            .ExecuteAsync(context);
+        await Problems.Invalid(field, Messages.TextWithNul).ExecuteAsync(context);
     });
 }

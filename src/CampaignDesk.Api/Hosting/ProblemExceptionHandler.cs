@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -30,7 +31,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
-            logger.LogWarning(exception, "Database unavailable while serving {Method} {Path}", context.Request.Method, context.Request.Path);
+            logger.LogWarning(exception, "Database unavailable while serving {Method} {Route}", context.Request.Method, RequestLogMiddleware.RouteOf(context, context.Features.Get<IExceptionHandlerFeature>()?.Endpoint));
         }
 
         context.Response.StatusCode = problem.Status!.Value;
@@ -41,49 +42,21 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     {
         if (exception.StatusCode == StatusCodes.Status415UnsupportedMediaType)
         {
-            return new ProblemDetails
-            {
-                Status = exception.StatusCode,
-                Title = "Unsupported media type",
-                Detail = "Send the body as JSON (Content-Type: application/json).",
-            };
+            return new CatalogProblem(exception.StatusCode, Messages.UnsupportedMediaType, Messages.SendJson);
         }
 
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (exception.InnerException is JsonException json)
-        {
-            var (field, message) = Describe(json);
-            errors[field] = [message];
-        }
-        else if (BindFailure().Match(exception.Message) is { Success: true } bind)
-        {
-            errors[bind.Groups["name"].Value] = [$"'{bind.Groups["value"].Value}' is not a valid {Friendly(bind.Groups["type"].Value)}."];
-        }
-        else if (MissingBody().IsMatch(exception.Message))
-        {
-            errors["$"] = ["A JSON body is required."];
-        }
-        else
-        {
-            errors["$"] = ["The request could not be read."];
-        }
-
-        return new HttpValidationProblemDetails(errors)
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "One or more validation errors occurred.",
-        };
+        var (field, message) = exception.InnerException is JsonException json ? Describe(json)
+            : BindFailure().Match(exception.Message) is { Success: true } bind
+                ? (bind.Groups["name"].Value, Friendly(bind.Groups["type"].Value).With(bind.Groups["value"].Value))
+            : MissingBody().IsMatch(exception.Message) ? ("$", Messages.BodyRequired)
+            : ("$", (Message)Messages.RequestUnreadable);
+        return new CatalogValidationProblem(new Dictionary<string, Message[]>(StringComparer.Ordinal) { [field] = [message] });
     }
 
-    private static ProblemDetails Unavailable(HttpContext context)
+    private static CatalogProblem Unavailable(HttpContext context)
     {
         context.Response.Headers.RetryAfter = "5";
-        return new ProblemDetails
-        {
-            Status = StatusCodes.Status503ServiceUnavailable,
-            Title = "The database is unavailable",
-            Detail = "CampaignDesk cannot reach its database right now; nothing was changed. Try again shortly.",
-        };
+        return new CatalogProblem(StatusCodes.Status503ServiceUnavailable, Messages.DatabaseUnavailable, Messages.DatabaseUnavailableDetail);
     }
 
     // "$.parentIds[0]" → "parentIds"; "$" (the body itself) stays "$".
@@ -100,33 +73,35 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     }
 
     // A value of the wrong type or an unknown property names its field; broken JSON syntax names the body ("$").
-    private static (string Field, string Message) Describe(JsonException json)
+    private static (string Field, Message Message) Describe(JsonException json)
     {
         if (json.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
         {
-            return (FieldOf(json.Path), "This field is not part of the resource.");
+            return (FieldOf(json.Path), Messages.FieldUnknown);
         }
 
         if (json.Message.StartsWith(NulGuard.Message, StringComparison.Ordinal))
         {
-            return (FieldOf(json.Path), NulGuard.Message);
+            return (FieldOf(json.Path), Messages.TextWithNul);
         }
 
         if (json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
         {
-            return (FieldOf(json.Path), "The value has the wrong type for this field.");
+            return (FieldOf(json.Path), Messages.FieldWrongType);
         }
 
-        var where = json.LineNumber is { } line ? $" (line {line + 1}, position {json.BytePositionInLine + 1})" : "";
-        return ("$", $"The body is not valid JSON{where}.");
+        return ("$", json.LineNumber is { } line
+            ? Messages.JsonInvalidAt.With(line + 1, (json.BytePositionInLine ?? 0) + 1)
+            : Messages.JsonInvalid);
     }
 
-    private static string Friendly(string type) => type switch
+    // The binder names the type as C# or as the runtime does: "long?", "Nullable<long>", "Int64".
+    private static MessageTemplate Friendly(string type) => type.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('>', '?') switch
     {
-        "int" or "long" or "Int32" or "Int64" or "int?" or "long?" => "whole number",
-        "bool" or "bool?" => "boolean (true or false)",
-        "DateTime" or "DateTimeOffset" or "DateTime?" or "DateTimeOffset?" => "date (ISO 8601)",
-        _ => "value",
+        "int" or "long" or "Int32" or "Int64" => Messages.NotWholeNumber,
+        "bool" or "Boolean" => Messages.NotBoolean,
+        "DateTime" or "DateTimeOffset" or "DateOnly" => Messages.NotDate,
+        _ => Messages.NotValid,
     };
 
     [GeneratedRegex("""^Failed to bind parameter "(?<type>\S+) (?<name>[^"]+)" from "(?<value>.*)"\.$""")]

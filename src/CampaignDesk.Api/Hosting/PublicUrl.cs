@@ -1,20 +1,9 @@
+using CampaignDesk.Core.Common;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
 namespace CampaignDesk.Api.Hosting;
-
-public sealed class WebOptions
-{
-    public const string SectionName = "Web";
-
-    /// <summary>The address people and programs reach CampaignDesk at (https://campagne.example.org), when a proxy stands in front.</summary>
-    public string? PublicUrl { get; set; }
-
-    internal bool IsValid => string.IsNullOrWhiteSpace(PublicUrl) || (Uri.TryCreate(PublicUrl.Trim(), UriKind.Absolute, out var url)
-        && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp) && url.Query.Length == 0 && url.Fragment.Length == 0
-        && url.UserInfo.Length == 0);
-}
 
 /// <summary>
 /// The public base URL of CampaignDesk for the addresses it hands out: <c>Web:PublicUrl</c> when set. Without it, an
@@ -32,7 +21,7 @@ public sealed class PublicUrl(IOptions<WebOptions> options, IConfiguration confi
     private int _warned;
 
     /// <summary>The configured address without a trailing slash, or null when none is (then only a request can tell).</summary>
-    public string? Configured { get; } = string.IsNullOrWhiteSpace(options.Value.PublicUrl) ? null : options.Value.PublicUrl.Trim().TrimEnd('/');
+    public string? Configured { get; } = options.Value.Configured;
 
     /// <summary>The base, without a trailing slash, of an address answered to the caller who asked for it.</summary>
     public string For(HttpRequest request) => Configured ?? $"{request.Scheme}://{request.Host}{request.PathBase}";

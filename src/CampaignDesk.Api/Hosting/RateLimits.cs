@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using CampaignDesk.Api.Auth;
+using CampaignDesk.Core.Common;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace CampaignDesk.Api.Hosting;
@@ -51,13 +52,15 @@ public static class RateLimits
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 var response = rejected.HttpContext.Response;
                 response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                await response.WriteAsJsonAsync(new
+                response.StatusCode = StatusCodes.Status429TooManyRequests;
+                await rejected.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
-                    type = "https://tools.ietf.org/html/rfc6585#section-4",
-                    title = "Too many requests",
-                    status = StatusCodes.Status429TooManyRequests,
-                    detail = $"Slow down: try again in {seconds} s.",
-                }, options: null, contentType: "application/problem+json", cancellationToken);
+                    HttpContext = rejected.HttpContext,
+                    ProblemDetails = new CatalogProblem(StatusCodes.Status429TooManyRequests, Messages.TooManyRequests, Messages.SlowDown.With(seconds))
+                    {
+                        Type = "https://tools.ietf.org/html/rfc6585#section-4",
+                    },
+                });
             };
         });
         return services;

@@ -29,7 +29,7 @@ public static class ImportsApi
         return routes;
     }
 
-    private static async Task<Results<Created<ImportReport>, Ok<ImportReport>, ValidationProblem, ProblemHttpResult>> UploadAsync(HttpRequest request,
+    private static async Task<Results<Created<ImportReport>, Ok<ImportReport>, ProblemHttpResult>> UploadAsync(HttpRequest request,
         UploadSpool spool, ImportService imports, AuditLog audit, Caller caller, IOptions<ImportSettings> settings, CancellationToken cancellationToken,
         bool dryRun = false, bool confirmEnds = false)
     {
@@ -38,10 +38,7 @@ public static class ImportsApi
         {
             if (upload is null || upload.Length == 0)
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    [UploadSpool.Field] = [error ?? $"Le fichier envoyé dans le champ « {UploadSpool.Field} » est vide."],
-                });
+                return Problems.Invalid(UploadSpool.Field, error ?? Messages.UploadEmpty.With(UploadSpool.Field));
             }
 
             try
@@ -53,13 +50,14 @@ public static class ImportsApi
                 {
                     "succeeded" => TypedResults.Created($"/api/imports/{report.Id}", report),
                     "dry_run" => TypedResults.Ok(report),
-                    _ => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "L'import a échoué ; rien n'a été modifié",
-                        detail: report.Outcome, extensions: new Dictionary<string, object?> { ["runId"] = report.Id, ["field"] = UploadSpool.Field }),
+                    _ => Problems.Problem(StatusCodes.Status422UnprocessableEntity, Messages.ImportFailedTitle,
+                        Messages.ImportFailedOutcome.With(report.Id, report.Outcome),
+                        new Dictionary<string, object?> { ["runId"] = report.Id, ["field"] = UploadSpool.Field }),
                 };
             }
             catch (InvalidDataException ex)
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [UploadSpool.Field] = [ex.Message] });
+                return Problems.Invalid(UploadSpool.Field, Messages.ImportFileRefused, ex.Message);
             }
         }
     }
@@ -79,8 +77,8 @@ public static class ImportsApi
     {
         var outcome = await reverter.RevertAsync(id, caller, cancellationToken);
         return outcome.Status == OutcomeStatus.Conflict
-            ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cet import ne peut pas être annulé", detail: outcome.Detail,
-                extensions: new Dictionary<string, object?> { ["runId"] = id })
+            ? Problems.Problem(StatusCodes.Status409Conflict, Messages.ImportRevertRefused, outcome.Detail,
+                new Dictionary<string, object?> { ["runId"] = id })
             : Problems.OkOr(outcome, "Import", id);
     }
 }

@@ -1,3 +1,4 @@
+using CampaignDesk.Core.Common;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
@@ -28,14 +29,14 @@ internal sealed class UploadSpool : IDisposable
 
     private readonly Lazy<DirectoryInfo> _folder = new(() => Directory.CreateTempSubdirectory("campaigndesk-uploads-"));
 
-    /// <returns>The upload, or why there is none, in French.</returns>
-    public async Task<(SpooledUpload? Upload, string? Error)> ReceiveAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    /// <returns>The upload, or why there is none.</returns>
+    public async Task<(SpooledUpload? Upload, Message? Error)> ReceiveAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
             || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 } boundary)
         {
-            return (null, $"Envoyez le fichier dans le champ multipart/form-data « {Field} ».");
+            return (null, Messages.UploadFileMissing.With(Field));
         }
 
         var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = limit };
@@ -54,15 +55,15 @@ internal sealed class UploadSpool : IDisposable
         }
         catch (InvalidDataException ex) when (ex.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, $"Les fichiers de plus de {limit / 1024 / 1024} Mo sont refusés.");
+            return (null, Messages.UploadTooLarge.With(limit / 1024 / 1024));
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException && ex is not BadHttpRequestException && !cancellationToken.IsCancellationRequested)
         {
             // Kestrel's own refusals (a body over the limit, a truncated request) go on to the exception handler.
-            return (null, "Le corps multipart/form-data est illisible ou incomplet.");
+            return (null, Messages.UploadUnreadable);
         }
 
-        return (null, $"Envoyez le fichier dans le champ multipart/form-data « {Field} ».");
+        return (null, Messages.UploadFileMissing.With(Field));
     }
 
     public void Dispose()

@@ -29,7 +29,7 @@ public static class InteractionsApi
         var paging = new PageRequest(page, pageSize);
         paging.Validate(errors);
         return errors.Any
-            ? Problems.Invalid(errors.ToDictionary())
+            ? Problems.Invalid(errors)
             : TypedResults.Ok(await interactions.SearchAsync(caller, new InteractionQuery(official, organisation, campaign, paging), cancellationToken));
     }
 
@@ -37,7 +37,7 @@ public static class InteractionsApi
         ExportResults.Formats.Contains(format)
             ? ExportResults.File(interactions.Export(caller, new InteractionQuery(official, organisation, campaign, PageRequest.First)), format,
                 campaign is null ? "journal-des-contacts" : $"journal-des-contacts-campagne-{campaign}")
-            : Problems.Invalid(new Dictionary<string, string[]> { ["format"] = ["Use export.csv or export.xlsx."] });
+            : Problems.Invalid("format", Messages.ExportFormat);
 
     private static async Task<Results<Ok<Interaction>, ProblemHttpResult>> GetAsync(long id, Caller caller, InteractionService interactions,
         CancellationToken cancellationToken)

@@ -26,7 +26,7 @@ public static class OfficialsApi
         return routes;
     }
 
-    private static async Task<Results<Ok<Page<OfficialSummary>>, ValidationProblem>> SearchAsync(OfficialStore store, string? q, string? role,
+    private static async Task<Results<Ok<Page<OfficialSummary>>, ProblemHttpResult>> SearchAsync(OfficialStore store, string? q, string? role,
         string? department, string? commune, string? circonscription, string? group, bool? active, int page = 1,
         int pageSize = PageRequest.DefaultPageSize, CancellationToken cancellationToken = default)
     {
@@ -35,17 +35,17 @@ public static class OfficialsApi
         paging.Validate(errors);
         if (role is not null && !Roles.All.Contains(role))
         {
-            errors.Add("role", $"Unknown role '{role}': use one of {string.Join(", ", Roles.All)}.");
+            errors.Add("role", Messages.RoleUnknown, role, Roles.All);
         }
 
         if (circonscription is not null && !CirconscriptionCode.IsValid(circonscription.ToUpperInvariant()))
         {
-            errors.Add("circonscription", "Use département-number, e.g. 38-02.");
+            errors.Add("circonscription", Messages.CirconscriptionFilter);
         }
 
         if (errors.Any)
         {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
+            return Problems.Invalid(errors);
         }
 
         var query = new OfficialQuery(q, role, department?.Trim().ToUpperInvariant(), commune?.Trim().ToUpperInvariant(),
@@ -66,7 +66,7 @@ public static class OfficialsApi
         OfficialActions actions, CancellationToken cancellationToken) =>
         Problems.OkOr(await actions.ForAsync(caller, null, id, campaign, cancellationToken), "Organisation", id);
 
-    private static async Task<Results<Ok<IReadOnlyList<RelevantOfficial>>, ProblemHttpResult, ValidationProblem>> ForOrganisationAsync(long id,
+    private static async Task<Results<Ok<IReadOnlyList<RelevantOfficial>>, ProblemHttpResult>> ForOrganisationAsync(long id,
         long? campaign, Caller caller, OrganisationStore organisations, OrganisationOfficials officials, CampaignService campaigns,
         CancellationToken cancellationToken)
     {
@@ -78,7 +78,7 @@ public static class OfficialsApi
 
         if (campaign is { } campaignId && await campaigns.GetAsync(campaignId, cancellationToken) is null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["campaign"] = [$"There is no campaign {campaignId}."] });
+            return Problems.Invalid("campaign", Messages.NoCampaign, campaignId);
         }
 
         return TypedResults.Ok(await officials.ForAsync(organisation, campaign, caller, cancellationToken));

@@ -22,7 +22,7 @@ public static class OrganisationsApi
         return group;
     }
 
-    private static async Task<Results<Ok<Page<Organisation>>, ValidationProblem>> ListAsync(OrganisationStore store, string? q, string? type, string? kind, string? department, long? parent, int page = 1,
+    private static async Task<Results<Ok<Page<Organisation>>, ProblemHttpResult>> ListAsync(OrganisationStore store, string? q, string? type, string? kind, string? department, long? parent, int page = 1,
         int pageSize = PageRequest.DefaultPageSize, CancellationToken cancellationToken = default)
     {
         var errors = new Errors();
@@ -30,17 +30,17 @@ public static class OrganisationsApi
         paging.Validate(errors);
         if (type is not null && !OrganisationTypes.KindsByType.ContainsKey(type))
         {
-            errors.Add("type", "Use structure or federation.");
+            errors.Add("type", Messages.OrganisationTypeFilter);
         }
 
         if (kind is not null && !OrganisationTypes.KindsByType.Values.Any(kinds => kinds.Contains(kind)))
         {
-            errors.Add("kind", $"Unknown kind '{kind}'.");
+            errors.Add("kind", Messages.OrganisationKindUnknown, kind);
         }
 
         if (errors.Any)
         {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
+            return Problems.Invalid(errors);
         }
 
         var query = new OrganisationQuery(q, type, kind, department?.Trim().ToUpperInvariant(), parent, paging);
@@ -81,7 +81,7 @@ public static class OrganisationsApi
         var patch = OrganisationPatch.Parse(body, errors);
         if (errors.Any)
         {
-            return TypedResults.Problem(new HttpValidationProblemDetails(errors.ToDictionary()) { Status = StatusCodes.Status400BadRequest });
+            return Problems.Invalid(errors);
         }
 
         var result = await service.UpdateAsync(caller, id, patch.ApplyTo, ifMatch, cancellationToken);
@@ -98,21 +98,12 @@ public static class OrganisationsApi
     {
         SaveStatus.NotFound => Problems.NotFound("Organisation", id),
         SaveStatus.Forbidden => Problems.Forbidden(result.Detail),
-        SaveStatus.Invalid => TypedResults.Problem(new HttpValidationProblemDetails(result.Errors!)
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "One or more validation errors occurred.",
-        }),
-        SaveStatus.NameTaken => TypedResults.Problem(new HttpValidationProblemDetails(result.Errors!)
-        {
-            Status = StatusCodes.Status409Conflict,
-            Title = "An organisation with this name already exists.",
-        }),
-        SaveStatus.Stale => TypedResults.Problem(
-            statusCode: conditional ? StatusCodes.Status412PreconditionFailed : StatusCodes.Status409Conflict,
-            title: "The organisation was changed by someone else.",
-            detail: $"It is now at version {result.Organisation!.Version}: read it again, then reapply your change.",
-            extensions: new Dictionary<string, object?> { ["currentVersion"] = result.Organisation.Version }),
+        SaveStatus.Invalid => Problems.Invalid(result.Errors!),
+        SaveStatus.NameTaken => TypedResults.Problem(
+            new CatalogValidationProblem(result.Errors!, StatusCodes.Status409Conflict, Messages.OrganisationNameTakenTitle)),
+        SaveStatus.Stale => Problems.Problem(conditional ? StatusCodes.Status412PreconditionFailed : StatusCodes.Status409Conflict,
+            Messages.OrganisationStale, Messages.OrganisationStaleDetail.With(result.Organisation!.Version),
+            new Dictionary<string, object?> { ["currentVersion"] = result.Organisation.Version }),
         _ => throw new InvalidOperationException($"Unexpected save status {result.Status}."),
     };
 

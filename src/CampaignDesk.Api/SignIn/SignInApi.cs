@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using CampaignDesk.Api.Auth;
 using CampaignDesk.Api.Hosting;
 using CampaignDesk.Api.Users;
+using CampaignDesk.Core.Common;
 using CampaignDesk.Core.SignIn;
 using CampaignDesk.Core.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -64,15 +65,15 @@ public static partial class SignInApi
         var email = input.Email?.Trim() ?? "";
         if (email.Length is 0 or > 254 || !email.Contains('@'))
         {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["email"] = ["Saisissez votre adresse e-mail, comme prenom.nom@example.org."] });
+            return Problems.Invalid("email", Messages.SignInEmailRequired);
         }
 
         if (throttle.TryAcquire(email, context.Connection.RemoteIpAddress?.ToString()) is { } wait)
         {
             var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Trop de demandes de lien",
-                detail: $"Trop de liens demandés pour cette adresse ou depuis cet appareil : réessayez dans {minutes} minute{(minutes > 1 ? "s" : "")}.");
+            return Problems.Problem(StatusCodes.Status429TooManyRequests, Messages.SignInLinksThrottledTitle,
+                Messages.SignInLinksThrottled.With(minutes, minutes > 1 ? "s" : ""));
         }
 
         queue.Enqueue(new LinkRequestWork(email, publicUrl.ForLinks(context.Request), ReturnTo(input.ReturnTo)));

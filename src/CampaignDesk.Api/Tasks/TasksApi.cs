@@ -48,18 +48,18 @@ public static class TasksApi
             }
             else
             {
-                errors.Add("assignee", "Use 'me' or a user id.");
+                errors.Add("assignee", Messages.AssigneeFilter);
             }
         }
 
         if (state is not null && !TaskLists.States.Contains(state))
         {
-            errors.Add("state", $"The state is one of {string.Join(", ", TaskLists.States)}.");
+            errors.Add("state", Messages.TaskStateInvalid, TaskLists.States);
         }
 
         if (errors.Any)
         {
-            return Problems.Invalid(errors.ToDictionary());
+            return Problems.Invalid(errors);
         }
 
         var outcome = await tasks.SearchAsync(caller, new TaskQuery(assigneeId, state, organisation, paging), cancellationToken);

@@ -61,17 +61,17 @@ public static class UsersApi
         paging.Validate(errors);
         if (role is not null && !UserRoles.All.Contains(role))
         {
-            errors.Add("role", $"The role is one of {string.Join(", ", UserRoles.All)}.");
+            errors.Add("role", Messages.UserRoleInvalid, UserRoles.All);
         }
 
         if (q is { Length: > 200 })
         {
-            errors.Add("q", "Search with at most 200 characters.");
+            errors.Add("q", Messages.SearchTooLong);
         }
 
         if (errors.Any)
         {
-            return Problems.Invalid(errors.ToDictionary());
+            return Problems.Invalid(errors);
         }
 
         var outcome = await users.SearchAsync(caller, new UserQuery(q, role, organisation, paging), cancellationToken);

@@ -51,18 +51,18 @@ public sealed class CallScripts(Database database, AuditLog audit, TimeProvider 
                 cancellationToken))).ToList();
             if (!caller.IsAdmin && !participants.Any(caller.Coordinates))
             {
-                return Outcome<CallScript?>.Forbidden("Admins and the coordinators of a participating organisation write a campaign's call scripts.");
+                return Outcome<CallScript?>.Forbidden(Messages.CallScriptWriteForbidden);
             }
 
             if (role != AnyRole && !Roles.All.Contains(role))
             {
-                return Outcome<CallScript?>.Invalid("role", $"One of {string.Join(", ", Roles.All)}, or {AnyRole} for every other mandate.");
+                return Outcome<CallScript?>.Invalid("role", Messages.CallScriptRoleInvalid, Roles.All, AnyRole);
             }
 
             var text = body?.Trim() ?? "";
             if (text.Length > MaxLength)
             {
-                return Outcome<CallScript?>.Invalid("body", $"A script has at most {MaxLength:N0} characters.");
+                return Outcome<CallScript?>.Invalid("body", Messages.CallScriptTooLong, MaxLength);
             }
 
             var before = await GetAsync(connection, transaction, campaignId, role, cancellationToken);

@@ -36,7 +36,7 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
     {
         if (!caller.IsAdmin)
         {
-            return Outcome<Campaign>.Forbidden("Campaigns are created by the coalition's admins.");
+            return Outcome<Campaign>.Forbidden(Messages.CampaignsCreatedByAdmins);
         }
 
         var fields = input with { Status = input.Status ?? CampaignStatuses.Active, Targeting = input.Targeting ?? CampaignTargeting.Default };
@@ -89,12 +89,12 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
 
             if (!caller.IsAdmin)
             {
-                return Outcome<Campaign>.Forbidden("Campaigns are changed by the coalition's admins.");
+                return Outcome<Campaign>.Forbidden(Messages.CampaignsChangedByAdmins);
             }
 
             if (ifMatchVersion is not null && ifMatchVersion != current.Version)
             {
-                return Outcome<Campaign>.Stale("campaign", current.Version);
+                return Outcome<Campaign>.Stale(Messages.CampaignStale.With(current.Version));
             }
 
             // Unless changed, the status stays as stored: an active campaign past its deadline reads as ended, and is active
@@ -108,7 +108,7 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
             if (fields.FollowUpRule is { AfterWorkingDays: > 0, TemplateId: { } templateId } && await connection.ExecuteScalarAsync<long?>(database.Command(
                     "SELECT id FROM templates WHERE id = @templateId AND campaign_id = @id", new { templateId, id }, transaction, cancellationToken)) is null)
             {
-                errors.Add("followUpRule.templateId", $"Template {templateId} is not a template of this campaign.");
+                errors.Add("followUpRule.templateId", Messages.RuleTemplateNotOfCampaign, templateId);
             }
 
             if (errors.Any || await database.RequireRowsAsync(connection, transaction, "organisations", fields.OrganisationIds!, "organisationIds", errors, cancellationToken))
@@ -141,12 +141,12 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
                 if (written == 0)
                 {
                     // Another process changed it between the read above and this write: never overwrite what it wrote.
-                    return Outcome<Campaign>.Stale("campaign", current.Version + 1);
+                    return Outcome<Campaign>.Stale(Messages.CampaignStale.With(current.Version + 1));
                 }
             }
             catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
             {
-                return Outcome<Campaign>.Conflict($"A campaign titled « {fields.Title!.Trim()} » already exists.");
+                return Outcome<Campaign>.Conflict(Messages.CampaignTitleTaken.With(fields.Title!.Trim()));
             }
 
             await connection.ExecuteAsync(database.Command("DELETE FROM campaign_organisations WHERE campaign_id = @id", new { id }, transaction,
@@ -163,28 +163,28 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
         var title = fields.Title?.Trim();
         if (title is not { Length: > 0 and <= 200 } || title.Any(char.IsControl))
         {
-            errors.Add("title", "A title of 1 to 200 characters is required.");
+            errors.Add("title", Messages.CampaignTitleInvalid);
         }
 
         if (fields.Goal is { Length: > 4000 })
         {
-            errors.Add("goal", "The goal has at most 4,000 characters.");
+            errors.Add("goal", Messages.CampaignGoalTooLong);
         }
 
         if (CampaignStatuses.Normalise(fields.Status) is null)
         {
-            errors.Add("status", $"The status is one of {string.Join(", ", CampaignStatuses.All)}.");
+            errors.Add("status", Messages.CampaignStatusInvalid, CampaignStatuses.All);
         }
 
         if (fields.OrganisationIds is { Count: > 1000 })
         {
-            errors.Add("organisationIds", "At most 1,000 participating organisations.");
+            errors.Add("organisationIds", Messages.ParticipantsTooMany);
         }
 
         fields.Targeting?.Validate(errors);
         if (fields.FollowUpRule is { } followUp && (followUp.AfterWorkingDays is < 0 or > 60 || (followUp.AfterWorkingDays > 0 && followUp.TemplateId is null)))
         {
-            errors.Add("followUpRule", "afterWorkingDays between 1 and 60 with a templateId of this campaign (0 turns the rule off).");
+            errors.Add("followUpRule", Messages.FollowUpRuleInvalid);
         }
 
         return errors;
@@ -219,10 +219,10 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
         {
             errors.Add("campaignId", status switch
             {
-                CampaignStatuses.Draft => $"Campaign {campaignId} is a draft: activate it before sending anything for it.",
-                CampaignStatuses.Ended when campaign.Deadline is { } deadline && string.CompareOrdinal(deadline, IsoDate.Format(today)) < 0 =>
-                    $"Campaign {campaignId} ended on its deadline, {deadline}: nothing more is sent for it.",
-                _ => $"Campaign {campaignId} is {status}: nothing more is sent for it.",
+                CampaignStatuses.Draft => Messages.CampaignDraft.With(campaignId),
+                CampaignStatuses.Ended when IsoDate.Parse(campaign.Deadline) is { } deadline && deadline < today =>
+                    Messages.CampaignEndedOnDeadline.With(campaignId, deadline),
+                _ => Messages.CampaignNotRunning.With(campaignId, status),
             });
         }
     }
@@ -235,7 +235,7 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
                 "SELECT campaign_id FROM campaign_organisations WHERE campaign_id = @campaignId AND organisation_id = @organisationId",
                 new { campaignId, organisationId }, transaction, cancellationToken)) is null)
         {
-            errors.Add("campaignId", $"Organisation {organisationId} does not take part in campaign {campaignId}.");
+            errors.Add("campaignId", Messages.NotParticipant, organisationId, campaignId);
         }
     }
 

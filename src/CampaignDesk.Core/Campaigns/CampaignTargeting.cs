@@ -45,7 +45,7 @@ public sealed record CampaignTargeting(IReadOnlyList<TargetRule> Rules, IReadOnl
     {
         if (Rules is null || Rules.Count > MaxRules)
         {
-            errors.Add("targeting.rules", $"Give up to {MaxRules} rules (an empty list with officialIds targets those officials only).");
+            errors.Add("targeting.rules", Messages.TargetingRulesTooMany, MaxRules);
             return;
         }
 
@@ -54,29 +54,29 @@ public sealed record CampaignTargeting(IReadOnlyList<TargetRule> Rules, IReadOnl
             var rule = Rules[i];
             if (rule is null)
             {
-                errors.Add($"targeting.rules[{i}]", "A rule is {roles, where, departments}.");
+                errors.Add($"targeting.rules[{i}]", Messages.TargetingRuleShape);
                 continue;
             }
 
             if (rule.Roles is not { Count: > 0 } || rule.Roles.Any(r => !Roles.All.Contains(r)))
             {
-                errors.Add($"targeting.rules[{i}].roles", $"One or more of {string.Join(", ", Roles.All)}.");
+                errors.Add($"targeting.rules[{i}].roles", Messages.TargetingRoles, Roles.All);
             }
 
             if (!Scopes.All.Contains(rule.Where))
             {
-                errors.Add($"targeting.rules[{i}].where", $"One of {string.Join(", ", Scopes.All)}.");
+                errors.Add($"targeting.rules[{i}].where", Messages.OneOf, Scopes.All);
             }
             else if (rule.Where == Scopes.Departments
                 && (rule.Departments is not { Count: > 0 and <= 200 } || rule.Departments.Any(d => string.IsNullOrWhiteSpace(d) || d.Length > 3)))
             {
-                errors.Add($"targeting.rules[{i}].departments", "The département codes (such as 38, 2A, 974) this rule covers.");
+                errors.Add($"targeting.rules[{i}].departments", Messages.TargetingDepartments);
             }
         }
 
         if (OfficialIds is { Count: > MaxOfficials })
         {
-            errors.Add("targeting.officialIds", $"At most {MaxOfficials:N0} officials by name; use rules for more.");
+            errors.Add("targeting.officialIds", Messages.TargetingOfficialsTooMany, MaxOfficials);
         }
     }
 

@@ -12,8 +12,9 @@ public sealed record CoverageBucket(string Key, string Label, int Targets, int C
 public sealed record Coverage(long CampaignId, string By, CoverageBucket Total, IReadOnlyList<CoverageBucket> Buckets);
 
 /// <summary>A target not reached yet, with what the ranking used.</summary>
+/// <param name="Title">The role's French title agreed with the official's sex (« Députée », « Sénateur »).</param>
 public sealed record Gap(long OfficialId, string LastName, string FirstName, string Role, string? DepartmentCode, string? GroupLabel, bool Contacted,
-    DateTime? LastContactUtc, string Stance, bool InParticipantDepartment);
+    DateTime? LastContactUtc, string Stance, bool InParticipantDepartment, string? Sex, string Title);
 
 /// <summary>
 /// National coverage of a campaign. A target is <b>contacted</b> by any interaction on the campaign, <b>reached</b> by
@@ -22,13 +23,31 @@ public sealed record Gap(long OfficialId, string LastName, string FirstName, str
 /// campaign (unknown without one). Confidential interactions count (the numbers say nothing of their content).
 /// An official targeted through several mandates counts once, under the first of its roles in alphabetical order.
 /// By organisation, each participating organisation's ground: the targets of its département, how many of them it
-/// contacted itself, and of those how many are reached, have responded and with which stance.
+/// contacted itself (its confidential contacts only for those who may read them), and of those how many are reached,
+/// have responded and with which stance.
 /// </summary>
 public sealed class CoverageService(Database database)
 {
     public static readonly IReadOnlyList<string> Dimensions = ["department", "group", "role", "organisation"];
 
-    public async Task<Coverage?> CoverageAsync(long campaignId, string by, CancellationToken cancellationToken)
+    private static readonly Dictionary<string, string> DimensionNames = new(StringComparer.Ordinal)
+    {
+        ["department"] = "département",
+        ["group"] = "groupe politique",
+        ["role"] = "mandat",
+        ["organisation"] = "structure",
+    };
+
+    /// <summary>The coverage as an admin sees it: by organisation, every organisation's contacts are its own.</summary>
+    public Task<Coverage?> CoverageAsync(long campaignId, string by, CancellationToken cancellationToken) =>
+        CoverageAsync(Caller.BootstrapAdmin, campaignId, by, cancellationToken);
+
+    /// <summary>
+    /// The coverage as <paramref name="caller"/> may see it. The national numbers count every contact; by organisation, an
+    /// organisation's confidential contacts count as its own only for those who may read its confidential notes (its
+    /// members and admins): nobody else learns from the table that it contacted an élu.
+    /// </summary>
+    public async Task<Coverage?> CoverageAsync(Caller caller, long campaignId, string by, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var targeting = await TargetingAsync(connection, campaignId, cancellationToken);
@@ -37,8 +56,12 @@ public sealed class CoverageService(Database database)
             return null;
         }
 
-        var parameters = new DynamicParameters(new { CampaignId = campaignId });
+        var visible = caller.IsAdmin ? [] : caller.OrganisationIds.Where(caller.ActsFor).ToArray();
+        var parameters = new DynamicParameters(new { CampaignId = campaignId, Visible = visible });
         var with = With(targeting, parameters);
+        var attributable = caller.IsAdmin ? ""
+            : visible.Length == 0 ? "AND c.last_shared_contact_utc IS NOT NULL"
+            : $"AND (c.last_shared_contact_utc IS NOT NULL OR {database.Dialect.InList("c.organisation_id", "Visible")})";
         var rows = by == "organisation"
             ? await connection.QueryAsync<Row>(database.Command($"""
                 {with},
@@ -52,6 +75,7 @@ public sealed class CoverageService(Database database)
                            FROM t JOIN organisations g ON g.department_code = t.department_code
                            JOIN campaign_organisations co ON co.campaign_id = @CampaignId AND co.organisation_id = g.id
                            LEFT JOIN campaign_contacts c ON c.campaign_id = @CampaignId AND c.organisation_id = g.id AND c.official_id = t.official_id
+                                     {attributable}
                            LEFT JOIN campaign_progress p ON p.campaign_id = @CampaignId AND p.official_id = c.official_id
                            GROUP BY g.id)
                 SELECT g.id AS bucket_id, g.name AS label, COALESCE(ground.targets, 0) AS targets, ground.contacted, ground.reached, ground.responded,
@@ -76,18 +100,19 @@ public sealed class CoverageService(Database database)
                 GROUP BY {Bucket(by)}{(by == "department" ? ", d.name" : "")}
                 ORDER BY {Bucket(by)}
                 """, parameters, cancellationToken: cancellationToken));
-        var buckets = rows.Select(r => new CoverageBucket(r.BucketId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? r.Bucket ?? "", r.Label ?? r.Bucket ?? Unlabelled(by), (int)r.Targets, (int)(r.Contacted ?? 0),
+        var buckets = rows.Select(r => new CoverageBucket(r.BucketId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? r.Bucket ?? "",
+            by == "role" && r.Bucket is { } role ? Officials.RoleTitles.Collective(role) : r.Label ?? r.Bucket ?? Unlabelled(by), (int)r.Targets, (int)(r.Contacted ?? 0),
             (int)(r.Reached ?? 0), (int)(r.Responded ?? 0), (int)(r.Supports ?? 0), (int)(r.Neutral ?? 0), (int)(r.Opposes ?? 0), (int)(r.Unknown ?? 0)))
             .ToList();
         var total = by == "organisation"
-            ? (await CoverageAsync(campaignId, "role", cancellationToken))!.Total
+            ? (await CoverageAsync(caller, campaignId, "role", cancellationToken))!.Total
             : new CoverageBucket("", "Total", buckets.Sum(b => b.Targets), buckets.Sum(b => b.Contacted), buckets.Sum(b => b.Reached),
                 buckets.Sum(b => b.Responded), buckets.Sum(b => b.Supports), buckets.Sum(b => b.Neutral), buckets.Sum(b => b.Opposes), buckets.Sum(b => b.Unknown));
         return new Coverage(campaignId, by, total, buckets);
     }
 
-    /// <summary>The coverage as a table to export: one line per bucket, then the total.</summary>
-    public static Exports.ExportTable ToTable(Coverage coverage) => new($"Couverture par {coverage.By}",
+    /// <summary>The coverage as a table to export, in French: one line per bucket, then the total.</summary>
+    public static Exports.ExportTable ToTable(Coverage coverage) => new($"Couverture par {DimensionNames.GetValueOrDefault(coverage.By, coverage.By)}",
         ["Clé", "Libellé", "Cibles", "Contactés", "Atteints", "Ont répondu", "Soutiennent", "Neutres", "S'opposent", "Position inconnue"],
         coverage.Buckets.Append(coverage.Total).Select(b => (IReadOnlyList<object?>)
             [b.Key, b.Label, b.Targets, b.Contacted, b.Reached, b.Responded, b.Supports, b.Neutral, b.Opposes, b.Unknown]));
@@ -128,7 +153,7 @@ public sealed class CoverageService(Database database)
             {with},
             participant_departments AS (SELECT DISTINCT g.department_code FROM organisations g JOIN campaign_organisations co ON co.organisation_id = g.id
                      WHERE co.campaign_id = @CampaignId AND g.department_code IS NOT NULL),
-            page AS (SELECT t.official_id, o.last_name, o.first_name, t.role, t.department_code, t.group_label,
+            page AS (SELECT t.official_id, o.last_name, o.first_name, o.sex, t.role, t.department_code, t.group_label,
                             p.last_contact_utc, p.last_shared_contact_utc,
                             CASE WHEN p.last_contact_utc IS NULL THEN 0 ELSE 1 END AS contacted, COALESCE(p.stance, 'unknown') AS stance,
                             CASE WHEN t.department_code IN (SELECT department_code FROM participant_departments) THEN 1 ELSE 0 END AS near,
@@ -140,7 +165,7 @@ public sealed class CoverageService(Database database)
                      ORDER BY contacted, CASE WHEN COALESCE(p.stance, 'unknown') = 'unknown' THEN 0 ELSE 1 END, near DESC, role_rank,
                               o.last_name, o.first_name, o.id
                      {database.Dialect.Paging})
-            SELECT page.official_id, page.last_name, page.first_name, page.role, page.department_code, page.group_label, page.contacted,
+            SELECT page.official_id, page.last_name, page.first_name, page.sex, page.role, page.department_code, page.group_label, page.contacted,
                    {lastVisible} AS last_contact_utc, page.stance, page.near, page.total
             FROM page {mine}
             ORDER BY page.contacted, CASE WHEN page.stance = 'unknown' THEN 0 ELSE 1 END, page.near DESC, page.role_rank,
@@ -153,7 +178,7 @@ public sealed class CoverageService(Database database)
                 WHERE p.reached IS NULL OR p.reached = 0
                 """, parameters, cancellationToken: cancellationToken));
         return new Page<Gap>(rows.Select(r => new Gap(r.OfficialId, r.LastName, r.FirstName, r.Role, r.DepartmentCode, r.GroupLabel, r.Contacted == 1,
-            r.LastContactUtc, r.Stance, r.Near == 1)).ToList(), total);
+            r.LastContactUtc, r.Stance, r.Near == 1, r.Sex, Officials.RoleTitles.Of(r.Role, r.Sex))).ToList(), total);
     }
 
     /// <summary>The targets of the campaign, t: one row per official, under the first of its roles in alphabetical order.</summary>
@@ -211,6 +236,7 @@ public sealed class CoverageService(Database database)
         public long OfficialId { get; init; }
         public string LastName { get; init; } = "";
         public string FirstName { get; init; } = "";
+        public string? Sex { get; init; }
         public string Role { get; init; } = "";
         public string? DepartmentCode { get; init; }
         public string? GroupLabel { get; init; }

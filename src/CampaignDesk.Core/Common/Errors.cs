@@ -1,13 +1,15 @@
 namespace CampaignDesk.Core.Common;
 
-/// <summary>Validation errors keyed by the field's name as the API spells it (camelCase).</summary>
+/// <summary>Validation errors keyed by the field's name as the API spells it (camelCase), each a message of the catalog.</summary>
 public sealed class Errors
 {
-    private readonly Dictionary<string, List<string>> _byField = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Message>> _byField = new(StringComparer.Ordinal);
 
     public bool Any => _byField.Count > 0;
 
-    public void Add(string field, string message)
+    public void Add(string field, MessageTemplate template, params object?[] args) => Add(field, template.With(args));
+
+    public void Add(string field, Message message)
     {
         if (!_byField.TryGetValue(field, out var messages))
         {
@@ -26,10 +28,10 @@ public sealed class Errors
             return normalised;
         }
 
-        Add(field, $"One of {string.Join(", ", allowed)} is required.");
+        Add(field, Messages.OneOf, allowed);
         return null;
     }
 
-    public IDictionary<string, string[]> ToDictionary() =>
+    public IDictionary<string, Message[]> ToDictionary() =>
         _byField.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
 }

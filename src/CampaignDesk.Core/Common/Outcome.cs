@@ -15,9 +15,10 @@ public enum OutcomeStatus
 /// <summary>
 /// The result of a service call that checks who asks: the value, or why not. <see cref="OutcomeStatus.NotFound"/>
 /// also stands for "exists but is not yours to see", so existence never leaks; <see cref="OutcomeStatus.Forbidden"/>
-/// is for what the caller can see but not change.
+/// is for what the caller can see but not change. Reasons are messages of the catalog (<see cref="Messages"/>), written
+/// out in the caller's language by the API.
 /// </summary>
-public sealed record Outcome<T>(OutcomeStatus Status, T? Value, IDictionary<string, string[]>? Errors = null, string? Detail = null)
+public sealed record Outcome<T>(OutcomeStatus Status, T? Value, IDictionary<string, Message[]>? Errors = null, Message? Detail = null)
 {
     public bool IsOk => Status == OutcomeStatus.Ok;
 
@@ -25,21 +26,23 @@ public sealed record Outcome<T>(OutcomeStatus Status, T? Value, IDictionary<stri
 
     public static Outcome<T> NotFound() => new(OutcomeStatus.NotFound, default);
 
-    public static Outcome<T> Forbidden(string detail) => new(OutcomeStatus.Forbidden, default, Detail: detail);
+    public static Outcome<T> Forbidden(Message detail) => new(OutcomeStatus.Forbidden, default, Detail: detail);
 
     public static Outcome<T> Invalid(Errors errors) => new(OutcomeStatus.Invalid, default, errors.ToDictionary());
 
-    public static Outcome<T> Invalid(string field, string message)
+    public static Outcome<T> Invalid(string field, MessageTemplate template, params object?[] args) => Invalid(field, template.With(args));
+
+    public static Outcome<T> Invalid(string field, Message message)
     {
         var errors = new Errors();
         errors.Add(field, message);
         return Invalid(errors);
     }
 
-    public static Outcome<T> Conflict(string detail) => new(OutcomeStatus.Conflict, default, Detail: detail);
+    public static Outcome<T> Conflict(Message detail) => new(OutcomeStatus.Conflict, default, Detail: detail);
 
-    public static Outcome<T> Stale(string what, int currentVersion) =>
-        new(OutcomeStatus.Stale, default, Detail: $"The {what} was changed by someone else: it is now at version {currentVersion}. Read it again, then reapply your change.");
+    /// <param name="detail">Which resource changed and its version now (<see cref="Messages.TaskStale"/>…).</param>
+    public static Outcome<T> Stale(Message detail) => new(OutcomeStatus.Stale, default, Detail: detail);
 
     /// <summary>The same failure for another value type.</summary>
     public Outcome<TOther> As<TOther>() => IsOk

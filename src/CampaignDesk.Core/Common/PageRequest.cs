@@ -18,12 +18,12 @@ public sealed record PageRequest(int Page = 1, int PageSize = PageRequest.Defaul
     {
         if (Page is < 1 or > MaxPage)
         {
-            errors.Add("page", $"The page number is between 1 and {MaxPage}.");
+            errors.Add("page", Messages.PageOutOfRange, MaxPage);
         }
 
         if (PageSize is < 1 or > MaxPageSize)
         {
-            errors.Add("pageSize", $"The page size must be between 1 and {MaxPageSize}.");
+            errors.Add("pageSize", Messages.PageSizeOutOfRange, MaxPageSize);
         }
     }
 }

@@ -140,7 +140,7 @@ public sealed class Database
                 transaction, cancellationToken))).ToHashSet();
         foreach (var missing in distinct.Where(id => !existing.Contains(id)))
         {
-            errors.Add(field, $"There is no {table.TrimEnd('s')} {missing}.");
+            errors.Add(field, Messages.NoRowOf(table, missing));
         }
 
         return errors.Any;
@@ -153,7 +153,7 @@ public sealed class Database
         if (id is not null && await connection.ExecuteScalarAsync<long?>(Command($"SELECT id FROM {table} WHERE id = @id", new { id },
                 transaction, cancellationToken)) is null)
         {
-            errors.Add(field, $"There is no {table.TrimEnd('s')} {id}.");
+            errors.Add(field, Messages.NoRowOf(table, id.Value));
         }
     }
 }

@@ -22,12 +22,12 @@ public static class SqliteBackup
         var target = Path.GetFullPath(destination);
         if (!File.Exists(source.DataSource))
         {
-            return Outcome<SqliteFileReport>.Invalid("database", $"There is no SQLite database at {source.DataSource}.");
+            return Outcome<SqliteFileReport>.Invalid("database", Messages.NoDatabaseFile, source.DataSource);
         }
 
         if (string.Equals(Path.GetFullPath(source.DataSource), target, StringComparison.Ordinal))
         {
-            return Outcome<SqliteFileReport>.Invalid("destination", "The backup cannot replace the database it copies.");
+            return Outcome<SqliteFileReport>.Invalid("destination", Messages.BackupOverSource);
         }
 
         var temporary = $"{target}.tmp-{Environment.ProcessId}";
@@ -47,7 +47,7 @@ public static class SqliteBackup
 
             if (report.Integrity != "ok")
             {
-                return Outcome<SqliteFileReport>.Conflict($"The copy failed its integrity check, the previous backup is left as it was: {report.Integrity}");
+                return Outcome<SqliteFileReport>.Conflict(Messages.BackupIntegrity.With(report.Integrity));
             }
 
             OwnerOnly(temporary);
@@ -71,7 +71,7 @@ public static class SqliteBackup
         var backupPath = Path.GetFullPath(backupFile);
         if (!File.Exists(backupPath))
         {
-            return Outcome<RestoreReport>.Invalid("file", $"There is no file {backupPath}.");
+            return Outcome<RestoreReport>.Invalid("file", Messages.NoBackupFile, backupPath);
         }
 
         var targetPath = new SqliteConnectionStringBuilder(targetConnectionString).DataSource;
@@ -83,14 +83,14 @@ public static class SqliteBackup
         }
         catch (SqliteException ex)
         {
-            return Outcome<RestoreReport>.Invalid("file", $"{backupPath} is not a readable SQLite database: {ex.Message}");
+            return Outcome<RestoreReport>.Invalid("file", Messages.BackupUnreadable, backupPath, ex.Message);
         }
 
         if (checkedBackup.Integrity != "ok" || checkedBackup.SchemaVersion is 0 || checkedBackup.SchemaVersion > latestVersion)
         {
             return Outcome<RestoreReport>.Invalid("file", checkedBackup.Integrity != "ok"
-                ? $"{backupPath} fails its integrity check: {checkedBackup.Integrity}"
-                : $"{backupPath} is at schema version {checkedBackup.SchemaVersion}; this build knows versions 1 to {latestVersion}.");
+                ? Messages.BackupCorrupt.With(backupPath, checkedBackup.Integrity)
+                : Messages.BackupSchemaUnknown.With(backupPath, checkedBackup.SchemaVersion, latestVersion));
         }
 
         string? previous = null;
@@ -101,8 +101,7 @@ public static class SqliteBackup
             target.Execute("PRAGMA locking_mode = EXCLUSIVE");
             if (!TryLeaveWal(target))
             {
-                return Outcome<RestoreReport>.Conflict(
-                    $"{targetPath} is open in another process: stop the API and the worker that use it, then restore again.");
+                return Outcome<RestoreReport>.Conflict(Messages.DatabaseInUse.With(targetPath));
             }
 
             if (target.ExecuteScalar<long>("SELECT COUNT(*) FROM sqlite_master") > 0)
@@ -120,7 +119,7 @@ public static class SqliteBackup
             var restored = Inspect(target, targetPath);
             if (restored.Integrity != "ok")
             {
-                return Outcome<RestoreReport>.Conflict($"The restored database failed its integrity check ({restored.Integrity}); the previous one is {previous}.");
+                return Outcome<RestoreReport>.Conflict(Messages.RestoredCorrupt.With(restored.Integrity, previous));
             }
         }
 

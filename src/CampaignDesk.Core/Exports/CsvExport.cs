@@ -10,8 +10,8 @@ namespace CampaignDesk.Core.Exports;
 /// </summary>
 /// <remarks>
 /// Values are written the way a French Excel parses them back into the same type: integers as digits, decimals and
-/// doubles with a decimal comma and no thousands separator (<c>1234,5</c>), dates as <c>yyyy-MM-dd</c>, date-times
-/// in UTC as <c>yyyy-MM-dd HH:mm:ss</c> (both recognised by Excel in any locale), booleans as <c>oui</c>/<c>non</c>.
+/// doubles with a decimal comma and no thousands separator (<c>1234,5</c>), dates as <c>dd/MM/yyyy</c>, date-times in
+/// Europe/Paris as <c>dd/MM/yyyy HH:mm:ss</c> (what French Excel writes and reads), booleans as <c>oui</c>/<c>non</c>.
 /// Every text cell, headers included, goes through <see cref="FormulaGuard"/>. Limits of the format: Excel shows an
 /// integer of more than 15 digits rounded (the xlsx export keeps those as text), and rows are written as they come,
 /// so a bad cell half-way leaves a truncated file: the caller aborts the response.
@@ -71,9 +71,9 @@ public static class CsvExport
             decimal m => m.ToString(FrenchNumbers),
             double d when double.IsFinite(d) => d.ToString(FrenchNumbers),
             double d => throw ExportRows.NotFinite(table, column, d),
-            DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            DateTime at => ExportRows.Utc(at).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-            DateTimeOffset at => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            DateOnly date => date.ToString(ExportRows.DateFormat, CultureInfo.InvariantCulture),
+            DateTime at => ExportRows.Paris(at).ToString(ExportRows.DateTimeFormat, CultureInfo.InvariantCulture),
+            DateTimeOffset at => ExportRows.Paris(at).ToString(ExportRows.DateTimeFormat, CultureInfo.InvariantCulture),
             _ => throw ExportRows.Unsupported(table, column, value),
         };
         if (value is string)

@@ -41,13 +41,21 @@ internal static class ExportRows
         new($"Column '{table.Headers[column]}': {value} is not a finite number, which a spreadsheet cannot hold.", nameof(table));
 
     /// <summary>
-    /// Exports show UTC, as stored. A <see cref="DateTimeKind.Local"/> value is converted; an unspecified one is read
-    /// as UTC, like the values Dapper hands back from our UTC columns.
+    /// Exports are read by people in France: a time shows in Europe/Paris, as their clocks read it. A
+    /// <see cref="DateTimeKind.Local"/> value is converted; an unspecified one is read as UTC, like the values Dapper hands
+    /// back from our UTC columns.
     /// </summary>
-    public static DateTime Utc(DateTime value) => value.Kind switch
+    public static DateTime Paris(DateTime value) => TimeZoneInfo.ConvertTimeFromUtc(value.Kind switch
     {
         DateTimeKind.Local => value.ToUniversalTime(),
         DateTimeKind.Unspecified => DateTime.SpecifyKind(value, DateTimeKind.Utc),
         _ => value,
-    };
+    }, Common.ParisTime.Zone);
+
+    public static DateTime Paris(DateTimeOffset value) => TimeZoneInfo.ConvertTimeFromUtc(value.UtcDateTime, Common.ParisTime.Zone);
+
+    /// <summary>French dates and times, as French Excel types and reads them back: 30/03/2026 and 30/03/2026 01:30:05.</summary>
+    public const string DateFormat = "dd/MM/yyyy";
+
+    public const string DateTimeFormat = "dd/MM/yyyy HH:mm:ss";
 }

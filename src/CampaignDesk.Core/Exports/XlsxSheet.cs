@@ -103,10 +103,10 @@ internal sealed class XlsxSheet
                     Date(reference, date.ToDateTime(TimeOnly.MinValue), XlsxStyles.Date);
                     break;
                 case DateTime at:
-                    Date(reference, ExportRows.Utc(at), XlsxStyles.DateTime);
+                    Date(reference, ExportRows.Paris(at), XlsxStyles.DateTime);
                     break;
                 case DateTimeOffset at:
-                    Date(reference, at.UtcDateTime, XlsxStyles.DateTime);
+                    Date(reference, ExportRows.Paris(at), XlsxStyles.DateTime);
                     break;
                 case var other:
                     throw ExportRows.Unsupported(_table, column, other);
@@ -118,13 +118,13 @@ internal sealed class XlsxSheet
 
     /// <summary>
     /// A date is a serial number with a date format. Excel's serials start in 1900 and are off by one before
-    /// 1 March 1900 (its 29 February 1900), so an earlier date is written as ISO text instead of a wrong date.
+    /// 1 March 1900 (its 29 February 1900), so an earlier date is written as French text instead of a wrong date.
     /// </summary>
     private void Date(string reference, DateTime value, uint style)
     {
         if (DateOnly.FromDateTime(value) < FirstExcelDate)
         {
-            Text(reference, value.ToString(style == XlsxStyles.Date ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), null);
+            Text(reference, value.ToString(style == XlsxStyles.Date ? ExportRows.DateFormat : ExportRows.DateTimeFormat, CultureInfo.InvariantCulture), null);
             return;
         }
 

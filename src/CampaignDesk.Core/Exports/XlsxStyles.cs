@@ -11,13 +11,13 @@ internal static class XlsxStyles
     /// <summary>Built-in format 14: the reader's own short date (jj/mm/aaaa in French Excel).</summary>
     public const uint Date = 2;
 
-    /// <summary>No built-in format shows a date with seconds; this one matches the CSV export.</summary>
+    /// <summary>No built-in format shows a date with seconds; this one matches the CSV export (French order, Paris time).</summary>
     public const uint DateTime = 3;
 
     private const uint DateTimeFormatId = 164;
 
     public static Stylesheet Create() => new(
-        new NumberingFormats(new NumberingFormat { NumberFormatId = DateTimeFormatId, FormatCode = "yyyy-mm-dd hh:mm:ss" })
+        new NumberingFormats(new NumberingFormat { NumberFormatId = DateTimeFormatId, FormatCode = "dd/mm/yyyy hh:mm:ss" })
         { Count = 1 },
         new Fonts(Font(bold: false), Font(bold: true)) { Count = 2 },
         // Excel requires the first two fills to be these.

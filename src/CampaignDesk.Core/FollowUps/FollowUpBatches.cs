@@ -29,13 +29,13 @@ public sealed class FollowUpBatches(Database database, FollowUpService followUps
         var errors = new Errors();
         if (input.OrganisationId is not { } organisationId)
         {
-            errors.Add("organisationId", "The organisation the follow-ups leave from is required.");
+            errors.Add("organisationId", Messages.BatchOrganisationRequired);
             return Outcome<FollowUpBatch>.Invalid(errors);
         }
 
         if (!caller.Coordinates(organisationId))
         {
-            return Outcome<FollowUpBatch>.Forbidden("Only a coordinator of the organisation (or an admin) schedules its follow-ups.");
+            return Outcome<FollowUpBatch>.Forbidden(Messages.FollowUpScheduleForbidden);
         }
 
         var ids = await OfficialsAsync(input, organisationId, errors, cancellationToken);
@@ -78,7 +78,7 @@ public sealed class FollowUpBatches(Database database, FollowUpService followUps
                 if (!outcome.IsOk)
                 {
                     items.Add(new(officialId, names.GetValueOrDefault(officialId), null, [],
-                        outcome.Errors ?? new Dictionary<string, string[]> { ["officialId"] = [outcome.Detail ?? "Refused."] }));
+                        outcome.Errors ?? new Dictionary<string, Message[]> { ["officialId"] = [outcome.Detail ?? Messages.BatchItemRefused] }));
                     continue;
                 }
 
@@ -116,7 +116,7 @@ public sealed class FollowUpBatches(Database database, FollowUpService followUps
 
             if (!caller.Coordinates(organisation))
             {
-                return Outcome<BatchCancellation>.Forbidden("Only a coordinator of the organisation (or an admin) cancels its follow-ups.");
+                return Outcome<BatchCancellation>.Forbidden(Messages.FollowUpCancelForbidden);
             }
 
             var now = time.GetUtcNow().UtcDateTime;
@@ -137,13 +137,13 @@ public sealed class FollowUpBatches(Database database, FollowUpService followUps
         {
             if (selection != UncontactedTargets)
             {
-                errors.Add("selection", $"The only selection is {UncontactedTargets}; or give officialIds.");
+                errors.Add("selection", Messages.BatchSelectionInvalid, UncontactedTargets);
                 return [];
             }
 
             if (input.CampaignId is null || await organisations.GetAsync(organisationId, cancellationToken) is not { } organisation)
             {
-                errors.Add(input.CampaignId is null ? "campaignId" : "organisationId", "A selection needs the campaign and an existing organisation.");
+                errors.Add(input.CampaignId is null ? "campaignId" : "organisationId", Messages.BatchSelectionIncomplete);
                 return [];
             }
 
@@ -154,7 +154,7 @@ public sealed class FollowUpBatches(Database database, FollowUpService followUps
         var ids = input.OfficialIds?.Distinct().ToArray() ?? [];
         if (ids.Length is 0 or > MaxOfficials)
         {
-            errors.Add("officialIds", $"Give 1 to {MaxOfficials} officials, or a selection.");
+            errors.Add("officialIds", Messages.BatchOfficialsCount, MaxOfficials);
         }
 
         return ids;
@@ -173,7 +173,7 @@ public sealed class FollowUpBatches(Database database, FollowUpService followUps
 
         if (!errors.Any)
         {
-            errors.Add("officialIds", "No follow-up could be scheduled.");
+            errors.Add("officialIds", Messages.BatchNothingScheduled);
         }
 
         return errors;
@@ -189,7 +189,7 @@ public sealed record FollowUpBatchInput(long? OrganisationId, long? CampaignId, 
 
 /// <summary>One official of a batch: the message as it leaves and why then, or why it cannot.</summary>
 public sealed record FollowUpBatchItem(long OfficialId, string? OfficialName, FollowUp? FollowUp, IReadOnlyList<PlanReason> Reasons,
-    IDictionary<string, string[]>? Errors);
+    IDictionary<string, Message[]>? Errors);
 
 /// <param name="Id">The batch, to cancel it at once; null for a dry run.</param>
 public sealed record FollowUpBatch(long? Id, bool DryRun, int Scheduled, int Refused, IReadOnlyList<FollowUpBatchItem> Items);

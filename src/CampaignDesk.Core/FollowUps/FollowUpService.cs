@@ -33,7 +33,7 @@ public sealed class FollowUpService(Database database, AuditLog audit, IOptions<
     {
         if (input.OrganisationId is { } organisation && !caller.Coordinates(organisation))
         {
-            return Outcome<FollowUp>.Forbidden("Only a coordinator of the organisation (or an admin) schedules its follow-ups.");
+            return Outcome<FollowUp>.Forbidden(Messages.FollowUpScheduleForbidden);
         }
 
         return await database.TransactAsync((connection, transaction) =>
@@ -48,7 +48,7 @@ public sealed class FollowUpService(Database database, AuditLog audit, IOptions<
         var notBefore = input.NotBefore is { } given && given > now ? given : now;
         if (notBefore > now.AddYears(1))
         {
-            errors.Add("notBefore", "A follow-up is scheduled within a year.");
+            errors.Add("notBefore", Messages.NotBeforeInvalid);
         }
 
         var (subject, body) = (input.Subject, input.Body);
@@ -58,11 +58,11 @@ public sealed class FollowUpService(Database database, AuditLog audit, IOptions<
                 "SELECT id, campaign_id, subject, body FROM templates WHERE id = @templateId", new { templateId }, transaction, cancellationToken));
             if (template.Id == 0)
             {
-                errors.Add("templateId", $"No template {templateId}.");
+                errors.Add("templateId", Messages.NoTemplate, templateId);
             }
             else if (input.CampaignId is { } campaign && campaign != template.CampaignId)
             {
-                errors.Add("templateId", $"Template {templateId} belongs to campaign {template.CampaignId}.");
+                errors.Add("templateId", Messages.TemplateOfOtherCampaign, templateId, template.CampaignId);
             }
             else
             {
@@ -72,17 +72,17 @@ public sealed class FollowUpService(Database database, AuditLog audit, IOptions<
         }
         else if (string.IsNullOrWhiteSpace(subject) || string.IsNullOrWhiteSpace(body))
         {
-            errors.Add("templateId", "Give a template, or a subject and a body.");
+            errors.Add("templateId", Messages.TemplateOrText);
         }
 
         if (subject is { Length: > TemplateService.MaxSubjectLength })
         {
-            errors.Add("subject", $"A subject has at most {TemplateService.MaxSubjectLength} characters.");
+            errors.Add("subject", Messages.SubjectTooLong, TemplateService.MaxSubjectLength);
         }
 
         if (body is { Length: > TemplateService.MaxBodyLength })
         {
-            errors.Add("body", $"A body has at most {TemplateService.MaxBodyLength:N0} characters.");
+            errors.Add("body", Messages.BodyTooLong, TemplateService.MaxBodyLength);
         }
 
         await database.RequireRowAsync(connection, transaction, "campaigns", input.CampaignId, "campaignId", errors, cancellationToken);
@@ -202,7 +202,7 @@ public sealed class FollowUpService(Database database, AuditLog audit, IOptions<
 
             if (!caller.Coordinates(current.OrganisationId))
             {
-                return Outcome<FollowUp>.Forbidden("Only a coordinator of the organisation (or an admin) cancels its follow-ups.");
+                return Outcome<FollowUp>.Forbidden(Messages.FollowUpCancelForbidden);
             }
 
             var cancelled = await connection.ExecuteAsync(database.Command("""
@@ -211,7 +211,7 @@ public sealed class FollowUpService(Database database, AuditLog audit, IOptions<
                 """, new { id, now = time.GetUtcNow().UtcDateTime, reason = $"cancelled by {caller.DisplayName}" }, transaction, cancellationToken));
             if (cancelled == 0)
             {
-                return Outcome<FollowUp>.Conflict($"This follow-up is {current.State}: only a scheduled one can be cancelled.");
+                return Outcome<FollowUp>.Conflict(Messages.FollowUpNotCancellable.With(current.State));
             }
 
             var after = (await GetAsync(connection, transaction, id, cancellationToken))!;

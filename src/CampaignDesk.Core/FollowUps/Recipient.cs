@@ -73,12 +73,12 @@ internal sealed record Recipient(string? Address, string Name, string? Departmen
         var renderedBody = TemplateRenderer.Render(body, Values, "body", errors);
         if (Address is null)
         {
-            errors.Add("officialId", "This official has no working e-mail address in the directory (none, or every one bounced).");
+            errors.Add("officialId", Messages.OfficialNoEmail);
         }
 
         if (string.IsNullOrWhiteSpace(Mailbox))
         {
-            errors.Add("organisationId", "This organisation has no Microsoft 365 mailbox to send from: set its mailbox first.");
+            errors.Add("organisationId", Messages.OrganisationNoMailbox);
         }
 
         return errors.Any ? null : new RenderedMail(Mailbox!, Address!, Name, renderedSubject!.ReplaceLineEndings(" "), renderedBody!);

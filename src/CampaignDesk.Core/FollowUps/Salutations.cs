@@ -9,23 +9,11 @@ namespace CampaignDesk.Core.FollowUps;
 /// </summary>
 public static class Salutations
 {
-    private static readonly Dictionary<string, (string Masculine, string Feminine)> Titles = new(StringComparer.Ordinal)
-    {
-        [Roles.Depute] = ("Député", "Députée"),
-        [Roles.Senateur] = ("Sénateur", "Sénatrice"),
-        [Roles.Maire] = ("Maire", "Maire"),
-        [Roles.ConseillerDepartemental] = ("Conseiller départemental", "Conseillère départementale"),
-        [Roles.ConseillerRegional] = ("Conseiller régional", "Conseillère régionale"),
-        [Roles.ConseillerMunicipal] = ("Conseiller municipal", "Conseillère municipale"),
-        [Roles.ConseillerArrondissement] = ("Conseiller d'arrondissement", "Conseillère d'arrondissement"),
-        [Roles.DeputeEuropeen] = ("Député européen", "Députée européenne"),
-    };
-
     /// <summary>« Madame la Sénatrice », « Monsieur le Maire »; « Madame, Monsieur » when the sex is unknown.</summary>
-    public static string For(string role, string? sex) => (Feminine(sex), Titles.TryGetValue(role, out var title)) switch
+    public static string For(string role, string? sex) => (RoleTitles.IsFeminine(sex), RoleTitles.IsKnown(role)) switch
     {
-        (true, true) => $"Madame la {title.Feminine}",
-        (false, true) => $"Monsieur le {title.Masculine}",
+        (true, true) => $"Madame la {RoleTitles.Of(role, sex)}",
+        (false, true) => $"Monsieur le {RoleTitles.Of(role, sex)}",
         (true, false) => "Madame",
         (false, false) => "Monsieur",
         _ => "Madame, Monsieur",
@@ -40,12 +28,12 @@ public static class Salutations
     public static string? MandateLabel(string role, string? sex, int? circonscriptionNumber = null,
         string? departmentName = null, int? departmentTncc = null, string? communeName = null)
     {
-        if (!Titles.TryGetValue(role, out var titles))
+        if (!RoleTitles.IsKnown(role))
         {
             return null;
         }
 
-        var title = Feminine(sex) == true ? titles.Feminine : titles.Masculine;
+        var title = RoleTitles.Of(role, sex);
         var department = string.IsNullOrWhiteSpace(departmentName) || departmentTncc is null
             ? null : FrenchPlaces.Of(departmentName.Trim(), departmentTncc.Value);
         var commune = string.IsNullOrWhiteSpace(communeName) ? null : FrenchPlaces.OfCommune(communeName.Trim());
@@ -59,21 +47,10 @@ public static class Salutations
         };
     }
 
-    /// <summary>« Députée », « Conseiller régional »: the role's title for the sex (masculine when unknown); null for an unknown role.</summary>
-    public static string? Title(string role, string? sex) =>
-        Titles.TryGetValue(role, out var titles) ? (Feminine(sex) == true ? titles.Feminine : titles.Masculine) : null;
-
     /// <summary>« 1re circonscription », « 5e circonscription ».</summary>
     public static string Circonscription(int number)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(number);
         return string.Create(CultureInfo.InvariantCulture, $"{number}{(number == 1 ? "re" : "e")} circonscription");
     }
-
-    private static bool? Feminine(string? sex) => sex?.Trim().ToUpperInvariant() switch
-    {
-        "F" => true,
-        "M" => false,
-        _ => null,
-    };
 }

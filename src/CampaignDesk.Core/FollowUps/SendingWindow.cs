@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using CampaignDesk.Core.Common;
 
 namespace CampaignDesk.Core.FollowUps;
@@ -68,12 +69,12 @@ public sealed class SendingWindow : IValidatableObject
     {
         if (Days is { Length: 0 } || Days?.Any(d => !Enum.IsDefined(d)) == true)
         {
-            errors.Add("days", "At least one day of the week, and only days of the week, are required.");
+            errors.Add("days", Messages.WindowDays);
         }
 
         if (Start >= End)
         {
-            errors.Add("end", $"The window must end after it starts ({End:HH\\:mm} is not after {Start:HH\\:mm}).");
+            errors.Add("end", Messages.WindowEnd, End.ToString("HH\\:mm", CultureInfo.InvariantCulture), Start.ToString("HH\\:mm", CultureInfo.InvariantCulture));
         }
     }
 
@@ -81,7 +82,7 @@ public sealed class SendingWindow : IValidatableObject
     {
         var errors = new Errors();
         Validate(errors);
-        return errors.ToDictionary().SelectMany(pair => pair.Value.Select(message => new ValidationResult(message, [pair.Key])));
+        return errors.ToDictionary().SelectMany(pair => pair.Value.Select(message => new ValidationResult(message.ToString(), [pair.Key])));
     }
 
     /// <summary>

@@ -36,7 +36,7 @@ public static class TemplateRenderer
             }
             else if (missing.Add(part.Text))
             {
-                errors.Add(field, $"{{{{{part.Text}}}}} has no value for this official (line {part.Line}, column {part.Column}).");
+                errors.Add(field, Messages.PlaceholderNoValue, part.Text, part.Line, part.Column);
             }
         }
 
@@ -51,8 +51,9 @@ public static class TemplateRenderer
             if (part.IsPlaceholder && !TemplatePlaceholders.IsKnown(part.Text))
             {
                 var like = TemplatePlaceholders.Like(part.Text);
-                errors.Add(field, $"Unknown placeholder {{{{{part.Text}}}}} at line {part.Line}, column {part.Column}"
-                    + (like is null ? "." : $": did you mean {{{{{like}}}}}?"));
+                errors.Add(field, like is null
+                    ? Messages.PlaceholderUnknown.With(part.Text, part.Line, part.Column)
+                    : Messages.PlaceholderUnknownLike.With(part.Text, part.Line, part.Column, like));
                 valid = false;
             }
         }

@@ -44,7 +44,7 @@ public sealed class TemplateService(Database database, AuditLog audit, TimeProvi
             }
             catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
             {
-                return Outcome<Template>.Invalid("name", "This campaign already has a template of that name.");
+                return Outcome<Template>.Invalid("name", Messages.TemplateNameTaken);
             }
 
             var template = (await GetAsync(connection, transaction, id, cancellationToken))!;
@@ -67,7 +67,7 @@ public sealed class TemplateService(Database database, AuditLog audit, TimeProvi
             var errors = Check(merged, new Errors());
             if (change.CampaignId is { } campaign && campaign != current.CampaignId)
             {
-                errors.Add("campaignId", "A template stays in its campaign: create one in the other campaign.");
+                errors.Add("campaignId", Messages.TemplateCampaignImmutable);
             }
 
             if (errors.Any)
@@ -82,7 +82,7 @@ public sealed class TemplateService(Database database, AuditLog audit, TimeProvi
 
             if (ifMatchVersion is not null && ifMatchVersion != current.Version)
             {
-                return Outcome<Template>.Stale("template", current.Version);
+                return Outcome<Template>.Stale(Messages.TemplateStale.With(current.Version));
             }
 
             try
@@ -94,12 +94,12 @@ public sealed class TemplateService(Database database, AuditLog audit, TimeProvi
                     """, new { Name = merged.Name!.Trim(), merged.Subject, merged.Body, now = time.GetUtcNow().UtcDateTime, id, current.Version },
                     transaction, cancellationToken)) == 0)
                 {
-                    return Outcome<Template>.Stale("template", current.Version + 1);
+                    return Outcome<Template>.Stale(Messages.TemplateStale.With(current.Version + 1));
                 }
             }
             catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
             {
-                return Outcome<Template>.Invalid("name", "This campaign already has a template of that name.");
+                return Outcome<Template>.Invalid("name", Messages.TemplateNameTaken);
             }
 
             var updated = (await GetAsync(connection, transaction, id, cancellationToken))!;
@@ -121,26 +121,32 @@ public sealed class TemplateService(Database database, AuditLog audit, TimeProvi
             new { campaignId }, cancellationToken: cancellationToken))).ToList();
     }
 
-    /// <summary>The message as it would leave for this official from this organisation; missing values are errors.</summary>
-    public async Task<Outcome<RenderedMail>> PreviewAsync(Caller caller, long id, PreviewInput input, CancellationToken cancellationToken)
+    /// <summary>
+    /// The message as it would leave for this official from this organisation; missing values are errors, and a date the
+    /// text cites that is already past is a warning (<see cref="TemplateDates"/>), not a refusal.
+    /// </summary>
+    public async Task<Outcome<PreviewedMail>> PreviewAsync(Caller caller, long id, PreviewInput input, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var template = await GetAsync(connection, null, id, cancellationToken);
         if (template is null)
         {
-            return Outcome<RenderedMail>.NotFound();
+            return Outcome<PreviewedMail>.NotFound();
         }
 
         var errors = new Errors();
         if (input.OrganisationId is { } organisation && !caller.ActsFor(organisation))
         {
-            return Outcome<RenderedMail>.Forbidden("Preview a message from an organisation you act for.");
+            return Outcome<PreviewedMail>.Forbidden(Messages.PreviewForbidden);
         }
 
         var recipient = await LoadRecipientAsync(database, connection, null, caller.DisplayName, input.OfficialId, input.OrganisationId, template.CampaignId, errors,
             cancellationToken);
         var rendered = recipient?.Render(template.Subject, template.Body, errors);
-        return rendered is null ? Outcome<RenderedMail>.Invalid(errors) : Outcome<RenderedMail>.Ok(rendered);
+        return rendered is null
+            ? Outcome<PreviewedMail>.Invalid(errors)
+            : Outcome<PreviewedMail>.Ok(new PreviewedMail(rendered.FromMailbox, rendered.ToAddress, rendered.ToName, rendered.Subject, rendered.Body,
+                TemplateDates.PastDates(rendered.Subject, rendered.Body, ParisTime.Today(time))));
     }
 
     internal static async Task<Recipient?> LoadRecipientAsync(Database database, DbConnection connection, DbTransaction? transaction, string senderName,
@@ -148,12 +154,12 @@ public sealed class TemplateService(Database database, AuditLog audit, TimeProvi
     {
         if (officialId is null)
         {
-            errors.Add("officialId", "Required.");
+            errors.Add("officialId", Messages.Required);
         }
 
         if (organisationId is null)
         {
-            errors.Add("organisationId", "Required.");
+            errors.Add("organisationId", Messages.Required);
         }
 
         if (errors.Any)
@@ -165,7 +171,7 @@ public sealed class TemplateService(Database database, AuditLog audit, TimeProvi
             cancellationToken);
         if (recipient is null)
         {
-            errors.Add("officialId", $"No official {officialId} or no organisation {organisationId}.");
+            errors.Add("officialId", Messages.PreviewRecipientUnknown, officialId, organisationId);
         }
 
         return recipient;
@@ -186,24 +192,24 @@ public sealed class TemplateService(Database database, AuditLog audit, TimeProvi
 
         // A template speaks for every organisation of the campaign (the no-reply rule sends it from each one's mailbox):
         // like the campaign itself, it is the coalition's admins' to write. Coordinators send their own text when they need to.
-        return caller.IsAdmin ? null : Outcome<Template>.Forbidden("A campaign's templates are written by the coalition's admins.");
+        return caller.IsAdmin ? null : Outcome<Template>.Forbidden(Messages.TemplatesByAdmins);
     }
 
     private static Errors Check(TemplateFields input, Errors errors)
     {
         if (input.CampaignId is null)
         {
-            errors.Add("campaignId", "Required.");
+            errors.Add("campaignId", Messages.Required);
         }
 
         if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 200)
         {
-            errors.Add("name", "A name of 1 to 200 characters is required.");
+            errors.Add("name", Messages.TemplateNameInvalid);
         }
 
         if (string.IsNullOrWhiteSpace(input.Subject) || input.Subject.Length > MaxSubjectLength)
         {
-            errors.Add("subject", $"A subject of 1 to {MaxSubjectLength} characters is required.");
+            errors.Add("subject", Messages.SubjectInvalid, MaxSubjectLength);
         }
         else
         {
@@ -212,7 +218,7 @@ public sealed class TemplateService(Database database, AuditLog audit, TimeProvi
 
         if (string.IsNullOrWhiteSpace(input.Body) || input.Body.Length > MaxBodyLength)
         {
-            errors.Add("body", $"A body of 1 to {MaxBodyLength:N0} characters is required.");
+            errors.Add("body", Messages.BodyInvalid, MaxBodyLength);
         }
         else
         {

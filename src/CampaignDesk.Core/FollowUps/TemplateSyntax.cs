@@ -34,7 +34,7 @@ internal static partial class TemplateSyntax
                 var end = text.IndexOf('\n', i + 2);
                 if (close < 0 || (end >= 0 && end < close))
                 {
-                    errors.Add(field, $"'{{{{' at line {line}, column {column} is not closed by '}}}}' on its line (write '{{{{{{{{' for a literal '{{{{').");
+                    errors.Add(field, Messages.BraceNotClosed, line, column);
                     (valid, i) = (false, i + 2);
                     continue;
                 }
@@ -42,7 +42,7 @@ internal static partial class TemplateSyntax
                 var name = text[(i + 2)..close].Trim();
                 if (!Name().IsMatch(name))
                 {
-                    errors.Add(field, $"'{text[i..(close + 2)]}' at line {line}, column {column} is not a placeholder: names look like {{{{official.lastName}}}}.");
+                    errors.Add(field, Messages.PlaceholderMalformed, text[i..(close + 2)], line, column);
                     valid = false;
                 }
                 else
@@ -56,7 +56,7 @@ internal static partial class TemplateSyntax
             }
             else if (At(text, i, "}}"))
             {
-                errors.Add(field, $"'}}}}' at line {line}, column {column} closes no '{{{{' (write '}}}}}}}}' for a literal '}}}}').");
+                errors.Add(field, Messages.BraceNotOpened, line, column);
                 (valid, i) = (false, i + 2);
             }
             else

@@ -51,7 +51,7 @@ public sealed class ImportReverter(Database database, AuditLog audit, TimeProvid
             {
                 var on = TimeZoneInfo.ConvertTimeFromUtc(run.RevertedUtc!.Value, ParisTime.Zone);
                 return Outcome<RevertReport>.Ok(new RevertReport(run.Id, true, run.RevertedUtc.Value, 0, 0, 0, 0, 0, 0, 0, 0,
-                    ImportOutcome.Format($"L'import n° {run.Id} a déjà été annulé le {on:d MMMM yyyy} à {on:HH:mm} : rien n'a été modifié cette fois.")));
+                    Messages.ImportAlreadyReverted.With(run.Id, DateOnly.FromDateTime(on), on).In(Language.French)));
             }
 
             if (await _guard.RefusalAsync(connection, transaction, run, cancellationToken) is { } refusal)

@@ -1,11 +1,12 @@
 using System.Data.Common;
+using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
 using Dapper;
 
 namespace CampaignDesk.Core.Import;
 
 /// <summary>
-/// Why a run cannot be reverted, in French: it changed nothing, it predates the journal, or a later applied run built
+/// Why a run cannot be reverted (a message of the catalog): it changed nothing, it predates the journal, or a later applied run built
 /// on it. Reverting under a later run would undo part of that run too (a mandate it ended brought back, an official
 /// it gave an e-mail deleted), so the later one is named, to be reverted first.
 /// </summary>
@@ -34,22 +35,21 @@ internal sealed class RevertGuard(Database database)
         SELECT i.first_run_id FROM officials o JOIN official_identifiers i ON i.official_id = o.id WHERE o.first_run_id = @Run AND i.first_run_id > @Run
         """;
 
-    public async Task<string?> RefusalAsync(DbConnection connection, DbTransaction transaction, ImportReverter.RevertedRun run, CancellationToken cancellationToken)
+    public async Task<Message?> RefusalAsync(DbConnection connection, DbTransaction transaction, ImportReverter.RevertedRun run, CancellationToken cancellationToken)
     {
         if (run.DryRun || run.Status == "dry_run")
         {
-            return ImportOutcome.Format($"L'import n° {run.Id} est une simulation : il n'a rien modifié, il n'y a rien à annuler.");
+            return Messages.ImportRevertDryRun.With(run.Id);
         }
 
         if (run.Status != "succeeded")
         {
-            return ImportOutcome.Format($"L'import n° {run.Id} n'a pas été appliqué (état « {run.Status} ») : il n'a rien modifié, il n'y a rien à annuler.");
+            return Messages.ImportRevertNotApplied.With(run.Id, run.Status);
         }
 
         if (!run.Journaled)
         {
-            return ImportOutcome.Format(
-                $"L'import n° {run.Id} a été appliqué avant que les imports ne tiennent le journal de leurs modifications : il ne peut pas être annulé exactement. Importez à nouveau le bon fichier, ou restaurez une sauvegarde.");
+            return Messages.ImportRevertNotJournaled.With(run.Id);
         }
 
         var p = new { Run = run.Id, run.FileType, Skip = 0, Take = 1 };
@@ -59,8 +59,7 @@ internal sealed class RevertGuard(Database database)
             """, p, transaction, cancellationToken));
         if (sameType is not null)
         {
-            return ImportOutcome.Format(
-                $"L'import n° {sameType.Id} ({sameType.FileName}), du même type de fichier ({run.FileType}), a été appliqué après celui-ci : seul le dernier import appliqué d'un type de fichier peut être annulé. Annulez d'abord l'import n° {sameType.Id}.");
+            return Messages.ImportRevertLaterOfType.With(sameType.Id, sameType.FileName, run.FileType);
         }
 
         var later = await connection.QuerySingleOrDefaultAsync<LaterRun>(database.BulkCommand($"""
@@ -70,8 +69,7 @@ internal sealed class RevertGuard(Database database)
             """, p, transaction, cancellationToken));
         return later is null
             ? null
-            : ImportOutcome.Format(
-                $"L'import n° {later.Id} ({later.FileName}, {later.FileType}), appliqué après celui-ci, a modifié des élus, mandats ou contacts que celui-ci avait ajoutés ou modifiés : l'annuler d'abord défait ce qu'il a fait sur ces lignes. Annulez d'abord l'import n° {later.Id}.");
+            : Messages.ImportRevertLaterOnRows.With(later.Id, later.FileName, later.FileType);
     }
 
     private sealed class LaterRun

@@ -39,7 +39,7 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
 
         if (!caller.ActsFor(input.OrganisationId!.Value))
         {
-            return Outcome<Interaction>.Forbidden("Only the members of an organisation log its interactions.");
+            return Outcome<Interaction>.Forbidden(Messages.InteractionMembersOnly);
         }
 
         await database.RequireRowAsync(connection, transaction, "officials", input.OfficialId, "officialId", errors, cancellationToken);
@@ -105,13 +105,13 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
             var author = caller.UserId is not null && caller.UserId == current.LoggedByUserId && caller.ActsFor(current.OrganisationId);
             if (!author && !caller.Coordinates(current.OrganisationId))
             {
-                return Outcome<Interaction>.Forbidden("Only its author and the organisation's coordinators correct an interaction.");
+                return Outcome<Interaction>.Forbidden(Messages.InteractionCorrectForbidden);
             }
 
             var errors = new Errors();
             if ((change.OrganisationId ?? current.OrganisationId) != current.OrganisationId || (change.OfficialId ?? current.OfficialId) != current.OfficialId)
             {
-                errors.Add(change.OfficialId is null ? "organisationId" : "officialId", "Who the contact was with, and for which organisation, cannot change: log another interaction.");
+                errors.Add(change.OfficialId is null ? "organisationId" : "officialId", Messages.InteractionPartiesImmutable);
             }
 
             var merged = Normalise(new InteractionInput(current.OrganisationId, current.OfficialId, change.CampaignId ?? current.CampaignId,
@@ -191,13 +191,14 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
 
     /// <summary>
     /// The outreach log as rows to export, newest first, streamed from the database (never all in memory), under the
-    /// same visibility as <see cref="SearchAsync"/>. Who logged each line stays out: the export is about officials.
+    /// same visibility as <see cref="SearchAsync"/>, in French (channels, directions, outcomes; times in Paris). Who logged
+    /// each line stays out: the export is about officials.
     /// </summary>
     public Exports.ExportTable Export(Caller caller, InteractionQuery query)
     {
         var (filter, parameters) = Filter(caller, query);
         return new Exports.ExportTable("Journal des contacts",
-            ["Date (UTC)", "Organisation", "Élu", "Campagne", "Canal", "Sens", "Résultat", "Confidentiel", "Notes"], Rows());
+            ["Date (heure de Paris)", "Organisation", "Élu·e", "Campagne", "Canal", "Sens", "Résultat", "Confidentiel", "Notes"], Rows());
 
         IEnumerable<IReadOnlyList<object?>> Rows()
         {
@@ -215,8 +216,8 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
                 """, parameters, commandTimeout: Database.BulkCommandTimeoutSeconds, flags: CommandFlags.None));
             foreach (var r in rows)
             {
-                yield return [r.OccurredUtc, r.OrganisationName, $"{r.FirstName} {r.LastName}", r.CampaignTitle, r.Channel, r.Direction, r.Outcome,
-                    r.Confidential, r.Notes];
+                yield return [r.OccurredUtc, r.OrganisationName, $"{r.FirstName} {r.LastName}", r.CampaignTitle, Exports.FrenchLabels.Channel(r.Channel),
+                    Exports.FrenchLabels.Direction(r.Direction), Exports.FrenchLabels.Outcome(r.Outcome), r.Confidential, r.Notes];
             }
         }
     }
@@ -274,24 +275,24 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
         var direction = errors.OneOf(input.Direction ?? "outbound", "direction", InteractionLists.Directions);
         if (input.OrganisationId is null)
         {
-            errors.Add("organisationId", "The organisation that made (or received) the contact is required.");
+            errors.Add("organisationId", Messages.InteractionOrganisationRequired);
         }
 
         if (input.OfficialId is null)
         {
-            errors.Add("officialId", "The official contacted is required.");
+            errors.Add("officialId", Messages.InteractionOfficialRequired);
         }
 
         var now = time.GetUtcNow();
         var occurred = input.OccurredAt ?? now;
         if (occurred > now.AddMinutes(5) || occurred.Year < 2000)
         {
-            errors.Add("occurredAt", "When it happened: not in the future (to plan a contact, create a task).");
+            errors.Add("occurredAt", Messages.OccurredAtInvalid);
         }
 
         if (input.Notes is { Length: > InteractionLists.MaxNotesLength })
         {
-            errors.Add("notes", $"Notes have at most {InteractionLists.MaxNotesLength:N0} characters.");
+            errors.Add("notes", Messages.NotesTooLong, InteractionLists.MaxNotesLength);
         }
 
         return input with

@@ -15,7 +15,7 @@ public static class MandateNames
     public static (string Label, string? Place) Of(string role, string? sex, string? departmentCode, string? circonscriptionCode,
         string? communeName, string? cantonName, string? regionCode)
     {
-        var title = Salutations.Title(role, sex) ?? role;
+        var title = RoleTitles.Of(role, sex);
         var department = DepartmentCatalog.Find(departmentCode);
         var number = CirconscriptionNumber(circonscriptionCode);
         var region = DepartmentCatalog.FindRegion(regionCode);

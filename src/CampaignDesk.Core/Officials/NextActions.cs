@@ -48,7 +48,7 @@ public static class NextActions
         if (own.OpenTaskDue is { } taskDue)
         {
             return new("wait_task", "Tâche en cours",
-                $"Confiée à {own.OpenTaskAssignee ?? "un·e bénévole"}, pour le {FollowUps.FrenchDates.LongForm(taskDue)}.");
+                $"Confiée à {own.OpenTaskAssignee ?? "un·e bénévole"}, pour le {Common.FrenchDates.LongForm(taskDue)}.");
         }
 
         if (own.LastOutcome is "left_message" or "unreachable")
@@ -79,6 +79,6 @@ public static class NextActions
     private static string Paris(DateTime utc)
     {
         var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Common.ParisTime.Zone);
-        return $"{FollowUps.FrenchDates.LongForm(DateOnly.FromDateTime(local))} à {local:HH'h'mm}";
+        return $"{Common.FrenchDates.LongForm(DateOnly.FromDateTime(local))} à {local:HH'h'mm}";
     }
 }

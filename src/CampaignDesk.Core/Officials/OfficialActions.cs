@@ -31,7 +31,7 @@ public sealed class OfficialActions(Database database, TimeProvider time)
 
         if (organisationId is { } asked && !caller.ActsFor(asked))
         {
-            return Outcome<OfficialActionsView>.Forbidden("You do not act for this organisation.");
+            return Outcome<OfficialActionsView>.Forbidden(Messages.NotYourOrganisation);
         }
 
         var mine = caller.OrganisationIds.Where(caller.ActsFor).ToArray();
@@ -55,7 +55,7 @@ public sealed class OfficialActions(Database database, TimeProvider time)
             """, new { org, today }, cancellationToken: cancellationToken))).ToList();
         if (campaignId is { } wanted && !campaigns.Any(c => c.Id == wanted))
         {
-            return Outcome<OfficialActionsView>.Invalid("campaign", $"Campaign {wanted} is not running with this organisation.");
+            return Outcome<OfficialActionsView>.Invalid("campaign", Messages.CampaignNotRunningWith, wanted);
         }
 
         var campaign = campaignId ?? campaigns.FirstOrDefault()?.Id;

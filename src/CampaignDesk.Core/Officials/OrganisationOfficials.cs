@@ -18,11 +18,17 @@ public sealed class OrganisationOfficials(Database database, TerritoryStore terr
     public Task<IReadOnlyList<RelevantOfficial>> ForAsync(Organisation organisation, CancellationToken cancellationToken) =>
         ForAsync(organisation, campaignId: null, null, cancellationToken);
 
+    /// <summary>For the application's own use (a batch's selection): as an insider of the organisation, without next actions.</summary>
     public Task<IReadOnlyList<RelevantOfficial>> ForAsync(Organisation organisation, long? campaignId, CancellationToken cancellationToken) =>
         ForAsync(organisation, campaignId, null, cancellationToken);
 
     /// <param name="campaignId">When given (an existing campaign), each élu comes with where that campaign stands with them, whether
     /// the campaign targets them (targets first), and, for <paramref name="caller"/> acting for the organisation, the next action.</param>
+    /// <param name="caller">
+    /// Who asks (null: the application itself): <c>contactedByOrganisation</c> counts the organisation's confidential contacts
+    /// only for those who may read its confidential notes, so that nobody else learns from it that the organisation contacted
+    /// an élu (see <see cref="OfficialOutreach"/>).
+    /// </param>
     public async Task<IReadOnlyList<RelevantOfficial>> ForAsync(Organisation organisation, long? campaignId, Caller? caller,
         CancellationToken cancellationToken)
     {
@@ -69,10 +75,12 @@ public sealed class OrganisationOfficials(Database database, TerritoryStore terr
                 SELECT p.official_id, p.reached, p.replied, p.stance,
                        CASE WHEN p.last_contact_utc IS NULL THEN 0 ELSE 1 END AS contacted,
                        CASE WHEN EXISTS (SELECT 1 FROM campaign_contacts c WHERE c.campaign_id = p.campaign_id
-                                           AND c.official_id = p.official_id AND c.organisation_id = @organisation) THEN 1 ELSE 0 END AS own
+                                           AND c.official_id = p.official_id AND c.organisation_id = @organisation
+                                           AND (c.last_shared_contact_utc IS NOT NULL OR @insider = 1)) THEN 1 ELSE 0 END AS own
                 FROM campaign_progress p
                 WHERE p.campaign_id = @campaign AND {database.Dialect.InList("p.official_id", "ids")}
-                """, new { ids, campaign, organisation = organisation.Id }, cancellationToken: cancellationToken))).ToDictionary(r => r.OfficialId)
+                """, new { ids, campaign, organisation = organisation.Id, insider = caller is null || caller.MaySee(organisation.Id, confidential: true) ? 1 : 0 },
+                cancellationToken: cancellationToken))).ToDictionary(r => r.OfficialId)
             : [];
 
         var targets = campaignId is { } c && ids.Length > 0 ? await OutreachFacts.TargetsAsync(database, connection, c, ids, cancellationToken) : null;
@@ -112,15 +120,27 @@ public sealed class OrganisationOfficials(Database database, TerritoryStore terr
     private static readonly string[] RoleOrder =
         [Roles.Depute, Roles.Senateur, Roles.Maire, Roles.ConseillerDepartemental, Roles.ConseillerRegional];
 
-    private static string Reason(MandateRow row, Organisation organisation, Commune? commune, bool partial) => row.Role switch
+    /// <summary>
+    /// Why this élu matters, in French, their title agreed with their sex: « Députée de la 2e circonscription de l'Isère
+    /// (38-02), où se trouve Grenoble. »
+    /// </summary>
+    private static string Reason(MandateRow row, Organisation organisation, Commune? commune, bool partial)
     {
-        Roles.Depute when partial =>
-            $"Député of circonscription {row.CirconscriptionCode}, one of the circonscriptions of {commune?.Name ?? organisation.CommuneInsee}: set the organisation's circonscription to keep only its own.",
-        Roles.Depute => $"Député of circonscription {row.CirconscriptionCode}, where {commune?.Name ?? organisation.CommuneInsee} lies.",
-        Roles.Senateur => $"Sénateur of département {row.DepartmentCode}.",
-        Roles.Maire => $"Maire of {commune?.Name ?? row.CommuneInsee}.",
-        Roles.ConseillerDepartemental => $"Conseiller départemental of canton {row.CantonCode}, which includes {commune?.Name ?? organisation.CommuneInsee}.",
-        _ => $"Conseiller régional of région {row.RegionCode}.",
-    };
-
+        var department = DepartmentCatalog.Find(row.DepartmentCode);
+        var number = row.CirconscriptionCode is { } code && code.LastIndexOf('-') is var dash and > 0
+            && int.TryParse(code[(dash + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n : (int?)null;
+        var place = commune?.Name ?? organisation.CommuneName ?? organisation.CommuneInsee;
+        var title = RoleTitles.Of(row.Role, row.Sex);
+        var label = FollowUps.Salutations.MandateLabel(row.Role, row.Sex, number, department?.Name, department?.Tncc, commune?.Name) ?? title;
+        return row.Role switch
+        {
+            Roles.Depute when partial =>
+                $"{label} ({row.CirconscriptionCode}), l'une des circonscriptions de {place} : indiquez la circonscription de la structure pour ne garder que la sienne.",
+            Roles.Depute => $"{label} ({row.CirconscriptionCode}), où se trouve {place}.",
+            Roles.ConseillerDepartemental => $"{label}, canton {row.CantonCode}, qui comprend {place}.",
+            Roles.ConseillerRegional => $"{title} de la région {row.RegionCode}.",
+            _ => $"{label}.",
+        };
+    }
 }

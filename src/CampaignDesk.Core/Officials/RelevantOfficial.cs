@@ -18,9 +18,9 @@ public sealed record RelevantOfficial(
     NextAction? NextAction = null);
 
 /// <summary>
-/// Where a campaign stands with one official, for an organisation's page: whether anyone (and the organisation
-/// itself) contacted them, reached them, got an answer, and their stance. Counts confidential contacts, as coverage
-/// does, without saying anything of their content.
+/// Where a campaign stands with one official, for an organisation's page: whether anyone contacted them, reached them, got
+/// an answer, and their stance — national facts, which count confidential contacts as coverage does — and whether the
+/// organisation itself contacted them, which counts its confidential contacts only for those who may read them.
 /// </summary>
 public sealed record OfficialOutreach(long CampaignId, bool Contacted, bool ContactedByOrganisation, bool Reached, bool Responded, string Stance)
 {

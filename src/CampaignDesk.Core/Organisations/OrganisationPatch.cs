@@ -21,7 +21,7 @@ public sealed class OrganisationPatch
         var patch = new OrganisationPatch();
         if (body.ValueKind != JsonValueKind.Object)
         {
-            errors.Add("$", "The body must be a JSON object of the fields to change.");
+            errors.Add("$", Messages.PatchNotObject);
             return patch;
         }
 
@@ -37,7 +37,7 @@ public sealed class OrganisationPatch
                 }
                 else
                 {
-                    errors.Add(field, $"'{field}' must be a string or null.");
+                    errors.Add(field, Messages.PatchNotString, field);
                 }
             }
             else if (field == "parentIds")
@@ -47,7 +47,7 @@ public sealed class OrganisationPatch
             }
             else
             {
-                errors.Add(field, $"'{field}' is not a field of an organisation.");
+                errors.Add(field, Messages.PatchFieldUnknown, field);
             }
         }
 
@@ -83,7 +83,7 @@ public sealed class OrganisationPatch
 
         if (value.ValueKind != JsonValueKind.Array)
         {
-            errors.Add("parentIds", "'parentIds' must be an array of organisation ids.");
+            errors.Add("parentIds", Messages.ParentIdsNotArray);
             return null;
         }
 
@@ -96,7 +96,7 @@ public sealed class OrganisationPatch
             }
             else
             {
-                errors.Add("parentIds", "'parentIds' must hold whole numbers only.");
+                errors.Add("parentIds", Messages.ParentIdsNotWhole);
                 return null;
             }
         }

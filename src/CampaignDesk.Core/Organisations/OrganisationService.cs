@@ -19,7 +19,7 @@ public sealed class OrganisationService(OrganisationStore store, TerritoryStore 
     {
         if (!caller.IsAdmin)
         {
-            return SaveResult.Forbidden("Organisations are created by the coalition's admins.");
+            return SaveResult.Forbidden(Messages.OrganisationsCreatedByAdmins);
         }
 
         var errors = new Errors();
@@ -68,7 +68,7 @@ public sealed class OrganisationService(OrganisationStore store, TerritoryStore 
 
             if (!caller.Coordinates(id))
             {
-                return SaveResult.Forbidden("Only the organisation's coordinators (and admins) change it.");
+                return SaveResult.Forbidden(Messages.OrganisationChangedByCoordinators);
             }
 
             if (ifMatchVersion is not null && ifMatchVersion != current.Version)
@@ -81,7 +81,7 @@ public sealed class OrganisationService(OrganisationStore store, TerritoryStore 
             if (!caller.IsAdmin && !string.Equals(fields.Mailbox, current.Mailbox, StringComparison.OrdinalIgnoreCase))
             {
                 // Follow-ups leave from this mailbox with the coalition's Graph permission: whoever sets it may send as it.
-                return SaveResult.Forbidden("The mailbox follow-ups are sent from is set by the coalition's admins.");
+                return SaveResult.Forbidden(Messages.MailboxSetByAdmins);
             }
 
             await CheckCirconscriptionAsync(fields, errors, cancellationToken);
@@ -144,8 +144,8 @@ public sealed class OrganisationService(OrganisationStore store, TerritoryStore 
         if (!candidates.Any(c => c.Code == fields.CirconscriptionCode))
         {
             errors.Add("circonscriptionCode", candidates.Count == 0
-                ? $"No circonscription is known for commune {fields.CommuneInsee}."
-                : $"Commune {fields.CommuneInsee} lies in {string.Join(", ", candidates.Select(c => c.Code))}, not {fields.CirconscriptionCode}.");
+                ? Messages.CirconscriptionNoneKnown.With(fields.CommuneInsee)
+                : Messages.CirconscriptionNotOfCommune.With(fields.CommuneInsee, candidates.Select(c => c.Code).ToArray(), fields.CirconscriptionCode));
         }
     }
 
@@ -154,7 +154,7 @@ public sealed class OrganisationService(OrganisationStore store, TerritoryStore 
         if (current is not null && current.Type == OrganisationTypes.Federation && fields.Type != OrganisationTypes.Federation
             && await writer.HasMembersAsync(current.Id))
         {
-            errors.Add("type", "This federation has members: move them to another federation before changing its type.");
+            errors.Add("type", Messages.FederationHasMembers);
         }
 
         var parentIds = fields.ParentIds ?? [];
@@ -165,13 +165,13 @@ public sealed class OrganisationService(OrganisationStore store, TerritoryStore 
 
         if (parentIds.Count > MaxParents)
         {
-            errors.Add("parentIds", $"At most {MaxParents} parents.");
+            errors.Add("parentIds", Messages.ParentsTooMany, MaxParents);
             return;
         }
 
         if (current is not null && parentIds.Contains(current.Id))
         {
-            errors.Add("parentIds", "An organisation cannot be its own parent.");
+            errors.Add("parentIds", Messages.ParentIsSelf);
             return;
         }
 
@@ -180,17 +180,17 @@ public sealed class OrganisationService(OrganisationStore store, TerritoryStore 
         {
             if (!types.TryGetValue(parentId, out var type))
             {
-                errors.Add("parentIds", $"Organisation {parentId} does not exist.");
+                errors.Add("parentIds", Messages.ParentUnknown, parentId);
             }
             else if (type != OrganisationTypes.Federation)
             {
-                errors.Add("parentIds", $"Organisation {parentId} is a {type}: only federations and networks have members.");
+                errors.Add("parentIds", Messages.ParentNotFederation, parentId, type);
             }
         }
 
         if (current is not null && !errors.Any && (await writer.GetAncestorIdsAsync(parentIds)).Contains(current.Id))
         {
-            errors.Add("parentIds", "These parents would make a cycle: the organisation is already above one of them.");
+            errors.Add("parentIds", Messages.ParentsCycle);
         }
     }
 }

@@ -25,41 +25,41 @@ public static partial class OrganisationValidator
 
         if (type is null)
         {
-            errors.Add("type", "The type is required: structure or federation.");
+            errors.Add("type", Messages.OrganisationTypeRequired);
         }
         else if (!OrganisationTypes.KindsByType.ContainsKey(type))
         {
-            errors.Add("type", $"Unknown type '{type}': use structure or federation.");
+            errors.Add("type", Messages.OrganisationTypeUnknown, type);
         }
 
         if (kind is null)
         {
-            errors.Add("kind", "The kind is required.");
+            errors.Add("kind", Messages.OrganisationKindRequired);
         }
         else if (type is not null && OrganisationTypes.KindsByType.TryGetValue(type, out var kinds) && !kinds.Contains(kind))
         {
-            errors.Add("kind", $"Unknown kind '{kind}' for a {type}: use one of {string.Join(", ", kinds)}.");
+            errors.Add("kind", Messages.OrganisationKindForType, kind, type, kinds);
         }
 
         if (name is null)
         {
-            errors.Add("name", "The name is required.");
+            errors.Add("name", Messages.OrganisationNameRequired);
         }
         else if (name.Length > MaxNameLength || SearchText.Fold(name).Length > 2 * MaxNameLength || name.Any(char.IsControl))
         {
-            errors.Add("name", $"The name must be at most {MaxNameLength} characters, without control characters.");
+            errors.Add("name", Messages.OrganisationNameTooLong, MaxNameLength);
         }
 
         if (communeName is { Length: > 100 })
         {
-            errors.Add("communeName", "The commune name must be at most 100 characters.");
+            errors.Add("communeName", Messages.CommuneNameTooLong);
         }
 
         if (commune is not null)
         {
             if (!CommuneCode().IsMatch(commune))
             {
-                errors.Add("communeInsee", $"'{commune}' is not an INSEE commune code (five characters, e.g. 31555 or 2A004).");
+                errors.Add("communeInsee", Messages.CommuneCodeInvalid, commune);
                 commune = null;
             }
             else
@@ -67,7 +67,7 @@ public static partial class OrganisationValidator
                 var ofCommune = DepartmentCatalog.DepartmentOfCommune(commune);
                 if (department is not null && NormaliseDepartment(department) != ofCommune)
                 {
-                    errors.Add("departmentCode", $"The commune {commune} is in département {ofCommune}, not {department}.");
+                    errors.Add("departmentCode", Messages.CommuneNotInDepartment, commune, ofCommune, department);
                 }
 
                 department = ofCommune;
@@ -75,7 +75,7 @@ public static partial class OrganisationValidator
         }
         else if (type == OrganisationTypes.Structure)
         {
-            errors.Add("communeInsee", "A structure needs the INSEE code of its commune, to find its élus.");
+            errors.Add("communeInsee", Messages.CommuneRequired);
         }
 
         Department? known = null;
@@ -85,39 +85,39 @@ public static partial class OrganisationValidator
             known = DepartmentCatalog.Find(department);
             if (known is null)
             {
-                errors.Add("departmentCode", $"Unknown département '{department}'.");
+                errors.Add("departmentCode", Messages.DepartmentUnknown, department);
             }
         }
 
         if (region is not null && !DepartmentCatalog.RegionExists(region))
         {
-            errors.Add("regionCode", $"Unknown région '{region}' (INSEE codes such as 11 or 76).");
+            errors.Add("regionCode", Messages.RegionUnknown, region);
         }
         else if (known is not null && region is not null && known.RegionCode != region)
         {
-            errors.Add("regionCode", $"Département {known.Code} is in région {known.RegionCode ?? "(none)"}, not {region}.");
+            errors.Add("regionCode", Messages.RegionMismatch, known.Code, known.RegionCode ?? "-", region);
         }
 
         region ??= known?.RegionCode;
 
         if (mailbox is not null && !IsMailbox(mailbox))
         {
-            errors.Add("mailbox", $"'{mailbox}' is not an e-mail address.");
+            errors.Add("mailbox", Messages.MailboxInvalid, mailbox);
         }
 
         if (circonscription is not null && !CirconscriptionCode.IsValid(circonscription))
         {
-            errors.Add("circonscriptionCode", $"'{circonscription}' is not a circonscription code: use département-number, e.g. 38-02.");
+            errors.Add("circonscriptionCode", Messages.CirconscriptionInvalid, circonscription);
         }
         else if (circonscription is not null && commune is null)
         {
-            errors.Add("circonscriptionCode", "Set the commune before its circonscription.");
+            errors.Add("circonscriptionCode", Messages.CirconscriptionNeedsCommune);
         }
 
         var parents = fields.ParentIds?.Distinct().ToList() ?? [];
         if (parents.Any(id => id <= 0))
         {
-            errors.Add("parentIds", "Parent ids are positive numbers.");
+            errors.Add("parentIds", Messages.ParentIdsNotPositive);
         }
 
         return new OrganisationFields(type, kind, name, commune, communeName, department, region, mailbox, parents, circonscription);

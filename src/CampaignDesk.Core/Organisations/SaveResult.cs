@@ -13,8 +13,8 @@ public enum SaveStatus
 }
 
 /// <summary>The outcome of a create or update: expected failures are values, not exceptions.</summary>
-public sealed record SaveResult(SaveStatus Status, Organisation? Organisation = null, IDictionary<string, string[]>? Errors = null,
-    string? Detail = null)
+public sealed record SaveResult(SaveStatus Status, Organisation? Organisation = null, IDictionary<string, Message[]>? Errors = null,
+    Message? Detail = null)
 {
     public static readonly SaveResult NotFound = new(SaveStatus.NotFound);
 
@@ -22,12 +22,14 @@ public sealed record SaveResult(SaveStatus Status, Organisation? Organisation = 
 
     public static SaveResult Invalid(Errors errors) => new(SaveStatus.Invalid, Errors: errors.ToDictionary());
 
-    public static SaveResult Forbidden(string detail) => new(SaveStatus.Forbidden, Detail: detail);
+    public static SaveResult Forbidden(Message detail) => new(SaveStatus.Forbidden, Detail: detail);
 
     public static SaveResult Stale(Organisation current) => new(SaveStatus.Stale, current);
 
-    public static SaveResult NameTaken(OrganisationFields fields) => new(SaveStatus.NameTaken, Errors: new Dictionary<string, string[]>
+    public static SaveResult NameTaken(OrganisationFields fields) => new(SaveStatus.NameTaken, Errors: new Dictionary<string, Message[]>
     {
-        ["name"] = [$"An organisation named '{fields.Name}' already exists{(fields.CommuneInsee is null ? "" : $" in commune {fields.CommuneInsee}")}."],
+        ["name"] = [fields.CommuneInsee is null
+            ? Messages.OrganisationNameTaken.With(fields.Name)
+            : Messages.OrganisationNameTakenInCommune.With(fields.Name, fields.CommuneInsee)],
     });
 }

@@ -8,35 +8,17 @@ using Dapper;
 
 namespace CampaignDesk.Core.Positions;
 
-/// <summary>What an official said or did, with its stance, as a person of the coalition confirmed it.</summary>
-public sealed record Position(long Id, long OfficialId, long? CampaignId, string Kind, DateOnly StatedOn, string Stance, string Summary, string? Source,
-    long? OrganisationId, long? ConfirmedByUserId, string ConfirmedBy, IReadOnlyList<long> InteractionIds, DateTime CreatedUtc);
-
-/// <param name="Source">Where it can be checked: a link, or a citation (« JO Débats AN, séance du 3 février 2026 ») when none exists.</param>
-public sealed record PositionInput(long? OfficialId, long? CampaignId, string? Kind, DateOnly? StatedOn, string? Stance, string? Summary,
-    string? Source, long? OrganisationId, long[]? InteractionIds);
-
-public static class PositionLists
-{
-    public static readonly IReadOnlyList<string> Kinds =
-        ["reply", "meeting", "public_statement", "written_question", "government_question", "amendment", "vote", "cosigned_letter"];
-
-    /// <summary>Kinds that happened in public: their source (Journal officiel, video, press…) is required.</summary>
-    public static readonly IReadOnlyList<string> Public =
-        ["public_statement", "written_question", "government_question", "amendment", "vote", "cosigned_letter"];
-
-    public static readonly IReadOnlyList<string> Stances = ["supports", "neutral", "opposes", "unknown"];
-}
-
 /// <summary>
-/// Positions are shared with the whole coalition (they are the coalition's knowledge of an official), recorded by
-/// anyone acting for an organisation. A position may cite the interactions that led to it, if the recorder sees them.
+/// Positions are shared with the whole coalition (they are the coalition's knowledge of an official). One is recorded for an
+/// organisation the recorder acts for — on a campaign, one taking part in it, as an interaction is logged — or by an admin;
+/// it may cite the interactions that led to it, if the recorder sees them. Its author (while they act for its organisation),
+/// the organisation's coordinators and admins correct or withdraw it (<c>PositionService.Changes.cs</c>).
 /// </summary>
-public sealed class PositionService(Database database, AuditLog audit, TimeProvider time)
+public sealed partial class PositionService(Database database, AuditLog audit, TimeProvider time)
 {
     private const string Columns = """
         p.id, p.official_id, p.campaign_id, p.kind, p.stated_on, p.stance, p.summary, p.source, p.organisation_id, p.confirmed_by_user_id,
-        p.confirmed_by, p.created_utc
+        p.confirmed_by, p.created_utc, p.version, p.updated_utc, p.withdrawn_utc, p.withdrawn_by
         """;
 
     public Task<Outcome<Position>> RecordAsync(Caller caller, PositionInput input, CancellationToken cancellationToken) =>
@@ -53,32 +35,44 @@ public sealed class PositionService(Database database, AuditLog audit, TimeProvi
     {
         if (caller.Role == UserRoles.Observer)
         {
-            return Outcome<Position>.Forbidden("Observers read positions; members of an organisation record them.");
+            return Outcome<Position>.Forbidden(Messages.PositionParticipantsOnly);
+        }
+
+        if (input.OrganisationId is null && !caller.IsAdmin)
+        {
+            return Outcome<Position>.Invalid("organisationId", Messages.PositionOrganisationRequired);
         }
 
         if (input.OrganisationId is { } organisation && !caller.ActsFor(organisation))
         {
-            return Outcome<Position>.Forbidden("A position is recorded for an organisation you act for.");
+            return Outcome<Position>.Forbidden(Messages.PositionForOwnOrganisation);
         }
 
         var errors = new Errors();
+        Validate(input, errors);
+        return errors.Any ? Outcome<Position>.Invalid(errors) : null;
+    }
+
+    /// <summary>The rules every position keeps, when recorded and when corrected.</summary>
+    private void Validate(PositionInput input, Errors errors)
+    {
         var kind = errors.OneOf(input.Kind, "kind", PositionLists.Kinds);
-        var stance = errors.OneOf(input.Stance ?? "unknown", "stance", PositionLists.Stances);
+        errors.OneOf(input.Stance ?? "unknown", "stance", PositionLists.Stances);
         if (input.OfficialId is null)
         {
-            errors.Add("officialId", "The official whose position this is is required.");
+            errors.Add("officialId", Messages.PositionOfficialRequired);
         }
 
         var today = ParisTime.Today(time);
         if (input.StatedOn is not { } statedOn || statedOn > today || statedOn.Year < 1958)
         {
-            errors.Add("statedOn", "The date it was said or done (yyyy-MM-dd), not in the future.");
+            errors.Add("statedOn", Messages.StatedOnInvalid);
         }
 
         var summary = input.Summary?.Trim();
         if (summary is not { Length: > 0 and <= 4000 })
         {
-            errors.Add("summary", "A summary of 1 to 4,000 characters is required.");
+            errors.Add("summary", Messages.SummaryInvalid);
         }
 
         var source = string.IsNullOrWhiteSpace(input.Source) ? null : input.Source.Trim();
@@ -86,19 +80,17 @@ public sealed class PositionService(Database database, AuditLog audit, TimeProvi
             || (source.StartsWith("http", StringComparison.OrdinalIgnoreCase)
                 && (!Uri.TryCreate(source, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))))
         {
-            errors.Add("source", "A link (http or https) or a citation of 10 to 2,000 characters on one line.");
+            errors.Add("source", Messages.SourceInvalid);
         }
         else if (source is null && kind is not null && PositionLists.Public.Contains(kind))
         {
-            errors.Add("source", $"A {kind} is public: give its source (a link, or a citation of the Journal officiel, video, article…).");
+            errors.Add("source", Messages.SourceRequired, kind);
         }
 
         if (input.InteractionIds is { Length: > 50 })
         {
-            errors.Add("interactionIds", "At most 50 interactions.");
+            errors.Add("interactionIds", Messages.CitedTooMany);
         }
-
-        return errors.Any ? Outcome<Position>.Invalid(errors) : null;
     }
 
     private async Task<Outcome<Position>> InsertAsync(DbConnection connection, DbTransaction transaction, Caller caller, PositionInput input,
@@ -113,6 +105,12 @@ public sealed class PositionService(Database database, AuditLog audit, TimeProvi
             await database.RequireRowAsync(connection, transaction, "officials", input.OfficialId, "officialId", errors, cancellationToken);
             await database.RequireRowAsync(connection, transaction, "campaigns", input.CampaignId, "campaignId", errors, cancellationToken);
             await database.RequireRowAsync(connection, transaction, "organisations", input.OrganisationId, "organisationId", errors, cancellationToken);
+            if (!errors.Any)
+            {
+                await CampaignService.RequireParticipantAsync(database, connection, transaction, input.CampaignId, input.OrganisationId, errors,
+                    cancellationToken);
+            }
+
             var cited = input.InteractionIds?.Distinct().ToArray() ?? [];
             await CheckCitedAsync(connection, transaction, caller, input.OfficialId!.Value, cited, errors, cancellationToken);
             if (errors.Any)
@@ -157,11 +155,12 @@ public sealed class PositionService(Database database, AuditLog audit, TimeProvi
         return (await ReadAsync(connection, null, caller, "p.id = @id", new { id }, cancellationToken)).SingleOrDefault();
     }
 
-    /// <summary>An official's positions, newest first (optionally on one campaign).</summary>
+    /// <summary>An official's positions that stand (withdrawn ones left out), newest first, optionally on one campaign.</summary>
     public async Task<IReadOnlyList<Position>> ForOfficialAsync(Caller caller, long officialId, long? campaignId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await ReadAsync(connection, null, caller, "p.official_id = @officialId AND (@campaignId IS NULL OR p.campaign_id = @campaignId)",
+        return await ReadAsync(connection, null, caller,
+            "p.official_id = @officialId AND (@campaignId IS NULL OR p.campaign_id = @campaignId) AND p.withdrawn_utc IS NULL",
             new { officialId, campaignId }, cancellationToken);
     }
 
@@ -180,11 +179,11 @@ public sealed class PositionService(Database database, AuditLog audit, TimeProvi
         {
             if (!found.TryGetValue(id, out var interaction) || !caller.MaySee(interaction.OrganisationId, interaction.Confidential))
             {
-                errors.Add("interactionIds", $"There is no interaction {id}.");
+                errors.Add("interactionIds", Messages.NoInteraction, id);
             }
             else if (interaction.OfficialId != officialId)
             {
-                errors.Add("interactionIds", $"Interaction {id} was with another official.");
+                errors.Add("interactionIds", Messages.CitedOtherOfficial, id);
             }
         }
     }
@@ -205,7 +204,8 @@ public sealed class PositionService(Database database, AuditLog audit, TimeProvi
                 """, new { ids }, transaction, cancellationToken))).Where(l => caller.MaySee(l.OrganisationId, l.Confidential)).ToList())
             .ToLookup(l => l.PositionId, l => l.InteractionId);
         return rows.Select(r => new Position(r.Id, r.OfficialId, r.CampaignId, r.Kind, IsoDate.Parse(r.StatedOn)!.Value, r.Stance, r.Summary, r.Source,
-            r.OrganisationId, r.ConfirmedByUserId, r.ConfirmedBy, links[r.Id].ToList(), r.CreatedUtc)).ToList();
+            r.OrganisationId, r.ConfirmedByUserId, r.ConfirmedBy, links[r.Id].ToList(), r.CreatedUtc, r.Version, r.UpdatedUtc, r.WithdrawnUtc,
+            r.WithdrawnBy)).ToList();
     }
 
 
@@ -223,5 +223,9 @@ public sealed class PositionService(Database database, AuditLog audit, TimeProvi
         public long? ConfirmedByUserId { get; init; }
         public string ConfirmedBy { get; init; } = "";
         public DateTime CreatedUtc { get; init; }
+        public int Version { get; init; }
+        public DateTime? UpdatedUtc { get; init; }
+        public DateTime? WithdrawnUtc { get; init; }
+        public string? WithdrawnBy { get; init; }
     }
 }

@@ -168,7 +168,7 @@ public sealed class ReplyRecorder(Database database, InteractionService interact
 
     private static T Require<T>(Outcome<T> outcome, Row row) => outcome.IsOk ? outcome.Value!
         : throw new InvalidOperationException($"The reply {row.Mail.Key} in {row.Mailbox} could not be logged: {outcome.Status} {outcome.Detail} "
-            + string.Join("; ", (outcome.Errors ?? new Dictionary<string, string[]>()).Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+            + string.Join("; ", (outcome.Errors ?? new Dictionary<string, Message[]>()).Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
 
     private static string? Shorten(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
 

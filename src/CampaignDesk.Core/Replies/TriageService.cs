@@ -50,7 +50,7 @@ public sealed class TriageService(Database database, AuditLog audit, TimeProvide
         var summary = decision.Summary?.Trim();
         if (!dismiss && summary is not { Length: > 0 and <= 4000 })
         {
-            errors.Add("summary", "A summary of 1 to 4,000 characters is required (or dismiss: true).");
+            errors.Add("summary", Messages.TriageSummaryInvalid);
         }
 
         return database.TransactAsync(async (connection, transaction) =>
@@ -71,7 +71,7 @@ public sealed class TriageService(Database database, AuditLog audit, TimeProvide
                     "UPDATE inbound_messages SET triage = @state, triaged_by = @Name, triaged_utc = @now WHERE id = @id AND triage = 'waiting'",
                     new { state = dismiss ? "dismissed" : "done", Name = caller.DisplayName, now, id }, transaction, cancellationToken)) == 0)
             {
-                return Outcome<TriageItem>.Conflict("This answer has already been triaged.");
+                return Outcome<TriageItem>.Conflict(Messages.AlreadyTriaged);
             }
 
             if (!dismiss)
@@ -89,8 +89,11 @@ public sealed class TriageService(Database database, AuditLog audit, TimeProvide
         var before = await connection.QuerySingleAsync<(string Stance, string Summary, string ConfirmedBy)>(database.Command(
             "SELECT stance, summary, confirmed_by FROM positions WHERE id = @PositionId", new { item.PositionId }, transaction, cancellationToken));
         await connection.ExecuteAsync(database.Command("""
-            UPDATE positions SET stance = @stance, summary = @summary, confirmed_by_user_id = @UserId, confirmed_by = @Name WHERE id = @PositionId
-            """, new { stance, summary, caller.UserId, Name = caller.DisplayName, item.PositionId }, transaction, cancellationToken));
+            UPDATE positions SET stance = @stance, summary = @summary, confirmed_by_user_id = @UserId, confirmed_by = @Name, version = version + 1,
+                updated_utc = @now
+            WHERE id = @PositionId
+            """, new { stance, summary, caller.UserId, Name = caller.DisplayName, item.PositionId, now = time.GetUtcNow().UtcDateTime }, transaction,
+            cancellationToken));
         await CampaignProgress.RefreshAsync(database, connection, transaction, item.CampaignId, item.OfficialId, cancellationToken);
         await audit.RecordAsync(connection, transaction, caller, "update", "position", item.PositionId, item.OrganisationId,
             new { before.Stance, before.Summary, before.ConfirmedBy }, new { Stance = stance, Summary = summary, ConfirmedBy = caller.DisplayName }, cancellationToken);

@@ -47,7 +47,7 @@ public sealed class CampaignSeeder(Database database, CampaignService campaigns,
 
         if (!created.IsOk)
         {
-            throw new InvalidDataException($"{File}: {created.Detail ?? string.Join(", ", created.Errors?.Keys ?? [])}");
+            throw new InvalidDataException($"{File}: {created.Detail?.ToString() ?? string.Join(", ", created.Errors?.Keys ?? [])}");
         }
 
         var id = created.Value!.Id;

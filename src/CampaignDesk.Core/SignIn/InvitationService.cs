@@ -25,13 +25,13 @@ public sealed class InvitationService(Database database, UserService users, User
     {
         if (!caller.CoordinatesAny)
         {
-            return Outcome<SentInvitation>.Forbidden("Seules l'administration et la coordination invitent des personnes.");
+            return Outcome<SentInvitation>.Forbidden(Messages.InvitationsForbidden);
         }
 
         var email = input.Email?.Trim();
-        if (email is null || !UserService.IsEmail(email))
+        if (email is null || !UserRules.IsEmail(email))
         {
-            return Outcome<SentInvitation>.Invalid("email", "Une adresse e-mail comme prenom.nom@example.org est requise (254 caractères au plus).");
+            return Outcome<SentInvitation>.Invalid("email", Messages.EmailInvalid);
         }
 
         var created = false;
@@ -73,7 +73,7 @@ public sealed class InvitationService(Database database, UserService users, User
             user.Role, issued.Organisations, issued.Invitation.ExpiresUtc);
         await SendOrRevokeAsync(message, user.Id, issued.Invitation.Id, cancellationToken);
         logger.LogInformation("Invitation {InvitationId} sent to user {UserId}", issued.Invitation.Id, user.Id);
-        return Outcome<SentInvitation>.Ok(new SentInvitation(issued.Invitation, created));
+        return Outcome<SentInvitation>.Ok(new SentInvitation(ViewFor(caller, issued.Invitation), created));
     }
 
     /// <summary>Pending invitations of the people the caller manages: everyone's for admins, their volunteers' for coordinators.</summary>
@@ -81,12 +81,12 @@ public sealed class InvitationService(Database database, UserService users, User
     {
         if (!caller.CoordinatesAny)
         {
-            return Outcome<IReadOnlyList<Invitation>>.Forbidden("Seules l'administration et la coordination voient les invitations.");
+            return Outcome<IReadOnlyList<Invitation>>.Forbidden(Messages.InvitationsListForbidden);
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
         var pending = await links.PendingInvitationsAsync(connection, null, null, cancellationToken);
-        return Outcome<IReadOnlyList<Invitation>>.Ok(pending.Where(i => UserService.MayManage(caller, AsUser(i))).ToList());
+        return Outcome<IReadOnlyList<Invitation>>.Ok([.. pending.Where(i => UserRules.MayManage(caller, AsUser(i))).Select(i => ViewFor(caller, i))]);
     }
 
     /// <summary>Cancels a pending invitation: its link stops working at once.</summary>
@@ -94,43 +94,42 @@ public sealed class InvitationService(Database database, UserService users, User
         database.TransactAsync(async (connection, transaction) =>
         {
             var pending = await links.PendingInvitationsAsync(connection, transaction, id, cancellationToken);
-            if (pending.Count == 0 || !UserService.MaySee(caller, AsUser(pending[0])))
+            if (pending.Count == 0 || !UserRules.MaySee(caller, AsUser(pending[0])))
             {
                 return Outcome<Invitation>.NotFound();
             }
 
-            if (!UserService.MayManage(caller, AsUser(pending[0])))
+            if (!UserRules.MayManage(caller, AsUser(pending[0])))
             {
-                return Outcome<Invitation>.Forbidden("Seules la personne, l'administration ou la coordination de sa structure annulent son invitation.");
+                return Outcome<Invitation>.Forbidden(Messages.InvitationRevokeForbidden);
             }
 
             await links.RevokeAsync(connection, transaction, pending[0].UserId, SignInLinks.InvitationKind, id, cancellationToken);
             await audit.RecordAsync(connection, transaction, caller, "revoke", "invitation", id, null, pending[0], null, cancellationToken);
-            return Outcome<Invitation>.Ok(pending[0]);
+            return Outcome<Invitation>.Ok(ViewFor(caller, pending[0]));
         }, cancellationToken);
 
     /// <summary>Why an existing user may not be invited by this caller, or with these role and organisations; null when they may.</summary>
     private static Outcome<SentInvitation>? Refusal(Caller caller, User user, UserFields input)
     {
-        if (!UserService.MaySee(caller, user))
+        if (!UserRules.MaySee(caller, user))
         {
-            return Outcome<SentInvitation>.Conflict("Cette adresse est déjà celle d'un compte CampaignDesk que vous ne gérez pas : demandez à l'administration.");
+            return Outcome<SentInvitation>.Conflict(Messages.AddressNotForCoordinators);
         }
 
         var role = input.Role?.Trim().ToLowerInvariant();
         if ((role is not null && role != user.Role) || (input.OrganisationIds ?? []).Any(o => !user.OrganisationIds.Contains(o)))
         {
-            return Outcome<SentInvitation>.Conflict($"Cette personne a déjà un compte, avec un autre rôle ou d'autres structures : " +
-                $"changez-les d'abord (PATCH /api/users/{user.Id}), puis invitez-la.");
+            return Outcome<SentInvitation>.Conflict(Messages.InvitationAccountDiffers.With(user.Id));
         }
 
-        if (!UserService.MayIssueFor(caller, user))
+        if (!UserRules.MayControlAccess(caller, user))
         {
-            return Outcome<SentInvitation>.Forbidden("Le lien connecte en tant que la personne : la coordination n'invite que les bénévoles de structures qu'elle coordonne toutes.");
+            return Outcome<SentInvitation>.Forbidden(Messages.InvitationIssueForbidden);
         }
 
         return user.Disabled
-            ? Outcome<SentInvitation>.Conflict($"Ce compte est désactivé : réactivez-le d'abord (PATCH /api/users/{user.Id} avec \"disabled\": false).")
+            ? Outcome<SentInvitation>.Conflict(Messages.InvitationUserDisabled.With(user.Id))
             : null;
     }
 
@@ -149,6 +148,10 @@ public sealed class InvitationService(Database database, UserService users, User
             throw;
         }
     }
+
+    /// <summary>As for users (<see cref="UserRules.ViewFor"/>): a coordinator sees, of the person's organisations, only those they share.</summary>
+    private static Invitation ViewFor(Caller caller, Invitation i) =>
+        i with { OrganisationIds = UserRules.ViewFor(caller, AsUser(i)).OrganisationIds };
 
     private static User AsUser(Invitation i) => new(i.UserId, i.Email, i.DisplayName, i.Role, null, i.OrganisationIds, false, 0, default, default);
 }

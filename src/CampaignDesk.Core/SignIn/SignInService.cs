@@ -24,7 +24,7 @@ public sealed class SignInService(Database database, UserStore users, SignInLink
     /// </summary>
     public async Task<bool> SendLinkAsync(string email, Uri baseUrl, string? returnTo, CancellationToken cancellationToken)
     {
-        var user = UserService.IsEmail(email.Trim()) ? await users.FindAsync(null, email.Trim(), cancellationToken) : null;
+        var user = UserRules.IsEmail(email.Trim()) ? await users.FindAsync(null, email.Trim(), cancellationToken) : null;
         if (user is null || user.Disabled)
         {
             logger.LogInformation("Sign-in link asked for an address with no enabled user: none sent");
@@ -69,11 +69,11 @@ public sealed class SignInService(Database database, UserStore users, SignInLink
             {
                 return Outcome<StartedSession>.Invalid("link", use.Status switch
                 {
-                    LinkStatus.Used => "Ce lien a déjà servi : il ne fonctionne qu'une fois. Demandez-en un nouveau.",
-                    LinkStatus.Expired => $"Ce lien a expiré le {SignInMail.When(use.ExpiresUtc!.Value)}. Demandez-en un nouveau.",
-                    LinkStatus.Revoked => "Ce lien a été annulé (une invitation plus récente, ou annulée). Demandez-en un nouveau.",
-                    LinkStatus.Valid => "Ce compte est désactivé : voyez avec la coordination de votre structure.",
-                    _ => "Ce lien de connexion n'est pas valable : vérifiez qu'il est complet, ou demandez-en un nouveau.",
+                    LinkStatus.Used => Messages.SignInLinkUsed,
+                    LinkStatus.Expired => Expired(use.ExpiresUtc!.Value),
+                    LinkStatus.Revoked => Messages.SignInLinkRevoked,
+                    LinkStatus.Valid => Messages.SignInAccountDisabled,
+                    _ => Messages.SignInLinkInvalid,
                 });
             }
 
@@ -106,14 +106,14 @@ public sealed class SignInService(Database database, UserStore users, SignInLink
         database.TransactAsync(async (connection, transaction) =>
         {
             var user = await users.GetAsync(connection, transaction, userId, cancellationToken);
-            if (user is null || !UserService.MaySee(caller, user))
+            if (user is null || !UserRules.MaySee(caller, user))
             {
                 return Outcome<int>.NotFound();
             }
 
-            if (!UserService.MayManage(caller, user))
+            if (!UserRules.MayManage(caller, user))
             {
-                return Outcome<int>.Forbidden("Seules la personne, l'administration ou la coordination de sa structure la déconnectent.");
+                return Outcome<int>.Forbidden(Messages.SessionsEndForbidden);
             }
 
             var ended = await sessions.EndAllAsync(connection, transaction, userId, cancellationToken);
@@ -124,4 +124,11 @@ public sealed class SignInService(Database database, UserStore users, SignInLink
 
             return Outcome<int>.Ok(ended);
         }, cancellationToken);
+
+    /// <summary>« le 5 mars 2026 à 14 h 30 (heure de Paris) »: the day and the time in Paris.</summary>
+    private static Message Expired(DateTime utc)
+    {
+        var paris = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), ParisTime.Zone);
+        return Messages.SignInLinkExpired.With(DateOnly.FromDateTime(paris), paris);
+    }
 }

@@ -20,7 +20,7 @@ public sealed class TaskBatches(Database database, TaskService tasks, Organisati
         var assignees = input.AssigneeUserIds?.Distinct().ToArray() ?? [];
         if (assignees.Length == 0)
         {
-            errors.Add("assigneeUserIds", "At least one volunteer to assign the tasks to.");
+            errors.Add("assigneeUserIds", Messages.TaskBatchAssigneesRequired);
         }
 
         long[] ids = [];
@@ -28,7 +28,7 @@ public sealed class TaskBatches(Database database, TaskService tasks, Organisati
         {
             if (input.Selection != FollowUps.FollowUpBatches.UncontactedTargets || input.CampaignId is null || input.OrganisationId is null)
             {
-                errors.Add("selection", $"The only selection is {FollowUps.FollowUpBatches.UncontactedTargets}, with the organisation and the campaign.");
+                errors.Add("selection", Messages.TaskBatchSelectionInvalid, FollowUps.FollowUpBatches.UncontactedTargets);
             }
             else if (await organisations.GetAsync(input.OrganisationId.Value, cancellationToken) is { } organisation)
             {
@@ -43,7 +43,7 @@ public sealed class TaskBatches(Database database, TaskService tasks, Organisati
 
         if (ids.Length is 0 or > MaxOfficials && !errors.Any)
         {
-            errors.Add("officialIds", $"Give 1 to {MaxOfficials} officials, or a selection.");
+            errors.Add("officialIds", Messages.BatchOfficialsCount, MaxOfficials);
         }
 
         if (errors.Any)

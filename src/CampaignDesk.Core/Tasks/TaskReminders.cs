@@ -29,7 +29,7 @@ public sealed class TaskReminderOptions
 /// idempotency key, which the transport recognises — so a reminder goes out once, whichever worker runs it.
 /// </summary>
 public sealed class TaskReminders(Database database, IMailTransport mail, IOptions<MailOptions> mailOptions, IOptions<TaskReminderOptions> options,
-    TimeProvider time, ILogger<TaskReminders> logger)
+    TimeProvider time, ILogger<TaskReminders> logger, IOptions<WebOptions>? web = null)
 {
     public const string DueSoon = "due_soon";
     public const string Overdue = "overdue";
@@ -84,13 +84,14 @@ public sealed class TaskReminders(Database database, IMailTransport mail, IOptio
 
         var from = mailOptions.Value;
         await mail.SendAsync(new OutgoingMail($"task-{reminder.TaskId}-{kind}", new MailAddress(from.From, from.FromName),
-            [new MailAddress(reminder.Email, reminder.DisplayName)], Subject(reminder, kind), Body(reminder, kind)), cancellationToken);
+            [new MailAddress(reminder.Email, reminder.DisplayName)], Subject(reminder, kind), Body(reminder, kind, TaskLink(web?.Value ?? new WebOptions(), reminder.TaskId))), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Reminder {Kind} sent for task {TaskId}", kind, reminder.TaskId);
         return true;
     }
 
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+    /// <summary>The task on the volunteers' page, as an absolute address a mail client opens.</summary>
+    internal static string TaskLink(WebOptions web, long taskId) => web.Link($"/app/taches.html#tache-{taskId.ToString(CultureInfo.InvariantCulture)}");
 
     private static string What(Reminder r) => r.TaskKind switch
     {
@@ -105,7 +106,7 @@ public sealed class TaskReminders(Database database, IMailTransport mail, IOptio
         ? $"Tâche en retard : {What(r)}"
         : $"Rappel : {What(r)} avant le {Due(r)}";
 
-    internal static string Body(Reminder r, string kind) => $"""
+    internal static string Body(Reminder r, string kind, string link) => $"""
         Bonjour {r.DisplayName},
 
         {(kind == Overdue ? $"Cette tâche devait être faite le {Due(r)} et n'est pas encore notée comme faite :" : $"Cette tâche est à faire d'ici le {Due(r)} :")}
@@ -113,12 +114,13 @@ public sealed class TaskReminders(Database database, IMailTransport mail, IOptio
         {What(r)} (pour {r.OrganisationName})
         {(string.IsNullOrWhiteSpace(r.Instructions) ? "" : $"\nConsignes : {r.Instructions}\n")}
         Quand c'est fait, notez ce qui s'est passé dans CampaignDesk : la tâche se fermera d'elle-même.
+        Ouvrir la tâche : {link}
 
         — CampaignDesk
         """;
 
-    private static string Due(Reminder r) =>
-        DateOnly.ParseExact(r.DueDate, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("dddd d MMMM", French);
+    // « samedi 1er novembre »: written out by FrenchDates, never by a culture's "d MMMM" (which reads « 1 novembre »).
+    private static string Due(Reminder r) => FrenchDates.WeekdayDayMonth(IsoDate.Parse(r.DueDate)!.Value);
 
     internal sealed class Reminder
     {

@@ -47,25 +47,25 @@ public sealed class TaskService(Database database, InteractionService interactio
         kind = input.Kind?.Trim().ToLowerInvariant();
         if (kind is null || !TaskLists.Kinds.Contains(kind))
         {
-            errors.Add("kind", $"One of {string.Join(", ", TaskLists.Kinds)} is required.");
+            errors.Add("kind", Messages.TaskKindInvalid, TaskLists.Kinds);
         }
 
         var today = ParisTime.Today(time);
         if (input.DueDate is not { } due || due < today.AddYears(-1) || due > today.AddYears(2))
         {
-            errors.Add("dueDate", "A due date (yyyy-MM-dd) within two years is required.");
+            errors.Add("dueDate", Messages.DueDateInvalid);
         }
 
         if (input.Instructions is { Length: > TaskLists.MaxInstructionsLength })
         {
-            errors.Add("instructions", $"Instructions have at most {TaskLists.MaxInstructionsLength:N0} characters.");
+            errors.Add("instructions", Messages.InstructionsTooLong, TaskLists.MaxInstructionsLength);
         }
 
         foreach (var (value, field) in new[] { (input.AssigneeUserId, "assigneeUserId"), (input.OfficialId, "officialId"), (input.OrganisationId, "organisationId") })
         {
             if (value is null)
             {
-                errors.Add(field, "Required.");
+                errors.Add(field, Messages.Required);
             }
         }
 
@@ -76,7 +76,7 @@ public sealed class TaskService(Database database, InteractionService interactio
 
         return caller.Coordinates(input.OrganisationId!.Value)
             ? null
-            : Outcome<OutreachTask>.Forbidden("Only a coordinator of the organisation (or an admin) assigns its tasks.");
+            : Outcome<OutreachTask>.Forbidden(Messages.TaskAssignForbidden);
     }
 
     /// <summary>Writes a task that passed <see cref="Precheck"/>, in the caller's transaction.</summary>
@@ -91,7 +91,7 @@ public sealed class TaskService(Database database, InteractionService interactio
             """, new { input.OrganisationId, input.AssigneeUserId }, transaction, cancellationToken));
         if (assignee.Role is null || assignee.DisabledUtc is not null || assignee.Member is null || assignee.Role == UserRoles.Observer)
         {
-            errors.Add("assigneeUserId", "The assignee must be an active volunteer or coordinator of the organisation.");
+            errors.Add("assigneeUserId", Messages.AssigneeInvalid);
         }
 
         await database.RequireRowAsync(connection, transaction, "officials", input.OfficialId, "officialId", errors, cancellationToken);
@@ -141,7 +141,7 @@ public sealed class TaskService(Database database, InteractionService interactio
     {
         if (caller.Role == UserRoles.Observer)
         {
-            return Outcome<Page<OutreachTask>>.Forbidden("Observers read coverage and shared data, not tasks.");
+            return Outcome<Page<OutreachTask>>.Forbidden(Messages.TasksForbiddenToObservers);
         }
 
         var where = new List<string>();
@@ -217,17 +217,17 @@ public sealed class TaskService(Database database, InteractionService interactio
 
             if (ifMatchVersion is not null && ifMatchVersion != task.Version)
             {
-                return Outcome<OutreachTask>.Stale("task", task.Version);
+                return Outcome<OutreachTask>.Stale(Messages.TaskStale.With(task.Version));
             }
 
             if (task.State != "open")
             {
-                return Outcome<OutreachTask>.Conflict($"The task is already {task.State}.");
+                return Outcome<OutreachTask>.Conflict(Messages.TaskAlreadyClosed.With(task.State));
             }
 
             if ((input.OfficialId ?? task.OfficialId) != task.OfficialId || (input.OrganisationId ?? task.OrganisationId) != task.OrganisationId)
             {
-                return Outcome<OutreachTask>.Invalid("officialId", "The interaction that completes a task is with its official, for its organisation.");
+                return Outcome<OutreachTask>.Invalid("officialId", Messages.TaskInteractionMismatch);
             }
 
             var logged = await interactions.LogAsync(connection, transaction, caller,
@@ -258,19 +258,18 @@ public sealed class TaskService(Database database, InteractionService interactio
 
             if (ifMatchVersion is not null && ifMatchVersion != task.Version)
             {
-                return Outcome<OutreachTask>.Stale("task", task.Version);
+                return Outcome<OutreachTask>.Stale(Messages.TaskStale.With(task.Version));
             }
 
             if (!caller.Coordinates(task.OrganisationId))
             {
-                return Outcome<OutreachTask>.Forbidden("Only a coordinator of the organisation cancels its tasks.");
+                return Outcome<OutreachTask>.Forbidden(Messages.TaskCancelForbidden);
             }
 
             return task.State == "open"
                 ? await CloseAsync(connection, transaction, caller, task, "cancelled", null, cancellationToken)
-                : Outcome<OutreachTask>.Conflict($"The task is already {task.State}.");
+                : Outcome<OutreachTask>.Conflict(Messages.TaskAlreadyClosed.With(task.State));
         }, cancellationToken);
-
 
     private static bool MaySee(Caller caller, OutreachTask task) =>
         caller.IsAdmin || task.AssigneeUserId == caller.UserId || caller.Coordinates(task.OrganisationId);
@@ -282,7 +281,7 @@ public sealed class TaskService(Database database, InteractionService interactio
         var due = retryOn ?? ProposedRetry(today);
         if (due <= today || due > today.AddYears(1))
         {
-            return Outcome<OutreachTask>.Invalid("retryOn", "The new date is after today and within a year.");
+            return Outcome<OutreachTask>.Invalid("retryOn", Messages.TaskRetryDateInvalid);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -292,7 +291,7 @@ public sealed class TaskService(Database database, InteractionService interactio
             """, new { now, due = IsoDate.Format(due), task.Id }, transaction, cancellationToken));
         if (changed == 0)
         {
-            return Outcome<OutreachTask>.Conflict("The task was closed by someone else at the same time.");
+            return Outcome<OutreachTask>.Conflict(Messages.TaskClosedConcurrently);
         }
 
         var retried = (await GetAsync(connection, transaction, task.Id, cancellationToken))!;
@@ -312,7 +311,7 @@ public sealed class TaskService(Database database, InteractionService interactio
             """, new { state, interactionId, now, task.Id, task.Version }, transaction, cancellationToken));
         if (changed == 0)
         {
-            return Outcome<OutreachTask>.Conflict("The task was closed by someone else at the same time.");
+            return Outcome<OutreachTask>.Conflict(Messages.TaskClosedConcurrently);
         }
 
         var closed = (await GetAsync(connection, transaction, task.Id, cancellationToken))!;

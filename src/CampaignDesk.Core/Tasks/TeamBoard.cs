@@ -17,7 +17,7 @@ public sealed class TeamBoard(Database database, TimeProvider time)
 
         if (!caller.Coordinates(organisationId))
         {
-            return Outcome<IReadOnlyList<TeamMember>>.Forbidden("Only the organisation's coordinators see who has what to do.");
+            return Outcome<IReadOnlyList<TeamMember>>.Forbidden(Messages.TeamBoardForbidden);
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);

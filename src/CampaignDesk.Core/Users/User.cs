@@ -10,7 +10,8 @@ public sealed record User(
     bool Disabled,
     int Version,
     DateTime CreatedUtc,
-    DateTime UpdatedUtc) : Common.IVersioned;
+    DateTime UpdatedUtc,
+    string? DisabledBy = null) : Common.IVersioned;
 
 /// <summary>The fields of a user that can be set: on creation all of them, on change those given.</summary>
 public sealed record UserFields(string? Email, string? DisplayName, string? Role, IReadOnlyList<long>? OrganisationIds,

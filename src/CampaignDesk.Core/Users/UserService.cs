@@ -6,9 +6,9 @@ using CampaignDesk.Core.SignIn;
 namespace CampaignDesk.Core.Users;
 
 /// <summary>
-/// Users, their organisations and their tokens, with who may do what: admins manage everyone; a coordinator sees
-/// the users of their organisations and manages those organisations' volunteers; anyone manages their own tokens.
-/// Every change is audited in its own transaction.
+/// Users, their organisations and their tokens, with who may do what (<see cref="UserRules"/>): admins manage everyone;
+/// a coordinator sees the users of their organisations and manages those organisations' volunteers; anyone manages their
+/// own tokens. Every change is audited in its own transaction.
 /// </summary>
 public sealed class UserService(Database database, UserStore store, AccessTokens tokens, WebSessions sessions, AuditLog audit, TimeProvider time)
 {
@@ -20,43 +20,50 @@ public sealed class UserService(Database database, UserStore store, AccessTokens
     public async Task<Outcome<User>> GetAsync(Caller caller, long id, CancellationToken cancellationToken)
     {
         var user = await store.GetAsync(id, cancellationToken);
-        return user is not null && MaySee(caller, user) ? Outcome<User>.Ok(user) : Outcome<User>.NotFound();
+        return user is not null && UserRules.MaySee(caller, user) ? Outcome<User>.Ok(UserRules.ViewFor(caller, user)) : Outcome<User>.NotFound();
     }
 
     public async Task<Outcome<Page<User>>> SearchAsync(Caller caller, UserQuery query, CancellationToken cancellationToken)
     {
         if (!caller.CoordinatesAny)
         {
-            return Outcome<Page<User>>.Forbidden("Only admins and coordinators list users.");
+            return Outcome<Page<User>>.Forbidden(Messages.UsersListForbidden);
         }
 
-        return Outcome<Page<User>>.Ok(await store.SearchAsync(query, caller.IsAdmin ? null : caller.OrganisationIds, cancellationToken));
+        // A coordinator's filter by organisation stays within their own: it would otherwise tell where else their volunteers act.
+        if (!caller.IsAdmin && query.OrganisationId is { } organisation && !caller.OrganisationIds.Contains(organisation))
+        {
+            return Outcome<Page<User>>.Ok(new Page<User>([], 0));
+        }
+
+        var page = await store.SearchAsync(query, caller.IsAdmin ? null : caller.OrganisationIds, cancellationToken);
+        return Outcome<Page<User>>.Ok(page with { Items = [.. page.Items.Select(user => UserRules.ViewFor(caller, user))] });
     }
 
     public async Task<Outcome<User>> CreateAsync(Caller caller, UserFields input, CancellationToken cancellationToken)
     {
         if (!caller.CoordinatesAny)
         {
-            return Outcome<User>.Forbidden("Only admins and coordinators create users.");
+            return Outcome<User>.Forbidden(Messages.UsersCreateForbidden);
         }
 
         var errors = new Errors();
-        var fields = Normalise(input, errors, creating: true);
+        var fields = UserRules.Normalise(input, errors, creating: true);
         if (!errors.Any && !caller.IsAdmin)
         {
             if (fields.Role != UserRoles.Volunteer)
             {
-                return Outcome<User>.Forbidden("A coordinator creates volunteers only; ask an admin for other roles.");
+                return Outcome<User>.Forbidden(Messages.CoordinatorCreatesVolunteers);
             }
 
             if (fields.OrganisationIds!.Any(o => !caller.Coordinates(o)))
             {
-                return Outcome<User>.Forbidden("A coordinator adds volunteers to the organisations they coordinate only.");
+                return Outcome<User>.Forbidden(Messages.CoordinatorOwnOrganisations);
             }
 
             if (fields.EntraObjectId is not null)
             {
-                return Outcome<User>.Forbidden("Only an admin links a user to an Entra identity.");
+                return Outcome<User>.Forbidden(Messages.EntraLinkByAdmins);
             }
         }
 
@@ -72,15 +79,20 @@ public sealed class UserService(Database database, UserStore store, AccessTokens
                 return Outcome<User>.Invalid(errors);
             }
 
+            if (!caller.IsAdmin && await store.FindByEmailAsync(connection, transaction, fields.Email!, cancellationToken) is { } existing)
+            {
+                return await JoinAsync(connection, transaction, caller, existing, fields.OrganisationIds!, cancellationToken);
+            }
+
             var id = await store.InsertAsync(connection, transaction, fields, cancellationToken);
             if (id is null)
             {
-                return Outcome<User>.Conflict($"A user with the e-mail {fields.Email} (or this Entra object id) already exists.");
+                return Outcome<User>.Conflict(Messages.UserExists.With(fields.Email));
             }
 
             var user = (await store.GetAsync(connection, transaction, id.Value, cancellationToken))!;
             await audit.RecordAsync(connection, transaction, caller, "create", "user", id, null, null, user, cancellationToken);
-            return Outcome<User>.Ok(user);
+            return Outcome<User>.Ok(UserRules.ViewFor(caller, user));
         }, cancellationToken);
     }
 
@@ -91,44 +103,37 @@ public sealed class UserService(Database database, UserStore store, AccessTokens
         await database.TransactAsync(async (connection, transaction) =>
         {
             var current = await store.GetAsync(connection, transaction, id, cancellationToken);
-            if (current is null || !MaySee(caller, current))
+            if (current is null || !UserRules.MaySee(caller, current))
             {
                 return Outcome<User>.NotFound();
             }
 
             if (ifMatchVersion is not null && ifMatchVersion != current.Version)
             {
-                return Outcome<User>.Stale("user", current.Version);
+                return Outcome<User>.Stale(Messages.UserStale.With(current.Version));
             }
 
             var errors = new Errors();
-            var fields = Normalise(change, errors, creating: false);
+            var fields = UserRules.Normalise(change, errors, creating: false);
             if (errors.Any)
             {
                 return Outcome<User>.Invalid(errors);
             }
 
-            var updated = current with
-            {
-                DisplayName = fields.DisplayName ?? current.DisplayName,
-                Role = fields.Role ?? current.Role,
-                OrganisationIds = fields.OrganisationIds ?? current.OrganisationIds,
-                EntraObjectId = fields.EntraObjectId ?? current.EntraObjectId,
-                Disabled = fields.Disabled ?? current.Disabled,
-            };
-            if (Refusal(caller, current, updated) is { } refusal)
+            var updated = UserRules.Apply(caller, current, fields);
+            if (UserRules.Refusal(caller, current, updated) is { } refusal)
             {
                 return Outcome<User>.Forbidden(refusal);
             }
 
             if (fields.Email is not null && UserStore.EmailKey(fields.Email) != UserStore.EmailKey(current.Email))
             {
-                return Outcome<User>.Invalid("email", "The e-mail identifies the user and cannot be changed; create another user.");
+                return Outcome<User>.Invalid("email", Messages.EmailImmutable);
             }
 
-            if (RequiresOrganisation(updated.Role) && updated.OrganisationIds.Count == 0)
+            if (UserRules.RequiresOrganisation(updated.Role) && updated.OrganisationIds.Count == 0)
             {
-                return Outcome<User>.Invalid("organisationIds", $"A {updated.Role} acts for at least one organisation.");
+                return Outcome<User>.Invalid("organisationIds", Messages.RoleNeedsOrganisation, updated.Role);
             }
 
             if (await database.RequireRowsAsync(connection, transaction, "organisations", updated.OrganisationIds, "organisationIds", errors, cancellationToken))
@@ -138,12 +143,12 @@ public sealed class UserService(Database database, UserStore store, AccessTokens
 
             if (updated == current)
             {
-                return Outcome<User>.Ok(current);
+                return Outcome<User>.Ok(UserRules.ViewFor(caller, current));
             }
 
             if (!await store.UpdateAsync(connection, transaction, updated, cancellationToken))
             {
-                return Outcome<User>.Conflict("The user was changed by someone else at the same time; read it again.");
+                return Outcome<User>.Conflict(Messages.UserChangedConcurrently);
             }
 
             var saved = (await store.GetAsync(connection, transaction, id, cancellationToken))!;
@@ -153,7 +158,7 @@ public sealed class UserService(Database database, UserStore store, AccessTokens
                 // Disabling someone signs them out of every browser at once, not only at their sessions' next check.
                 await sessions.EndAllAsync(connection, transaction, id, cancellationToken);
             }
-            return Outcome<User>.Ok(saved);
+            return Outcome<User>.Ok(UserRules.ViewFor(caller, saved));
         }, cancellationToken);
 
     public Task<Outcome<IssuedToken>> IssueTokenAsync(Caller caller, long userId, string? name, int? expiresInDays,
@@ -163,27 +168,27 @@ public sealed class UserService(Database database, UserStore store, AccessTokens
         name = string.IsNullOrWhiteSpace(name) ? "API" : name.Trim();
         if (name.Length > 100 || name.Any(char.IsControl))
         {
-            errors.Add("name", "A token's name has at most 100 characters, without control characters.");
+            errors.Add("name", Messages.TokenNameInvalid);
         }
 
         var days = expiresInDays ?? DefaultTokenDays;
         if (days is < 1 or > MaxTokenDays)
         {
-            errors.Add("expiresInDays", $"A token lasts between 1 and {MaxTokenDays} days.");
+            errors.Add("expiresInDays", Messages.TokenLifetime, MaxTokenDays);
         }
 
         return errors.Any
             ? Task.FromResult(Outcome<IssuedToken>.Invalid(errors))
             : ManageAsync(caller, userId, async (connection, transaction, user) =>
             {
-                if (!MayIssueFor(caller, user))
+                if (!UserRules.MayControlAccess(caller, user))
                 {
-                    return Outcome<IssuedToken>.Forbidden(IssueRefusal);
+                    return Outcome<IssuedToken>.Forbidden(Messages.TokenIssueForbidden);
                 }
 
                 if (await tokens.LiveCountAsync(connection, transaction, user.Id, cancellationToken) >= MaxLiveTokens)
                 {
-                    return Outcome<IssuedToken>.Conflict($"A user has at most {MaxLiveTokens} live tokens: revoke one first.");
+                    return Outcome<IssuedToken>.Conflict(Messages.TokensTooMany.With(MaxLiveTokens));
                 }
 
                 var expires = time.GetUtcNow().UtcDateTime.AddDays(days);
@@ -197,14 +202,14 @@ public sealed class UserService(Database database, UserStore store, AccessTokens
     public async Task<Outcome<IReadOnlyList<AccessToken>>> ListTokensAsync(Caller caller, long userId, CancellationToken cancellationToken)
     {
         var user = await store.GetAsync(userId, cancellationToken);
-        if (user is null || !MaySee(caller, user))
+        if (user is null || !UserRules.MaySee(caller, user))
         {
             return Outcome<IReadOnlyList<AccessToken>>.NotFound();
         }
 
-        return MayManage(caller, user)
+        return UserRules.MayManage(caller, user)
             ? Outcome<IReadOnlyList<AccessToken>>.Ok(await tokens.ListAsync(userId, cancellationToken))
-            : Outcome<IReadOnlyList<AccessToken>>.Forbidden("Only the user, an admin or a coordinator of their organisation sees their tokens.");
+            : Outcome<IReadOnlyList<AccessToken>>.Forbidden(Messages.TokensSeeForbidden);
     }
 
     public Task<Outcome<AccessToken>> RevokeTokenAsync(Caller caller, long userId, long tokenId, CancellationToken cancellationToken) =>
@@ -230,9 +235,9 @@ public sealed class UserService(Database database, UserStore store, AccessTokens
     public Task<Outcome<IssuedToken>> RenewCalendarAsync(Caller caller, long userId, CancellationToken cancellationToken) =>
         ManageAsync(caller, userId, async (connection, transaction, user) =>
         {
-            if (!MayIssueFor(caller, user))
+            if (!UserRules.MayControlAccess(caller, user))
             {
-                return Outcome<IssuedToken>.Forbidden(IssueRefusal);
+                return Outcome<IssuedToken>.Forbidden(Messages.TokenIssueForbidden);
             }
 
             await tokens.RevokeAsync(connection, transaction, userId, AccessTokens.Calendar, null, cancellationToken);
@@ -290,113 +295,43 @@ public sealed class UserService(Database database, UserStore store, AccessTokens
         database.TransactAsync(async (connection, transaction) =>
         {
             var user = await store.GetAsync(connection, transaction, userId, cancellationToken);
-            if (user is null || !MaySee(caller, user))
+            if (user is null || !UserRules.MaySee(caller, user))
             {
                 return Outcome<T>.NotFound();
             }
 
-            return MayManage(caller, user)
+            return UserRules.MayManage(caller, user)
                 ? await work(connection, transaction, user)
-                : Outcome<T>.Forbidden("Only the user, an admin or a coordinator of their organisation manages their tokens.");
+                : Outcome<T>.Forbidden(Messages.TokensManageForbidden);
         }, cancellationToken);
 
-    /// <summary>Admins, the user, and the coordinators of an organisation the user acts for.</summary>
-    internal static bool MaySee(Caller caller, User user) =>
-        caller.IsAdmin || caller.UserId == user.Id ||
-        (caller.Role == UserRoles.Coordinator && user.OrganisationIds.Any(caller.OrganisationIds.Contains));
-
-    internal const string IssueRefusal =
-        "A token acts as its user: a coordinator issues one only for a volunteer of organisations they all coordinate.";
-
     /// <summary>
-    /// A token (or calendar secret) acts as its user, so whoever issues it could act as them: the user, an admin, or a
-    /// coordinator of <em>every</em> organisation the volunteer acts for — who gains nothing they could not already do.
+    /// A coordinator adding someone who already has an account: an active volunteer joins the coordinator's organisations,
+    /// and the answer is the one a new address gets — the user as the coordinator may see them, never their other
+    /// organisations. An address of any other account (an admin, a coordinator, an observer, someone disabled) is not the
+    /// coordinator's to add; the refusal says so without saying whose it is.
     /// </summary>
-    internal static bool MayIssueFor(Caller caller, User user) =>
-        caller.IsAdmin || caller.UserId == user.Id ||
-        (caller.Role == UserRoles.Coordinator && user.Role == UserRoles.Volunteer && user.OrganisationIds.Count > 0 &&
-         user.OrganisationIds.All(caller.Coordinates));
-
-    /// <summary>Admins, the user, and the coordinators of one of a volunteer's organisations.</summary>
-    internal static bool MayManage(Caller caller, User user) =>
-        caller.IsAdmin || caller.UserId == user.Id ||
-        (caller.Role == UserRoles.Coordinator && user.Role == UserRoles.Volunteer && user.OrganisationIds.Any(caller.OrganisationIds.Contains));
-
-    private static string? Refusal(Caller caller, User current, User updated)
+    private async Task<Outcome<User>> JoinAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, Caller caller,
+        User existing, IReadOnlyList<long> organisations, CancellationToken cancellationToken)
     {
-        if (caller.IsAdmin)
+        var joined = existing with { OrganisationIds = [.. existing.OrganisationIds.Union(organisations).Order()] };
+        if (existing.Role != UserRoles.Volunteer || existing.Disabled || joined.OrganisationIds.Count > MaxOrganisations)
         {
-            return caller.UserId == current.Id && (updated.Role != UserRoles.Admin || updated.Disabled)
-                ? "An admin cannot demote or disable themselves; ask another admin."
-                : null;
+            return Outcome<User>.Conflict(Messages.AddressNotForCoordinators);
         }
 
-        var onlyName = updated with { DisplayName = current.DisplayName } == current;
-        if (caller.UserId == current.Id && onlyName)
+        if (joined.OrganisationIds.SequenceEqual(existing.OrganisationIds))
         {
-            return null;
+            return Outcome<User>.Ok(UserRules.ViewFor(caller, existing));
         }
 
-        if (!MayManage(caller, current) || caller.UserId == current.Id)
+        if (!await store.UpdateAsync(connection, transaction, joined, cancellationToken))
         {
-            return "Only an admin changes this user's role, organisations or access.";
+            return Outcome<User>.Conflict(Messages.UserChangedConcurrently);
         }
 
-        if (updated.Role != current.Role || updated.EntraObjectId != current.EntraObjectId)
-        {
-            return "Only an admin changes a user's role or Entra identity.";
-        }
-
-        var outside = (IEnumerable<long> ids) => ids.Where(o => !caller.Coordinates(o)).Order();
-        return outside(updated.OrganisationIds).SequenceEqual(outside(current.OrganisationIds))
-            ? null
-            : "A coordinator adds or removes only the organisations they coordinate.";
+        var saved = (await store.GetAsync(connection, transaction, existing.Id, cancellationToken))!;
+        await audit.RecordAsync(connection, transaction, caller, "update", "user", existing.Id, null, existing, saved, cancellationToken);
+        return Outcome<User>.Ok(UserRules.ViewFor(caller, saved));
     }
-
-    private static bool RequiresOrganisation(string role) => role is UserRoles.Coordinator or UserRoles.Volunteer;
-
-
-    private static UserFields Normalise(UserFields input, Errors errors, bool creating)
-    {
-        var email = input.Email?.Trim();
-        if (email is null ? creating : !IsEmail(email))
-        {
-            errors.Add("email", "An e-mail address such as prenom.nom@example.org is required (at most 254 characters).");
-        }
-
-        var name = input.DisplayName?.Trim();
-        if (name is null ? creating : name.Length is 0 or > 200 || name.Any(char.IsControl))
-        {
-            errors.Add("displayName", "A name of 1 to 200 characters, without control characters, is required.");
-        }
-
-        var role = input.Role?.Trim().ToLowerInvariant();
-        if (role is null ? creating : !UserRoles.All.Contains(role))
-        {
-            errors.Add("role", $"The role is one of {string.Join(", ", UserRoles.All)}.");
-        }
-
-        var organisations = input.OrganisationIds?.Distinct().ToList();
-        if (organisations is { Count: > MaxOrganisations })
-        {
-            errors.Add("organisationIds", $"A user acts for at most {MaxOrganisations} organisations.");
-        }
-
-        if (creating && role is not null && RequiresOrganisation(role) && organisations is not { Count: > 0 })
-        {
-            errors.Add("organisationIds", $"A {role} acts for at least one organisation.");
-        }
-
-        var entra = input.EntraObjectId?.Trim();
-        if (entra is not null && !Guid.TryParse(entra, out _))
-        {
-            errors.Add("entraObjectId", "The Entra object id is a GUID (the user's « ID d'objet » in Entra ID).");
-        }
-
-        return new UserFields(email, name, role, creating ? organisations ?? [] : organisations, entra?.ToLowerInvariant(), input.Disabled);
-    }
-
-    internal static bool IsEmail(string email) =>
-        email.Length is > 2 and <= 254 && email.Count(c => c == '@') == 1 && email.IndexOf('@') is > 0 && !email.EndsWith('@') &&
-        !email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or '"' or ',' or ';');
 }

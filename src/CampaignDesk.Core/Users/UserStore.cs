@@ -8,7 +8,7 @@ namespace CampaignDesk.Core.Users;
 
 public sealed class UserStore(Database database, TimeProvider time)
 {
-    private const string Columns = "u.id, u.email, u.display_name, u.role, u.entra_object_id, u.disabled_utc, u.version, u.created_utc, u.updated_utc";
+    private const string Columns = "u.id, u.email, u.display_name, u.role, u.entra_object_id, u.disabled_utc, u.disabled_by_role, u.version, u.created_utc, u.updated_utc";
 
     public async Task<User?> GetAsync(long id, CancellationToken cancellationToken)
     {
@@ -33,6 +33,14 @@ public sealed class UserStore(Database database, TimeProvider time)
             ORDER BY CASE WHEN u.entra_object_id = @EntraObjectId THEN 0 ELSE 1 END
             """, new { EntraObjectId = entraObjectId ?? "", EmailKey = EmailKey(email ?? "") }, cancellationToken: cancellationToken));
         return row is null ? null : (await WithOrganisationsAsync(connection, null, [row], cancellationToken))[0];
+    }
+
+    /// <summary>The user with this e-mail (case-insensitive), in the caller's transaction.</summary>
+    internal async Task<User?> FindByEmailAsync(DbConnection connection, DbTransaction transaction, string email, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(database.Command($"SELECT {Columns} FROM users u WHERE u.email_key = @key",
+            new { key = EmailKey(email) }, transaction, cancellationToken));
+        return row is null ? null : (await WithOrganisationsAsync(connection, transaction, [row], cancellationToken))[0];
     }
 
     /// <summary>Links a user found by e-mail to their Entra object id, unless another link won the race or the id is taken.</summary>
@@ -128,10 +136,10 @@ public sealed class UserStore(Database database, TimeProvider time)
         var now = time.GetUtcNow().UtcDateTime;
         var changed = await connection.ExecuteAsync(database.Command("""
             UPDATE users SET display_name = @DisplayName, role = @Role, entra_object_id = @EntraObjectId,
-                disabled_utc = CASE WHEN @Disabled = 1 THEN COALESCE(disabled_utc, @Now) ELSE NULL END,
+                disabled_utc = CASE WHEN @Disabled = 1 THEN COALESCE(disabled_utc, @Now) ELSE NULL END, disabled_by_role = @DisabledBy,
                 version = version + 1, updated_utc = @Now
             WHERE id = @Id AND version = @Version
-            """, new { user.Id, user.DisplayName, user.Role, user.EntraObjectId, Disabled = user.Disabled ? 1 : 0, user.Version, Now = now },
+            """, new { user.Id, user.DisplayName, user.Role, user.EntraObjectId, Disabled = user.Disabled ? 1 : 0, user.DisabledBy, user.Version, Now = now },
             transaction, cancellationToken));
         if (changed == 0)
         {
@@ -166,7 +174,7 @@ public sealed class UserStore(Database database, TimeProvider time)
                 new { ids }, transaction, cancellationToken))).ToList();
         var organisations = links.ToLookup(l => l.UserId, l => l.OrganisationId);
         return rows.Select(r => new User(r.Id, r.Email, r.DisplayName, r.Role, r.EntraObjectId, organisations[r.Id].ToList(), r.DisabledUtc is not null,
-            r.Version, r.CreatedUtc, r.UpdatedUtc)).ToList();
+            r.Version, r.CreatedUtc, r.UpdatedUtc, r.DisabledUtc is null ? null : r.DisabledByRole)).ToList();
     }
 
     private sealed class Row
@@ -177,6 +185,7 @@ public sealed class UserStore(Database database, TimeProvider time)
         public string Role { get; init; } = "";
         public string? EntraObjectId { get; init; }
         public DateTime? DisabledUtc { get; init; }
+        public string? DisabledByRole { get; init; }
         public int Version { get; init; }
         public DateTime CreatedUtc { get; init; }
         public DateTime UpdatedUtc { get; init; }

@@ -94,6 +94,11 @@ public class AccessMatrixTests : WorldTest
             stance = "supports", summary = "Soutient la pérennisation.",
         }), new(201, 201, 403, 201, 403, 403)),
         new("GET", "/api/positions/{id:long}", (w, own) => Get($"/api/positions/{w.PositionId}"), ReadShared),
+        // Positions are shared, so another organisation's is seen (403, not 404); its author or its coordinators change it.
+        new("PATCH", "/api/positions/{id:long}", async (w, own) => await Json("PATCH", $"/api/positions/{await w.RecordPositionAsync(w.Volunteer(own))}",
+            new { stance = "neutral" }), new(200, 200, 403, 200, 403, 403)),
+        new("DELETE", "/api/positions/{id:long}", async (w, own) => await Delete($"/api/positions/{await w.RecordPositionAsync(w.Volunteer(own))}"),
+            new(200, 200, 403, 200, 403, 403)),
         new("GET", "/api/officials/{id:long}/timeline", (w, own) => Get($"/api/officials/{w.OfficialId}/timeline"), ReadShared),
         new("GET", "/api/interactions", (w, own) => Get($"/api/interactions?organisation={w.Organisation(own)}"), ReadShared),
         new("GET", "/api/interactions/{id:long}", (w, own) => Get($"/api/interactions/{w.Interactions[own ? "confidentialA" : "confidentialB"]}"),

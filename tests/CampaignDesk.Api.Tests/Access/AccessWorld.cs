@@ -250,6 +250,33 @@ public sealed class AccessWorld
         (await PostAsync<JsonElement>("/api/followups/batch", new { organisationId = Organisation(own), templateId = TemplateId, officialIds = new[] { OfficialId } }))
             .GetProperty("id").GetInt64();
 
+    /// <summary>A new campaign of these organisations whose one target is the official (so its numbers are hers alone); its id.</summary>
+    public async Task<long> CreateCampaignOnTheOfficialAsync(string title, params long[] organisationIds) =>
+        (await PostAsync<JsonElement>("/api/campaigns", new
+        {
+            title = $"{title} {Guid.NewGuid():N}",
+            organisationIds,
+            targeting = new { rules = Array.Empty<object>(), officialIds = new[] { OfficialId } },
+        })).GetProperty("id").GetInt64();
+
+    /// <summary>A position recorded by <paramref name="by"/> for their organisation, on the campaign both organisations take part in.</summary>
+    public async Task<long> RecordPositionAsync(Person by)
+    {
+        using var client = ClientFor(by.Token);
+        var response = await client.PostAsJsonAsync("/api/positions", new
+        {
+            officialId = OfficialId,
+            campaignId = CampaignId,
+            organisationId = by.OrganisationId,
+            kind = "reply",
+            statedOn = "2026-02-12",
+            stance = "supports",
+            summary = $"Réponse reçue par {by.Key}.",
+        });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+    }
+
     /// <summary>A follow-up of the caller's organisation (or the other one), scheduled by an admin.</summary>
     public async Task<long> CreateFollowUpAsync(bool own) =>
         (await PostAsync<JsonElement>("/api/followups", new { officialId = OfficialId, organisationId = Organisation(own), templateId = TemplateId }))

@@ -36,6 +36,7 @@ public class RateLimitTests : ApiTest
             Assert.That(refused.Headers.RetryAfter?.Delta?.TotalSeconds, Is.GreaterThanOrEqualTo(1));
             Assert.That(refused.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
             Assert.That(problem.GetProperty("status").GetInt32(), Is.EqualTo(429));
+            Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("rate_limited"));
             Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.OK), "each token has its own bucket");
             Assert.That(health.StatusCode, Is.EqualTo(HttpStatusCode.OK), "health checks are never limited");
         });

@@ -213,7 +213,12 @@ public class OutreachApiTests : WorldTest
         {
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/csv"));
             Assert.That(bytes.Take(3), Is.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }), "UTF-8 with BOM");
-            Assert.That(text, Does.Contain("Date (UTC);Organisation;Élu;Campagne"));
+            Assert.That(text, Does.Contain("Date (heure de Paris);Organisation;Élu·e;Campagne;Canal;Sens;Résultat"));
+            Assert.That(text, Does.Contain(";E-mail;Vers l'élu·e;Envoyé;non;"), "channel, direction and outcome in French");
+            Assert.That(text, Does.Match(@"\r\n\d\d/\d\d/20\d\d \d\d:\d\d:\d\d;"), "times in French order");
+            Assert.That(cells, Does.Contain("E-mail").And.Contain("Vers l'élu·e").And.Contain("Envoyé"));
+            Assert.That(workbook.WorkbookPart.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single().Name?.Value,
+                Is.EqualTo("Journal des contacts"));
             Assert.That(text, Does.Contain("Note partagée de volunteerA"));
             Assert.That(text, Does.Not.Contain("Note confidentielle de volunteerA"), "another organisation's confidential note");
             Assert.That(text, Does.Contain("\"'=HYPERLINK("), "a formula is neutralised");
@@ -230,8 +235,18 @@ public class OutreachApiTests : WorldTest
         var lines = (await response.Content.ReadAsStringAsync()).TrimEnd().Split("\r\n");
         var bad = await World.Admin.GetAsync($"/api/campaigns/{World.CampaignId}/coverage/export.pdf");
 
+        var targeted = await World.CreateCampaignOnTheOfficialAsync("Députée", World.OrganisationA);
+        var byRole = (await (await World.Admin.GetAsync($"/api/campaigns/{targeted}/coverage/export.csv?by=role")).Content.ReadAsStringAsync()).Split("\r\n");
+        var roles = await World.Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{targeted}/coverage?by=role");
+        var xlsx = await World.Admin.GetAsync($"/api/campaigns/{targeted}/coverage/export.xlsx?by=role");
+        using var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), false);
+
         Assert.That(lines, Has.Length.EqualTo(coverage.GetProperty("buckets").GetArrayLength() + 2), "header, buckets, total");
         Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(byRole[1], Does.StartWith("depute;Député·e;"), "a role's label is its French title, for both sexes");
+        Assert.That(roles.GetProperty("buckets")[0].GetProperty("label").GetString(), Is.EqualTo("Député·e"));
+        Assert.That(workbook.WorkbookPart!.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single().Name?.Value,
+            Is.EqualTo("Couverture par mandat"));
     }
 
     [Test]

@@ -30,7 +30,7 @@ public partial class ImportRevertCommandTests
                 Assert.That(revert.ExitCode, Is.Zero, revert.Output);
                 Assert.That(revert.Output, Does.Contain($"Import n° {runId} annulé : 1 élu(s) et 1 mandat(s)"));
                 Assert.That((again.ExitCode, again.Output.Contains("déjà été annulé", StringComparison.Ordinal)), Is.EqualTo((0, true)), again.Output);
-                Assert.That((unknown.ExitCode, unknown.Output.Contains("Aucun import n° 424242", StringComparison.Ordinal)), Is.EqualTo((1, true)),
+                Assert.That((unknown.ExitCode, unknown.Output.Contains("Aucun import n'a l'identifiant 424242", StringComparison.Ordinal)), Is.EqualTo((1, true)),
                     unknown.Output);
             });
         }

@@ -93,6 +93,26 @@ public class FollowUpBatchApiTests(DatabaseProvider provider) : DeskTest(provide
     }
 
     [Test]
+    public async Task DryRun_SaysWhatLeavesAnOfficialOut_InTheReadersLanguage_WithItsCode()
+    {
+        using var coordinator = As(Desk.Coordinator);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/followups/batch") { Content = JsonContent.Create(Batch(dryRun: true, Desk.Maire, 999999)) };
+        request.Headers.AcceptLanguage.ParseAdd("fr");
+
+        using var response = await coordinator.SendAsync(request);
+        var batch = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var left = batch.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("officialId").GetInt64() == 999999);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((response.StatusCode, batch.GetProperty("scheduled").GetInt32(), batch.GetProperty("refused").GetInt32()),
+                Is.EqualTo((HttpStatusCode.OK, 1, 1)), batch.ToString());
+            Assert.That(left.GetProperty("errors").GetProperty("officialId")[0].GetString(), Does.StartWith("Pas d'élu·e 999999"));
+            Assert.That(left.GetProperty("errorCodes").GetProperty("officialId")[0].GetString(), Is.EqualTo("preview_recipient_unknown"));
+        });
+    }
+
+    [Test]
     public async Task Volunteer_CannotScheduleABatch()
     {
         using var volunteer = As(Desk.Volunteer);

@@ -94,9 +94,12 @@ public class ImportsApiTests : ApiTest
     {
         var dry = await (await UploadAsync("elus-deputes-dep-2026-02-04.csv", Deputes, "?dryRun=true")).Content.ReadFromJsonAsync<JsonElement>();
 
-        var problem = await (await Client.PostAsync($"/api/imports/{dry.GetProperty("id").GetInt64()}/revert", null))
-            .AssertProblemAsync(HttpStatusCode.Conflict);
+        using var revert = new HttpRequestMessage(HttpMethod.Post, $"/api/imports/{dry.GetProperty("id").GetInt64()}/revert");
+        revert.Headers.AcceptLanguage.ParseAdd("fr");
+        var problem = await (await Client.SendAsync(revert)).AssertProblemAsync(HttpStatusCode.Conflict);
 
+        Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("import_revert_dry_run"));
+        Assert.That(problem.GetProperty("title").GetString(), Is.EqualTo("Cet import ne peut pas être annulé"));
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("est une simulation"));
         await (await Client.PostAsync("/api/imports/424242/revert", null)).AssertProblemAsync(HttpStatusCode.NotFound);
     }

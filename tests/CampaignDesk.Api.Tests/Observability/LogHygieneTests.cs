@@ -13,6 +13,43 @@ namespace CampaignDesk.Api.Tests.Observability;
 /// </summary>
 public partial class LogHygieneTests : SendWorldTest
 {
+    // Every level the framework has, as an operator debugging a problem (or a host started without its appsettings.json) would
+    // have it: the hygiene must not depend on the levels configured.
+    protected override (string Key, string? Value)[] Settings =>
+    [
+        ("Logging:LogLevel:Default", "Debug"),
+        ("Logging:LogLevel:Microsoft.AspNetCore", "Debug"),
+        ("Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics", "Trace"),
+    ];
+
+    [Test]
+    public async Task TheCalendarFeedAndAnyPath_LeaveNoSecretInTheLogs_WhateverTheMethod()
+    {
+        var volunteer = World.People["volunteerA"];
+        using var owner = World.ClientFor(volunteer.Token);
+        var feed = await (await owner.PostAsync($"/api/users/{volunteer.Id}/calendar", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var path = new Uri(feed.GetProperty("url").GetString()!).AbsolutePath;
+        var secret = path["/calendar/".Length..^".ics".Length];
+        using var anonymous = Factory.CreateClient();
+
+        Assert.That((await anonymous.GetAsync(path)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+        await anonymous.PostAsync(path, null);
+        Assert.That((await anonymous.GetAsync($"/calendar/{secret}x.ics")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        await anonymous.GetAsync($"/calendar/{secret}");
+        await anonymous.GetAsync($"/nothing/here/{secret}?access_token={volunteer.Token}");
+        await owner.GetAsync($"/api/me?access_token={volunteer.Token}&calendar={secret}");
+        await owner.GetAsync($"/app/{secret}.html");
+
+        var logs = Factory.Logs.Text;
+        Assert.Multiple(() =>
+        {
+            Assert.That(logs, Does.Contain("HTTP GET /calendar/{secret}.ics answered 200"), "each request is logged by its route");
+            Assert.That(logs, Does.Not.Contain(secret[8..]), "the calendar secret");
+            Assert.That(logs, Does.Not.Contain(volunteer.Token[8..]), "a token in a query string");
+        });
+    }
+
     [Test]
     public async Task ARepresentativeFlow_LogsNoAddress_NoToken_NoOfficialsName()
     {

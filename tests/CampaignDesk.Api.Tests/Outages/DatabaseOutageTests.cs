@@ -86,7 +86,15 @@ public class DatabaseOutageTests
                 await holder.ExecuteAsync("BEGIN EXCLUSIVE");
                 var locked = DateTime.UtcNow;
                 await WaitForAsync(() => stream.CountSince(locked, 503) >= 8, "refusals while locked", api, stream);
+                // Readiness keeps its write probe's answer for WriteProbe.Fresh (the one of ApiProcess's start may still
+                // be fresh): ask as an orchestrator does, until a probe has run under the lock.
+                var asking = Stopwatch.StartNew();
                 (readyStatus, ready) = await ReadyAsync(api);
+                while (readyStatus != 503 && asking.Elapsed < WriteProbe.Fresh + TimeSpan.FromSeconds(10))
+                {
+                    await Task.Delay(250);
+                    (readyStatus, ready) = await ReadyAsync(api);
+                }
                 readStatus = (int)(await api.Http.GetAsync("/api/interactions?pageSize=5")).StatusCode;
                 await holder.ExecuteAsync("ROLLBACK");
                 unlocked = DateTime.UtcNow;
@@ -101,7 +109,8 @@ public class DatabaseOutageTests
             {
                 // The lock outlived Database:CommandTimeoutSeconds (writes were refused): readiness says so, from its write probe.
                 Assert.That(readyStatus, Is.EqualTo(503), "writes fail while the lock is held past the command timeout");
-                Assert.That(ready, Does.Contain("waited").And.Contain("lock"));
+                // « A write has waited 2 s for a lock », or « database is locked » when the probe's own busy timeout ends first.
+                Assert.That(ready, Does.Contain("\"writes\":{\"status\":\"Unhealthy\"").And.Contain("lock"));
                 Assert.That(readStatus, Is.EqualTo(200), "reads go on while writes wait for the lock");
             });
             await AssertOutageHandledAsync(database, stream, api);

@@ -56,6 +56,7 @@ public class BrowserSessionTests : SignInTest
             Assert.That(without.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
             Assert.That(without.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
             Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("X-CSRF-Token"));
+            Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("csrf_token_missing"));
             Assert.That(wrong.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
             Assert.That(read.StatusCode, Is.EqualTo(HttpStatusCode.OK), "reads need no token");
             Assert.That(with.StatusCode, Is.EqualTo(HttpStatusCode.OK));

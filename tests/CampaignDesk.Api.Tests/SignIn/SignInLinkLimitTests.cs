@@ -50,7 +50,8 @@ public class SignInLinkLimitTests : SignInTest
             Assert.That(others, Is.EqualTo(new[] { HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests }), "five per IP address, whatever the addresses");
             Assert.That(limited.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
             Assert.That(limited.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
-            Assert.That(problem.GetProperty("detail").GetString(), Does.StartWith("Trop de liens demandés"));
+            Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("sign_in_links_too_many"));
+            Assert.That(problem.GetProperty("detail").GetString(), Does.StartWith("Too many links asked"), "English without Accept-Language: fr");
             Assert.That(later.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), "a new window");
             Assert.That(EmlMailbox.To(Factory.MailFolder, known), Has.Count.EqualTo(4), "the invitation, two links, and the one of the new window");
         });

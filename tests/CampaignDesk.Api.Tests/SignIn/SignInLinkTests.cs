@@ -38,6 +38,7 @@ public class SignInLinkTests : SignInTest
             Assert.That(me.GetProperty("session").GetProperty("csrfToken").GetString(), Is.Not.Empty);
             Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "a link works once");
             Assert.That(refusal.GetProperty("errors").GetProperty("link")[0].GetString(), Does.Contain("déjà servi"));
+            Assert.That(refusal.GetProperty("errorCodes").GetProperty("link")[0].GetString(), Is.EqualTo("sign_in_link_used"));
         });
     }
 
@@ -57,7 +58,8 @@ public class SignInLinkTests : SignInTest
         {
             Assert.That(Ids(pending), Does.Contain(invitation.GetProperty("id").GetInt64()), "pending until used or expired");
             Assert.That(late.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-            Assert.That(refusal.GetProperty("errors").GetProperty("link")[0].GetString(), Does.Contain("a expiré le"));
+            Assert.That(refusal.GetProperty("errors").GetProperty("link")[0].GetString(), Does.Match(@"a expiré le \d{1,2}(er)? \w+ \d{4} à \d\d h \d\d \(heure de Paris\)"));
+            Assert.That(refusal.GetProperty("errorCodes").GetProperty("link")[0].GetString(), Is.EqualTo("sign_in_link_expired"));
             Assert.That(Ids(after), Does.Not.Contain(invitation.GetProperty("id").GetInt64()));
         });
     }

@@ -84,8 +84,13 @@ public abstract class SignInTest
     });
 
     /// <summary>Follows a link in <paramref name="browser"/>: the page posts its secret; the response as it came.</summary>
-    protected static Task<HttpResponseMessage> UseLinkAsync(HttpClient browser, string secret) =>
-        browser.PostAsJsonAsync("/api/sign-in/session", new { link = secret });
+    /// <summary>Uses a link as the sign-in page does: asking for French.</summary>
+    protected static Task<HttpResponseMessage> UseLinkAsync(HttpClient browser, string secret)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/sign-in/session") { Content = JsonContent.Create(new { link = secret }) };
+        request.Headers.AcceptLanguage.ParseAdd("fr");
+        return browser.SendAsync(request);
+    }
 
     /// <summary>Invites someone and signs them in with the link in <paramref name="browser"/>; their user id and session's CSRF token.</summary>
     protected async Task<(long UserId, long SessionId, string Csrf)> SignInAsync(HttpClient browser, string? email = null)

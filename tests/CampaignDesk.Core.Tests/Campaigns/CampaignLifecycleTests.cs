@@ -37,7 +37,7 @@ public class CampaignLifecycleTests(DatabaseProvider provider)
         Assert.That(await IdsAsync("ended"), Does.Contain(_world.Campaign));
         var refused = await _world.ScheduleAsync(_world.Maire, _world.Strasbourg);
         Assert.That(refused.Status, Is.EqualTo(OutcomeStatus.Invalid));
-        Assert.That(refused.Errors!["campaignId"].Single(), Does.Contain("ended on its deadline, 2026-04-30"));
+        Assert.That(refused.Errors!["campaignId"].Single().ToString(), Does.Contain("ended on its deadline, 2026-04-30"));
     }
 
     [Test]
@@ -61,7 +61,7 @@ public class CampaignLifecycleTests(DatabaseProvider provider)
         Assert.That(updated.Status, Is.EqualTo(status == "closed" ? "ended" : status), "closed is the earlier name of ended");
 
         var refused = await _world.ScheduleAsync(_world.Deputee, _world.Grenoble);
-        Assert.That(refused.Errors?["campaignId"].Single(), Does.Contain(reason));
+        Assert.That(refused.Errors?["campaignId"].Single().ToString(), Does.Contain(reason));
     }
 
     private async Task<Campaign> CampaignAsync() => (await _world.Services.Campaigns.GetAsync(_world.Campaign, default))!;

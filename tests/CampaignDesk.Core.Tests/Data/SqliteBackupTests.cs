@@ -34,7 +34,7 @@ public class SqliteBackupTests
         var outcome = SqliteBackup.Backup(_db.ConnectionString, Path.Combine(_folder, "copy.db"));
 
         await using var copy = new SqliteConnection($"Data Source={Path.Combine(_folder, "copy.db")};Mode=ReadOnly;Pooling=False");
-        Assert.That(outcome.IsOk, Is.True, outcome.Detail);
+        Assert.That(outcome.IsOk, Is.True, outcome.Detail?.ToString());
         Assert.That(await copy.QueryAsync<string>("SELECT instance FROM worker_heartbeats"), Is.EqualTo(new[] { "committed" }));
         Assert.That(await copy.ExecuteScalarAsync<string>("PRAGMA journal_mode"), Is.EqualTo("delete"), "one self-contained file");
     }
@@ -53,7 +53,7 @@ public class SqliteBackupTests
         var outcome = SqliteBackup.Restore(backup, _db.ConnectionString, latest, TimeProvider.System);
 
         Assert.That(outcome.IsOk, Is.False);
-        Assert.That(outcome.Errors!["file"][0], Does.Contain("schema version 9999"));
+        Assert.That(outcome.Errors!["file"][0].ToString(), Does.Contain("schema version 9999"));
         Assert.That((await new MigrationRunner(_db.Database).GetStatusAsync()).CurrentVersion, Is.EqualTo(latest));
         Assert.That(Directory.GetFiles(_folder, "*.before-restore-*"), Is.Empty, "nothing touched");
     }
@@ -66,6 +66,6 @@ public class SqliteBackupTests
 
         var outcome = SqliteBackup.Restore(junk, _db.ConnectionString, 1, TimeProvider.System);
 
-        Assert.That(outcome.Errors!["file"][0], Does.Contain("not a readable SQLite database"));
+        Assert.That(outcome.Errors!["file"][0].ToString(), Does.Contain("not a readable SQLite database"));
     }
 }

@@ -53,9 +53,9 @@ public class XlsxExportTests
         Assert.That(DateTime.FromOADate(double.Parse(Value(cells[6]), System.Globalization.CultureInfo.InvariantCulture)),
             Is.EqualTo(new DateTime(2026, 5, 14)));
         Assert.That(cells.Skip(7).Select(c => DateTime.FromOADate(double.Parse(Value(c), System.Globalization.CultureInfo.InvariantCulture))),
-            Is.All.EqualTo(new DateTime(2026, 3, 29, 23, 30, 0)));
+            Is.All.EqualTo(new DateTime(2026, 3, 30, 1, 30, 0)), "23:30 UTC on the day clocks go forward is 01:30 in Paris");
         Assert.That(formats[(int)cells[6].Attribute("s")!], Is.EqualTo("14"), "built-in short date");
-        Assert.That(formats[(int)cells[7].Attribute("s")!], Is.EqualTo("yyyy-mm-dd hh:mm:ss"));
+        Assert.That(formats[(int)cells[7].Attribute("s")!], Is.EqualTo("dd/mm/yyyy hh:mm:ss"));
     }
 
     [Test]

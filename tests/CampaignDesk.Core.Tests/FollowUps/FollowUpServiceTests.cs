@@ -72,7 +72,7 @@ public class FollowUpServiceTests(DatabaseProvider provider)
             null, "Objet", "Bonjour de {{commune}}", null), default);
 
         Assert.That(outcome.Status, Is.EqualTo(OutcomeStatus.Invalid));
-        Assert.That(outcome.Errors!["body"].Single(), Does.Contain("{{commune}}"));
+        Assert.That(outcome.Errors!["body"].Single().ToString(), Does.Contain("{{commune}}"));
         Assert.That(await _world.CountAsync(), Is.Zero);
     }
 

@@ -1,4 +1,4 @@
-using CampaignDesk.Core.FollowUps;
+using CampaignDesk.Core.Common;
 
 namespace CampaignDesk.Core.Tests.FollowUps;
 

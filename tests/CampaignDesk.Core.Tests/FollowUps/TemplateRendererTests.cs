@@ -14,7 +14,7 @@ public class TemplateRendererTests
         [TemplatePlaceholders.Department] = "  ",
     };
 
-    private static string[] Messages(Errors errors, string field = "body") => errors.ToDictionary().TryGetValue(field, out var messages) ? messages : [];
+    private static string[] Messages(Errors errors, string field = "body") => errors.ToDictionary().TryGetValue(field, out var messages) ? [.. messages.Select(m => m.ToString())] : [];
 
     [Test]
     public void Check_KnownPlaceholders_HasNoErrors()

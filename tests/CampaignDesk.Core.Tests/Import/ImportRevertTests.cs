@@ -123,7 +123,8 @@ public class ImportRevertTests(DatabaseProvider provider)
         Assert.Multiple(async () =>
         {
             Assert.That(refused.Status, Is.EqualTo(OutcomeStatus.Conflict));
-            Assert.That(refused.Detail, Does.Contain($"Annulez d'abord l'import n° {repair.Id}").And.Contain("même type de fichier"));
+            Assert.That(refused.Detail?.Code, Is.EqualTo("import_revert_later_same_type"));
+            Assert.That(refused.Detail?.In(Language.French), Does.Contain($"Annulez d'abord l'import n° {repair.Id}").And.Contain("même type de fichier"));
             Assert.That(refusedSnapshot, Is.EqualTo(afterRepair), "the refusal changed nothing");
             Assert.That(afterTwo, Is.EqualTo(afterFull));
             Assert.That(await SnapshotAsync(), Is.EqualTo(empty));
@@ -152,7 +153,8 @@ public class ImportRevertTests(DatabaseProvider provider)
         Assert.Multiple(async () =>
         {
             Assert.That(refused.Status, Is.EqualTo(OutcomeStatus.Conflict));
-            Assert.That(refused.Detail, Does.Contain($"Annulez d'abord l'import n° {changed.Id}"));
+            Assert.That(refused.Detail?.Code, Is.EqualTo("import_revert_later_same_rows"));
+            Assert.That(refused.Detail?.In(Language.French), Does.Contain($"Annulez d'abord l'import n° {changed.Id}"));
             Assert.That((revert.ContactsDeleted, revert.MandatesRestored), Is.EqualTo((20, 10)));
             Assert.That(revert.ContactsRestored, Is.GreaterThan(500), "retired e-mails current again, and every e-mail seen again as last seen before");
             Assert.That(afterRevert, Is.EqualTo(afterFirst));
@@ -204,8 +206,9 @@ public class ImportRevertTests(DatabaseProvider provider)
         {
             Assert.That(failed.Status, Is.EqualTo("failed"));
             Assert.That(outcomes.Select(o => o.Status), Is.EqualTo(new[] { OutcomeStatus.Conflict, OutcomeStatus.Conflict, OutcomeStatus.NotFound }));
-            Assert.That(outcomes[0].Detail, Does.Contain("simulation"));
-            Assert.That(outcomes[1].Detail, Does.Contain("n'a pas été appliqué"));
+            Assert.That(outcomes.Take(2).Select(o => o.Detail?.Code), Is.EqualTo(new[] { "import_revert_dry_run", "import_revert_not_applied" }));
+            Assert.That(outcomes[0].Detail?.In(Language.French), Does.Contain("simulation"));
+            Assert.That(outcomes[1].Detail?.In(Language.French), Does.Contain("n'a pas été appliqué"));
             Assert.That(await SnapshotAsync(), Is.EqualTo(before));
         });
     }
@@ -255,7 +258,7 @@ public class ImportRevertTests(DatabaseProvider provider)
     private async Task<RevertReport> RevertAsync(long runId)
     {
         var outcome = await _reverter.RevertAsync(runId, Caller.System("test"), default);
-        Assert.That(outcome.IsOk, outcome.Detail);
+        Assert.That(outcome.IsOk, outcome.Detail?.ToString());
         return outcome.Value!;
     }
 

@@ -153,7 +153,7 @@ public class SeededDirectoryTests(DatabaseProvider provider)
         var chosen = await _relevant.ForAsync(mathagon with { CirconscriptionCode = "75-06" }, default);
 
         Assert.That(all.Count(o => o.Mandate.Role == Roles.Depute), Is.GreaterThan(10), "Paris has 18 circonscriptions");
-        Assert.That(all.First(o => o.Mandate.Role == Roles.Depute).Reason, Does.Contain("set the organisation's circonscription"));
+        Assert.That(all.First(o => o.Mandate.Role == Roles.Depute).Reason, Does.Contain("indiquez la circonscription de la structure"));
         Assert.That(chosen.Where(o => o.Mandate.Role == Roles.Depute).Select(o => o.Mandate.CirconscriptionCode), Is.EqualTo(new[] { "75-06" }));
     }
 

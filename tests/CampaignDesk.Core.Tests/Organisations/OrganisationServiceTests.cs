@@ -38,7 +38,7 @@ public class OrganisationServiceTests(DatabaseProvider provider)
         var result = await _service.CreateAsync(Admin, new OrganisationFields("structure", "msp", "MSP Pyrénées Belleville", "75056", ParentIds: [structure.Id]), default);
 
         Assert.That(result.Status, Is.EqualTo(SaveStatus.Invalid));
-        Assert.That(result.Errors!["parentIds"].Single(), Does.Contain("only federations"));
+        Assert.That(result.Errors!["parentIds"].Single().ToString(), Does.Contain("only federations"));
     }
 
     [Test]
@@ -59,8 +59,8 @@ public class OrganisationServiceTests(DatabaseProvider provider)
         var cycle = await _service.UpdateAsync(Admin, national.Id, f => f with { ParentIds = [regional.Id] }, null, default);
         var self = await _service.UpdateAsync(Admin, national.Id, f => f with { ParentIds = [national.Id] }, null, default);
 
-        Assert.That(cycle.Errors!["parentIds"].Single(), Does.Contain("cycle"));
-        Assert.That(self.Errors!["parentIds"].Single(), Does.Contain("own parent"));
+        Assert.That(cycle.Errors!["parentIds"].Single().ToString(), Does.Contain("cycle"));
+        Assert.That(self.Errors!["parentIds"].Single().ToString(), Does.Contain("own parent"));
     }
 
     [Test]

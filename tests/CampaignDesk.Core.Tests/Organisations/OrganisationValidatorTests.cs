@@ -74,7 +74,7 @@ public class OrganisationValidatorTests
     {
         var (_, errors) = Normalise(new OrganisationFields("federation", "msp", "Fédération"));
 
-        Assert.That(errors["kind"].Single(), Does.Contain("federation").And.Contain("network"));
+        Assert.That(errors["kind"].Single().ToString(), Does.Contain("federation").And.Contain("network"));
     }
 
     [Test]
@@ -83,8 +83,8 @@ public class OrganisationValidatorTests
         var (_, wrongDepartment) = Normalise(new OrganisationFields("structure", "msp", "MSP", "31555", DepartmentCode: "34"));
         var (_, wrongRegion) = Normalise(new OrganisationFields("structure", "msp", "MSP", "31555", RegionCode: "11"));
 
-        Assert.That(wrongDepartment["departmentCode"].Single(), Does.Contain("31"));
-        Assert.That(wrongRegion["regionCode"].Single(), Does.Contain("76"));
+        Assert.That(wrongDepartment["departmentCode"].Single().ToString(), Does.Contain("31"));
+        Assert.That(wrongRegion["regionCode"].Single().ToString(), Does.Contain("76"));
     }
 
     [TestCase("contact@casedesante.org", true)]
@@ -103,7 +103,7 @@ public class OrganisationValidatorTests
         }
     }
 
-    private static (OrganisationFields Fields, IDictionary<string, string[]> Errors) Normalise(OrganisationFields input)
+    private static (OrganisationFields Fields, IDictionary<string, Message[]> Errors) Normalise(OrganisationFields input)
     {
         var errors = new Errors();
         var fields = OrganisationValidator.Normalise(input, errors);

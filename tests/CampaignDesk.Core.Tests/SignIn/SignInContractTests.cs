@@ -66,7 +66,7 @@ public class SignInContractTests(DatabaseProvider provider)
         var attempts = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => _signIn.StartSessionAsync(secret, "Chrome sur Android", default)));
 
         Assert.That(attempts.Count(a => a.IsOk), Is.EqualTo(1));
-        Assert.That(attempts.Where(a => !a.IsOk).Select(a => a.Errors!["link"][0]), Has.All.Contain("déjà servi"));
+        Assert.That(attempts.Where(a => !a.IsOk).Select(a => a.Errors!["link"][0].Code), Has.All.EqualTo("sign_in_link_used"));
     }
 
     [Test]
@@ -99,6 +99,29 @@ public class SignInContractTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task AVolunteerOfTwoStructures_IsListedToACoordinatorOfOne_WithThatStructureOnly()
+    {
+        var coordinatorA = (await _services.Users.CreateAsync(System, new UserFields("coord-a@example.org", "Coord A", UserRoles.Coordinator,
+            [_organisationA]), default)).Value!;
+        var asCoordinator = new Caller(coordinatorA.Id, coordinatorA.Email, UserRoles.Coordinator, new HashSet<long> { _organisationA })
+        {
+            DisplayName = coordinatorA.DisplayName,
+        };
+        var sent = (await _invitations.InviteAsync(System, new UserFields("partagee@example.org", "Nina", UserRoles.Volunteer,
+            [_organisationA, _organisationB]), Site, default)).Value!;
+
+        var seenByA = (await _invitations.ListAsync(asCoordinator, default)).Value!;
+        var revokedByA = (await _invitations.RevokeAsync(asCoordinator, sent.Invitation.Id, default)).Value!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sent.Invitation.OrganisationIds, Is.EquivalentTo(new[] { _organisationA, _organisationB }), "an admin sees them all");
+            Assert.That(seenByA.Single().OrganisationIds, Is.EqualTo(new[] { _organisationA }), "as for users: never where else they act");
+            Assert.That(revokedByA.OrganisationIds, Is.EqualTo(new[] { _organisationA }));
+        });
+    }
+
+    [Test]
     public async Task Invitations_AreListedToWhoManagesThePerson_AndRevokedByThem()
     {
         var coordinatorA = (await _services.Users.CreateAsync(System, new UserFields("coord-a@example.org", "Coord A", UserRoles.Coordinator,
@@ -120,7 +143,8 @@ public class SignInContractTests(DatabaseProvider provider)
 
         Assert.Multiple(async () =>
         {
-            Assert.That(refused.Status, Is.EqualTo(OutcomeStatus.Conflict), "someone of another structure, not the coordinator's to invite");
+            Assert.That((refused.Status, refused.Detail?.Code), Is.EqualTo((OutcomeStatus.Conflict, "user_address_unavailable")),
+                "someone of another structure, not the coordinator's to invite");
             Assert.That(seenByA.Select(i => i.Email), Is.EqualTo(new[] { "benevole-a@example.org" }));
             Assert.That(seenByA.Single().InvitedBy, Is.EqualTo("Coord A"));
             Assert.That(seenByAdmin, Has.Count.EqualTo(2));
@@ -134,7 +158,7 @@ public class SignInContractTests(DatabaseProvider provider)
     private async Task<string> InviteAsync(Caller caller, string email, long organisation)
     {
         var sent = await _invitations.InviteAsync(caller, new UserFields(email, "Nina", UserRoles.Volunteer, [organisation]), Site, default);
-        Assert.That(sent.IsOk, Is.True, sent.Detail ?? string.Join(", ", sent.Errors?.Keys ?? []));
+        Assert.That(sent.IsOk, Is.True, sent.Detail?.ToString() ?? string.Join(", ", sent.Errors?.Keys ?? []));
         return EmlMailbox.SignInSecret(await EmlMailbox.ByKeyAsync(_mail.FullName, $"invitation-{sent.Value!.Invitation.Id}"));
     }
 }

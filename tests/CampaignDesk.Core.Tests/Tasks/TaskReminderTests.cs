@@ -87,6 +87,25 @@ public class TaskReminderTests(DatabaseProvider provider)
         });
     }
 
+    [Test]
+    public async Task AReminder_WritesTheFirstOfTheMonthAsFrenchDoes_AndLinksToTheTask()
+    {
+        // Saturday 31 October 2026: the task is due tomorrow, Sunday 1 November.
+        _time.SetUtcNow(new DateTimeOffset(2026, 10, 31, 9, 0, 0, TimeSpan.Zero));
+        var volunteer = (await _users.CreateAsync(System, new UserFields("ines@example.org", "Inès", UserRoles.Volunteer, [_organisation]), default)).Value!;
+        var task = await CreateTaskAsync(volunteer.Id, "call", 1);
+
+        await Reminders().SendDueAsync(default);
+        var mail = MimeKit.MimeMessage.Load(_folder.GetFiles("*.eml").Single().FullName);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(mail.Subject, Is.EqualTo("Rappel : Appeler Cyrielle CHATELAIN avant le dimanche 1er novembre"));
+            Assert.That(mail.TextBody, Does.Contain("à faire d'ici le dimanche 1er novembre"));
+            Assert.That(mail.TextBody, Does.Contain($"http://localhost:5080/app/taches.html#tache-{task}"), "the task, one click away");
+        });
+    }
+
     private TaskReminders Reminders()
     {
         var mail = Options.Create(new MailOptions { EmlFolder = _folder.FullName });

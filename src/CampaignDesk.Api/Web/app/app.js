@@ -54,7 +54,7 @@ export class ApiError extends Error {
  * session's cookie, whose writes carry its anti-CSRF token. An expired or missing sign-in goes back to the sign-in page.
  */
 export async function api(path, { method = "GET", body, token } = {}) {
-  const headers = { Accept: "application/json" };
+  const headers = { Accept: "application/json", "Accept-Language": "fr" };
   const bearer = token === undefined ? session.token : token;
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   else if (method !== "GET" && method !== "HEAD" && session.csrf) headers["X-CSRF-Token"] = session.csrf;
