@@ -32,6 +32,26 @@ public static class Salutations
     };
 
     /// <summary>
+    /// The line that heads a letter sent to an office rather than to the person (a mairie's address): « À l'attention de
+    /// Madame la Maire », « À l'attention de Monsieur le Maire », « À l'attention de Madame ou Monsieur le Maire ».
+    /// </summary>
+    public static string Attention(string role, string? sex)
+    {
+        if (!Titles.TryGetValue(role, out var title))
+        {
+            return $"À l'attention de {For(role, sex)}";
+        }
+
+        return Feminine(sex) switch
+        {
+            true => $"À l'attention de Madame la {title.Feminine}",
+            false => $"À l'attention de Monsieur le {title.Masculine}",
+            _ when title.Masculine == title.Feminine => $"À l'attention de Madame ou Monsieur le {title.Masculine}",
+            _ => $"À l'attention de Madame la {title.Feminine} ou de Monsieur le {title.Masculine}",
+        };
+    }
+
+    /// <summary>
     /// « Députée de la 5e circonscription de l'Isère », « Sénateur du Nord », « Maire du Havre »; null when the
     /// role needs a place that is not given. The département comes as its name and TNCC (see
     /// <see cref="FrenchPlaces.Of"/>), the commune as its full name (see <see cref="FrenchPlaces.OfCommune"/>).

@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
+using CampaignDesk.Core.Common;
+using CampaignDesk.Core.Contacts;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Import.Identity;
 using CampaignDesk.Core.Import.Parliament;
@@ -36,8 +38,6 @@ public sealed class ParliamentImporter(Database database, TimeProvider time)
         }
 
         var chamber = source is ParliamentSource.Assemblee or ParliamentSource.Datan ? ParliamentMember.Depute : ParliamentMember.Senateur;
-        var role = chamber == ParliamentMember.Depute ? Roles.Depute : Roles.Senateur;
-        var identifierSource = chamber == ParliamentMember.Depute ? "assemblee" : "senat";
         var contactSource = source switch
         {
             ParliamentSource.Datan => "datan",
@@ -45,36 +45,18 @@ public sealed class ParliamentImporter(Database database, TimeProvider time)
             _ => "senat",
         };
 
-        var seats = (await connection.QueryAsync<Seat>(database.Command("""
-            SELECT o.id AS official_id, o.last_name, o.first_name, m.id AS mandate_id, m.department_code, m.circonscription_code,
-                   m.group_code, m.group_label
-            FROM mandates m JOIN officials o ON o.id = m.official_id
-            WHERE m.role = @role AND m.end_date IS NULL
-            """, new { role }, transaction, cancellationToken))).ToList();
-        var known = (await connection.QueryAsync<(string Value, long OfficialId)>(database.Command(
-            "SELECT value, official_id FROM official_identifiers WHERE source = @identifierSource", new { identifierSource }, transaction,
-            cancellationToken))).ToDictionary(k => k.Value, k => k.OfficialId, StringComparer.Ordinal);
+        var seats = await SeatsAsync(connection, transaction, chamber, cancellationToken);
+        var known = await MatchAsync(connection, transaction, members, chamber, seats, run, cancellationToken);
         var seatsByOfficial = seats.ToLookup(s => s.OfficialId);
-        var matcher = new IdentityMatcher<Seat>(seats, s => new PersonIdentity(s.LastName, s.FirstName, s.DepartmentCode, s.Number, chamber));
-
-        var unknown = members.Where(m => !known.ContainsKey(m.SourceId)).ToList();
-        var matches = matcher.MatchAll(unknown);
         var now = time.GetUtcNow().UtcDateTime;
-        for (var i = 0; i < unknown.Count; i++)
+        if (source == ParliamentSource.SenatList)
         {
-            var (member, match) = (unknown[i], matches[i]);
-            if (match.Outcome == IdentityMatchOutcome.Matched)
-            {
-                known[member.SourceId] = match.Person!.OfficialId;
-                await connection.ExecuteAsync(database.Command(
-                    "INSERT INTO official_identifiers (official_id, source, value) VALUES (@OfficialId, @identifierSource, @SourceId)",
-                    new { match.Person.OfficialId, identifierSource, member.SourceId }, transaction, cancellationToken));
-            }
-            else
-            {
-                var kind = match.Outcome == IdentityMatchOutcome.Ambiguous ? ImportIssueKinds.Ambiguous : ImportIssueKinds.Unmatched;
-                run.Report(member.Line, kind, $"{member.FirstName} {member.LastName} ({member.SourceId}): {match.Reason}".Replace("  ", " ", StringComparison.Ordinal));
-            }
+            // The list names each senator's page on senat.fr: the Sénat publishes no other address for them in these files.
+            var pages = members.Where(m => known.ContainsKey(m.SourceId)).GroupBy(m => known[m.SourceId]).ToDictionary(g => g.Key,
+                g => g.Where(m => m.Url is not null).Select(m => ContactValue.Web(m.Url!, ContactUses.Office)).ToList());
+            var writer = new ContactPointWriter(database, connection, transaction, run, now);
+            await writer.ReplaceForOfficialsAsync("senat", [ContactKinds.Web], pages, cancellationToken);
+            writer.ReportOlder();
         }
 
         foreach (var member in members.Where(m => known.ContainsKey(m.SourceId)))
@@ -102,12 +84,64 @@ public sealed class ParliamentImporter(Database database, TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// The officials of <paramref name="members"/>: by the chamber's id when it was stored before, else by name within
+    /// the chamber, département and circonscription (the id is then stored); ambiguous and unmatched people are
+    /// reported, never guessed. Keys are the members' ids.
+    /// </summary>
+    internal async Task<Dictionary<string, long>> MatchAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<ParliamentMember> members,
+        string chamber, ImportRun run, CancellationToken cancellationToken) =>
+        await MatchAsync(connection, transaction, members, chamber, await SeatsAsync(connection, transaction, chamber, cancellationToken), run,
+            cancellationToken);
+
+    private async Task<List<Seat>> SeatsAsync(DbConnection connection, DbTransaction transaction, string chamber, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<Seat>(database.Command("""
+            SELECT o.id AS official_id, o.last_name, o.first_name, m.id AS mandate_id, m.department_code, m.circonscription_code,
+                   m.group_code, m.group_label
+            FROM mandates m JOIN officials o ON o.id = m.official_id
+            WHERE m.role = @role AND m.end_date IS NULL
+            """, new { role = chamber == ParliamentMember.Depute ? Roles.Depute : Roles.Senateur }, transaction, cancellationToken))).ToList();
+
+    private async Task<Dictionary<string, long>> MatchAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<ParliamentMember> members,
+        string chamber, List<Seat> seats, ImportRun run, CancellationToken cancellationToken)
+    {
+        var identifierSource = chamber == ParliamentMember.Depute ? "assemblee" : "senat";
+        var known = (await connection.QueryAsync<(string Value, long OfficialId)>(database.Command(
+            "SELECT value, official_id FROM official_identifiers WHERE source = @identifierSource", new { identifierSource }, transaction,
+            cancellationToken))).ToDictionary(k => k.Value, k => k.OfficialId, StringComparer.Ordinal);
+        var matcher = new IdentityMatcher<Seat>(seats, s => new PersonIdentity(s.LastName, s.FirstName, s.DepartmentCode, s.Number, chamber));
+
+        var unknown = members.Where(m => !known.ContainsKey(m.SourceId)).ToList();
+        var matches = matcher.MatchAll(unknown);
+        for (var i = 0; i < unknown.Count; i++)
+        {
+            var (member, match) = (unknown[i], matches[i]);
+            if (match.Outcome == IdentityMatchOutcome.Matched)
+            {
+                known[member.SourceId] = match.Person!.OfficialId;
+                await connection.ExecuteAsync(database.Command(
+                    "INSERT INTO official_identifiers (official_id, source, value) VALUES (@OfficialId, @identifierSource, @SourceId)",
+                    new { match.Person.OfficialId, identifierSource, member.SourceId }, transaction, cancellationToken));
+            }
+            else
+            {
+                var kind = match.Outcome == IdentityMatchOutcome.Ambiguous ? ImportIssueKinds.Ambiguous : ImportIssueKinds.Unmatched;
+                run.Report(member.Line, kind, $"{member.FirstName} {member.LastName} ({member.SourceId}): {match.Reason}".Replace("  ", " ", StringComparison.Ordinal));
+            }
+        }
+
+        return known;
+    }
+
+    // These files give one e-mail a person: seeing it again keeps the others (the acteur files may list a second one);
+    // a different one retires them, unless a newer file listed them.
     private async Task SaveEmailAsync(DbConnection connection, DbTransaction transaction, long officialId, string email, string source,
         ImportRun run, DateTime now, CancellationToken cancellationToken)
     {
-        var p = new { officialId, email, source, now, Run = run.Id };
+        var p = new { officialId, email, source, now, Run = run.Id, date = IsoDate.Format(run.ReleaseDate ?? DateOnly.FromDateTime(now)) };
         var seen = await connection.ExecuteAsync(database.Command("""
-            UPDATE contact_points SET last_seen_utc = @now, retired_utc = NULL
+            UPDATE contact_points SET last_seen_utc = @now, retired_utc = NULL, retired_run_id = NULL,
+                source_date = CASE WHEN source_date IS NULL OR source_date < @date THEN @date ELSE source_date END
             WHERE official_id = @officialId AND kind = 'email' AND source = @source AND value = @email
             """, p, transaction, cancellationToken));
         if (seen > 0)
@@ -115,13 +149,23 @@ public sealed class ParliamentImporter(Database database, TimeProvider time)
             return;
         }
 
+        var newer = await connection.ExecuteScalarAsync<int>(database.Command("""
+            SELECT COUNT(*) FROM contact_points
+            WHERE official_id = @officialId AND kind = 'email' AND source = @source AND retired_utc IS NULL AND source_date > @date
+            """, p, transaction, cancellationToken));
+        if (newer > 0)
+        {
+            run.Report(null, ImportIssueKinds.OlderRelease, $"{email} : une publication plus récente donne une autre adresse, gardée.");
+            return;
+        }
+
         var retired = await connection.ExecuteAsync(database.Command("""
-            UPDATE contact_points SET retired_utc = @now
+            UPDATE contact_points SET retired_utc = @now, retired_run_id = @Run
             WHERE official_id = @officialId AND kind = 'email' AND source = @source AND retired_utc IS NULL
             """, p, transaction, cancellationToken));
         await connection.ExecuteAsync(database.Command("""
-            INSERT INTO contact_points (official_id, kind, value, source, first_seen_utc, last_seen_utc, first_run_id)
-            VALUES (@officialId, 'email', @email, @source, @now, @now, @Run)
+            INSERT INTO contact_points (official_id, kind, contact_use, value, source, source_date, first_seen_utc, last_seen_utc, first_run_id)
+            VALUES (@officialId, 'email', 'office', @email, @source, @date, @now, @now, @Run)
             """, p, transaction, cancellationToken));
         if (retired > 0)
         {

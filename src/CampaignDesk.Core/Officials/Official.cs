@@ -30,6 +30,4 @@ public sealed record Mandate(
     public bool Active => EndDate is null;
 }
 
-public sealed record ContactPoint(string Kind, string Value, string Source, DateTime FirstSeenUtc, DateTime LastSeenUtc, DateTime? RetiredUtc);
-
 public sealed record OfficialIdentifier(string Source, string Value);

@@ -1,4 +1,5 @@
 using CampaignDesk.Core.Common;
+using CampaignDesk.Core.Contacts;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Organisations;
 using CampaignDesk.Core.Territories;
@@ -48,13 +49,7 @@ public sealed class OrganisationOfficials(Database database, TerritoryStore terr
         }, cancellationToken: cancellationToken))).ToList();
 
         var ids = rows.Select(r => r.OfficialId).Distinct().ToArray();
-        var emails = ids.Length == 0
-            ? Array.Empty<(long, string)>().ToLookup(e => e.Item1, e => e.Item2)
-            : (await connection.QueryAsync<(long OfficialId, string Value)>(database.Command($"""
-                SELECT official_id, value FROM contact_points
-                WHERE kind = 'email' AND retired_utc IS NULL AND {database.Dialect.InList("official_id", "ids")}
-                ORDER BY official_id, source, value
-                """, new { ids }, cancellationToken: cancellationToken))).ToLookup(e => e.OfficialId, e => e.Value);
+        var contacts = await OfficialContacts.OfAsync(database, connection, ids, currentOnly: true, cancellationToken);
 
         var outreach = campaignId is { } campaign && ids.Length > 0
             ? (await connection.QueryAsync<OutreachRow>(database.Command($"""
@@ -71,8 +66,9 @@ public sealed class OrganisationOfficials(Database database, TerritoryStore terr
         return rows
             .OrderBy(r => Array.IndexOf(RoleOrder, r.Role)).ThenBy(r => r.CirconscriptionCode).ThenBy(r => r.LastName).ThenBy(r => r.FirstName)
             .Select(r => new RelevantOfficial(r.OfficialId, r.LastName, r.FirstName, r.Sex, r.ToMandate(),
-                Reason(r, organisation, commune, partial), emails[r.OfficialId].Distinct().ToList(),
-                campaignId is { } id ? Outreach(id, outreach.GetValueOrDefault(r.OfficialId)) : null))
+                Reason(r, organisation, commune, partial),
+                contacts[r.OfficialId].Where(c => c.Kind == ContactKinds.Email).Select(c => c.Value).Distinct().ToList(),
+                campaignId is { } id ? Outreach(id, outreach.GetValueOrDefault(r.OfficialId)) : null, contacts[r.OfficialId].ToList()))
             .ToList();
     }
 

@@ -1,6 +1,9 @@
 namespace CampaignDesk.Core.Officials;
 
-/// <summary>An élu who matters to an organisation, through one of their mandates, and why.</summary>
+/// <summary>
+/// An élu who matters to an organisation, through one of their mandates, and why; with their current e-mails (their own,
+/// then their mairie's) and every current contact point (phones, addresses, sites, with their use and source).
+/// </summary>
 public sealed record RelevantOfficial(
     long OfficialId,
     string LastName,
@@ -9,7 +12,8 @@ public sealed record RelevantOfficial(
     Mandate Mandate,
     string Reason,
     IReadOnlyList<string> Emails,
-    OfficialOutreach? Outreach = null);
+    OfficialOutreach? Outreach = null,
+    IReadOnlyList<ContactPoint>? Contacts = null);
 
 /// <summary>
 /// Where a campaign stands with one official, for an organisation's page: whether anyone (and the organisation
