@@ -20,16 +20,16 @@ public static class ContactLinks
     /// </summary>
     public static string? Href(string kind, string value, string? street = null, string? postalCode = null, string? city = null,
         double? latitude = null, double? longitude = null) => kind switch
-    {
-        ContactKinds.Phone when value.StartsWith('+') => "tel:" + value,
-        ContactKinds.Email => "mailto:" + value,
-        ContactKinds.Web => value.Contains("://", StringComparison.Ordinal) ? value : "https://" + value,
-        ContactKinds.Postal when latitude is { } lat && longitude is { } lon => string.Create(CultureInfo.InvariantCulture,
-            $"https://www.openstreetmap.org/?mlat={lat:0.######}&mlon={lon:0.######}#map=18/{lat:0.######}/{lon:0.######}"),
-        ContactKinds.Postal => "https://www.openstreetmap.org/search?query="
-            + Uri.EscapeDataString(string.Join(", ", new[] { street?.Replace('\n', ' '), $"{postalCode} {city}".Trim() }.Where(p => !string.IsNullOrEmpty(p)))),
-        _ => null,
-    };
+        {
+            ContactKinds.Phone when value.StartsWith('+') => "tel:" + value,
+            ContactKinds.Email => "mailto:" + value,
+            ContactKinds.Web => value.Contains("://", StringComparison.Ordinal) ? value : "https://" + value,
+            ContactKinds.Postal when latitude is { } lat && longitude is { } lon => string.Create(CultureInfo.InvariantCulture,
+                $"https://www.openstreetmap.org/?mlat={lat:0.######}&mlon={lon:0.######}#map=18/{lat:0.######}/{lon:0.######}"),
+            ContactKinds.Postal => "https://www.openstreetmap.org/search?query="
+                + Uri.EscapeDataString(string.Join(", ", new[] { street?.Replace('\n', ' '), $"{postalCode} {city}".Trim() }.Where(p => !string.IsNullOrEmpty(p)))),
+            _ => null,
+        };
 
     private static string WithoutScheme(string url)
     {

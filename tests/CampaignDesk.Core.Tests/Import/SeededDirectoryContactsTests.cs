@@ -10,14 +10,14 @@ namespace CampaignDesk.Core.Tests.Import;
 /// <summary>The contact details of the shipped snapshot: what the README's first command gives, on every engine.</summary>
 public partial class SeededDirectoryTests
 {
-    // The share of current députés, sénateurs and maires with a current e-mail, phone and postal address of their own or
+    // The share of current députés, sénateurs and maires with a current e-mail, phone, postal address and site of their own or
     // of their mairie, from the shipped files. The README's « Contact details » table states these numbers.
     // (Nine maires of April 2026 still sit as députés in the RNE of October 2025: their phones and addresses are the Assemblée's.)
     private static readonly string[] Coverage =
     [
-        "depute: 571 officials, email 550, phone 209, postal 548",
-        "senateur: 347 officials, email 331, phone 0, postal 0",
-        "maire: 32475 officials, email 31671, phone 9, postal 26",
+        "depute: 571 officials, email 550, phone 209, postal 548, web 211",
+        "senateur: 347 officials, email 331, phone 0, postal 0, web 338",
+        "maire: 32475 officials, email 31671, phone 9, postal 26, web 108",
     ];
 
     [Test]
@@ -36,10 +36,11 @@ public partial class SeededDirectoryTests
         {
             var officials = holders.Where(h => h.Role == role).Select(h => h.Official).ToList();
             long With(string kind) => officials.Count(o => reached.Contains((o, kind)));
-            return $"{role}: {officials.Count} officials, email {With(ContactKinds.Email)}, phone {With(ContactKinds.Phone)}, postal {With(ContactKinds.Postal)}";
+            return $"{role}: {officials.Count} officials, email {With(ContactKinds.Email)}, phone {With(ContactKinds.Phone)}, postal {With(ContactKinds.Postal)}, "
+                + $"web {With(ContactKinds.Web)}";
         });
 
-        Assert.That(lines, Is.EqualTo(Coverage));
+        Assert.That(lines, Is.EqualTo(Coverage), string.Join(" | ", lines));
     }
 
     [Test]
