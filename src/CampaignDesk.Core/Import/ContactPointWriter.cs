@@ -119,21 +119,10 @@ internal sealed class ContactPointWriter(Database database, DbConnection connect
     // Table and column names come from the two owners above, never from input.
     private sealed record Owner(string Table, string Column);
 
-    private sealed class Row<TKey>
+    private sealed class Row<TKey> : ContactRow
     {
         public long Id { get; init; }
         public TKey Owner { get; init; } = default!;
-        public string Kind { get; init; } = "";
-        public string ContactUse { get; init; } = "";
-        public string Value { get; init; } = "";
-        public string? Label { get; init; }
-        public string? Street { get; init; }
-        public string? PostalCode { get; init; }
-        public string? City { get; init; }
-        public double? Latitude { get; init; }
-        public double? Longitude { get; init; }
-        public string? SourceDate { get; init; }
-        public DateTime? RetiredUtc { get; init; }
 
         public bool Describes(ContactValue value) => ContactUse == value.Use && Label == value.Label && Street == value.Street
             && PostalCode == value.PostalCode && City == value.City && Latitude == value.Latitude && Longitude == value.Longitude;

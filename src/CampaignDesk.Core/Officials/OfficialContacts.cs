@@ -54,25 +54,14 @@ internal static class OfficialContacts
 
     private static int Rank(string[] order, string value) => Array.IndexOf(order, value) is var i and >= 0 ? i : order.Length;
 
-    private sealed class Row
+    private sealed class Row : ContactRow
     {
         public long OwnerId { get; init; }
         public string? CommuneInsee { get; init; }
         public string? CommuneName { get; init; }
-        public string Kind { get; init; } = "";
-        public string ContactUse { get; init; } = ContactUses.Office;
-        public string Value { get; init; } = "";
         public string Source { get; init; } = "";
-        public string? Label { get; init; }
-        public string? Street { get; init; }
-        public string? PostalCode { get; init; }
-        public string? City { get; init; }
-        public double? Latitude { get; init; }
-        public double? Longitude { get; init; }
-        public string? SourceDate { get; init; }
         public DateTime FirstSeenUtc { get; init; }
         public DateTime LastSeenUtc { get; init; }
-        public DateTime? RetiredUtc { get; init; }
 
         public ContactPoint ToContactPoint() => new(Kind, ContactUse, Value, ContactLinks.Display(Kind, Value),
             ContactLinks.Href(Kind, Value, Street, PostalCode, City, Latitude, Longitude), Source, IsoDate.Parse(SourceDate), FirstSeenUtc,
