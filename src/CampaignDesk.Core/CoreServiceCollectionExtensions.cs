@@ -59,7 +59,6 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ImportRunStore>();
         services.AddSingleton<RneImporter>();
         services.AddSingleton<ParliamentImporter>();
-        services.AddSingleton<ContactPointWriter>();
         services.AddSingleton<ImportReverter>();
         services.AddOptions<ImportSettings>().BindConfiguration(ImportSettings.SectionName)
             .Validate(o => o.MaxStoredIssues >= 1, "Import:MaxStoredIssues must be at least 1.")

@@ -18,7 +18,12 @@ public static class DataFiles
         ["senat/ODSEN_GENERAL-2025-08-29.json"] = "officials/ODSEN_GENERAL-2025-08-29.json",
         ["insee/v_departement_2026.csv"] = "insee/v_departement_2026.csv",
         ["insee/circo_composition.csv"] = "insee/circo_composition.csv",
+        ["mairies/mairies_emails_etablissements-publics-api_2021.csv"] = "contacts/mairies-emails-2021-03-02.csv",
     };
+
+    /// <summary>A file the project ships (its path under src/CampaignDesk.Core/Seed/Data, e.g. "contacts/….zip").</summary>
+    public static string ShippedFile(string relative) =>
+        Path.Combine(BuiltPrograms.RepositoryRoot, "src", "CampaignDesk.Core", "Seed", "Data", relative);
 
     /// <param name="sharedPath">The file's path under shared/data, e.g. "rne/2025-10-07/elus-deputes-dep.csv".</param>
     public static string? Find(string sharedPath)

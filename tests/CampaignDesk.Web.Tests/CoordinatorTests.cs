@@ -56,6 +56,22 @@ public class CoordinatorTests : BrowserTest
     }
 
     [Test]
+    public async Task Coordinator_ReachesTheDeputee_AtHerPermanence_FromTheAssembleesFile()
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, Desk.CoordinatorToken, $"/app/elu.html?id={Desk.Official}");
+
+        var site = page.Locator("#contacts li[data-kind='web'] a");
+        await Assertions.Expect(site).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^https://"));
+        var permanence = page.Locator("#contacts li[data-kind='postal'][data-use='circonscription']");
+        await Assertions.Expect(permanence).ToContainTextAsync("Adresse (permanence)");
+        await Assertions.Expect(permanence.Locator("a")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^https://www.openstreetmap.org/search"));
+        await Assertions.Expect(page.Locator("#contacts li[data-kind='email'] a[href^='mailto:']").First).ToContainTextAsync("@assemblee-nationale.fr");
+        await Assertions.Expect(page.Locator("#contacts")).ToContainTextAsync("source : assemblee, 18 novembre 2025");
+        await ScreenshotAsync(page, "elu-contacts");
+    }
+
+    [Test]
     public async Task Coordinator_ReadsTheirConfidentialNote_OnTheOfficialsPage()
     {
         var page = await NewPageAsync(phone: true);

@@ -65,7 +65,8 @@ internal static class Commands
     }
 
     /// <summary>
-    /// Imports each file (RNE, Assemblée, Datan, Sénat) as one run and prints its report; exit 1 if any failed.
+    /// Imports each file (RNE, Assemblée, Datan, Sénat, the Assemblée's acteur files as a zip or a folder, the directory of
+    /// mairies) as one run and prints its report; exit 1 if any failed.
     /// <c>--dry-run</c> reports what each would change and changes nothing; <c>--confirm-ends</c> lets a file that
     /// does not look complete end the mandates it misses. The flags come before the files.
     /// </summary>
@@ -100,16 +101,19 @@ internal static class Commands
             var imports = host.Services.GetRequiredService<ImportService>();
             foreach (var file in files)
             {
-                if (!File.Exists(file))
+                if (!File.Exists(file) && !Directory.Exists(file))
                 {
                     await Console.Error.WriteLineAsync($"{file}: no such file.");
                     status = 1;
                     continue;
                 }
 
+                // A folder (the Assemblée's acteur files unzipped) is imported as the zip it came in: one run.
+                using var folder = Directory.Exists(file) ? FolderArchive.Create(file) : null;
+                var path = folder?.Path ?? file;
                 try
                 {
-                    var report = await imports.ImportAsync(() => File.OpenRead(file), Path.GetFileName(file), options, CancellationToken.None);
+                    var report = await imports.ImportAsync(() => File.OpenRead(path), folder?.Name ?? Path.GetFileName(file), options, CancellationToken.None);
                     await host.Services.GetRequiredService<AuditLog>().RecordAsync(Caller.System("command-line"), "import", "import_run", report.Id,
                         null, null, report with { Issues = [] }, CancellationToken.None);
                     Console.WriteLine(ImportSummary.Format(report));

@@ -20,7 +20,8 @@ public static class ImportsApi
         group.MapPost("/", UploadAsync).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(limit))
             .Accepts<IFormFile>("multipart/form-data")
-            .WithSummary("Import an RNE, Assemblée, Datan or Sénat file (multipart field 'file'); dryRun=true reports without changing anything, "
+            .WithSummary("Import an RNE, Assemblée, Datan or Sénat file, the Assemblée's acteur files (a zip or one JSON) or the administration's "
+                + "directory of mairies (multipart field 'file'); dryRun=true reports without changing anything, "
                 + "confirmEnds=true lets a file that does not look complete end the mandates it misses.");
         group.MapGet("/", ListAsync).WithSummary("Import runs, newest first, with their counts and state.");
         group.MapGet("/{id:long}", GetAsync).WithSummary("The report of an import run: counts, and the first rows or persons it could not take.");

@@ -85,6 +85,8 @@ public sealed class SqliteDialect : SqlDialect
                 return raw.sqlite3_bind_int64(statement, index, number);
             case bool flag:
                 return raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0);
+            case double number:
+                return raw.sqlite3_bind_double(statement, index, number);
             case DateTime time:
                 return BindText(statement, index, time.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture), ref buffer);
             case string text:

@@ -35,7 +35,10 @@ public sealed class FollowUpRules(Database database, FollowUpService followUps, 
                 JOIN campaign_progress p ON p.campaign_id = i.campaign_id AND p.official_id = i.official_id AND p.replied = 0 AND p.stance IS NULL
                 JOIN organisations g ON g.id = i.organisation_id AND g.mailbox IS NOT NULL
                 WHERE i.direction = 'outbound' AND i.occurred_utc >= @since
-                  AND EXISTS (SELECT 1 FROM contact_points e WHERE e.official_id = i.official_id AND e.kind = 'email' AND e.retired_utc IS NULL)
+                  AND (EXISTS (SELECT 1 FROM contact_points e WHERE e.official_id = i.official_id AND e.kind = 'email' AND e.retired_utc IS NULL)
+                    OR EXISTS (SELECT 1 FROM mandates m JOIN commune_contacts e ON e.commune_insee = m.commune_insee
+                               WHERE m.official_id = i.official_id AND m.role = 'maire' AND m.end_date IS NULL
+                                 AND e.kind = 'email' AND e.retired_utc IS NULL))
                   AND NOT EXISTS (SELECT 1 FROM interactions later WHERE later.campaign_id = i.campaign_id AND later.official_id = i.official_id
                                     AND later.organisation_id = i.organisation_id AND later.direction = 'outbound'
                                     AND (later.occurred_utc > i.occurred_utc OR (later.occurred_utc = i.occurred_utc AND later.id > i.id)))

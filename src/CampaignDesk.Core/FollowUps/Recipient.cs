@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using CampaignDesk.Core.Common;
+using CampaignDesk.Core.Contacts;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Officials;
 using CampaignDesk.Core.Territories;
@@ -11,9 +12,12 @@ namespace CampaignDesk.Core.FollowUps;
 /// <summary>
 /// Who a follow-up goes to and from, and the placeholder values for them: the official's main current mandate (député,
 /// then sénateur, maire, conseiller départemental, régional, others), their e-mail address — never one a non-delivery
-/// report marked bouncing (see Replies) — and the organisation's mailbox.
+/// report marked bouncing (see Replies) — and the organisation's mailbox. A maire without an address of their own is
+/// written to at their mairie's: the message then goes to « Mairie de … » and opens with « À l'attention de Madame la
+/// Maire » (<see cref="Attention"/>).
 /// </summary>
-internal sealed record Recipient(string? Address, string Name, string? DepartmentCode, string? Mailbox, IReadOnlyDictionary<string, string?> Values)
+internal sealed record Recipient(string? Address, string Name, string? DepartmentCode, string? Mailbox, IReadOnlyDictionary<string, string?> Values,
+    string? AddressUse = null, string? Attention = null)
 {
     private static readonly string[] RoleOrder =
         [Roles.Depute, Roles.Senateur, Roles.Maire, Roles.ConseillerDepartemental, Roles.ConseillerRegional, Roles.ConseillerMunicipal,
@@ -36,10 +40,18 @@ internal sealed record Recipient(string? Address, string Name, string? Departmen
             "SELECT role, department_code, circonscription_code, commune_insee FROM mandates WHERE official_id = @officialId AND end_date IS NULL",
             new { officialId }, transaction, cancellationToken));
         var mandate = mandates.OrderBy(m => Array.IndexOf(RoleOrder, m.Role) is var i and >= 0 ? i : RoleOrder.Length).FirstOrDefault();
-        var address = await connection.QueryFirstOrDefaultAsync<string?>(database.Command("""
-            SELECT value FROM contact_points WHERE official_id = @officialId AND kind = 'email' AND retired_utc IS NULL AND bouncing_since_utc IS NULL
+        var own = await connection.QueryFirstOrDefaultAsync<(string? Value, string? Use)>(database.Command("""
+            SELECT value, contact_use FROM contact_points
+            WHERE official_id = @officialId AND kind = 'email' AND retired_utc IS NULL AND bouncing_since_utc IS NULL
             ORDER BY CASE source WHEN 'assemblee' THEN 0 WHEN 'senat' THEN 0 ELSE 1 END, last_seen_utc DESC, value
             """, new { officialId }, transaction, cancellationToken));
+        var mairie = own.Value is null && mandate.Role == Roles.Maire && mandate.CommuneInsee is not null
+            ? await connection.QueryFirstOrDefaultAsync<string?>(database.Command("""
+                SELECT value FROM commune_contacts
+                WHERE commune_insee = @CommuneInsee AND kind = 'email' AND retired_utc IS NULL AND bouncing_since_utc IS NULL
+                ORDER BY CASE WHEN source_date IS NULL THEN 1 ELSE 0 END, source_date DESC, last_seen_utc DESC, value
+                """, new { mandate.CommuneInsee }, transaction, cancellationToken))
+            : null;
         var campaign = campaignId is null ? default : await connection.QuerySingleOrDefaultAsync<(string Title, string? Deadline)>(database.Command(
             "SELECT title, deadline FROM campaigns WHERE id = @campaignId", new { campaignId }, transaction, cancellationToken));
         var commune = mandate.CommuneInsee is null ? null : await connection.QuerySingleOrDefaultAsync<string?>(database.Command(
@@ -63,7 +75,10 @@ internal sealed record Recipient(string? Address, string Name, string? Departmen
             [TemplatePlaceholders.CampaignDeadline] = IsoDate.Parse(campaign.Deadline) is { } deadline ? FrenchDates.LongForm(deadline) : null,
             [TemplatePlaceholders.SenderName] = senderName,
         };
-        return new Recipient(address, $"{official.FirstName} {official.LastName}", mandate.DepartmentCode, organisation.Mailbox, values);
+        return mairie is null
+            ? new Recipient(own.Value, $"{official.FirstName} {official.LastName}", mandate.DepartmentCode, organisation.Mailbox, values, own.Use)
+            : new Recipient(mairie, $"Mairie {FrenchPlaces.OfCommune(commune ?? mandate.CommuneInsee!)}", mandate.DepartmentCode, organisation.Mailbox,
+                values, ContactUses.Mairie, Salutations.Attention(Roles.Maire, official.Sex));
     }
 
     /// <summary>Renders a subject and a body for this recipient; errors name the placeholders without a value.</summary>
@@ -81,7 +96,8 @@ internal sealed record Recipient(string? Address, string Name, string? Departmen
             errors.Add("organisationId", Messages.OrganisationNoMailbox);
         }
 
-        return errors.Any ? null : new RenderedMail(Mailbox!, Address!, Name, renderedSubject!.ReplaceLineEndings(" "), renderedBody!);
+        return errors.Any ? null : new RenderedMail(Mailbox!, Address!, Name, renderedSubject!.ReplaceLineEndings(" "),
+            Attention is null ? renderedBody! : $"{Attention}\n\n{renderedBody}", AddressUse);
     }
 
     private static int? CirconscriptionNumber(string? code) =>

@@ -20,6 +20,28 @@ public static class Salutations
     };
 
     /// <summary>
+    /// The line that heads a letter sent to an office rather than to the person (a mairie's address): « À l'attention de
+    /// Madame la Maire », « À l'attention de Monsieur le Maire », « À l'attention de Madame ou Monsieur le Maire ».
+    /// </summary>
+    public static string Attention(string role, string? sex)
+    {
+        if (!RoleTitles.IsKnown(role))
+        {
+            return $"À l'attention de {For(role, sex)}";
+        }
+
+        var masculine = RoleTitles.Of(role, "M");
+        var feminine = RoleTitles.Of(role, "F");
+        return RoleTitles.IsFeminine(sex) switch
+        {
+            true => $"À l'attention de Madame la {feminine}",
+            false => $"À l'attention de Monsieur le {masculine}",
+            _ when masculine == feminine => $"À l'attention de Madame ou Monsieur le {masculine}",
+            _ => $"À l'attention de Madame la {feminine} ou de Monsieur le {masculine}",
+        };
+    }
+
+    /// <summary>
     /// « Députée de la 5e circonscription de l'Isère », « Sénateur du Nord », « Maire du Havre »; null when the
     /// role needs a place that is not given. The département comes as its name and TNCC (see
     /// <see cref="FrenchPlaces.Of"/>), the commune as its full name (see <see cref="FrenchPlaces.OfCommune"/>).

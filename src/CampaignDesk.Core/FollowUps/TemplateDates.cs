@@ -7,8 +7,12 @@ namespace CampaignDesk.Core.FollowUps;
 /// <summary>A remark on a previewed message that does not stop it: a date its text cites that is already past.</summary>
 public sealed record TemplateWarning(string Code, string Message);
 
-/// <summary>A previewed message, as it would leave, with the remarks on its text.</summary>
-public sealed record PreviewedMail(string FromMailbox, string ToAddress, string ToName, string Subject, string Body, IReadOnlyList<TemplateWarning> Warnings);
+/// <summary>
+/// A previewed message, as it would leave, with the remarks on its text and what its address is for (<c>office</c>,
+/// <c>circonscription</c>, <c>mairie</c>, or null when the contact point does not say).
+/// </summary>
+public sealed record PreviewedMail(string FromMailbox, string ToAddress, string ToName, string Subject, string Body, IReadOnlyList<TemplateWarning> Warnings,
+    string? AddressUse = null);
 
 /// <summary>
 /// Finds the dates a French text cites with their year — « 30 avril 2026 », « 1er mai 2026 », « 30/04/2026 » — so that a

@@ -146,7 +146,7 @@ public sealed class TemplateService(Database database, AuditLog audit, TimeProvi
         return rendered is null
             ? Outcome<PreviewedMail>.Invalid(errors)
             : Outcome<PreviewedMail>.Ok(new PreviewedMail(rendered.FromMailbox, rendered.ToAddress, rendered.ToName, rendered.Subject, rendered.Body,
-                TemplateDates.PastDates(rendered.Subject, rendered.Body, ParisTime.Today(time))));
+                TemplateDates.PastDates(rendered.Subject, rendered.Body, ParisTime.Today(time)), rendered.AddressUse));
     }
 
     internal static async Task<Recipient?> LoadRecipientAsync(Database database, DbConnection connection, DbTransaction? transaction, string senderName,

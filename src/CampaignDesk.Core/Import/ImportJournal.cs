@@ -13,6 +13,7 @@ internal sealed class ImportJournal(Database database)
 {
     public const string Mandate = "mandate";
     public const string ContactPoint = "contact_point";
+    public const string CommuneContact = "commune_contact";
 
     /// <summary>Journals the mandates about to change.</summary>
     /// <param name="condition">Constant SQL over the columns of <c>mandates</c>, never user input.</param>
@@ -25,14 +26,22 @@ internal sealed class ImportJournal(Database database)
             FROM mandates WHERE ({condition}) AND COALESCE(first_run_id, 0) <> @JournalRun
             """, With(parameters, runId, action), transaction, cancellationToken));
 
-    /// <summary>Journals the contact points about to change.</summary>
-    /// <param name="condition">Constant SQL over the columns of <c>contact_points</c>, never user input.</param>
-    public Task<int> ContactPointsAsync(DbConnection connection, DbTransaction transaction, long runId, string action, string condition,
-        object parameters, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The columns of a contact point (<c>contact_points</c>, <c>commune_contacts</c>) an import may change: all are
+    /// journalled, so a revert puts back a value's retirement, its run and its description as they were.
+    /// </summary>
+    public const string ContactColumns =
+        "last_seen_utc, retired_utc, retired_run_id, source_date, contact_use, label, street, postal_code, city, latitude, longitude";
+
+    /// <summary>Journals the contact points of <paramref name="table"/> about to change, as <paramref name="entity"/>.</summary>
+    /// <param name="table">contact_points or commune_contacts, and <paramref name="entity"/> its entity, constants never from input.</param>
+    /// <param name="condition">Constant SQL over the columns of <paramref name="table"/>, never user input.</param>
+    public Task<int> ContactsAsync(DbConnection connection, DbTransaction transaction, long runId, string table, string entity, string action,
+        string condition, object parameters, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(database.BulkCommand($"""
-            INSERT INTO import_changes (run_id, entity, entity_id, action, last_seen_utc, retired_utc)
-            SELECT @JournalRun, '{ContactPoint}', id, @JournalAction, last_seen_utc, retired_utc
-            FROM contact_points WHERE ({condition}) AND COALESCE(first_run_id, 0) <> @JournalRun
+            INSERT INTO import_changes (run_id, entity, entity_id, action, {ContactColumns})
+            SELECT @JournalRun, '{entity}', id, @JournalAction, {ContactColumns}
+            FROM {table} WHERE ({condition}) AND COALESCE(first_run_id, 0) <> @JournalRun
             """, With(parameters, runId, action), transaction, cancellationToken));
 
     private static DynamicParameters With(object parameters, long runId, string action)

@@ -9,8 +9,9 @@ using Microsoft.Extensions.Logging;
 namespace CampaignDesk.Core.Import;
 
 /// <summary>
-/// Reverts an applied import run in one transaction: the officials, mandates, contact points and identifiers it added
-/// are deleted, the mandates it ended are current again, and the rows it changed get back the values its journal kept
+/// Reverts an applied import run in one transaction: the officials, mandates, contact points (officials' and mairies')
+/// and identifiers it added are deleted, the mandates it ended are current again, and the rows it changed (contact points
+/// it saw again, retired, revived or re-described included) get back the values its journal kept
 /// (<see cref="ImportJournal"/>). Only a run no later applied run built on can be reverted (<see cref="RevertGuard"/>).
 /// Reverting a reverted run changes nothing and says so.
 /// </summary>
@@ -32,6 +33,9 @@ public sealed class ImportReverter(Database database, AuditLog audit, TimeProvid
         ["interactions", "tasks", "positions", "campaign_progress", "campaign_contacts", "followups", "inbound_messages"];
 
     private static readonly string[] DirectoryReferences = ["mandates", "contact_points", "official_identifiers"];
+
+    private static readonly (string Table, string Entity)[] ContactTables =
+        [("contact_points", ImportJournal.ContactPoint), ("commune_contacts", ImportJournal.CommuneContact)];
 
     private readonly RevertGuard _guard = new(database);
 
@@ -72,13 +76,19 @@ public sealed class ImportReverter(Database database, AuditLog audit, TimeProvid
         var p = new { Run = runId, Now = now };
         Task<int> Execute(string sql) => connection.ExecuteAsync(database.BulkCommand(sql, p, transaction, cancellationToken));
 
-        // Rows the run changed get the values of their first change in the run: their state before it.
-        var contactsRestored = await Execute($"""
-            UPDATE contact_points SET last_seen_utc = ({Before("last_seen_utc", ImportJournal.ContactPoint, "contact_points")}),
-                                      retired_utc = ({Before("retired_utc", ImportJournal.ContactPoint, "contact_points")})
-            WHERE id IN (SELECT entity_id FROM import_changes WHERE run_id = @Run AND entity = '{ImportJournal.ContactPoint}')
-            """);
-        var contactsDeleted = await Execute("DELETE FROM contact_points WHERE first_run_id = @Run");
+        // Rows the run changed get the values of their first change in the run: their state before it. A mairie's contact
+        // points (commune_contacts) are contact points too, and counted with the officials'.
+        var (contactsRestored, contactsDeleted) = (0, 0);
+        foreach (var (table, entity) in ContactTables)
+        {
+            var set = string.Join(", ", ImportJournal.ContactColumns.Split(", ").Select(column => $"{column} = ({Before(column, entity, table)})"));
+            contactsRestored += await Execute($"""
+                UPDATE {table} SET {set}
+                WHERE id IN (SELECT entity_id FROM import_changes WHERE run_id = @Run AND entity = '{entity}')
+                """);
+            contactsDeleted += await Execute($"DELETE FROM {table} WHERE first_run_id = @Run");
+        }
+
         var identifiersDeleted = await Execute("DELETE FROM official_identifiers WHERE first_run_id = @Run");
 
         // A mandate was current when the run ended it (only current mandates are ended).
@@ -129,7 +139,7 @@ public sealed class ImportReverter(Database database, AuditLog audit, TimeProvid
         Add(reopened > 0, $"{reopened:N0} mandat(s) qu'il avait clos sont de nouveau en cours");
         Add(restored > 0, $"{restored:N0} mandat(s) qu'il avait rouverts ou changés de groupe sont remis comme avant");
         Add(contactsDeleted + identifiersDeleted > 0, $"{contactsDeleted:N0} contact(s) et {identifiersDeleted:N0} identifiant(s) qu'il avait ajoutés sont retirés");
-        Add(contactsRestored > 0, $"{contactsRestored:N0} contact(s) qu'il avait retirés ou revus sont remis comme avant");
+        Add(contactsRestored > 0, $"{contactsRestored:N0} contact(s) qu'il avait revus, retirés, rétablis ou modifiés sont remis comme avant");
         Add(kept > 0, $"{kept:N0} élu(s) qu'il avait ajoutés sont conservés, sans ses mandats : des interactions, tâches, positions ou relances les concernent");
         return ImportOutcome.Format($"Import n° {runId} annulé : ") + (done.Count == 0 ? "il n'avait rien changé." : string.Join(" ; ", done) + ".");
     }

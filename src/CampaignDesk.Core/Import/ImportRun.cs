@@ -15,6 +15,9 @@ public sealed class ImportRun(long id, int maxStoredIssues = ImportRun.DefaultMa
 
     public int MaxStoredIssues { get; } = maxStoredIssues;
 
+    /// <summary>The publication date of the file (from its name, else the day of the import): contact points keep it.</summary>
+    public DateOnly? ReleaseDate { get; set; }
+
     public int RowsRead { get; set; }
 
     public int OfficialsAdded { get; set; }

@@ -128,9 +128,19 @@ public sealed class ImportRunStore(Database database, TimeProvider time)
             WHERE c.first_run_id = @Run ORDER BY c.id
             {paging}
             """, new { Run = run.Id, Skip = 0, Take = ImportDiff.SampleSize }, transaction, cancellationToken));
+        // A mairie's contact points are the commune's: named by the commune.
+        var mairies = await connection.QueryAsync<(string Name, string Kind, string Value)>(database.Command($"""
+            SELECT COALESCE(n.name, c.commune_insee), c.kind, c.value
+            FROM commune_contacts c LEFT JOIN communes n ON n.insee = c.commune_insee
+            WHERE c.first_run_id = @Run ORDER BY c.id
+            {paging}
+            """, new { Run = run.Id, Skip = 0, Take = ImportDiff.SampleSize }, transaction, cancellationToken));
         return new ImportDiff(await Mandates("m.first_run_id = @Run"), await Mandates("m.end_run_id = @Run"),
             reopenedSample,
-            [.. contacts.Select(c => new ImportChange(c.LastName, c.FirstName, $"{c.Kind}: {c.Value}"))]);
+            [
+                .. contacts.Select(c => new ImportChange(c.LastName, c.FirstName, $"{c.Kind}: {c.Value}"))
+                    .Concat(mairies.Select(c => new ImportChange(c.Name, "", $"mairie {c.Kind}: {c.Value}"))).Take(ImportDiff.SampleSize),
+            ]);
     }
 
     private static string Truncate(string message) => message.Length <= 1000 ? message : message[..997] + "...";

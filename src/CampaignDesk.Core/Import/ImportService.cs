@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using CampaignDesk.Core.Data;
+using CampaignDesk.Core.Import.Contacts;
 using CampaignDesk.Core.Import.Parliament;
 using CampaignDesk.Core.Import.Rne;
 using CampaignDesk.Core.Observability;
@@ -12,7 +13,8 @@ namespace CampaignDesk.Core.Import;
 
 /// <summary>
 /// Imports a file of officials whatever it is — an RNE release of any era and type, the Assemblée's or Datan's
-/// députés, the Sénat's lists — detected from its content. A run is one transaction: it lands whole with its
+/// députés, the Sénat's lists, the Assemblée's acteur files, the administration's directory of mairies — detected from
+/// its content. A run is one transaction: it lands whole with its
 /// report, or not at all (a failed run is recorded with its error and changes nothing).
 /// </summary>
 /// <param name="metrics">Counts the rows of each successful run (null where a test builds the service by hand).</param>
@@ -20,6 +22,9 @@ namespace CampaignDesk.Core.Import;
 public sealed partial class ImportService(Database database, ImportRunStore runs, RneImporter rne, ParliamentImporter parliament,
     TimeProvider time, ILogger<ImportService> logger, CampaignDeskMetrics? metrics = null, IOptions<ImportSettings>? settings = null)
 {
+    private readonly ActeurImporter _acteurs = new(database, parliament, time);
+    private readonly MairieImporter _mairies = new(database, time);
+
     public const int ReportIssues = ImportRun.DefaultMaxStoredIssues;
 
     /// <summary>A file with more unreadable rows than this share of its rows is refused whole.</summary>
@@ -47,6 +52,7 @@ public sealed partial class ImportService(Database database, ImportRunStore runs
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await database.Dialect.LockAsync(connection, transaction, ImportReverter.Lock, cancellationToken);
             run.Id = await runs.StartAsync(connection, transaction, info, options.DryRun, cancellationToken);
+            run.ReleaseDate = info.ReleaseDate;
             await using var tuned = await database.Dialect.TuneForBulkAsync(connection, cancellationToken);
             try
             {
@@ -56,6 +62,16 @@ public sealed partial class ImportService(Database database, ImportRunStore runs
                     using var file = RneFile.Open(open());
                     var latest = await runs.LatestReleaseAsync(connection, transaction, info.FileType, cancellationToken);
                     reopened = await rne.ImportAsync(connection, transaction, file, info, run, latest, options.ConfirmEnds, cancellationToken);
+                }
+                else if (info.FileType == ContactFiles.Acteurs)
+                {
+                    await using var stream = open();
+                    await _acteurs.ImportAsync(connection, transaction, stream, fileName, run, cancellationToken);
+                }
+                else if (info.FileType == ContactFiles.Mairies)
+                {
+                    await using var stream = open();
+                    await _mairies.ImportAsync(connection, transaction, stream, run, cancellationToken);
                 }
                 else
                 {
@@ -134,6 +150,12 @@ public sealed partial class ImportService(Database database, ImportRunStore runs
             rneError = ex.Message;
         }
 
+        // Contact files next: an archive is told by its first entries, a directory file by its first 64 KB.
+        if (ContactFiles.Detect(open) is { } contacts)
+        {
+            return new ImportFile(contacts.Source, contacts.FileType, fileName, sha256, contacts.Format, release, releaseSource);
+        }
+
         try
         {
             using var stream = open();
@@ -144,7 +166,8 @@ public sealed partial class ImportService(Database database, ImportRunStore runs
         catch (InvalidDataException ex)
         {
             throw new InvalidDataException(
-                $"« {fileName} » n'est ni un fichier du RNE ({rneError.TrimEnd('.')}) ni un fichier de l'Assemblée, de Datan ou du Sénat ({ex.Message.TrimEnd('.')}). Rien n'a été importé.", ex);
+                $"« {fileName} » n'est ni un fichier du RNE ({rneError.TrimEnd('.')}), ni un fichier de l'Assemblée, de Datan ou du Sénat ({ex.Message.TrimEnd('.')}), "
+                + "ni les fiches des acteurs de l'Assemblée, ni l'annuaire des mairies de l'administration. Rien n'a été importé.", ex);
         }
     }
 

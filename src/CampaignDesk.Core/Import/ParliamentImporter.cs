@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
+using CampaignDesk.Core.Common;
+using CampaignDesk.Core.Contacts;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Import.Identity;
 using CampaignDesk.Core.Import.Parliament;
@@ -12,12 +14,12 @@ namespace CampaignDesk.Core.Import;
 /// Attaches what the Assemblée, Datan and the Sénat publish — their ids, e-mails and political groups — to the
 /// officials the RNE knows. A member is found by an id seen before, else by name within the same chamber,
 /// département (and circonscription for députés); what cannot be matched with confidence is reported, never guessed.
-/// An e-mail that changes retires the old contact point and adds the new one; a group change is recorded. Everything it
-/// adds carries the run's id and everything it changes is journalled, so the run can be reverted.
+/// An e-mail that changes retires the old contact point and adds the new one (unless a newer publication gave the one
+/// kept); the Sénat's list gives each senator's page; a group change is recorded. Everything it adds carries the run's id
+/// and everything it changes is journalled, so the run can be reverted.
 /// </summary>
 public sealed class ParliamentImporter(Database database, TimeProvider time)
 {
-    private readonly ContactPointWriter _contacts = new(database);
     private readonly ImportJournal _journal = new(database);
 
     public async Task ImportAsync(DbConnection connection, DbTransaction transaction, ParliamentSource source, Stream stream, ImportRun run,
@@ -40,8 +42,6 @@ public sealed class ParliamentImporter(Database database, TimeProvider time)
         }
 
         var chamber = source is ParliamentSource.Assemblee or ParliamentSource.Datan ? ParliamentMember.Depute : ParliamentMember.Senateur;
-        var role = chamber == ParliamentMember.Depute ? Roles.Depute : Roles.Senateur;
-        var identifierSource = chamber == ParliamentMember.Depute ? "assemblee" : "senat";
         var contactSource = source switch
         {
             ParliamentSource.Datan => "datan",
@@ -49,36 +49,16 @@ public sealed class ParliamentImporter(Database database, TimeProvider time)
             _ => "senat",
         };
 
-        var seats = (await connection.QueryAsync<Seat>(database.Command("""
-            SELECT o.id AS official_id, o.last_name, o.first_name, m.id AS mandate_id, m.department_code, m.circonscription_code,
-                   m.group_code, m.group_label
-            FROM mandates m JOIN officials o ON o.id = m.official_id
-            WHERE m.role = @role AND m.end_date IS NULL
-            """, new { role }, transaction, cancellationToken))).ToList();
-        var known = (await connection.QueryAsync<(string Value, long OfficialId)>(database.Command(
-            "SELECT value, official_id FROM official_identifiers WHERE source = @identifierSource", new { identifierSource }, transaction,
-            cancellationToken))).ToDictionary(k => k.Value, k => k.OfficialId, StringComparer.Ordinal);
+        var seats = await SeatsAsync(connection, transaction, chamber, cancellationToken);
+        var known = await MatchAsync(connection, transaction, members, chamber, seats, run, cancellationToken);
         var seatsByOfficial = seats.ToLookup(s => s.OfficialId);
-        var matcher = new IdentityMatcher<Seat>(seats, s => new PersonIdentity(s.LastName, s.FirstName, s.DepartmentCode, s.Number, chamber));
-
-        var unknown = members.Where(m => !known.ContainsKey(m.SourceId)).ToList();
-        var matches = matcher.MatchAll(unknown);
-        var now = time.GetUtcNow().UtcDateTime;
-        for (var i = 0; i < unknown.Count; i++)
+        var contacts = new ContactPointWriter(database, connection, transaction, run, time.GetUtcNow().UtcDateTime);
+        if (source == ParliamentSource.SenatList)
         {
-            var (member, match) = (unknown[i], matches[i]);
-            if (match.Outcome == IdentityMatchOutcome.Matched)
-            {
-                known[member.SourceId] = match.Person!.OfficialId;
-                await connection.ExecuteAsync(database.Command(
-                    "INSERT INTO official_identifiers (official_id, source, value, first_run_id) VALUES (@OfficialId, @identifierSource, @SourceId, @Run)",
-                    new { match.Person.OfficialId, identifierSource, member.SourceId, Run = run.Id }, transaction, cancellationToken));
-            }
-            else
-            {
-                var kind = match.Outcome == IdentityMatchOutcome.Ambiguous ? ImportIssueKinds.Ambiguous : ImportIssueKinds.Unmatched;
-                run.Report(member.Line, kind, $"{member.FirstName} {member.LastName} ({member.SourceId}) : {match.Reason}".Replace("  ", " ", StringComparison.Ordinal));
-            }
+            // The list names each senator's page on senat.fr: the Sénat publishes no other address for them in these files.
+            var pages = members.Where(m => known.ContainsKey(m.SourceId)).GroupBy(m => known[m.SourceId]).ToDictionary(g => g.Key,
+                g => g.Where(m => m.Url is not null).Select(m => ContactValue.Web(m.Url!, ContactUses.Office)).ToList());
+            await contacts.ReplaceForOfficialsAsync("senat", [ContactKinds.Web], pages, cancellationToken);
         }
 
         foreach (var member in members.Where(m => known.ContainsKey(m.SourceId)))
@@ -86,8 +66,7 @@ public sealed class ParliamentImporter(Database database, TimeProvider time)
             var officialId = known[member.SourceId];
             if (member.Email is { } email)
             {
-                await _contacts.SaveAsync(connection, transaction, run, new ImportedContact(officialId, "email", contactSource, email), replaces: true, now,
-                    cancellationToken);
+                await contacts.SaveOneAsync(officialId, ContactValue.Email(email, ContactUses.Office), contactSource, cancellationToken);
             }
 
             // ODSEN carries the group's name of the day, not the Sénat list's code: groups come from the list only.
@@ -106,6 +85,57 @@ public sealed class ParliamentImporter(Database database, TimeProvider time)
                     new { member.GroupCode, member.GroupLabel, seat.MandateId }, transaction, cancellationToken));
             }
         }
+
+        contacts.ReportOlder();
+    }
+
+    /// <summary>
+    /// The officials of <paramref name="members"/>: by the chamber's id when it was stored before, else by name within
+    /// the chamber, département and circonscription (the id is then stored); ambiguous and unmatched people are
+    /// reported, never guessed. Keys are the members' ids.
+    /// </summary>
+    internal async Task<Dictionary<string, long>> MatchAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<ParliamentMember> members,
+        string chamber, ImportRun run, CancellationToken cancellationToken) =>
+        await MatchAsync(connection, transaction, members, chamber, await SeatsAsync(connection, transaction, chamber, cancellationToken), run,
+            cancellationToken);
+
+    private async Task<List<Seat>> SeatsAsync(DbConnection connection, DbTransaction transaction, string chamber, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<Seat>(database.Command("""
+            SELECT o.id AS official_id, o.last_name, o.first_name, m.id AS mandate_id, m.department_code, m.circonscription_code,
+                   m.group_code, m.group_label
+            FROM mandates m JOIN officials o ON o.id = m.official_id
+            WHERE m.role = @role AND m.end_date IS NULL
+            """, new { role = chamber == ParliamentMember.Depute ? Roles.Depute : Roles.Senateur }, transaction, cancellationToken))).ToList();
+
+    private async Task<Dictionary<string, long>> MatchAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<ParliamentMember> members,
+        string chamber, List<Seat> seats, ImportRun run, CancellationToken cancellationToken)
+    {
+        var identifierSource = chamber == ParliamentMember.Depute ? "assemblee" : "senat";
+        var known = (await connection.QueryAsync<(string Value, long OfficialId)>(database.Command(
+            "SELECT value, official_id FROM official_identifiers WHERE source = @identifierSource", new { identifierSource }, transaction,
+            cancellationToken))).ToDictionary(k => k.Value, k => k.OfficialId, StringComparer.Ordinal);
+        var matcher = new IdentityMatcher<Seat>(seats, s => new PersonIdentity(s.LastName, s.FirstName, s.DepartmentCode, s.Number, chamber));
+
+        var unknown = members.Where(m => !known.ContainsKey(m.SourceId)).ToList();
+        var matches = matcher.MatchAll(unknown);
+        for (var i = 0; i < unknown.Count; i++)
+        {
+            var (member, match) = (unknown[i], matches[i]);
+            if (match.Outcome == IdentityMatchOutcome.Matched)
+            {
+                known[member.SourceId] = match.Person!.OfficialId;
+                await connection.ExecuteAsync(database.Command(
+                    "INSERT INTO official_identifiers (official_id, source, value, first_run_id) VALUES (@OfficialId, @identifierSource, @SourceId, @Run)",
+                    new { match.Person.OfficialId, identifierSource, member.SourceId, Run = run.Id }, transaction, cancellationToken));
+            }
+            else
+            {
+                var kind = match.Outcome == IdentityMatchOutcome.Ambiguous ? ImportIssueKinds.Ambiguous : ImportIssueKinds.Unmatched;
+                run.Report(member.Line, kind, $"{member.FirstName} {member.LastName} ({member.SourceId}) : {match.Reason}".Replace("  ", " ", StringComparison.Ordinal));
+            }
+        }
+
+        return known;
     }
 
     private sealed class Seat

@@ -28,6 +28,9 @@ internal sealed class RevertGuard(Database database)
         SELECT c.run_id FROM import_changes c JOIN contact_points p ON p.id = c.entity_id
         WHERE c.entity = '{ImportJournal.ContactPoint}' AND c.run_id > @Run AND p.first_run_id = @Run
         UNION ALL
+        SELECT c.run_id FROM import_changes c JOIN commune_contacts p ON p.id = c.entity_id
+        WHERE c.entity = '{ImportJournal.CommuneContact}' AND c.run_id > @Run AND p.first_run_id = @Run
+        UNION ALL
         SELECT m.first_run_id FROM officials o JOIN mandates m ON m.official_id = o.id WHERE o.first_run_id = @Run AND m.first_run_id > @Run
         UNION ALL
         SELECT p.first_run_id FROM officials o JOIN contact_points p ON p.official_id = o.id WHERE o.first_run_id = @Run AND p.first_run_id > @Run

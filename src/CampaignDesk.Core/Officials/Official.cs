@@ -36,6 +36,4 @@ public sealed record Mandate(
     public string? Place { get; init; }
 }
 
-public sealed record ContactPoint(string Kind, string Value, string Source, DateTime FirstSeenUtc, DateTime LastSeenUtc, DateTime? RetiredUtc);
-
 public sealed record OfficialIdentifier(string Source, string Value);

@@ -109,10 +109,7 @@ public sealed class OfficialStore(Database database)
         }
 
         var mandates = await MandatesOfAsync(connection, [id], activeOnly: false, cancellationToken);
-        var contacts = await connection.QueryAsync<ContactPoint>(database.Command("""
-            SELECT kind, value, source, first_seen_utc, last_seen_utc, retired_utc FROM contact_points
-            WHERE official_id = @id ORDER BY retired_utc, kind, source, value
-            """, new { id }, cancellationToken: cancellationToken));
+        var contacts = await OfficialContacts.OfAsync(database, connection, [id], currentOnly: false, cancellationToken);
         var identifiers = (await connection.QueryAsync<OfficialIdentifier>(database.Command(
             "SELECT source, value FROM official_identifiers WHERE official_id = @id ORDER BY source", new { id },
             cancellationToken: cancellationToken))).ToList();
@@ -123,7 +120,7 @@ public sealed class OfficialStore(Database database)
 
         return new Official(person.Id, person.LastName, person.FirstName, person.Sex,
             IsoDate.Parse(person.BirthDate),
-            mandates[id].ToList(), contacts.ToList(), identifiers);
+            mandates[id].ToList(), contacts[id].ToList(), identifiers);
     }
 
     internal async Task<ILookup<long, Mandate>> MandatesOfAsync(DbConnection connection, long[] ids, bool activeOnly, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using CampaignDesk.Core.Common;
+using CampaignDesk.Core.Contacts;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Organisations;
 using CampaignDesk.Core.Territories;
@@ -60,15 +61,7 @@ public sealed class OrganisationOfficials(Database database, TerritoryStore terr
         }, cancellationToken: cancellationToken))).ToList();
 
         var ids = rows.Select(r => r.OfficialId).Distinct().ToArray();
-        var points = ids.Length == 0
-            ? []
-            : (await connection.QueryAsync<(long OfficialId, string Kind, string Value)>(database.Command($"""
-                SELECT official_id, kind, value FROM contact_points
-                WHERE kind IN ('email', 'phone') AND retired_utc IS NULL AND {database.Dialect.InList("official_id", "ids")}
-                ORDER BY official_id, source, value
-                """, new { ids }, cancellationToken: cancellationToken))).ToList();
-        var emails = points.Where(p => p.Kind == "email").ToLookup(e => e.OfficialId, e => e.Value);
-        var phones = points.Where(p => p.Kind == "phone").ToLookup(e => e.OfficialId, e => e.Value);
+        var contacts = await OfficialContacts.OfAsync(database, connection, ids, currentOnly: true, cancellationToken);
 
         var outreach = campaignId is { } campaign && ids.Length > 0
             ? (await connection.QueryAsync<OutreachRow>(database.Command($"""
@@ -95,10 +88,11 @@ public sealed class OrganisationOfficials(Database database, TerritoryStore terr
             .Select(r =>
             {
                 var standing = campaignId is { } id ? Outreach(id, outreach.GetValueOrDefault(r.OfficialId)) : null;
+                var points = contacts[r.OfficialId].ToList();
                 return new RelevantOfficial(r.OfficialId, r.LastName, r.FirstName, r.Sex, r.ToMandate(),
-                    Reason(r, organisation, commune, partial), emails[r.OfficialId].Distinct().ToList(), standing,
-                    targets?.Contains(r.OfficialId), phones[r.OfficialId].Distinct().ToList(),
-                    standing is not null && dealings is not null ? NextActions.Of(standing, dealings[r.OfficialId]) : null);
+                    Reason(r, organisation, commune, partial), Values(points, ContactKinds.Email), standing,
+                    targets?.Contains(r.OfficialId), Values(points, ContactKinds.Phone),
+                    standing is not null && dealings is not null ? NextActions.Of(standing, dealings[r.OfficialId]) : null, points);
             })
             .ToList();
     }
@@ -124,6 +118,10 @@ public sealed class OrganisationOfficials(Database database, TerritoryStore terr
     /// Why this élu matters, in French, their title agreed with their sex: « Députée de la 2e circonscription de l'Isère
     /// (38-02), où se trouve Grenoble. »
     /// </summary>
+    // The official's own values first, then their mairie's (OfficialContacts' order).
+    private static List<string> Values(IEnumerable<ContactPoint> points, string kind) =>
+        points.Where(c => c.Kind == kind).Select(c => c.Value).Distinct().ToList();
+
     private static string Reason(MandateRow row, Organisation organisation, Commune? commune, bool partial)
     {
         var department = DepartmentCatalog.Find(row.DepartmentCode);

@@ -1,8 +1,11 @@
 namespace CampaignDesk.Core.Officials;
 
-/// <summary>An élu who matters to an organisation, through one of their mandates, and why.</summary>
+/// <summary>
+/// An élu who matters to an organisation, through one of their mandates, and why; with their current e-mails and phones
+/// (their own, then their mairie's) and every current contact point (phones, addresses, sites, with their use and source).
+/// </summary>
 /// <param name="Target">With a campaign: whether the campaign targets this official (targets come first).</param>
-/// <param name="Phones">The directory's phone numbers of the official (current ones).</param>
+/// <param name="Phones">The current phone numbers of <paramref name="Contacts"/>, as stored (E.164 for imported ones).</param>
 /// <param name="NextAction">With a campaign, for the organisation's members and admins: what to do next (see <see cref="NextActions"/>).</param>
 public sealed record RelevantOfficial(
     long OfficialId,
@@ -15,7 +18,8 @@ public sealed record RelevantOfficial(
     OfficialOutreach? Outreach = null,
     bool? Target = null,
     IReadOnlyList<string>? Phones = null,
-    NextAction? NextAction = null);
+    NextAction? NextAction = null,
+    IReadOnlyList<ContactPoint>? Contacts = null);
 
 /// <summary>
 /// Where a campaign stands with one official, for an organisation's page: whether anyone contacted them, reached them, got

@@ -65,9 +65,13 @@ public sealed class ReplyRecorder(Database database, InteractionService interact
                 cancellationToken);
         }
 
-        List<long> officials = followUp.Id != 0 ? [followUp.OfficialId] : from is null ? [] : (await connection.QueryAsync<long>(database.Command(
-            "SELECT DISTINCT official_id FROM contact_points WHERE kind = 'email' AND LOWER(value) = @from", new { from }, transaction,
-            cancellationToken))).ToList();
+        // A mairie's address speaks for its current maire.
+        List<long> officials = followUp.Id != 0 ? [followUp.OfficialId] : from is null ? [] : (await connection.QueryAsync<long>(database.Command("""
+            SELECT official_id FROM contact_points WHERE kind = 'email' AND LOWER(value) = @from
+            UNION
+            SELECT m.official_id FROM commune_contacts c JOIN mandates m ON m.commune_insee = c.commune_insee AND m.role = 'maire' AND m.end_date IS NULL
+            WHERE c.kind = 'email' AND LOWER(c.value) = @from
+            """, new { from }, transaction, cancellationToken))).ToList();
         if (officials.Count != 1)
         {
             return await InsertAsync(connection, transaction, row with { Kind = officials.Count == 0 ? "unknown" : "ambiguous" }, cancellationToken);
@@ -82,6 +86,9 @@ public sealed class ReplyRecorder(Database database, InteractionService interact
         // A person wrote from this address: it works, whatever a report said before.
         await connection.ExecuteAsync(database.Command(
             "UPDATE contact_points SET bouncing_since_utc = NULL WHERE kind = 'email' AND LOWER(value) = @from AND bouncing_since_utc IS NOT NULL",
+            new { from }, transaction, cancellationToken));
+        await connection.ExecuteAsync(database.Command(
+            "UPDATE commune_contacts SET bouncing_since_utc = NULL WHERE kind = 'email' AND LOWER(value) = @from AND bouncing_since_utc IS NOT NULL",
             new { from }, transaction, cancellationToken));
         var campaignId = followUp.CampaignId ?? await SharedCampaignAsync(connection, transaction, organisationId, officials[0], cancellationToken);
         return await LogAnswerAsync(connection, transaction, row with { Kind = followUp.Id == 0 ? "message" : "reply", CampaignId = campaignId },
@@ -123,10 +130,14 @@ public sealed class ReplyRecorder(Database database, InteractionService interact
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        await connection.ExecuteAsync(database.Command($"""
-            UPDATE contact_points SET bouncing_since_utc = @now
-            WHERE kind = 'email' AND bouncing_since_utc IS NULL AND {database.Dialect.InList("LOWER(value)", "addresses")}
-            """, new { now, addresses }, transaction, cancellationToken));
+        foreach (var table in new[] { "contact_points", "commune_contacts" })
+        {
+            await connection.ExecuteAsync(database.Command($"""
+                UPDATE {table} SET bouncing_since_utc = @now
+                WHERE kind = 'email' AND bouncing_since_utc IS NULL AND {database.Dialect.InList("LOWER(value)", "addresses")}
+                """, new { now, addresses }, transaction, cancellationToken));
+        }
+
         return await connection.ExecuteScalarAsync<long?>(database.Command(
             $"SELECT MIN(official_id) FROM contact_points WHERE kind = 'email' AND {database.Dialect.InList("LOWER(value)", "addresses")}",
             new { addresses }, transaction, cancellationToken));

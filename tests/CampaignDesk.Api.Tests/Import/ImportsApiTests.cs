@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using CampaignDesk.TestSupport;
 
 namespace CampaignDesk.Api.Tests.Import;
 
@@ -12,7 +13,6 @@ public class ImportsApiTests : ApiTest
         38;Isère;;;3802;2Ème Circonscription;CHATELAIN;Cyrielle;F;18/06/1987;34;Professeur;08/07/2024
         38;Isère;;;3803;3Ème Circonscription;BROKEN;Row;F;99/99/1987;34;Professeur;08/07/2024
         """;
-
 
     [Test]
     public async Task Upload_RneFile_Is201WithTheReportAndItsUnreadableLine()
@@ -104,6 +104,20 @@ public class ImportsApiTests : ApiTest
         await (await Client.PostAsync("/api/imports/424242/revert", null)).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
+    [Test]
+    public async Task Upload_TheAssembleesActeurZip_DryRun_Is200WithItsContactReport()
+    {
+        var zip = await File.ReadAllBytesAsync(DataFiles.ShippedFile("contacts/assemblee-acteurs-l17-2025-11-18.zip"));
+
+        var response = await UploadAsync("acteurs-2025-11-18.zip", zip, "?dryRun=true");
+
+        var report = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((report.GetProperty("fileType").GetString(), report.GetProperty("status").GetString(), report.GetProperty("rowsRead").GetInt32()),
+            Is.EqualTo(("AssembleeActeurs", "dry_run", 603)));
+        Assert.That(report.GetProperty("issues").EnumerateArray().Select(i => i.GetProperty("kind").GetString()), Does.Contain("not_sitting"));
+    }
+
     [TestCase("")]
     [TestCase("a,b,c\n1,2,3\n")]
     public async Task Upload_NotAFileOfOfficials_Is400NamingTheFile(string content) =>
@@ -122,10 +136,13 @@ public class ImportsApiTests : ApiTest
         Assert.That((await anonymous.PostAsync("/api/imports", form)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
 
-    private async Task<HttpResponseMessage> UploadAsync(string fileName, string content, string query = "")
+    private Task<HttpResponseMessage> UploadAsync(string fileName, string content, string query = "") =>
+        UploadAsync(fileName, Encoding.UTF8.GetBytes(content), query);
+
+    private async Task<HttpResponseMessage> UploadAsync(string fileName, byte[] content, string query = "")
     {
         using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(content));
+        var file = new ByteArrayContent(content);
         form.Add(file, "file", fileName);
         return await Client.PostAsync("/api/imports" + query, form);
     }

@@ -51,6 +51,43 @@ public class OfficialsApiTests : ApiTest
     }
 
     [Test]
+    public async Task Get_DeputeWithAPermanence_PhoneInE164AndFrench_AddressesByUse()
+    {
+        var id = (await Client.GetFromJsonAsync<JsonElement>("/api/officials?q=david alain&role=depute&department=33")).GetProperty("items")[0]
+            .GetProperty("id").GetInt64();
+
+        var contacts = (await Client.GetFromJsonAsync<JsonElement>($"/api/officials/{id}")).GetProperty("contacts").EnumerateArray().ToList();
+
+        var phone = contacts.Single(c => c.GetProperty("kind").GetString() == "phone");
+        var permanence = contacts.Single(c => c.GetProperty("kind").GetString() == "postal" && c.GetProperty("use").GetString() == "circonscription");
+        Assert.Multiple(() =>
+        {
+            Assert.That(Fields(phone, "value", "display", "href", "use", "source", "sourceDate"),
+                Is.EqualTo(new[] { "+33788440675", "07 88 44 06 75", "tel:+33788440675", "circonscription", "assemblee", "2025-11-18" }));
+            Assert.That(Fields(permanence, "value", "display"),
+                Is.EqualTo(new[] { "Permanence\n7 Avenue Roger Schwob\n33150 Cenon", "Permanence, 7 Avenue Roger Schwob, 33150 Cenon" }));
+            Assert.That(Fields(permanence.GetProperty("postal"), "label", "street", "postalCode", "city"),
+                Is.EqualTo(new[] { "Permanence", "7 Avenue Roger Schwob", "33150", "Cenon" }));
+            Assert.That(permanence.GetProperty("href").GetString(), Does.StartWith("https://www.openstreetmap.org/search?query="));
+        });
+    }
+
+    [Test]
+    public async Task Get_Maire_ShowsTheMairiesContactsWithTheirSourceAndCommune()
+    {
+        var id = (await Client.GetFromJsonAsync<JsonElement>("/api/officials?role=maire&commune=38421")).GetProperty("items")[0].GetProperty("id").GetInt64();
+
+        var official = await Client.GetFromJsonAsync<JsonElement>($"/api/officials/{id}");
+
+        var mail = official.GetProperty("contacts").EnumerateArray().Single(c => c.GetProperty("kind").GetString() == "email");
+        Assert.That(Fields(mail, "value", "href", "use", "source", "sourceDate"),
+            Is.EqualTo(new[] { "contact-mairie@saintmartindheres.fr", "mailto:contact-mairie@saintmartindheres.fr", "mairie", "service_public", "2021-03-02" }));
+        Assert.That(Fields(mail.GetProperty("commune"), "insee", "name"), Is.EqualTo(new[] { "38421", "Saint-Martin-d'Hères" }));
+    }
+
+    private static string?[] Fields(JsonElement element, params string[] names) => [.. names.Select(n => element.GetProperty(n).GetString())];
+
+    [Test]
     public async Task Get_UnknownOfficial_Is404() =>
         await (await Client.GetAsync("/api/officials/99999999")).AssertProblemAsync(HttpStatusCode.NotFound);
 

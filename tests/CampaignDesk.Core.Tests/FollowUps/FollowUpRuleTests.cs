@@ -60,6 +60,17 @@ public class FollowUpRuleTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task AMaireReachedOnlyAtHerMairie_GetsHerFollowUpThere()
+    {
+        await TurnOnAsync(3);
+        await _world.OnlyTheMairieHasAnAddressAsync();
+        await LogAsync(_world.Maire, "outbound", "sent", daysAgo: 9);
+
+        Assert.That(await _world.Services.Rules().RunAsync(default), Is.EqualTo(1));
+        Assert.That(await _world.CountAsync($"official_id = {_world.Maire} AND to_address = '{FollowUpWorld.MairieAddress}'"), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task TheContactARulesFollowUpMadeWhenItLeft_IsNotFollowedUpInTurn()
     {
         await TurnOnAsync(3);

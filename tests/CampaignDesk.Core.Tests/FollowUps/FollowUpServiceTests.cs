@@ -41,6 +41,31 @@ public class FollowUpServiceTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task Schedule_ToAMaireWithoutAnAddress_LeavesForHerMairie_ToHerAttention()
+    {
+        await _world.OnlyTheMairieHasAnAddressAsync();
+
+        var followUp = (await _world.ScheduleAsync(_world.Maire, _world.Strasbourg)).Value!;
+
+        Assert.That((followUp.ToAddress, followUp.ToName), Is.EqualTo((FollowUpWorld.MairieAddress, "Mairie de Strasbourg")));
+        Assert.That(followUp.Body, Does.StartWith("À l'attention de Madame la Maire\n\nMadame la Maire,\n\nNous revenons vers vous, Maire de Strasbourg,"));
+    }
+
+    [Test]
+    public async Task Schedule_ToAMaireWhoseMairieAddressBounces_IsRefusedWithTheReason()
+    {
+        await _world.OnlyTheMairieHasAnAddressAsync();
+        await using (var connection = await _world.Db.Database.OpenAsync(default))
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE commune_contacts SET bouncing_since_utc = last_seen_utc");
+        }
+
+        var outcome = await _world.ScheduleAsync(_world.Maire, _world.Strasbourg);
+
+        Assert.That(outcome.Errors?["officialId"].Select(m => m.Code), Has.Some.EqualTo(Messages.OfficialNoEmail.Code));
+    }
+
+    [Test]
     public async Task Schedule_AfterHoursBeforeEaster_WaitsForTuesday_AndGoodFridayClosesOnlyInAlsaceMoselle()
     {
         // Thursday 2 April 2026, 19:00 in Paris: Friday is Good Friday (a holiday in 57, 67, 68), Monday is Easter Monday.

@@ -76,6 +76,20 @@ internal sealed class FollowUpWorld : IAsyncDisposable
             default)).Value!.Id;
     }
 
+    public const string MairieAddress = "mairie@strasbourg.example";
+
+    /// <summary>The maire's own address is retired and Strasbourg's mairie publishes one, as the directory's import gives it.</summary>
+    public async Task OnlyTheMairieHasAnAddressAsync()
+    {
+        await using var connection = await Db.Database.OpenAsync(default);
+        var now = Time.GetUtcNow().UtcDateTime;
+        await connection.ExecuteAsync("UPDATE contact_points SET retired_utc = @now WHERE official_id = @Maire", new { now, Maire });
+        await connection.ExecuteAsync("""
+            INSERT INTO commune_contacts (commune_insee, kind, contact_use, value, source, source_date, first_seen_utc, last_seen_utc)
+            VALUES ('67482', 'email', 'mairie', @MairieAddress, 'service_public', '2026-03-01', @now, @now)
+            """, new { MairieAddress, now });
+    }
+
     public Task<CampaignDesk.Core.Common.Outcome<FollowUp>> ScheduleAsync(long official, long organisation, DateTimeOffset? notBefore = null) =>
         Services.FollowUps.ScheduleAsync(Admin, new FollowUpInput(official, organisation, Campaign, Template, null, null, notBefore), default);
 

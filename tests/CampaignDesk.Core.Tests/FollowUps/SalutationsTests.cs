@@ -36,6 +36,14 @@ public class SalutationsTests
     public void For_EveryRole_HasATitle([ValueSource(typeof(Roles), nameof(Roles.All))] string role) =>
         Assert.That(Salutations.For(role, "F"), Does.StartWith("Madame la "));
 
+    [TestCase(Roles.Maire, "F", "À l'attention de Madame la Maire")]
+    [TestCase(Roles.Maire, "M", "À l'attention de Monsieur le Maire")]
+    [TestCase(Roles.Maire, null, "À l'attention de Madame ou Monsieur le Maire")]
+    [TestCase(Roles.Depute, null, "À l'attention de Madame la Députée ou de Monsieur le Député")]
+    [TestCase("prefet", "F", "À l'attention de Madame")]
+    public void Attention_ALetterToTheOffice_NamesWhoItIsFor(string role, string? sex, string expected) =>
+        Assert.That(Salutations.Attention(role, sex), Is.EqualTo(expected));
+
     [TestCase(1, "1re circonscription")]
     [TestCase(5, "5e circonscription")]
     [TestCase(21, "21e circonscription")]

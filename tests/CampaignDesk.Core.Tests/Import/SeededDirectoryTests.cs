@@ -14,7 +14,7 @@ namespace CampaignDesk.Core.Tests.Import;
 
 /// <summary>The shipped snapshot, seeded as the embedded default does, and the counts the official data gives, on every engine.</summary>
 [TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
-public class SeededDirectoryTests(DatabaseProvider provider)
+public partial class SeededDirectoryTests(DatabaseProvider provider)
 {
     private TestDatabase _db = null!;
     private OrganisationStore _organisations = null!;

@@ -68,6 +68,17 @@ public class ReplyCollectorTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task MessageFromAMairiesAddress_IsItsMaires()
+    {
+        await _r.World.OnlyTheMairieHasAnAddressAsync();
+        _r.Deliver(FollowUpWorld.MairieAddress, "Votre courrier", "Madame la Maire vous recevra.");
+
+        await _r.Collector().RunAsync(default);
+
+        Assert.That((await _r.InboundAsync()).Single() is { Kind: "message" } inbound ? inbound.OfficialId : null, Is.EqualTo(_r.World.Maire));
+    }
+
+    [Test]
     public async Task OutOfOffice_IsRecordedAsAnAutomaticReply_ThatNeitherCountsNorCancels()
     {
         var (_, messageId) = await _r.SendFollowUpAsync();

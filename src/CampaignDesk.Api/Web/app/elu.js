@@ -6,22 +6,25 @@ import {
 } from "./app.js";
 import { followUpForm, taskForm } from "./lot.js";
 
-const contactKinds = {
-  email: "E-mail", phone: "Téléphone", postal: "Adresse", address: "Adresse", website: "Site", twitter: "X (Twitter)",
-};
+const contactKinds = { email: "E-mail", phone: "Téléphone", postal: "Adresse", web: "Site" };
+const contactUses = { office: "bureau", circonscription: "permanence", mairie: "mairie", personal: "personnel" };
 
-function link(value) {
-  return /^https:\/\/[^\s]+$/i.test(value) ? h("a", { href: value, rel: "noopener noreferrer", target: "_blank" }, value) : value;
+function link(value, display) {
+  return /^https:\/\/[^\s]+$/i.test(value)
+    ? h("a", { href: value, rel: "noopener noreferrer", target: "_blank" }, display || value, h("span", { class: "visuellement-cache" }, " (nouvel onglet)"))
+    : display || value;
 }
 
+/** A contact point as the directory gives it: what it is, whose office it reaches, the link to follow, its source and date. */
 function contact(point) {
-  const value = point.kind === "email" ? h("a", { href: `mailto:${point.value}` }, point.value)
+  const value = point.kind === "email" ? h("a", { href: `mailto:${point.value}` }, point.display || point.value)
     : point.kind === "phone" ? phoneLink(point.value, point.display)
-      : point.kind === "postal" || point.kind === "address" ? mapLink(point.value, point.display)
-        : link(point.value);
-  const use = point.use ? ` (${point.use})` : "";
-  return h("li", { dataset: { kind: point.kind } }, `${contactKinds[point.kind] ?? point.kind}${use} : `, value,
-    h("span", { class: "discret" }, ` (source : ${point.source})`));
+      : point.kind === "postal" ? mapLink(point.value, point.display)
+        : link(point.href || point.value, point.display);
+  const use = point.commune ? ` (mairie de ${point.commune.name})` : contactUses[point.use] ? ` (${contactUses[point.use]})` : "";
+  const source = point.sourceDate ? `${point.source}, ${formatDate(point.sourceDate)}` : point.source;
+  return h("li", { dataset: { kind: point.kind, use: point.use ?? "" } }, `${contactKinds[point.kind] ?? point.kind}${use} : `, value,
+    h("span", { class: "discret" }, ` (source : ${source})`));
 }
 
 function interactionEntry(entry) {

@@ -14,6 +14,7 @@ namespace CampaignDesk.Core.Import.Parliament;
 /// <param name="CirconscriptionNumber">Députés only.</param>
 /// <param name="Email">Null for none and for "Non public"; trimmed, domain lower-cased.</param>
 /// <param name="Active">Sénat ODSEN État ACTIF/ANCIEN; null when the source has no notion of it.</param>
+/// <param name="Url">The member's page on the chamber's site (the Sénat's list), absolute.</param>
 public sealed record ParliamentMember(
     int Line,
     ParliamentSource Source,
@@ -28,7 +29,8 @@ public sealed record ParliamentMember(
     string? GroupCode,
     string? GroupLabel,
     string? Email,
-    bool? Active)
+    bool? Active,
+    string? Url = null)
 {
     public const string Depute = "depute";
     public const string Senateur = "senateur";

@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace CampaignDesk.Core.Import.Parliament;
 
-/// <summary>The Sénat's list of sitting senators: [{matricule, nom, prenom, civilite, groupe{code,libelle}, circonscription{code,libelle}}].</summary>
+/// <summary>
+/// The Sénat's list of sitting senators: [{matricule, nom, prenom, civilite, groupe{code,libelle}, circonscription{code,libelle},
+/// url}]; url is the senator's page, relative to www.senat.fr.
+/// </summary>
 internal static class SenatListRows
 {
     public static IEnumerable<(ParliamentMember?, ParliamentProblem?)> Read(ParliamentFile file) => JsonArrayRows.Read(file, Map);
@@ -32,6 +35,15 @@ internal static class SenatListRows
             group.Text("code"),
             group.Text("libelle"),
             Email: null,
-            Active: null));
+            Active: null,
+            Page(item.Text("url"))));
     }
+
+    private static string? Page(string? url) => url switch
+    {
+        null => null,
+        _ when url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) => url,
+        _ when url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) => "https://www.senat.fr" + url,
+        _ => null,
+    };
 }
