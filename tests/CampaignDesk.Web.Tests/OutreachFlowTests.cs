@@ -8,7 +8,8 @@ namespace CampaignDesk.Web.Tests;
 
 /// <summary>
 /// A coordinator's day in the browser, on a desk of its own that writes mail as <c>.eml</c> files (the embedded default)
-/// with the demo campaign running again: log a call from an official's page, schedule a follow-up for three élus at once
+/// with the demo campaign running again: invited by e-mail, signed in on a phone by the link of the <c>.eml</c> and on a
+/// screen by a link asked for, log a call from an official's page, schedule a follow-up for three élus at once
 /// from the structure page after its preview, the messages leave in their window, and the élus read as contacted on the
 /// structure page and the dashboard; a volunteer leaves a message and the task stays open with a new date; an observer
 /// never sees the coordinator's confidential note.
@@ -55,6 +56,16 @@ public class OutreachFlowTests : BrowserTest
         _observer = await TokenAsync(await Desk.CreateUserAsync(admin, "observation@example.org", "Oscar Observateur", "observer"));
     }
 
+    private string MailFolder => Path.Combine(_api.Root.FullName, "data", "mail");
+
+    /// <summary>Opens a sign-in link as its reader would and accepts it on this device.</summary>
+    private static async Task SignInByLinkAsync(IPage page, Uri link)
+    {
+        await OpenAsync(page, link.ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Me connecter sur cet appareil" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/app/connexion.html", StringComparison.Ordinal));
+    }
+
     [OneTimeTearDown]
     public async Task StopDeskAsync()
     {
@@ -67,9 +78,17 @@ public class OutreachFlowTests : BrowserTest
     [Test]
     public async Task Coordinator_LogsACall_SchedulesThreeFollowUps_AndTheyLeaveAndCount()
     {
-        // 1. On a phone, from the official's page: « Noter un contact », confidential.
+        // 0. An admin invites a coordinator; she follows the link of the .eml on her phone, never seeing a token.
+        var email = $"ines.{Guid.NewGuid():N}@example.org";
+        var invitation = await Desk.PostAsync(_api.Http, "/api/invitations",
+            new { email, displayName = "Inès Invitée", role = "coordinator", organisationIds = new[] { Organisation } });
+        var invited = await EmlMailbox.ByKeyAsync(MailFolder, $"invitation-{invitation.GetProperty("invitation").GetProperty("id").GetInt64()}");
         var phone = await NewPageAsync(phone: true, baseAddress: _api.BaseAddress);
-        await SignInAsync(phone, _coordinator, $"/app/elu.html?id={_official}&structure={Organisation}");
+        await SignInByLinkAsync(phone, EmlMailbox.SignInLink(invited));
+        await OpenAsync(phone, $"/app/elu.html?id={_official}&structure={Organisation}");
+        await Assertions.Expect(phone.Locator("#entete")).ToContainTextAsync("Inès Invitée");
+
+        // 1. On the phone, from the official's page: « Noter un contact », confidential.
         await phone.Locator("#noter summary").ClickAsync();
         await phone.GetByLabel("Moyen").SelectOptionAsync("phone");
         await phone.Locator("#noter").GetByLabel("J'ai pu lui parler").CheckAsync();
@@ -89,7 +108,14 @@ public class OutreachFlowTests : BrowserTest
         Assert.That(three, Has.Count.EqualTo(3), "three targets with an e-mail address");
         var before = await ContactedAsync();
         var screen = await NewPageAsync(baseAddress: _api.BaseAddress);
-        await SignInAsync(screen, _coordinator, $"/app/structure.html?id={Organisation}");
+        await screen.GotoAsync($"/app/structure.html?id={Organisation}");
+        await screen.WaitForURLAsync(url => url.Contains("/app/connexion.html?retour=", StringComparison.Ordinal));
+        await WaitDrawnAsync(screen);
+        await screen.GetByLabel("Votre adresse e-mail").FillAsync(email);
+        await screen.GetByRole(AriaRole.Button, new() { Name = "Recevoir un lien de connexion" }).ClickAsync();
+        await SignInByLinkAsync(screen, EmlMailbox.SignInLink(await EmlMailbox.WaitForAsync(MailFolder, email, already: 1)));
+        await screen.WaitForURLAsync(url => url.Contains($"/app/structure.html?id={Organisation}", StringComparison.Ordinal));
+        await WaitDrawnAsync(screen);
         foreach (var o in three)
         {
             await screen.GetByLabel($"Choisir {o.GetProperty("firstName").GetString()} {o.GetProperty("lastName").GetString()}").First.CheckAsync();
