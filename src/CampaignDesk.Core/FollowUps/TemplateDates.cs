@@ -8,7 +8,7 @@ namespace CampaignDesk.Core.FollowUps;
 public sealed record TemplateWarning(string Code, string Message);
 
 /// <summary>A previewed message, as it would leave, with the remarks on its text.</summary>
-public sealed record PreviewedMail(string FromMailbox, string ToAddress, string ToName, string Subject, string Body, IReadOnlyList<TemplateWarning> Warnings);
+public sealed record PreviewedMail(string? FromMailbox, string? ToAddress, string ToName, string Subject, string Body, IReadOnlyList<TemplateWarning> Warnings);
 
 /// <summary>
 /// Finds the dates a French text cites with their year — « 30 avril 2026 », « 1er mai 2026 », « 30/04/2026 » — so that a
