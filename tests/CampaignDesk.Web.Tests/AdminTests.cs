@@ -109,7 +109,10 @@ public class AdminTests : BrowserTest
 
         var invitation = await Desk.PostAsync(_desk.Http, "/api/invitations", new
         {
-            email = $"coordination.{Guid.NewGuid():N}@example.org", displayName = "Corinne Coordination", role = "coordinator", organisationIds = new[] { Participant },
+            email = $"coordination.{Guid.NewGuid():N}@example.org",
+            displayName = "Corinne Coordination",
+            role = "coordinator",
+            organisationIds = new[] { Participant },
         });
         var link = EmlMailbox.SignInLink(await EmlMailbox.ByKeyAsync(MailFolder, $"invitation-{invitation.GetProperty("invitation").GetProperty("id").GetInt64()}"));
         var coordinator = await NewPageAsync(phone: true, baseAddress: _desk.BaseAddress);
@@ -146,7 +149,9 @@ public class AdminTests : BrowserTest
 
         await page.GetByLabel("Fichier du répertoire").SetInputFilesAsync(new FilePayload
         {
-            Name = "elus-deputes-dep-2026-11-30.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(partial),
+            Name = "elus-deputes-dep-2026-11-30.csv",
+            MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes(partial),
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "Simuler l'import" }).ClickAsync();
         var dry = page.Locator("#simulation");
@@ -157,6 +162,7 @@ public class AdminTests : BrowserTest
         await Assertions.Expect(dry.Locator("[data-diff=added]")).ToContainTextAsync("Élue NOUVELLE");
         Assert.That(await WiderThanTheScreenAsync(page), Is.Empty, "the report fits a 360 px phone");
         await ScreenshotAsync(page, "import-simulation-telephone");
+        await dry.ScreenshotAsync(new() { Path = Path.Combine(ArtifactFolder, "import-simulation-rapport-telephone.png") });
         Assert.That((await _desk.Http.GetFromJsonAsync<JsonElement>("/api/officials?q=nouvelle")).GetProperty("total").GetInt32(), Is.Zero,
             "nothing changed before the confirmation");
 

@@ -55,6 +55,13 @@ async function previewChooser(campaign, organisations) {
       official.replaceChildren(...found.items.map((o) => h("option", { value: o.id }, fullName(o))));
     },
   }, "Chercher");
+  // Enter in the search box searches (it would otherwise submit the preview form around it).
+  query.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      search.click();
+    }
+  });
   return {
     element: [field("Élu", official), h("div", { class: "ligne" }, field("Chercher un autre élu par son nom", query), search),
       field("Structure qui écrit", organisation)],
@@ -94,6 +101,7 @@ await page("Modèles d'e-mail", async (main) => {
     dirty = false;
     for (const slot of Object.values(slots)) slot.replaceChildren();
   };
+  const heading = h("h2", {}, template ? `Modifier « ${template.name} »` : "Nouveau modèle");
   const form = h("form", {
     id: "modele",
     oninput: () => { dirty = true; },
@@ -101,12 +109,13 @@ await page("Modèles d'e-mail", async (main) => {
       event.preventDefault();
       try {
         await save();
+        heading.textContent = `Modifier « ${template.name} »`;
         result.replaceChildren(h("p", { class: "succes", role: "status" }, "Modèle enregistré."));
       } catch (error) {
         showErrors(error, slots, result);
       }
     },
-  }, h("h2", {}, template ? `Modifier « ${template.name} »` : "Nouveau modèle"),
+  }, heading,
   field("Nom du modèle", name), slots.name,
   field("Objet", subject), slots.subject,
   h("div", { class: "champ" }, h("p", { class: "discret", id: "balises-aide" },
@@ -121,19 +130,19 @@ await page("Modèles d'e-mail", async (main) => {
 
   const chooser = await previewChooser(campaign, organisations.items);
   const shown = h("div", { "aria-live": "polite" });
-  main.append(h("section", { id: "apercu", "aria-labelledby": "apercu-titre" }, h("h2", { id: "apercu-titre" }, "Aperçu"),
-    h("p", { class: "discret" }, "Le message tel qu'il partirait pour cet élu, depuis cette structure (le modèle est d'abord enregistré)."),
-    chooser.element,
-    h("div", { class: "actions" }, h("button", {
-      type: "button",
-      onclick: async () => {
-        try {
-          if (dirty || !template) await save();
-          shown.replaceChildren(previewBlock(await api(`/api/templates/${template.id}/preview`, { method: "POST", body: chooser.read() })));
-        } catch (error) {
-          if (error.errors?.name || error.errors?.subject || error.errors?.body) showErrors(error, slots, result);
-          shown.replaceChildren(failure(error));
-        }
-      },
-    }, "Prévisualiser")), shown));
+  main.append(h("h2", { id: "apercu-titre" }, "Aperçu"), h("form", {
+    id: "apercu", "aria-labelledby": "apercu-titre",
+    onsubmit: async (event) => {
+      event.preventDefault();
+      try {
+        if (dirty || !template) await save();
+        heading.textContent = `Modifier « ${template.name} »`;
+        shown.replaceChildren(previewBlock(await api(`/api/templates/${template.id}/preview`, { method: "POST", body: chooser.read() })));
+      } catch (error) {
+        if (error.errors?.name || error.errors?.subject || error.errors?.body) showErrors(error, slots, result);
+        shown.replaceChildren(failure(error));
+      }
+    },
+  }, h("p", { class: "discret" }, "Le message tel qu'il partirait pour cet élu, depuis cette structure (le modèle est d'abord enregistré)."),
+  chooser.element, h("div", { class: "actions" }, h("button", { type: "submit" }, "Prévisualiser")), shown));
 });
