@@ -111,6 +111,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TaskCalendar>();
         services.AddSingleton<PositionService>();
         services.AddSingleton<CoverageService>();
+        services.AddSingleton<TargetPreviews>();
         services.AddSingleton<Timeline>();
         services.AddOptions<TaskReminderOptions>().BindConfiguration(TaskReminderOptions.SectionName)
             .Validate(o => o.Interval >= TimeSpan.FromMinutes(1) && o.DueSoonDays is >= 0 and <= 30,

@@ -6,11 +6,17 @@ namespace CampaignDesk.Web.Tests;
 /// <summary>Every page, as an admin: drawn without a console error, every field labelled; screenshots kept.</summary>
 public class PagesTests : BrowserTest
 {
+    /// <summary>The pages of the coalition's admins (declared first: Pages lists them too).</summary>
+    internal static readonly string[] AdminPages =
+    [
+        "/app/campagnes.html", $"/app/campagne-reglages.html?id={Desk.Campaign}", $"/app/modeles.html?campagne={Desk.Campaign}", "/app/imports.html",
+    ];
+
     internal static readonly string[] Pages =
     [
         "/app/", "/app/taches.html", "/app/tri.html", $"/app/campagne.html?id={Desk.Campaign}",
         $"/app/structure.html?id={Desk.Organisation}", "/app/elu.html?id={official}", "/app/recherche.html?q=cyrielle%20chatelain",
-        $"/app/equipe.html?id={Desk.Organisation}", "/app/appareils.html",
+        $"/app/equipe.html?id={Desk.Organisation}", "/app/appareils.html", .. AdminPages,
     ];
 
     [Test]
@@ -52,9 +58,10 @@ public class PagesTests : BrowserTest
             // Wide tables scroll inside their own box (.defile); nothing else may push the page sideways.
             Assert.That(await WiderThanTheScreenAsync(page), Is.Empty, path);
             Assert.That(await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), Is.LessThanOrEqualTo(360), path);
-            if (path.Contains("campagne", StringComparison.Ordinal))
+            var name = path.Trim('/').Replace("app/", "", StringComparison.Ordinal).Split('.', '?')[0];
+            if (name is "campagne" or "campagnes" or "campagne-reglages" or "modeles" or "imports")
             {
-                await ScreenshotAsync(page, "campagne-telephone");
+                await ScreenshotAsync(page, name + "-telephone");
             }
         }
     }

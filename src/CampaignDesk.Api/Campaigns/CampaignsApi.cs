@@ -24,6 +24,8 @@ public static class CampaignsApi
         group.MapGet("/{id:long}", GetAsync).WithSummary("One campaign with its participating organisations.");
         group.MapPost("/", CreateAsync).WithSummary("Create a campaign (admins); without targeting, the default rule (see the README).");
         group.MapPatch("/{id:long}", UpdateAsync).WithIfMatch().WithSummary("Change a campaign's fields, participants, targeting or automatic follow-up rule (admins).");
+        group.MapPost("/{id:long}/targets/preview", PreviewTargetsAsync)
+            .WithSummary("How many officials rules not saved yet would target, and the first ten by name (admins); nothing is written.");
         group.MapGet("/{id:long}/coverage", CoverageAsync)
             .WithSummary("Per département, group, role or organisation: targets, contacted, reached, responded, stances.");
         group.MapGet("/{id:long}/coverage/export.{format}", ExportCoverageAsync)
@@ -62,6 +64,10 @@ public static class CampaignsApi
             ? Problems.Invalid(errors.ToDictionary())
             : Problems.OkOr(await campaigns.UpdateAsync(caller, id, input.ToFields(), cancellationToken, ifMatch), "Campaign", id);
     }
+
+    private static async Task<Results<Ok<TargetPreview>, ProblemHttpResult>> PreviewTargetsAsync(long id, TargetPreviewInput input, Caller caller,
+        TargetPreviews previews, CancellationToken cancellationToken) =>
+        Problems.OkOr(await previews.PreviewAsync(caller, id, input, cancellationToken), "Campaign", id);
 
     private static async Task<Results<Ok<Coverage>, ProblemHttpResult>> CoverageAsync(long id, Caller caller, CoverageService coverage, string by = "department",
         CancellationToken cancellationToken = default)

@@ -82,14 +82,16 @@ public sealed record CampaignTargeting(IReadOnlyList<TargetRule> Rules, IReadOnl
 
     /// <summary>
     /// A query of (official_id, role, department_code, group_label) for every active mandate that makes an official a
-    /// target of campaign <c>@CampaignId</c>. Each rule adds its parameters to <paramref name="parameters"/>.
+    /// target of campaign <c>@CampaignId</c>. Each rule adds its parameters to <paramref name="parameters"/>. With
+    /// <paramref name="participantsGiven"/>, the participating organisations are the parameter <c>@Participants</c> (a
+    /// preview of rules not saved yet) instead of the campaign's.
     /// </summary>
-    internal string MandatesSql(Func<string, string, string> inList, DynamicParameters parameters)
+    internal string MandatesSql(Func<string, string, string> inList, DynamicParameters parameters, bool participantsGiven = false)
     {
-        const string Participants = """
-            SELECT o.{0} FROM organisations o JOIN campaign_organisations co ON co.organisation_id = o.id
-            WHERE co.campaign_id = @CampaignId AND o.{0} IS NOT NULL
-            """;
+        var participating = participantsGiven
+            ? inList("o.id", "Participants")
+            : "o.id IN (SELECT co.organisation_id FROM campaign_organisations co WHERE co.campaign_id = @CampaignId)";
+        var participants = $"SELECT o.{{0}} FROM organisations o WHERE {participating} AND o.{{0}} IS NOT NULL";
         var parts = new List<string>();
         for (var i = 0; i < Rules.Count; i++)
         {
@@ -98,14 +100,13 @@ public sealed record CampaignTargeting(IReadOnlyList<TargetRule> Rules, IReadOnl
             var territory = rule.Where switch
             {
                 Scopes.Departments => AddDepartments(i, rule, parameters, inList),
-                Scopes.DepartmentsOfParticipants => $"m.department_code IN ({string.Format(null, Participants, "department_code")})",
-                Scopes.CommunesOfParticipants => $"m.commune_insee IN ({string.Format(null, Participants, "commune_insee")})",
-                Scopes.CirconscriptionsOfParticipants => """
+                Scopes.DepartmentsOfParticipants => $"m.department_code IN ({string.Format(null, participants, "department_code")})",
+                Scopes.CommunesOfParticipants => $"m.commune_insee IN ({string.Format(null, participants, "commune_insee")})",
+                Scopes.CirconscriptionsOfParticipants => $"""
                     m.circonscription_code IN (
                         SELECT COALESCE(o.circonscription_code, cc.circonscription_code)
-                        FROM organisations o JOIN campaign_organisations co ON co.organisation_id = o.id
-                        LEFT JOIN commune_circonscriptions cc ON cc.commune_insee = o.commune_insee
-                        WHERE co.campaign_id = @CampaignId)
+                        FROM organisations o LEFT JOIN commune_circonscriptions cc ON cc.commune_insee = o.commune_insee
+                        WHERE {participating})
                     """,
                 _ => "1 = 1",
             };

@@ -13,6 +13,8 @@ public static partial class Messages
         "Campaigns are created by the coalition's admins.", "Les campagnes sont créées par les administrateurs de la coalition.");
     public static readonly MessageTemplate CampaignsChangedByAdmins = new("campaign_change_forbidden",
         "Campaigns are changed by the coalition's admins.", "Les campagnes sont modifiées par les administrateurs de la coalition.");
+    public static readonly MessageTemplate TargetPreviewForbidden = new("campaign_target_preview_forbidden",
+        "Targeting is previewed by the coalition's admins.", "L'aperçu du ciblage est réservé aux administrateurs de la coalition.");
     public static readonly MessageTemplate RuleTemplateNotOfCampaign = new("rule_template_not_of_campaign",
         "Template {0} is not a template of this campaign.", "Le modèle {0} n'est pas un modèle de cette campagne.");
     public static readonly MessageTemplate CampaignTitleTaken = new("campaign_title_taken",

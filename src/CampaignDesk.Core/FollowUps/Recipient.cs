@@ -81,22 +81,26 @@ internal sealed record Recipient(string? Address, string Name, string? Departmen
                 values, ContactUses.Mairie, Salutations.Attention(Roles.Maire, official.Sex));
     }
 
-    /// <summary>Renders a subject and a body for this recipient; errors name the placeholders without a value.</summary>
-    public RenderedMail? Render(string subject, string body, Errors errors)
+    /// <summary>
+    /// Renders a subject and a body for this recipient; errors name the placeholders without a value. A
+    /// <paramref name="preview"/> needs neither the official's address nor the organisation's mailbox (they are empty
+    /// strings then): the text can be read before the structure's mailbox is set up.
+    /// </summary>
+    public RenderedMail? Render(string subject, string body, Errors errors, bool preview = false)
     {
         var renderedSubject = TemplateRenderer.Render(subject, Values, "subject", errors);
         var renderedBody = TemplateRenderer.Render(body, Values, "body", errors);
-        if (Address is null)
+        if (Address is null && !preview)
         {
             errors.Add("officialId", Messages.OfficialNoEmail);
         }
 
-        if (string.IsNullOrWhiteSpace(Mailbox))
+        if (string.IsNullOrWhiteSpace(Mailbox) && !preview)
         {
             errors.Add("organisationId", Messages.OrganisationNoMailbox);
         }
 
-        return errors.Any ? null : new RenderedMail(Mailbox!, Address!, Name, renderedSubject!.ReplaceLineEndings(" "),
+        return errors.Any ? null : new RenderedMail(Mailbox ?? "", Address ?? "", Name, renderedSubject!.ReplaceLineEndings(" "),
             Attention is null ? renderedBody! : $"{Attention}\n\n{renderedBody}", AddressUse);
     }
 

@@ -9,9 +9,10 @@ public sealed record TemplateWarning(string Code, string Message);
 
 /// <summary>
 /// A previewed message, as it would leave, with the remarks on its text and what its address is for (<c>office</c>,
-/// <c>circonscription</c>, <c>mairie</c>, or null when the contact point does not say).
+/// <c>circonscription</c>, <c>mairie</c>, or null when the contact point does not say). The sender's mailbox and the
+/// official's address are null when not known yet: a preview needs neither.
 /// </summary>
-public sealed record PreviewedMail(string FromMailbox, string ToAddress, string ToName, string Subject, string Body, IReadOnlyList<TemplateWarning> Warnings,
+public sealed record PreviewedMail(string? FromMailbox, string? ToAddress, string ToName, string Subject, string Body, IReadOnlyList<TemplateWarning> Warnings,
     string? AddressUse = null);
 
 /// <summary>

@@ -123,7 +123,8 @@ public sealed class TemplateService(Database database, AuditLog audit, TimeProvi
 
     /// <summary>
     /// The message as it would leave for this official from this organisation; missing values are errors, and a date the
-    /// text cites that is already past is a warning (<see cref="TemplateDates"/>), not a refusal.
+    /// text cites that is already past is a warning (<see cref="TemplateDates"/>), not a refusal. Without the
+    /// organisation's mailbox or the official's address the text is still previewed (fromMailbox, toAddress null).
     /// </summary>
     public async Task<Outcome<PreviewedMail>> PreviewAsync(Caller caller, long id, PreviewInput input, CancellationToken cancellationToken)
     {
@@ -142,10 +143,10 @@ public sealed class TemplateService(Database database, AuditLog audit, TimeProvi
 
         var recipient = await LoadRecipientAsync(database, connection, null, caller.DisplayName, input.OfficialId, input.OrganisationId, template.CampaignId, errors,
             cancellationToken);
-        var rendered = recipient?.Render(template.Subject, template.Body, errors);
+        var rendered = recipient?.Render(template.Subject, template.Body, errors, preview: true);
         return rendered is null
             ? Outcome<PreviewedMail>.Invalid(errors)
-            : Outcome<PreviewedMail>.Ok(new PreviewedMail(rendered.FromMailbox, rendered.ToAddress, rendered.ToName, rendered.Subject, rendered.Body,
+            : Outcome<PreviewedMail>.Ok(new PreviewedMail(Nullable(rendered.FromMailbox), Nullable(rendered.ToAddress), rendered.ToName, rendered.Subject, rendered.Body,
                 TemplateDates.PastDates(rendered.Subject, rendered.Body, ParisTime.Today(time)), rendered.AddressUse));
     }
 
@@ -227,4 +228,6 @@ public sealed class TemplateService(Database database, AuditLog audit, TimeProvi
 
         return errors;
     }
+
+    private static string? Nullable(string value) => value.Length == 0 ? null : value;
 }

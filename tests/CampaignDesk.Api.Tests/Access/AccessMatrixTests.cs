@@ -83,6 +83,8 @@ public class AccessMatrixTests : WorldTest
         new("GET", "/api/campaigns/{id:long}", (w, own) => Get($"/api/campaigns/{w.CampaignId}"), ReadShared),
         new("POST", "/api/campaigns", (w, own) => Json("POST", "/api/campaigns", new { title = "Nouvelle campagne" }), AdminsCreate),
         new("PATCH", "/api/campaigns/{id:long}", (w, own) => Json("PATCH", $"/api/campaigns/{w.CampaignId}", new { goal = "Obtenir un moratoire." }), Admins),
+        new("POST", "/api/campaigns/{id:long}/targets/preview", (w, own) => Json("POST", $"/api/campaigns/{w.CampaignId}/targets/preview",
+            new { targeting = new { rules = new[] { new { roles = new[] { "depute" }, where = "departments", departments = new[] { "38" } } } } }), Admins),
         new("GET", "/api/campaigns/{id:long}/coverage", (w, own) => Get($"/api/campaigns/{w.CampaignId}/coverage?by=role"), ReadShared),
         new("GET", "/api/campaigns/{id:long}/coverage/export.{format}", (w, own) => Get($"/api/campaigns/{w.CampaignId}/coverage/export.csv?by=role"),
             ReadShared),

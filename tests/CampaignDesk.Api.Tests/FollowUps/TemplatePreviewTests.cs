@@ -37,4 +37,19 @@ public class TemplatePreviewTests : WorldTest
             Assert.That(preview.GetProperty("body").GetString(), Does.Contain("avant le 30 avril 2026"), "the text itself is unchanged");
         });
     }
+
+    [Test]
+    public async Task AStructureWithoutAMailbox_IsPreviewedAnyway_WithoutAFromAddress()
+    {
+        var structure = await World.PostAsync<JsonElement>("/api/organisations",
+            new { type = "structure", kind = "msp", name = $"MSP sans boîte {Guid.NewGuid():N}", communeInsee = "38421" });
+
+        var response = await World.Admin.PostAsJsonAsync($"/api/templates/{World.TemplateId}/preview",
+            new { officialId = World.OfficialId, organisationId = structure.GetProperty("id").GetInt64() });
+        var preview = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), preview.ToString());
+        Assert.That(preview.GetProperty("fromMailbox").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        Assert.That(preview.GetProperty("body").GetString(), Is.Not.Empty);
+    }
 }

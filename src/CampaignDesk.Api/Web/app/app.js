@@ -52,17 +52,20 @@ export class ApiError extends Error {
 /**
  * Calls the API as the signed-in user: with the pasted token when there is one (it wins), else with the browser
  * session's cookie, whose writes carry its anti-CSRF token. An expired or missing sign-in goes back to the sign-in page.
+ * A FormData body goes as multipart (a file upload); ifMatch is the version the change was made on (its ETag).
  */
-export async function api(path, { method = "GET", body, token } = {}) {
+export async function api(path, { method = "GET", body, token, ifMatch } = {}) {
   const headers = { Accept: "application/json", "Accept-Language": "fr" };
   const bearer = token === undefined ? session.token : token;
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   else if (method !== "GET" && method !== "HEAD" && session.csrf) headers["X-CSRF-Token"] = session.csrf;
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers["Content-Type"] = "application/json";
+  if (ifMatch !== undefined) headers["If-Match"] = `"${ifMatch}"`;
   let response;
   try {
     response = await fetch(path, {
-      method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin",
+      method, headers, body: body === undefined || form ? body : JSON.stringify(body), credentials: "same-origin",
     });
   } catch {
     throw new ApiError(0, { title: "Le serveur ne répond pas. Vérifiez votre connexion et réessayez." });
@@ -174,6 +177,7 @@ function header(user) {
   const links = [["/app/", "Accueil"], ["/app/taches.html", "Mes tâches"], ["/app/recherche.html", "Chercher un élu"]];
   if (user.role !== "observer") links.push(["/app/tri.html", "Réponses à trier"]);
   if (user.role === "coordinator" || user.role === "admin") links.push(["/app/equipe.html", "Équipe"]);
+  if (user.role === "admin") links.push(["/app/campagnes.html", "Campagnes"], ["/app/imports.html", "Imports"]);
   links.push(["/app/appareils.html", "Mes appareils"]);
   const here = location.pathname === "/app/index.html" ? "/app/" : location.pathname;
   document.getElementById("entete").replaceChildren(
@@ -190,7 +194,7 @@ export function failure(error) {
   const block = h("div", { class: "erreur", role: "alert" }, h("p", {}, error.message));
   if (error instanceof ApiError) {
     for (const [field, messages] of Object.entries(error.errors)) {
-      block.append(h("p", {}, `${fieldLabels[field] ?? field} : ${messages.join(" ")}`));
+      block.append(h("p", {}, `${fieldLabel(field)} : ${messages.join(" ")}`));
     }
   }
   return block;
@@ -201,7 +205,18 @@ const fieldLabels = {
   templateId: "Modèle", officialId: "Élu", organisationId: "Structure", campaignId: "Campagne", notBefore: "Pas avant",
   assigneeUserId: "Bénévole", assigneeUserIds: "Bénévoles", dueDate: "Échéance", kind: "Type", source: "Source", statedOn: "Date",
   retryOn: "Nouvelle date", officialIds: "Élus", selection: "Sélection", body: "Texte", subject: "Objet", instructions: "Consignes",
+  title: "Titre", goal: "Objectif", deadline: "Échéance", status: "État", organisationIds: "Structures participantes", name: "Nom",
+  followUpRule: "Relance automatique", file: "Fichier", "If-Match": "Version",
 };
+
+/** The label of a field the API names, « Règle 2 · territoire » for targeting.rules[1].where. */
+export function fieldLabel(field) {
+  const rule = /^targeting\.rules\[(\d+)\]\.?(\w*)$/.exec(field);
+  if (rule) return `Règle ${Number(rule[1]) + 1}${rule[2] ? ` · ${targetingLabels[rule[2]] ?? rule[2]}` : ""}`;
+  return fieldLabels[field] ?? targetingLabels[field.replace("targeting.", "")] ?? field;
+}
+
+const targetingLabels = { roles: "mandats", where: "territoire", departments: "départements", rules: "Règles", officialIds: "Élus nommés" };
 
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" });
 const dateTimeFormat = new Intl.DateTimeFormat("fr-FR", {

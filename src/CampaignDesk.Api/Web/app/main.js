@@ -11,6 +11,10 @@ const pages = {
   "/app/recherche.html": "./recherche.js",
   "/app/equipe.html": "./equipe.js",
   "/app/appareils.html": "./appareils.js",
+  "/app/campagnes.html": "./campagnes.js",
+  "/app/campagne-reglages.html": "./campagne-reglages.js",
+  "/app/modeles.html": "./modeles.js",
+  "/app/imports.html": "./imports.js",
 };
 
 await import(pages[location.pathname] ?? "./accueil.js");
