@@ -11,6 +11,7 @@ public class PagesTests : BrowserTest
         "/app/", "/app/taches.html", "/app/tri.html", $"/app/campagne.html?id={Desk.Campaign}",
         $"/app/structure.html?id={Desk.Organisation}", "/app/elu.html?id={official}", "/app/recherche.html?q=cyrielle%20chatelain",
         $"/app/equipe.html?id={Desk.Organisation}", "/app/appareils.html",
+        $"/app/federation.html?id={Desk.Campaign}", $"/app/synthese.html?id={Desk.Campaign}", "/app/personnes.html", "/app/journal.html",
     ];
 
     [Test]

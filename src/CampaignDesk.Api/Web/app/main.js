@@ -11,6 +11,10 @@ const pages = {
   "/app/recherche.html": "./recherche.js",
   "/app/equipe.html": "./equipe.js",
   "/app/appareils.html": "./appareils.js",
+  "/app/federation.html": "./federation.js",
+  "/app/synthese.html": "./synthese.js",
+  "/app/personnes.html": "./personnes.js",
+  "/app/journal.html": "./journal.js",
 };
 
 await import(pages[location.pathname] ?? "./accueil.js");
