@@ -57,6 +57,10 @@ public class PagesTests : BrowserTest
             {
                 await ScreenshotAsync(page, "campagne-telephone");
             }
+            else if (new[] { "federation", "synthese", "personnes", "journal" }.FirstOrDefault(p => path.Contains(p, StringComparison.Ordinal)) is { } name)
+            {
+                await ScreenshotAsync(page, name + "-telephone");
+            }
         }
     }
 

@@ -23,11 +23,12 @@ public static class GapReasons
             "maire" => "après les députés et les sénateurs",
             _ => "après les députés, les sénateurs et les maires",
         };
-        return string.Join(" ; ",
+        var reason = string.Join(" ; ",
             gap.Contacted ? $"contacté{e} sans avoir été joint{e}" : $"jamais contacté{e}",
             gap.Stance == "unknown" ? "position inconnue" : $"position connue ({FrenchLabels.Stance(gap.Stance).ToLowerInvariant()})",
             gap.InParticipantDepartment ? "dans le département d'une structure participante" : "hors des départements des structures participantes",
             $"{gap.Title.ToLowerInvariant()} : {rank}") + ".";
+        return char.ToUpperInvariant(reason[0]) + reason[1..];
     }
 
     /// <summary>The gaps as a table to export, in French, in the ranking's order with its reasons.</summary>

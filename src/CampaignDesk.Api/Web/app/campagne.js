@@ -3,6 +3,13 @@
 import { api, daysUntil, formatDate, formatDateTime, h, idParam, labels, page, stanceBadge } from "./app.js";
 import { coverageTable, franceMap, percent } from "./couverture.js";
 
+function countdown(deadline) {
+  const days = daysUntil(deadline);
+  if (days > 1) return h("p", { class: "chiffre", id: "compte-a-rebours" }, h("strong", {}, `J-${days}`), `avant le ${formatDate(deadline)}`);
+  if (days >= 0) return h("p", { class: "chiffre retard", id: "compte-a-rebours" }, h("strong", {}, days ? "Demain" : "Aujourd'hui"), `échéance le ${formatDate(deadline)}`);
+  return h("p", { class: "chiffre", id: "compte-a-rebours" }, h("strong", {}, `J+${-days}`), `échéance passée (${formatDate(deadline)})`);
+}
+
 function gapsList(gaps) {
   return h("ol", { id: "manques" }, gaps.items.map((g) => h("li", {},
     h("a", { href: `/app/elu.html?id=${g.officialId}` }, `${g.firstName} ${g.lastName}`),

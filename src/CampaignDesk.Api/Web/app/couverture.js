@@ -23,12 +23,6 @@ function stepOf(bucket) {
   return steps.find((s) => s.below > 0 && share < s.below);
 }
 
-function countdown(deadline) {
-  const days = daysUntil(deadline);
-  if (days > 1) return h("p", { class: "chiffre", id: "compte-a-rebours" }, h("strong", {}, `J-${days}`), `avant le ${formatDate(deadline)}`);
-  if (days >= 0) return h("p", { class: "chiffre retard", id: "compte-a-rebours" }, h("strong", {}, days ? "Demain" : "Aujourd'hui"), `échéance le ${formatDate(deadline)}`);
-  return h("p", { class: "chiffre", id: "compte-a-rebours" }, h("strong", {}, `J+${-days}`), `échéance passée (${formatDate(deadline)})`);
-}
 
 export async function franceMap(coverage) {
   const byCode = new Map(coverage.buckets.map((b) => [b.key, b]));

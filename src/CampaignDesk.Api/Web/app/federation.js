@@ -15,7 +15,7 @@ function gapsTable(gaps, first) {
       ` · ${g.title}${g.departmentCode ? ` (${g.departmentCode})` : ""}`,
       g.groupLabel ? h("span", { class: "discret" }, ` · ${g.groupLabel}`) : null, " ", stanceBadge(g.stance),
       g.contacted && g.lastContactUtc ? h("span", { class: "discret" }, ` · dernier contact le ${formatDate(g.lastContactUtc)}`) : null),
-    h("p", { class: "raison" }, h("span", { class: "visuellement-cache" }, "Pourquoi à ce rang : "), g.reason))));
+    h("p", { class: "raison" }, h("strong", {}, "Pourquoi ce rang : "), g.reason))));
 }
 
 function waitingTable(items, total, names) {
@@ -79,7 +79,8 @@ await page("Vue fédération", async (main) => {
     h("p", {}, h("a", { href: `/app/synthese.html?id=${id}` }, "Synthèse imprimable pour une réunion de partenaires"),
       " · ", h("a", { href: `/app/campagne.html?id=${id}` }, "Tableau de bord avec la carte")),
     section("structures", "Par structure membre",
-      coverageTable("par-structure", "Chaque structure sur son terrain : les cibles de son département et celles qu'elle a contactées elle-même", byStructure),
+      h("div", {}, h("p", { class: "discret" }, "Chaque structure sur son terrain : les cibles de son département, et parmi elles celles qu'elle a contactées elle-même."),
+        coverageTable("par-structure", "Couverture par structure", byStructure)),
       `${base}/coverage/export`, "by=organisation", "la couverture par structure"),
     section("departements", "Par département",
       coverageTable("par-departement", "Cibles et contacts par département", byDepartment, (b) => (b.key ? `${b.label} (${b.key})` : b.label)),

@@ -12,12 +12,14 @@ const actions = {
   withdraw: "Retrait", import_revert: "Annulation d'import",
 };
 
+const shown = (value) => (value === null || value === undefined ? "—" : typeof value === "string" ? value : JSON.stringify(value));
+
 /** The fields a change touched, « disabled : false → true », read from the entry's before and after. */
 function changes(entry) {
   if (!entry.before || !entry.after) return null;
   const keys = [...new Set([...Object.keys(entry.before), ...Object.keys(entry.after)])]
     .filter((k) => k !== "version" && k !== "updatedUtc" && JSON.stringify(entry.before[k]) !== JSON.stringify(entry.after[k]));
-  return keys.length ? h("ul", { class: "raisons" }, keys.map((k) => h("li", {}, `${k} : ${JSON.stringify(entry.before[k]) ?? "—"} → ${JSON.stringify(entry.after[k]) ?? "—"}`))) : null;
+  return keys.length ? h("ul", { class: "raisons" }, keys.map((k) => h("li", {}, `${k} : ${shown(entry.before[k])} → ${shown(entry.after[k])}`))) : null;
 }
 
 function entryRow(entry) {

@@ -7,7 +7,7 @@ function stancesByGroup(byGroup) {
   return h("div", { class: "defile", tabindex: "0", role: "region", "aria-label": "Positions par groupe politique" }, h("table", { id: "positions-par-groupe" },
     h("caption", {}, "Positions par groupe politique"),
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Groupe"),
-      ["Cibles", "Soutiennent", "Neutres", "S'opposent", "Inconnue"].map((t) => h("th", { scope: "col", class: "nombre" }, t)))),
+      ["Cibles", "Pour", "Neutres", "Contre", "Inconnue"].map((t) => h("th", { scope: "col", class: "nombre" }, t)))),
     h("tbody", {}, byGroup.buckets.map((b) => h("tr", {}, h("th", { scope: "row" }, b.label || "Sans groupe"), cells(b)))),
     h("tfoot", {}, h("tr", {}, h("th", { scope: "row" }, "Total"), cells(byGroup.total)))));
 }
@@ -37,5 +37,6 @@ await page("Synthèse", async (main) => {
       h("p", { class: "chiffre" }, h("strong", {}, String(total.responded)), "ont répondu"),
       h("p", { class: "chiffre" }, h("strong", {}, String(total.supports)), "soutiennent"),
       h("p", { class: "chiffre" }, h("strong", {}, String(total.opposes)), "s'opposent")),
-    h("div", { class: "synthese-corps" }, await franceMap(byDepartment), stancesByGroup(byGroup)));
+    h("div", { class: "synthese-corps" }, await franceMap(byDepartment),
+      h("div", {}, stancesByGroup(byGroup), h("p", { class: "discret" }, "Pour : soutiennent la demande ; contre : s'y opposent ; inconnue : pas encore de position."))));
 });
