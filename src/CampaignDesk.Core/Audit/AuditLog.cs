@@ -95,8 +95,15 @@ public sealed class AuditLog(Database database, TimeProvider time)
         var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
         var parameters = new
         {
-            query.Entity, query.EntityId, query.ActorUserId, query.OrganisationId, query.Action, FromUtc = fromUtc, BeforeUtc = beforeUtc,
-            query.Paging.Skip, query.Paging.Take,
+            query.Entity,
+            query.EntityId,
+            query.ActorUserId,
+            query.OrganisationId,
+            query.Action,
+            FromUtc = fromUtc,
+            BeforeUtc = beforeUtc,
+            query.Paging.Skip,
+            query.Paging.Take,
         };
         await using var connection = await database.OpenAsync(cancellationToken);
         var total = await connection.ExecuteScalarAsync<long>(database.Command(
