@@ -50,7 +50,7 @@ public class FederationTests : BrowserTest
                 "one row per participating structure, as the page shows them, then the total");
             Assert.That(rows.Skip(1).SkipLast(1).Select(r => r[2]), Is.EqualTo(buckets.Select(b => b.GetProperty("targets").GetInt32().ToString(CultureInfo.InvariantCulture))));
         });
-        await Assertions.Expect(page.Locator("#manques li").First).ToContainTextAsync("jamais contacté");
+        await Assertions.Expect(page.Locator("#manques li").First).ToContainTextAsync("Pourquoi ce rang : Jamais contacté");
         await ScreenshotAsync(page, "federation");
     }
 
