@@ -119,6 +119,7 @@ public static class CoreServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<TemplateService>();
         services.AddSingleton<FollowUpService>();
+        services.AddSingleton<WaitingFollowUps>();
         services.AddSingleton<FollowUpBatches>();
         services.AddSingleton<FollowUpDispatcher>();
         services.AddSingleton<FollowUpRules>();

@@ -17,6 +17,7 @@ public class PagesTests : BrowserTest
         "/app/", "/app/taches.html", "/app/tri.html", $"/app/campagne.html?id={Desk.Campaign}",
         $"/app/structure.html?id={Desk.Organisation}", "/app/elu.html?id={official}", "/app/recherche.html?q=cyrielle%20chatelain",
         $"/app/equipe.html?id={Desk.Organisation}", "/app/appareils.html", .. AdminPages,
+        $"/app/federation.html?id={Desk.Campaign}", $"/app/synthese.html?id={Desk.Campaign}", "/app/personnes.html", "/app/journal.html",
     ];
 
     [Test]
@@ -59,7 +60,7 @@ public class PagesTests : BrowserTest
             Assert.That(await WiderThanTheScreenAsync(page), Is.Empty, path);
             Assert.That(await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), Is.LessThanOrEqualTo(360), path);
             var name = path.Trim('/').Replace("app/", "", StringComparison.Ordinal).Split('.', '?')[0];
-            if (name is "campagne" or "campagnes" or "campagne-reglages" or "modeles" or "imports")
+            if (name is "campagne" or "campagnes" or "campagne-reglages" or "modeles" or "imports" or "federation" or "synthese" or "personnes" or "journal")
             {
                 await ScreenshotAsync(page, name + "-telephone");
             }

@@ -2,6 +2,7 @@ using CampaignDesk.Api.Hosting;
 using CampaignDesk.Api.OpenApi;
 using CampaignDesk.Core.Campaigns;
 using CampaignDesk.Core.Common;
+using CampaignDesk.Core.FollowUps;
 using CampaignDesk.Core.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -34,6 +35,10 @@ public static class CampaignsApi
         group.MapPut("/{id:long}/scripts/{role}", SaveScriptAsync)
             .WithSummary("Write the call script of a mandate, {body} (an empty body removes it): admins, coordinators of a participating organisation.");
         group.MapGet("/{id:long}/gaps", GapsAsync).WithSummary("Targets not reached yet, the most useful first (see the README for the ranking).");
+        group.MapGet("/{id:long}/gaps/export.{format}", ExportGapsAsync)
+            .WithSummary("The ranked gaps with the reason of each one's rank, as a download: export.csv or export.xlsx.");
+        group.MapGet("/{id:long}/followups/export.{format}", ExportWaitingFollowUpsAsync)
+            .WithSummary("The campaign's follow-ups waiting to leave, across the structures the caller may see, as a download: export.csv or export.xlsx.");
         return routes;
     }
 
@@ -120,5 +125,31 @@ public static class CampaignsApi
     {
         var outcome = await campaigns.CreateAsync(caller, input.ToFields(), cancellationToken);
         return outcome.IsOk ? TypedResults.Created($"/api/campaigns/{outcome.Value!.Id}", outcome.Value) : Problems.Of(outcome, "Campaign", 0);
+    }
+
+    private static async Task<IResult> ExportGapsAsync(long id, string format, Caller caller, CoverageService coverage,
+        CancellationToken cancellationToken)
+    {
+        if (!ExportResults.Formats.Contains(format))
+        {
+            return Problems.Invalid("format", Messages.ExportFormat);
+        }
+
+        return await GapReasons.AllAsync(coverage, caller, id, cancellationToken) is { } gaps
+            ? ExportResults.File(GapReasons.ToTable(gaps), format, $"manques-campagne-{id}")
+            : Problems.NotFound("Campaign", id);
+    }
+
+    private static async Task<IResult> ExportWaitingFollowUpsAsync(long id, string format, Caller caller, CampaignService campaigns,
+        WaitingFollowUps waiting, CancellationToken cancellationToken)
+    {
+        if (!ExportResults.Formats.Contains(format))
+        {
+            return Problems.Invalid("format", Messages.ExportFormat);
+        }
+
+        return await campaigns.GetAsync(id, cancellationToken) is null
+            ? Problems.NotFound("Campaign", id)
+            : ExportResults.File(await waiting.TableAsync(caller, id, cancellationToken), format, $"relances-en-attente-campagne-{id}");
     }
 }

@@ -17,7 +17,8 @@ public static class WebUi
     /// <summary>The pages main.js knows, besides index.html itself.</summary>
     private static readonly HashSet<string> Pages =
         ["/connexion.html", "/taches.html", "/elu.html", "/structure.html", "/campagne.html", "/tri.html", "/recherche.html", "/equipe.html", "/appareils.html",
-        "/campagnes.html", "/campagne-reglages.html", "/modeles.html", "/imports.html"];
+        "/campagnes.html", "/campagne-reglages.html", "/modeles.html", "/imports.html", "/federation.html", "/synthese.html", "/personnes.html",
+        "/journal.html"];
 
     /// <summary>Where the build copies <c>Web/app</c>: beside the binaries, whatever the working directory.</summary>
     public static string Folder => System.IO.Path.Combine(AppContext.BaseDirectory, "web");

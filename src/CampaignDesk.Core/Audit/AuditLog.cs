@@ -11,7 +11,9 @@ namespace CampaignDesk.Core.Audit;
 public sealed record AuditEntry(long Id, DateTime AtUtc, long? ActorUserId, string Actor, string Action, string Entity, string? EntityId,
     long? OrganisationId, JsonElement? Before, JsonElement? After);
 
-public sealed record AuditQuery(string? Entity, string? EntityId, long? ActorUserId, long? OrganisationId, PageRequest Paging);
+/// <summary>Which entries: each filter given narrows the list; <paramref name="From"/> and <paramref name="To"/> are days in Paris, both included.</summary>
+public sealed record AuditQuery(string? Entity, string? EntityId, long? ActorUserId, long? OrganisationId, PageRequest Paging,
+    string? Action = null, DateOnly? From = null, DateOnly? To = null);
 
 /// <summary>
 /// The audit trail. Every write records its entry in the writing transaction, so the trail and the data never
@@ -72,8 +74,37 @@ public sealed class AuditLog(Database database, TimeProvider time)
             where.Add("organisation_id = @OrganisationId");
         }
 
+        if (query.Action is not null)
+        {
+            where.Add("action = @Action");
+        }
+
+        // A day in Paris starts at its midnight there: the bounds are those instants in UTC, the day after To excluded.
+        var fromUtc = query.From is { } from ? StartOfParisDay(from) : (DateTime?)null;
+        var beforeUtc = query.To is { } to ? StartOfParisDay(to.AddDays(1)) : (DateTime?)null;
+        if (fromUtc is not null)
+        {
+            where.Add("at_utc >= @FromUtc");
+        }
+
+        if (beforeUtc is not null)
+        {
+            where.Add("at_utc < @BeforeUtc");
+        }
+
         var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
-        var parameters = new { query.Entity, query.EntityId, query.ActorUserId, query.OrganisationId, query.Paging.Skip, query.Paging.Take };
+        var parameters = new
+        {
+            query.Entity,
+            query.EntityId,
+            query.ActorUserId,
+            query.OrganisationId,
+            query.Action,
+            FromUtc = fromUtc,
+            BeforeUtc = beforeUtc,
+            query.Paging.Skip,
+            query.Paging.Take,
+        };
         await using var connection = await database.OpenAsync(cancellationToken);
         var total = await connection.ExecuteScalarAsync<long>(database.Command(
             $"SELECT COUNT(*) FROM audit_entries {filter}", parameters, cancellationToken: cancellationToken));
@@ -84,6 +115,9 @@ public sealed class AuditLog(Database database, TimeProvider time)
         return new Page<AuditEntry>(rows.Select(r => new AuditEntry(r.Id, r.AtUtc, r.ActorUserId, r.Actor, r.Action, r.Entity, r.EntityId,
             r.OrganisationId, Parse(r.BeforeJson), Parse(r.AfterJson))).ToList(), total);
     }
+
+    private static DateTime StartOfParisDay(DateOnly day) =>
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), ParisTime.Zone);
 
     private static JsonElement? Parse(string? json) => json is null ? null : JsonSerializer.Deserialize<JsonElement>(json);
 

@@ -14,7 +14,11 @@ public sealed record Coverage(long CampaignId, string By, CoverageBucket Total, 
 /// <summary>A target not reached yet, with what the ranking used.</summary>
 /// <param name="Title">The role's French title agreed with the official's sex (« Députée », « Sénateur »).</param>
 public sealed record Gap(long OfficialId, string LastName, string FirstName, string Role, string? DepartmentCode, string? GroupLabel, bool Contacted,
-    DateTime? LastContactUtc, string Stance, bool InParticipantDepartment, string? Sex, string Title);
+    DateTime? LastContactUtc, string Stance, bool InParticipantDepartment, string? Sex, string Title)
+{
+    /// <summary>Why the gap stands where it does in the ranking, in French: each of the ranking's criteria, in its order.</summary>
+    public string Reason => GapReasons.Of(this);
+}
 
 /// <summary>
 /// National coverage of a campaign. A target is <b>contacted</b> by any interaction on the campaign, <b>reached</b> by

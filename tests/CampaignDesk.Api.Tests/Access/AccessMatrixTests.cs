@@ -90,6 +90,9 @@ public class AccessMatrixTests : WorldTest
             ReadShared),
         new("GET", "/api/interactions/export.{format}", (w, own) => Get($"/api/interactions/export.xlsx?campaign={w.CampaignId}"), ReadShared),
         new("GET", "/api/campaigns/{id:long}/gaps", (w, own) => Get($"/api/campaigns/{w.CampaignId}/gaps"), ReadShared),
+        new("GET", "/api/campaigns/{id:long}/gaps/export.{format}", (w, own) => Get($"/api/campaigns/{w.CampaignId}/gaps/export.xlsx"), ReadShared),
+        new("GET", "/api/campaigns/{id:long}/followups/export.{format}", (w, own) => Get($"/api/campaigns/{w.CampaignId}/followups/export.csv"),
+            ReadShared),
         new("POST", "/api/positions", (w, own) => Json("POST", "/api/positions", new
         {
             officialId = w.OfficialId, campaignId = w.CampaignId, organisationId = w.Organisation(own), kind = "reply", statedOn = "2026-02-10",

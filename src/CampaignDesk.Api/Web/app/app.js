@@ -56,6 +56,8 @@ export class ApiError extends Error {
  */
 export async function api(path, { method = "GET", body, token, ifMatch } = {}) {
   const headers = { Accept: "application/json", "Accept-Language": "fr" };
+  // A versioned resource's change names the version it was read at: a change made meanwhile answers 412.
+  if (ifMatch !== undefined) headers["If-Match"] = `"${ifMatch}"`;
   const bearer = token === undefined ? session.token : token;
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   else if (method !== "GET" && method !== "HEAD" && session.csrf) headers["X-CSRF-Token"] = session.csrf;
@@ -78,6 +80,27 @@ export async function api(path, { method = "GET", body, token, ifMatch } = {}) {
   const data = isJson ? await response.json() : null;
   if (!response.ok) throw new ApiError(response.status, data ?? { title: statusText(response.status) });
   return data;
+}
+
+/**
+ * Downloads an export (CSV, XLSX) as the signed-in user, whether by a pasted token (a plain link would not carry it)
+ * or by the session cookie: fetched, then handed to the browser as a file under the server's name.
+ */
+export async function download(path) {
+  const headers = { "Accept-Language": "fr" };
+  if (session.token) headers.Authorization = `Bearer ${session.token}`;
+  const response = await fetch(path, { headers, credentials: "same-origin" });
+  if (!response.ok) {
+    const isJson = (response.headers.get("Content-Type") ?? "").includes("json");
+    throw new ApiError(response.status, isJson ? await response.json() : { title: statusText(response.status) });
+  }
+  const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? path.split("/").pop();
+  const url = URL.createObjectURL(await response.blob());
+  const link = h("a", { href: url, download: decodeURIComponent(name), hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 function statusText(status) {
@@ -177,6 +200,8 @@ function header(user) {
   const links = [["/app/", "Accueil"], ["/app/taches.html", "Mes tâches"], ["/app/recherche.html", "Chercher un élu"]];
   if (user.role !== "observer") links.push(["/app/tri.html", "Réponses à trier"]);
   if (user.role === "coordinator" || user.role === "admin") links.push(["/app/equipe.html", "Équipe"]);
+  if (user.role !== "volunteer") links.push(["/app/federation.html", "Vue fédération"]);
+  if (user.role === "coordinator" || user.role === "admin") links.push(["/app/personnes.html", "Personnes"]);
   if (user.role === "admin") links.push(["/app/campagnes.html", "Campagnes"], ["/app/imports.html", "Imports"]);
   links.push(["/app/appareils.html", "Mes appareils"]);
   const here = location.pathname === "/app/index.html" ? "/app/" : location.pathname;

@@ -35,5 +35,6 @@ await page("Équipe", async (main, user) => {
   h("h2", {}, "Qui a quoi"),
   team.length ? h("ul", { class: "liste", id: "equipe" }, team.map((p) => member(p, open.items)))
     : h("p", { class: "discret" }, "Aucun bénévole ni coordinateur pour cette structure."),
-  h("p", {}, h("a", { href: `/app/structure.html?id=${id}` }, "Confier des tâches depuis la page de la structure")));
+  h("p", {}, h("a", { href: `/app/structure.html?id=${id}` }, "Confier des tâches depuis la page de la structure")),
+  h("p", {}, h("a", { href: "/app/personnes.html" }, "Inviter un·e bénévole, désactiver un compte, gérer les jetons")));
 });

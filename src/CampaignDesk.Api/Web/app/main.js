@@ -15,6 +15,10 @@ const pages = {
   "/app/campagne-reglages.html": "./campagne-reglages.js",
   "/app/modeles.html": "./modeles.js",
   "/app/imports.html": "./imports.js",
+  "/app/federation.html": "./federation.js",
+  "/app/synthese.html": "./synthese.js",
+  "/app/personnes.html": "./personnes.js",
+  "/app/journal.html": "./journal.js",
 };
 
 await import(pages[location.pathname] ?? "./accueil.js");
