@@ -29,7 +29,9 @@ export function campaignValues(form) {
 export function participantsPicker(organisations, chosen, onchange) {
   const chosenIds = new Set(chosen.map(Number));
   const count = h("p", { class: "discret", "aria-live": "polite" });
-  const items = organisations.map((o) => h("li", { dataset: { search: `${o.name} ${o.communeName ?? ""}`.toLowerCase() } },
+  // The structures already taking part first, so the page opens on them rather than on the alphabet's start.
+  const ordered = [...organisations.filter((o) => chosenIds.has(o.id)), ...organisations.filter((o) => !chosenIds.has(o.id))];
+  const items = ordered.map((o) => h("li", { dataset: { search: `${o.name} ${o.communeName ?? ""}`.toLowerCase() } },
     h("label", { class: "case", for: `structure-${o.id}` },
       h("input", { type: "checkbox", id: `structure-${o.id}`, name: "organisationIds", value: o.id, checked: chosenIds.has(o.id) }),
       `${o.name}${o.communeName ? ` · ${o.communeName}` : ""}`)));
