@@ -63,7 +63,6 @@ export async function api(path, { method = "GET", body, token, ifMatch } = {}) {
   else if (method !== "GET" && method !== "HEAD" && session.csrf) headers["X-CSRF-Token"] = session.csrf;
   const form = body instanceof FormData;
   if (body !== undefined && !form) headers["Content-Type"] = "application/json";
-  if (ifMatch !== undefined) headers["If-Match"] = `"${ifMatch}"`;
   let response;
   try {
     response = await fetch(path, {
