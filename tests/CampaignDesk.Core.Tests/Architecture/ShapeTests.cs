@@ -1,0 +1,34 @@
+using CampaignDesk.TestSupport;
+
+namespace CampaignDesk.Core.Tests.Architecture;
+
+/// <summary>Rules of the code's shape (issue 18) that a reviewer would otherwise have to remember, checked over src.</summary>
+public class ShapeTests
+{
+    [Test]
+    public void Transactions_AreOpenedOnlyInData()
+    {
+        var offenders = SourceFiles()
+            .Where(f => !f.Relative.StartsWith("CampaignDesk.Core/Data/", StringComparison.Ordinal))
+            .SelectMany(f => Lines(f, line => line.Contains("BeginTransaction", StringComparison.Ordinal)))
+            .ToList();
+
+        Assert.That(offenders, Is.Empty,
+            "Open transactions through Database.TransactAsync (it takes the SQLite writer queue), or add a named method in Data/.");
+    }
+
+    internal sealed record SourceFile(string Path, string Relative);
+
+    /// <summary>Every C# file of src, with its path relative to src/ ('/' separated).</summary>
+    internal static IEnumerable<SourceFile> SourceFiles()
+    {
+        var src = System.IO.Path.Combine(BuiltPrograms.RepositoryRoot, "src");
+        return Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Select(path => new SourceFile(path, System.IO.Path.GetRelativePath(src, path).Replace('\\', '/')))
+            .Where(f => !f.Relative.Contains("/obj/", StringComparison.Ordinal) && !f.Relative.Contains("/bin/", StringComparison.Ordinal))
+            .OrderBy(f => f.Relative, StringComparer.Ordinal);
+    }
+
+    internal static IEnumerable<string> Lines(SourceFile file, Func<string, bool> matches) =>
+        File.ReadLines(file.Path).Select((line, i) => (line, i)).Where(l => matches(l.line)).Select(l => $"{file.Relative}:{l.i + 1}: {l.line.Trim()}");
+}
