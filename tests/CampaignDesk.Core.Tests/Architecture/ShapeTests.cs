@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CampaignDesk.TestSupport;
 
 namespace CampaignDesk.Core.Tests.Architecture;
@@ -15,6 +16,27 @@ public class ShapeTests
 
         Assert.That(offenders, Is.Empty,
             "Open transactions through Database.TransactAsync (it takes the SQLite writer queue), or add a named method in Data/.");
+    }
+
+    [Test]
+    public void FollowUpStates_AreSpelledOnlyInTheirType()
+    {
+        // 'scheduled' and 'claimed' name follow-up states only; 'sent', 'failed' and 'cancelled' are also task states,
+        // interaction outcomes or run statuses, so they count where follow-ups are handled (their folder, SQL on their table).
+        var onlyFollowUps = new Regex(@"['""](scheduled|claimed)['""]");
+        var shared = new Regex(@"['""](sent|failed|cancelled)['""]");
+        var tableName = new Regex(@"\b(FROM|JOIN|UPDATE|INTO)\s+followups\b");
+        var offenders = SourceFiles()
+            .Where(f => f.Relative != "CampaignDesk.Core/FollowUps/FollowUp.cs")
+            .SelectMany(f =>
+            {
+                var handlesFollowUps = f.Relative.StartsWith("CampaignDesk.Core/FollowUps/", StringComparison.Ordinal)
+                    || tableName.IsMatch(File.ReadAllText(f.Path));
+                return Lines(f, line => onlyFollowUps.IsMatch(line) || (handlesFollowUps && shared.IsMatch(line)));
+            })
+            .ToList();
+
+        Assert.That(offenders, Is.Empty, "Use FollowUpStates (interpolated into SQL), or the constants of the other word's own type.");
     }
 
     internal sealed record SourceFile(string Path, string Relative);
