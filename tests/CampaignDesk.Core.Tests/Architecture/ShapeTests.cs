@@ -39,6 +39,15 @@ public class ShapeTests
         Assert.That(offenders, Is.Empty, "Use FollowUpStates (interpolated into SQL), or the constants of the other word's own type.");
     }
 
+    [Test]
+    public void SourceFiles_StayUnder300Lines()
+    {
+        var tooLong = SourceFiles().Select(f => (f.Relative, Lines: File.ReadLines(f.Path).Count())).Where(f => f.Lines > 300)
+            .Select(f => $"{f.Relative}: {f.Lines} lines").ToList();
+
+        Assert.That(tooLong, Is.Empty, "Split a long file along a seam (its reads, a store of its SQL, one concern of the service).");
+    }
+
     internal sealed record SourceFile(string Path, string Relative);
 
     /// <summary>Every C# file of src, with its path relative to src/ ('/' separated).</summary>
