@@ -70,7 +70,7 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
                 Now = time.GetUtcNow().UtcDateTime,
             }, transaction, cancellationToken));
         await CampaignProgress.RefreshAsync(database, connection, transaction, input.CampaignId, input.OfficialId!.Value, cancellationToken);
-        if (input.Direction == "inbound" || input.Outcome is "replied" or "declined")
+        if (AnswerRule.Came(input.Direction, input.Outcome))
         {
             await FollowUps.FollowUpService.CancelPendingAsync(database, connection, transaction, input.CampaignId, input.OfficialId.Value, "reply",
                 time.GetUtcNow().UtcDateTime, cancellationToken);
@@ -147,7 +147,7 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
                 await CampaignProgress.RefreshAsync(database, connection, transaction, current.CampaignId, current.OfficialId, cancellationToken);
             }
 
-            if (merged.Direction == "inbound" || merged.Outcome is "replied" or "declined")
+            if (AnswerRule.Came(merged.Direction, merged.Outcome))
             {
                 // Logged as sent, corrected to replied when the answer came: the follow-ups stop then too.
                 await FollowUps.FollowUpService.CancelPendingAsync(database, connection, transaction, merged.CampaignId, current.OfficialId, "reply",
