@@ -18,6 +18,7 @@ public class WorkerOutageTests
             ["Database__Provider"] = "Postgres",
             ["Database__ConnectionString"] = server.ConnectionString,
             ["Worker__HeartbeatInterval"] = "00:00:01",
+            ["Worker__MigrateOnStart"] = "true", // a fresh server
             ["FollowUps__Dispatch__Interval"] = "00:00:01",
         });
         await WaitForAsync(async () => await LastBeatAsync(database) is not null, "a first heartbeat", worker);

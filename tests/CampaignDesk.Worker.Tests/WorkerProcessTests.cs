@@ -10,7 +10,7 @@ public class WorkerProcessTests
     [Test]
     public async Task Worker_RunsItsJobsAgainstTheDatabaseAndStopsCleanlyOnSigterm()
     {
-        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var db = await (await TestDatabase.CreateAsync(DatabaseProvider.Sqlite)).MigratedAsync();
         var environment = new Dictionary<string, string>(db.Environment) { ["Worker__HeartbeatInterval"] = "00:00:01" };
         await using var worker = ChildProcess.Start(BuiltPrograms.Worker, [], environment);
 
@@ -20,6 +20,37 @@ public class WorkerProcessTests
 
         Assert.That(beats, Is.EqualTo(1), worker.Output);
         Assert.That(exitCode, Is.Zero, worker.Output);
+    }
+
+    [Test]
+    public async Task Worker_OnADatabaseNotMigrated_SaysWhatToRunAndExits_LeavingItUntouched()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var worker = ChildProcess.Start(BuiltPrograms.Worker, [], db.Environment);
+
+        var exitCode = await worker.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        var schema = await new MigrationRunner(db.Database).GetStatusAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(1), worker.Output);
+            Assert.That(worker.Output, Does.Contain("-- migrate").And.Contain("Worker:MigrateOnStart"));
+            Assert.That(schema.CurrentVersion, Is.Zero, "the worker migrated");
+        });
+    }
+
+    [Test]
+    public async Task Worker_MigrateOnStart_MigratesAFreshDatabase()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var environment = new Dictionary<string, string>(db.Environment) { ["Worker__HeartbeatInterval"] = "00:00:01", ["Worker__MigrateOnStart"] = "true" };
+        await using var worker = ChildProcess.Start(BuiltPrograms.Worker, [], environment);
+
+        await WaitForHeartbeatsAsync(db, worker);
+        worker.Terminate();
+        await worker.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.That((await new MigrationRunner(db.Database).GetStatusAsync()).IsCurrent, Is.True, worker.Output);
     }
 
     [Test]

@@ -52,7 +52,7 @@ public static class CampaignProgress
         LEFT JOIN (SELECT campaign_id, official_id, MAX(occurred_utc) AS last_contact_utc,
                           MAX(CASE WHEN confidential = @Shared THEN occurred_utc END) AS last_shared_contact_utc,
                           MAX(CASE WHEN outcome NOT IN ({NotReached}) THEN 1 ELSE 0 END) AS reached,
-                          MAX(CASE WHEN direction = 'inbound' OR outcome IN ('replied', 'declined') THEN 1 ELSE 0 END) AS replied
+                          MAX(CASE WHEN {AnswerRule.Sql()} THEN 1 ELSE 0 END) AS replied
                    FROM interactions WHERE {filter} GROUP BY campaign_id, official_id) a
                ON a.campaign_id = k.campaign_id AND a.official_id = k.official_id;
         UPDATE campaign_progress SET stance =

@@ -61,7 +61,20 @@ public sealed class Database
 
     /// <summary>Runs <paramref name="work"/> in one transaction, committed when it returns and rolled back when it throws.</summary>
     public Task<T> TransactAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
-        InTransactionAsync(work, commit: true, cancellationToken);
+        InTransactionAsync(work, _ => true, bulk: false, cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> in one transaction, committed when <paramref name="commitWhen"/> holds for its
+    /// result and rolled back otherwise (a write that lost a race to another process, a dry run, a failure recorded apart).</summary>
+    public Task<T> TransactAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, Func<T, bool> commitWhen, CancellationToken cancellationToken) =>
+        InTransactionAsync(work, commitWhen, bulk: false, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="TransactAsync{T}(Func{DbConnection, DbTransaction, Task{T}}, Func{T, bool}, CancellationToken)"/>, on a
+    /// connection tuned for bulk work (see <see cref="SqlDialect.TuneForBulkAsync"/>) for the whole transaction: an import that
+    /// lands whole or not at all.
+    /// </summary>
+    public Task<T> BulkTransactAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, Func<T, bool> commitWhen, CancellationToken cancellationToken) =>
+        InTransactionAsync(work, commitWhen, bulk: true, cancellationToken);
 
     /// <summary>Runs <paramref name="work"/> in one transaction, committed only when its outcome is a success: a refusal or
     /// an invalid input found half-way leaves nothing written.</summary>
@@ -88,15 +101,17 @@ public sealed class Database
     /// code (and locks, and pacing) of the real write, and leaves nothing behind.
     /// </summary>
     public Task<T> RehearseAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
-        InTransactionAsync(work, commit: false, cancellationToken);
+        InTransactionAsync(work, _ => false, bulk: false, cancellationToken);
 
-    private async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, bool commit, CancellationToken cancellationToken)
+    private async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, Func<T, bool> commitWhen, bool bulk,
+        CancellationToken cancellationToken)
     {
         using var turn = await WriterTurnAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var tuned = bulk ? await Dialect.TuneForBulkAsync(connection, cancellationToken) : null;
         var result = await work(connection, transaction);
-        if (commit)
+        if (commitWhen(result))
         {
             await transaction.CommitAsync(cancellationToken);
         }

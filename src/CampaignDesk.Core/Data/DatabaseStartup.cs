@@ -12,7 +12,7 @@ namespace CampaignDesk.Core.Data;
 /// </summary>
 public sealed class DatabaseStartup(MigrationRunner migrations, TerritoryLoader territories, OrganisationSeeder seeder, OfficialSeeder officials, CampaignSeeder campaign,
     IOptions<DatabaseOptions> database,
-    IOptions<SeedOptions> seed) : IHostedService, IStartupTask, IDisposable
+    IOptions<SeedOptions> seed, IOptions<DatabaseStartupOptions>? startup = null) : IHostedService, IStartupTask, IDisposable
 {
     private readonly SemaphoreSlim _once = new(1, 1);
     private bool _done;
@@ -24,6 +24,13 @@ public sealed class DatabaseStartup(MigrationRunner migrations, TerritoryLoader 
         {
             if (_done)
             {
+                return;
+            }
+
+            if (startup?.Value.CheckOnly == true)
+            {
+                await CheckSchemaAsync(cancellationToken);
+                _done = true;
                 return;
             }
 
@@ -57,9 +64,27 @@ public sealed class DatabaseStartup(MigrationRunner migrations, TerritoryLoader 
         }
     }
 
+    private async Task CheckSchemaAsync(CancellationToken cancellationToken)
+    {
+        var status = await migrations.GetStatusAsync(cancellationToken);
+        if (!status.IsCurrent)
+        {
+            throw new StartupException($"the database is at schema version {status.CurrentVersion} and this build needs {status.LatestVersion}. " +
+                "Run `dotnet run --project src/CampaignDesk.Api -- migrate` (or start the API, which migrates and seeds), " +
+                "or set Worker:MigrateOnStart=true to let this worker do it.");
+        }
+    }
+
     public Task StartAsync(CancellationToken cancellationToken) => RunAsync(cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public void Dispose() => _once.Dispose();
+}
+
+/// <summary>How a host's start-up treats the database: the API migrates and seeds; a separate worker only checks the schema.</summary>
+public sealed class DatabaseStartupOptions
+{
+    /// <summary>Check that the schema is current instead of migrating and seeding; a stale schema stops the host.</summary>
+    public bool CheckOnly { get; set; }
 }

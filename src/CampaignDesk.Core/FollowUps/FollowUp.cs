@@ -59,6 +59,10 @@ public sealed record FollowUpInput(long? OfficialId, long? OrganisationId, long?
 
 public sealed record FollowUpQuery(string? State, long? OrganisationId, long? CampaignId, long? OfficialId, PageRequest Paging, long? BatchId = null);
 
+/// <summary>
+/// The states of a follow-up in the outbox, and the only place they are spelled: SQL interpolates these constants
+/// (<c>state = '{FollowUpStates.Scheduled}'</c>), which is safe because they are constants of this file, never input.
+/// </summary>
 public static class FollowUpStates
 {
     public const string Scheduled = "scheduled";

@@ -120,12 +120,12 @@ public sealed class FollowUpBatches(Database database, FollowUpService followUps
             }
 
             var now = time.GetUtcNow().UtcDateTime;
-            var cancelled = await connection.ExecuteAsync(database.Command("""
-                UPDATE followups SET state = 'cancelled', cancelled_utc = @now, cancel_reason = @reason, updated_utc = @now
-                WHERE batch_id = @batchId AND state = 'scheduled'
+            var cancelled = await connection.ExecuteAsync(database.Command($"""
+                UPDATE followups SET state = '{FollowUpStates.Cancelled}', cancelled_utc = @now, cancel_reason = @reason, updated_utc = @now
+                WHERE batch_id = @batchId AND state = '{FollowUpStates.Scheduled}'
                 """, new { batchId, now, reason = $"batch cancelled by {caller.DisplayName}" }, transaction, cancellationToken));
             var left = await connection.ExecuteScalarAsync<int>(database.Command(
-                "SELECT COUNT(*) FROM followups WHERE batch_id = @batchId AND state IN ('claimed', 'sent')", new { batchId }, transaction, cancellationToken));
+                $"SELECT COUNT(*) FROM followups WHERE batch_id = @batchId AND state IN ('{FollowUpStates.Claimed}', '{FollowUpStates.Sent}')", new { batchId }, transaction, cancellationToken));
             var result = new BatchCancellation(batchId, cancelled, left);
             await audit.RecordAsync(connection, transaction, caller, "cancel", "followup_batch", batchId, organisation, null, result, cancellationToken);
             return Outcome<BatchCancellation>.Ok(result);

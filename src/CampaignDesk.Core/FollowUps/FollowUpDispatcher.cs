@@ -29,8 +29,8 @@ public sealed class FollowUpDispatcher(Database database, InteractionService int
     TimeProvider time, ILogger<FollowUpDispatcher> logger, CampaignDeskMetrics? metrics = null, IOptions<HostOptions>? host = null)
 {
     /// <summary>A claimed row goes back to the outbox, unless an answer came while it was claimed: then it is cancelled.</summary>
-    private const string BackToScheduled = """
-        state = CASE WHEN cancel_reason IS NULL THEN 'scheduled' ELSE 'cancelled' END,
+    private const string BackToScheduled = $"""
+        state = CASE WHEN cancel_reason IS NULL THEN '{FollowUpStates.Scheduled}' ELSE '{FollowUpStates.Cancelled}' END,
         cancelled_utc = CASE WHEN cancel_reason IS NULL THEN NULL ELSE @now END
         """;
 
@@ -97,11 +97,11 @@ public sealed class FollowUpDispatcher(Database database, InteractionService int
         await using var connection = await database.OpenAsync(cancellationToken);
         // A due row, or one whose claim lapsed; the outer condition re-checks it on the latest row version, so two
         // workers racing for a row cannot both take it. At most ClaimPerMailbox rows per mailbox per round.
-        const string Claimable = "((state = 'scheduled' AND due_utc <= @now) OR (state = 'claimed' AND lease_until_utc < @now))";
+        const string Claimable = $"((state = '{FollowUpStates.Scheduled}' AND due_utc <= @now) OR (state = '{FollowUpStates.Claimed}' AND lease_until_utc < @now))";
         // A row whose worker died on it again and again (it may be what kills the worker) stops being claimed.
-        var abandoned = await connection.ExecuteAsync(database.Command("""
-            UPDATE followups SET state = 'failed', last_error = @error, claim_token = NULL, lease_until_utc = NULL, updated_utc = @now
-            WHERE state = 'claimed' AND lease_until_utc < @now AND attempts >= @max
+        var abandoned = await connection.ExecuteAsync(database.Command($"""
+            UPDATE followups SET state = '{FollowUpStates.Failed}', last_error = @error, claim_token = NULL, lease_until_utc = NULL, updated_utc = @now
+            WHERE state = '{FollowUpStates.Claimed}' AND lease_until_utc < @now AND attempts >= @max
             """, new { now, max = Options.MaxAttempts, error = $"Given up after {Options.MaxAttempts} attempts whose worker stopped before the end." },
             cancellationToken: cancellationToken));
         if (abandoned > 0)
@@ -110,7 +110,7 @@ public sealed class FollowUpDispatcher(Database database, InteractionService int
         }
 
         await connection.ExecuteAsync(database.Command($"""
-            UPDATE followups SET state = 'claimed', claim_token = @token, lease_until_utc = @lease, attempts = attempts + 1, updated_utc = @now
+            UPDATE followups SET state = '{FollowUpStates.Claimed}', claim_token = @token, lease_until_utc = @lease, attempts = attempts + 1, updated_utc = @now
             WHERE id IN (SELECT id FROM (SELECT id, due_utc, ROW_NUMBER() OVER (PARTITION BY from_mailbox ORDER BY due_utc, id) AS n
                                          FROM followups WHERE {Claimable}) due
                          WHERE n <= @perMailbox ORDER BY due_utc, id {database.Dialect.Paging})
@@ -121,7 +121,7 @@ public sealed class FollowUpDispatcher(Database database, InteractionService int
             $"""
             SELECT {FollowUpService.Columns}, f.idempotency_key, g.name AS from_name
             FROM followups f JOIN organisations g ON g.id = f.organisation_id
-            WHERE f.claim_token = @token AND f.state = 'claimed' ORDER BY f.due_utc, f.id
+            WHERE f.claim_token = @token AND f.state = '{FollowUpStates.Claimed}' ORDER BY f.due_utc, f.id
             """,
             new { token }, cancellationToken: cancellationToken))).ToList();
     }
@@ -159,10 +159,10 @@ public sealed class FollowUpDispatcher(Database database, InteractionService int
         var recorded = await database.TransactAsync(async (connection, transaction) =>
         {
             var sentUtc = time.GetUtcNow().UtcDateTime;
-            if (await connection.ExecuteAsync(database.Command("""
-                    UPDATE followups SET state = 'sent', provider_message_id = @ProviderMessageId, sent_utc = @sentUtc, claim_token = NULL,
+            if (await connection.ExecuteAsync(database.Command($"""
+                    UPDATE followups SET state = '{FollowUpStates.Sent}', provider_message_id = @ProviderMessageId, sent_utc = @sentUtc, claim_token = NULL,
                                          lease_until_utc = NULL, last_error = NULL, updated_utc = @sentUtc
-                    WHERE id = @Id AND state = 'claimed' AND claim_token = @token
+                    WHERE id = @Id AND state = '{FollowUpStates.Claimed}' AND claim_token = @token
                     """, new { sent.ProviderMessageId, sentUtc, row.Id, token }, transaction, CancellationToken.None)) == 0)
             {
                 return false; // another worker took the row after its lease ended, and records it
@@ -188,7 +188,7 @@ public sealed class FollowUpDispatcher(Database database, InteractionService int
     {
         // A subject has at most TemplateService.MaxSubjectLength characters: the note stays far within an interaction's notes.
         var input = new InteractionInput(row.OrganisationId, row.OfficialId, row.CampaignId, "email", "outbound",
-            new DateTimeOffset(sentUtc, TimeSpan.Zero), "sent", $"Relance envoyée par e-mail : « {row.Subject} »", false);
+            new DateTimeOffset(sentUtc, TimeSpan.Zero), InteractionOutcomes.Sent, $"Relance envoyée par e-mail : « {row.Subject} »", false);
         var logged = await interactions.LogAsync(connection, transaction, Sender, input, CancellationToken.None);
         if (!logged.IsOk && row.CampaignId is not null)
         {
@@ -215,9 +215,9 @@ public sealed class FollowUpDispatcher(Database database, InteractionService int
         var now = time.GetUtcNow().UtcDateTime;
         await using var connection = await database.OpenAsync(CancellationToken.None);
         await connection.ExecuteAsync(database.Command($"""
-            UPDATE followups SET {(final ? "state = 'failed'" : BackToScheduled)},
+            UPDATE followups SET {(final ? $"state = '{FollowUpStates.Failed}'" : BackToScheduled)},
                                  due_utc = @due, last_error = @error, claim_token = NULL, lease_until_utc = NULL, updated_utc = @now
-            WHERE id = @Id AND state = 'claimed' AND claim_token = @token
+            WHERE id = @Id AND state = '{FollowUpStates.Claimed}' AND claim_token = @token
             """, new
         {
             due = final ? row.DueUtc : now + retryAfter,
@@ -240,7 +240,7 @@ public sealed class FollowUpDispatcher(Database database, InteractionService int
             await connection.ExecuteAsync(database.Command($"""
                 UPDATE followups SET {BackToScheduled}, due_utc = @Due, window_date = @windowDate, attempts = attempts - 1, claim_token = NULL,
                                      lease_until_utc = NULL, updated_utc = @now
-                WHERE id = @Id AND state = 'claimed' AND claim_token = @token
+                WHERE id = @Id AND state = '{FollowUpStates.Claimed}' AND claim_token = @token
                 """, new { Due = due.UtcDateTime, windowDate, now = now.UtcDateTime, row.Id, token }, transaction, cancellationToken));
             return 0;
         }, cancellationToken);
@@ -253,7 +253,7 @@ public sealed class FollowUpDispatcher(Database database, InteractionService int
         var notStarted = started.Length == 0 ? "" : $"AND NOT ({database.Dialect.InList("id", "started")})";
         return await connection.ExecuteAsync(database.Command($"""
             UPDATE followups SET {BackToScheduled}, attempts = attempts - 1, claim_token = NULL, lease_until_utc = NULL, updated_utc = @now
-            WHERE claim_token = @token AND state = 'claimed' {notStarted}
+            WHERE claim_token = @token AND state = '{FollowUpStates.Claimed}' {notStarted}
             """, parameters, cancellationToken: cancellationToken));
     }
 
@@ -261,8 +261,8 @@ public sealed class FollowUpDispatcher(Database database, InteractionService int
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(database.Command("""
-            UPDATE followups SET lease_until_utc = @lease, updated_utc = @now WHERE id = @Id AND state = 'claimed' AND claim_token = @token
+        return await connection.ExecuteAsync(database.Command($"""
+            UPDATE followups SET lease_until_utc = @lease, updated_utc = @now WHERE id = @Id AND state = '{FollowUpStates.Claimed}' AND claim_token = @token
             """, new { lease = now + Options.Lease, now, row.Id, token }, cancellationToken: cancellationToken)) == 1;
     }
 

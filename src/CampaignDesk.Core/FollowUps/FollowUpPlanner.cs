@@ -29,9 +29,9 @@ internal static class FollowUpPlanner
         SendingWindow window, long officialId, string? departmentCode, DateTimeOffset notBefore, long? exceptFollowUpId, CancellationToken cancellationToken)
     {
         await database.Dialect.LockAsync(connection, transaction, $"followup-official:{officialId}", cancellationToken);
-        var taken = (await connection.QueryAsync<string>(database.Command("""
+        var taken = (await connection.QueryAsync<string>(database.Command($"""
             SELECT window_date FROM followups
-            WHERE official_id = @officialId AND state IN ('scheduled', 'claimed', 'sent') AND window_date >= @from AND id <> @except
+            WHERE official_id = @officialId AND state IN ('{FollowUpStates.Scheduled}', '{FollowUpStates.Claimed}', '{FollowUpStates.Sent}') AND window_date >= @from AND id <> @except
             """, new { officialId, from = IsoDate.Format(SendingWindow.WindowKey(notBefore)), except = exceptFollowUpId ?? 0 }, transaction,
             cancellationToken))).ToHashSet(StringComparer.Ordinal);
         var reasons = new List<PlanReason>();

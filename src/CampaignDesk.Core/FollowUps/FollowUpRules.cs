@@ -45,7 +45,7 @@ public sealed class FollowUpRules(Database database, FollowUpService followUps, 
                   AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.source_interaction_id = i.id)
                   AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.interaction_id = i.id AND f.source = 'rule')
                   AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.official_id = i.official_id AND f.campaign_id = i.campaign_id
-                                    AND f.organisation_id = i.organisation_id AND f.state IN ('scheduled', 'claimed'))
+                                    AND f.organisation_id = i.organisation_id AND f.state IN ('{FollowUpStates.Scheduled}', '{FollowUpStates.Claimed}'))
                 ORDER BY i.occurred_utc, i.id {database.Dialect.Paging}
                 """, new { since = time.GetUtcNow().UtcDateTime.AddDays(-120), today = IsoDate.Format(today), Skip = 0, Take = Batch }, cancellationToken: cancellationToken))).ToList();
         }

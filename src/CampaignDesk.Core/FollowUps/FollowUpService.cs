@@ -106,9 +106,9 @@ public sealed class FollowUpService(Database database, AuditLog audit, IOptions<
         var id = await connection.ExecuteScalarAsync<long>(database.Command(database.Dialect.InsertReturningId("followups", """
             campaign_id, organisation_id, official_id, template_id, from_mailbox, to_address, to_name, subject, body, department_code, not_before_utc,
             due_utc, window_date, state, idempotency_key, attempts, source, source_interaction_id, created_by_user_id, created_by, created_utc, updated_utc, correlation_id
-            """, """
+            """, $"""
             @CampaignId, @OrganisationId, @OfficialId, @TemplateId, @FromMailbox, @ToAddress, @ToName, @Subject, @Body, @DepartmentCode, @NotBefore,
-            @Due, @windowDate, 'scheduled', @Key, 0, @source, @sourceInteractionId, @UserId, @By, @Now, @Now, @correlationId
+            @Due, @windowDate, '{FollowUpStates.Scheduled}', @Key, 0, @source, @sourceInteractionId, @UserId, @By, @Now, @Now, @correlationId
             """), new
         {
             input.CampaignId,
@@ -205,9 +205,9 @@ public sealed class FollowUpService(Database database, AuditLog audit, IOptions<
                 return Outcome<FollowUp>.Forbidden(Messages.FollowUpCancelForbidden);
             }
 
-            var cancelled = await connection.ExecuteAsync(database.Command("""
-                UPDATE followups SET state = 'cancelled', cancelled_utc = @now, cancel_reason = @reason, updated_utc = @now
-                WHERE id = @id AND state = 'scheduled'
+            var cancelled = await connection.ExecuteAsync(database.Command($"""
+                UPDATE followups SET state = '{FollowUpStates.Cancelled}', cancelled_utc = @now, cancel_reason = @reason, updated_utc = @now
+                WHERE id = @id AND state = '{FollowUpStates.Scheduled}'
                 """, new { id, now = time.GetUtcNow().UtcDateTime, reason = $"cancelled by {caller.DisplayName}" }, transaction, cancellationToken));
             if (cancelled == 0)
             {
@@ -226,11 +226,11 @@ public sealed class FollowUpService(Database database, AuditLog audit, IOptions<
     /// </summary>
     internal static async Task<int> CancelPendingAsync(Database database, DbConnection connection, DbTransaction transaction, long? campaignId,
         long officialId, string reason, DateTime nowUtc, CancellationToken cancellationToken) =>
-        campaignId is null ? 0 : await connection.ExecuteAsync(database.Command("""
-            UPDATE followups SET state = CASE WHEN state = 'scheduled' THEN 'cancelled' ELSE state END,
-                                 cancelled_utc = CASE WHEN state = 'scheduled' THEN @nowUtc ELSE cancelled_utc END,
+        campaignId is null ? 0 : await connection.ExecuteAsync(database.Command($"""
+            UPDATE followups SET state = CASE WHEN state = '{FollowUpStates.Scheduled}' THEN '{FollowUpStates.Cancelled}' ELSE state END,
+                                 cancelled_utc = CASE WHEN state = '{FollowUpStates.Scheduled}' THEN @nowUtc ELSE cancelled_utc END,
                                  cancel_reason = @reason, updated_utc = @nowUtc
-            WHERE official_id = @officialId AND campaign_id = @campaignId AND state IN ('scheduled', 'claimed')
+            WHERE official_id = @officialId AND campaign_id = @campaignId AND state IN ('{FollowUpStates.Scheduled}', '{FollowUpStates.Claimed}')
             """, new { officialId, campaignId, reason, nowUtc }, transaction, cancellationToken));
 
     internal async Task<FollowUp?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken) =>

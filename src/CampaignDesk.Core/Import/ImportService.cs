@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
@@ -45,61 +46,36 @@ public sealed partial class ImportService(Database database, ImportRunStore runs
     {
         var info = Describe(open, fileName);
         var run = new ImportRun(0, MaxStoredIssues);
+        // Failures once the run is started (the commit's included) are recorded, after the rollback, in a run of their own.
+        var started = false;
         ImportDiff diff;
         string outcome;
-        await using (var connection = await database.OpenAsync(cancellationToken))
+        try
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await database.Dialect.LockAsync(connection, transaction, ImportReverter.Lock, cancellationToken);
-            run.Id = await runs.StartAsync(connection, transaction, info, options.DryRun, cancellationToken);
-            run.ReleaseDate = info.ReleaseDate;
-            await using var tuned = await database.Dialect.TuneForBulkAsync(connection, cancellationToken);
-            try
+            (diff, outcome) = await database.BulkTransactAsync(async (connection, transaction) =>
             {
-                IReadOnlyList<long> reopened = [];
-                if (info.Source == "rne")
-                {
-                    using var file = RneFile.Open(open());
-                    var latest = await runs.LatestReleaseAsync(connection, transaction, info.FileType, cancellationToken);
-                    reopened = await rne.ImportAsync(connection, transaction, file, info, run, latest, options.ConfirmEnds, cancellationToken);
-                }
-                else if (info.FileType == ContactFiles.Acteurs)
-                {
-                    await using var stream = open();
-                    await _acteurs.ImportAsync(connection, transaction, stream, fileName, run, cancellationToken);
-                }
-                else if (info.FileType == ContactFiles.Mairies)
-                {
-                    await using var stream = open();
-                    await _mairies.ImportAsync(connection, transaction, stream, run, cancellationToken);
-                }
-                else
-                {
-                    await using var stream = open();
-                    await parliament.ImportAsync(connection, transaction, Enum.Parse<ParliamentSource>(info.FileType), stream, run, cancellationToken);
-                }
-
+                await database.Dialect.LockAsync(connection, transaction, ImportReverter.Lock, cancellationToken);
+                run.Id = await runs.StartAsync(connection, transaction, info, options.DryRun, cancellationToken);
+                run.ReleaseDate = info.ReleaseDate;
+                started = true;
+                var reopened = await ImportFileAsync(connection, transaction, open, fileName, info, run, options, cancellationToken);
                 RefuseMostlyUnreadable(run);
-                diff = await runs.DiffAsync(connection, transaction, run, reopened, cancellationToken);
-                outcome = ImportOutcome.Describe(run, options.DryRun);
-                if (options.DryRun)
-                {
-                    await transaction.RollbackAsync(cancellationToken);
-                }
-                else
+                var diff = await runs.DiffAsync(connection, transaction, run, reopened, cancellationToken);
+                var outcome = ImportOutcome.Describe(run, options.DryRun);
+                if (!options.DryRun)
                 {
                     await runs.FinishAsync(connection, transaction, run, "succeeded", outcome, null, cancellationToken);
-                    await transaction.CommitAsync(cancellationToken);
                 }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                await transaction.RollbackAsync(CancellationToken.None);
-                logger.LogError(ex, "Import of {FileName} failed; nothing was changed", fileName);
-                run.DiscardChanges();
-                return await RecordAsync(info, run, options.DryRun, "failed", ImportOutcome.Failed(ex), $"{ex.GetType().Name}: {ex.Message}",
-                    cancellationToken);
-            }
+
+                return (diff, outcome);
+            }, commitWhen: _ => !options.DryRun, cancellationToken);
+        }
+        catch (Exception ex) when (started && ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Import of {FileName} failed; nothing was changed", fileName);
+            run.DiscardChanges();
+            return await RecordAsync(info, run, options.DryRun, "failed", ImportOutcome.Failed(ex), $"{ex.GetType().Name}: {ex.Message}",
+                cancellationToken);
         }
 
         if (options.DryRun)
@@ -112,6 +88,33 @@ public sealed partial class ImportService(Database database, ImportRunStore runs
         var unreadable = run.Count(ImportIssueKinds.Unreadable);
         metrics?.ImportRows(info.Source, run.RowsRead - unreadable, unreadable);
         return (await runs.GetAsync(run.Id, MaxStoredIssues, cancellationToken))! with { Diff = diff };
+    }
+
+    private async Task<IReadOnlyList<long>> ImportFileAsync(DbConnection connection, DbTransaction transaction, Func<Stream> open, string fileName,
+        ImportFile info, ImportRun run, ImportOptions options, CancellationToken cancellationToken)
+    {
+        if (info.Source == "rne")
+        {
+            using var file = RneFile.Open(open());
+            var latest = await runs.LatestReleaseAsync(connection, transaction, info.FileType, cancellationToken);
+            return await rne.ImportAsync(connection, transaction, file, info, run, latest, options.ConfirmEnds, cancellationToken);
+        }
+
+        await using var stream = open();
+        if (info.FileType == ContactFiles.Acteurs)
+        {
+            await _acteurs.ImportAsync(connection, transaction, stream, fileName, run, cancellationToken);
+        }
+        else if (info.FileType == ContactFiles.Mairies)
+        {
+            await _mairies.ImportAsync(connection, transaction, stream, run, cancellationToken);
+        }
+        else
+        {
+            await parliament.ImportAsync(connection, transaction, Enum.Parse<ParliamentSource>(info.FileType), stream, run, cancellationToken);
+        }
+
+        return [];
     }
 
     // A file most of whose rows cannot be read is not the file it claims to be: taking its few readable rows would
@@ -175,11 +178,12 @@ public sealed partial class ImportService(Database database, ImportRunStore runs
     private async Task<ImportReport> RecordAsync(ImportFile info, ImportRun run, bool dryRun, string status, string outcome, string? error,
         CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        run.Id = await runs.StartAsync(connection, transaction, info, dryRun, cancellationToken);
-        await runs.FinishAsync(connection, transaction, run, status, outcome, error, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await database.TransactAsync(async (connection, transaction) =>
+        {
+            run.Id = await runs.StartAsync(connection, transaction, info, dryRun, cancellationToken);
+            await runs.FinishAsync(connection, transaction, run, status, outcome, error, cancellationToken);
+            return run.Id;
+        }, cancellationToken);
         return (await runs.GetAsync(run.Id, MaxStoredIssues, cancellationToken))!;
     }
 

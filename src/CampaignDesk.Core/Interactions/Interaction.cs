@@ -15,6 +15,13 @@ public sealed record InteractionInput(long? OrganisationId, long? OfficialId, lo
 
 public sealed record InteractionQuery(long? OfficialId, long? OrganisationId, long? CampaignId, Common.PageRequest Paging);
 
+/// <summary>The outcomes of an interaction that code tests for by name (the full list is <see cref="InteractionLists.Outcomes"/>).</summary>
+public static class InteractionOutcomes
+{
+    /// <summary>A message went out (an e-mail, a letter): nobody was reached yet.</summary>
+    public const string Sent = "sent";
+}
+
 public static class InteractionLists
 {
     public static readonly IReadOnlyList<string> Channels = ["email", "letter", "phone", "meeting", "event", "social", "petition_handover"];
@@ -22,10 +29,10 @@ public static class InteractionLists
     public static readonly IReadOnlyList<string> Directions = ["outbound", "inbound"];
 
     public static readonly IReadOnlyList<string> Outcomes =
-        ["sent", "left_message", "unreachable", "spoke", "meeting_set", "met", "replied", "declined", "handed_over"];
+        [InteractionOutcomes.Sent, "left_message", "unreachable", "spoke", "meeting_set", "met", "replied", "declined", "handed_over"];
 
     /// <summary>Outcomes where nobody was reached: they do not count as a contact made.</summary>
-    public static readonly IReadOnlyList<string> NotReached = ["sent", "left_message", "unreachable"];
+    public static readonly IReadOnlyList<string> NotReached = [InteractionOutcomes.Sent, "left_message", "unreachable"];
 
     public const int MaxNotesLength = 10_000;
 }

@@ -17,10 +17,7 @@ namespace CampaignDesk.Core.Interactions;
 public sealed class InteractionService(Database database, AuditLog audit, Coordination coordination, TimeProvider time,
     CampaignDeskMetrics? metrics = null)
 {
-    private const string Columns = """
-        i.id, i.organisation_id, i.official_id, i.campaign_id, i.channel, i.direction, i.occurred_utc, i.outcome, i.notes, i.confidential,
-        i.logged_by_user_id, i.logged_by, i.created_utc
-        """;
+    private readonly InteractionQueries _queries = new(database);
 
     public async Task<Outcome<Interaction>> LogAsync(Caller caller, InteractionInput input, CancellationToken cancellationToken) =>
         await database.TransactAsync((connection, transaction) => LogAsync(connection, transaction, caller, input, cancellationToken),
@@ -73,7 +70,7 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
                 Now = time.GetUtcNow().UtcDateTime,
             }, transaction, cancellationToken));
         await CampaignProgress.RefreshAsync(database, connection, transaction, input.CampaignId, input.OfficialId!.Value, cancellationToken);
-        if (input.Direction == "inbound" || input.Outcome is "replied" or "declined")
+        if (AnswerRule.Came(input.Direction, input.Outcome))
         {
             await FollowUps.FollowUpService.CancelPendingAsync(database, connection, transaction, input.CampaignId, input.OfficialId.Value, "reply",
                 time.GetUtcNow().UtcDateTime, cancellationToken);
@@ -150,7 +147,7 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
                 await CampaignProgress.RefreshAsync(database, connection, transaction, current.CampaignId, current.OfficialId, cancellationToken);
             }
 
-            if (merged.Direction == "inbound" || merged.Outcome is "replied" or "declined")
+            if (AnswerRule.Came(merged.Direction, merged.Outcome))
             {
                 // Logged as sent, corrected to replied when the answer came: the follow-ups stop then too.
                 await FollowUps.FollowUpService.CancelPendingAsync(database, connection, transaction, merged.CampaignId, current.OfficialId, "reply",
@@ -166,106 +163,18 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
 
             return Outcome<Interaction>.Ok(updated);
         }, cancellationToken);
-
-    public async Task<Outcome<Interaction>> GetAsync(Caller caller, long id, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var interaction = await GetAsync(connection, null, id, cancellationToken);
-        return interaction is not null && caller.MaySee(interaction.OrganisationId, interaction.Confidential)
-            ? Outcome<Interaction>.Ok(interaction)
-            : Outcome<Interaction>.NotFound();
-    }
+    public Task<Outcome<Interaction>> GetAsync(Caller caller, long id, CancellationToken cancellationToken) =>
+        _queries.GetAsync(caller, id, cancellationToken);
 
     /// <summary>Newest first, with the confidential interactions of other organisations left out.</summary>
-    public async Task<Page<Interaction>> SearchAsync(Caller caller, InteractionQuery query, CancellationToken cancellationToken)
-    {
-        var (filter, parameters) = Filter(caller, query);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<long>(database.Command($"SELECT COUNT(*) FROM interactions i {filter}", parameters,
-            cancellationToken: cancellationToken));
-        var rows = await connection.QueryAsync<Row>(database.Command(
-            $"SELECT {Columns} FROM interactions i {filter} ORDER BY i.occurred_utc DESC, i.id DESC {database.Dialect.Paging}", parameters,
-            cancellationToken: cancellationToken));
-        return new Page<Interaction>(rows.Select(r => r.ToInteraction()).ToList(), total);
-    }
+    public Task<Page<Interaction>> SearchAsync(Caller caller, InteractionQuery query, CancellationToken cancellationToken) =>
+        _queries.SearchAsync(caller, query, cancellationToken);
 
-    /// <summary>
-    /// The outreach log as rows to export, newest first, streamed from the database (never all in memory), under the
-    /// same visibility as <see cref="SearchAsync"/>, in French (channels, directions, outcomes; times in Paris). Who logged
-    /// each line stays out: the export is about officials.
-    /// </summary>
-    public Exports.ExportTable Export(Caller caller, InteractionQuery query)
-    {
-        var (filter, parameters) = Filter(caller, query);
-        return new Exports.ExportTable("Journal des contacts",
-            ["Date (heure de Paris)", "Organisation", "Élu·e", "Campagne", "Canal", "Sens", "Résultat", "Confidentiel", "Notes"], Rows());
+    /// <summary>The outreach log as rows to export (see <see cref="InteractionQueries.Export"/>).</summary>
+    public Exports.ExportTable Export(Caller caller, InteractionQuery query) => _queries.Export(caller, query);
 
-        IEnumerable<IReadOnlyList<object?>> Rows()
-        {
-            // The export writers read rows synchronously; one connection for the whole export.
-            using var connection = database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
-            var rows = connection.Query<ExportRow>(new CommandDefinition($"""
-                SELECT i.occurred_utc, g.name AS organisation_name, o.last_name, o.first_name, c.title AS campaign_title, i.channel, i.direction,
-                       i.outcome, i.confidential, i.notes
-                FROM interactions i
-                JOIN organisations g ON g.id = i.organisation_id
-                JOIN officials o ON o.id = i.official_id
-                LEFT JOIN campaigns c ON c.id = i.campaign_id
-                {filter}
-                ORDER BY i.occurred_utc DESC, i.id DESC
-                """, parameters, commandTimeout: Database.BulkCommandTimeoutSeconds, flags: CommandFlags.None));
-            foreach (var r in rows)
-            {
-                yield return [r.OccurredUtc, r.OrganisationName, $"{r.FirstName} {r.LastName}", r.CampaignTitle, Exports.FrenchLabels.Channel(r.Channel),
-                    Exports.FrenchLabels.Direction(r.Direction), Exports.FrenchLabels.Outcome(r.Outcome), r.Confidential, r.Notes];
-            }
-        }
-    }
-
-    /// <summary>The query's filters, and for everyone but admins: shared interactions, or confidential ones of their organisations.</summary>
-    private (string Filter, object Parameters) Filter(Caller caller, InteractionQuery query)
-    {
-        var where = new List<string>();
-        if (query.OfficialId is not null)
-        {
-            where.Add("i.official_id = @OfficialId");
-        }
-
-        if (query.OrganisationId is not null)
-        {
-            where.Add("i.organisation_id = @OrganisationId");
-        }
-
-        if (query.CampaignId is not null)
-        {
-            where.Add("i.campaign_id = @CampaignId");
-        }
-
-        var visible = caller.IsAdmin ? [] : caller.OrganisationIds.Where(caller.ActsFor).ToArray();
-        if (!caller.IsAdmin)
-        {
-            where.Add(visible.Length == 0
-                ? "i.confidential = @Shared"
-                : $"(i.confidential = @Shared OR {database.Dialect.InList("i.organisation_id", "Visible")})");
-        }
-
-        var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
-        return (filter, new
-        {
-            query.OfficialId,
-            query.OrganisationId,
-            query.CampaignId,
-            Shared = false,
-            Visible = visible,
-            query.Paging.Skip,
-            query.Paging.Take,
-        });
-    }
-
-    private async Task<Interaction?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken) =>
-        (await connection.QuerySingleOrDefaultAsync<Row>(database.Command($"SELECT {Columns} FROM interactions i WHERE i.id = @id", new { id },
-            transaction, cancellationToken)))?.ToInteraction();
-
+    private Task<Interaction?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken) =>
+        _queries.GetAsync(connection, transaction, id, cancellationToken);
 
     /// <summary>The input with every rule checked, lists in lower case, defaults filled in (outbound, now, shared).</summary>
     private InteractionInput Normalise(InteractionInput input, Errors errors)
@@ -304,40 +213,5 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
             Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim(),
             Confidential = input.Confidential ?? false,
         };
-    }
-
-
-    private sealed class ExportRow
-    {
-        public DateTime OccurredUtc { get; init; }
-        public string OrganisationName { get; init; } = "";
-        public string LastName { get; init; } = "";
-        public string FirstName { get; init; } = "";
-        public string? CampaignTitle { get; init; }
-        public string Channel { get; init; } = "";
-        public string Direction { get; init; } = "";
-        public string Outcome { get; init; } = "";
-        public bool Confidential { get; init; }
-        public string? Notes { get; init; }
-    }
-
-    private sealed class Row
-    {
-        public long Id { get; init; }
-        public long OrganisationId { get; init; }
-        public long OfficialId { get; init; }
-        public long? CampaignId { get; init; }
-        public string Channel { get; init; } = "";
-        public string Direction { get; init; } = "";
-        public DateTime OccurredUtc { get; init; }
-        public string Outcome { get; init; } = "";
-        public string? Notes { get; init; }
-        public bool Confidential { get; init; }
-        public long? LoggedByUserId { get; init; }
-        public string LoggedBy { get; init; } = "";
-        public DateTime CreatedUtc { get; init; }
-
-        public Interaction ToInteraction() => new(Id, OrganisationId, OfficialId, CampaignId, Channel, Direction, OccurredUtc, Outcome, Notes,
-            Confidential, LoggedByUserId, LoggedBy, CreatedUtc);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using CampaignDesk.Core.FollowUps;
 using CampaignDesk.Core.Mail;
 using CampaignDesk.Core.Mail.Graph;
 
@@ -33,10 +34,10 @@ public sealed class CampaignDeskMetrics
     public void FollowUpSent() => _sent.Add(1);
 
     public void SendFailed(Exception error, bool final) =>
-        _sendFailures.Add(1, new("reason", FailureReason(error)), new("outcome", final ? "failed" : "retried"));
+        _sendFailures.Add(1, new("reason", FailureReason(error)), new("outcome", final ? FollowUpStates.Failed : "retried"));
 
     /// <summary>Rows whose worker died on them until the attempts ran out.</summary>
-    public void SendsAbandoned(int count) => _sendFailures.Add(count, new("reason", "abandoned"), new("outcome", "failed"));
+    public void SendsAbandoned(int count) => _sendFailures.Add(count, new("reason", "abandoned"), new("outcome", FollowUpStates.Failed));
 
     public void ImportRows(string source, int accepted, int rejected)
     {

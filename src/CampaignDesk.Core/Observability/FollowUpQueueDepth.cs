@@ -51,7 +51,7 @@ public sealed class FollowUpQueueDepth : IDisposable
 
             await using var connection = await _database.OpenAsync(cancellationToken);
             var counts = (await connection.QueryAsync<(string State, long Count)>(_database.Command(
-                "SELECT state, COUNT(*) FROM followups WHERE state IN ('scheduled', 'claimed', 'failed') GROUP BY state",
+                $"SELECT state, COUNT(*) FROM followups WHERE state IN ('{FollowUpStates.Scheduled}', '{FollowUpStates.Claimed}', '{FollowUpStates.Failed}') GROUP BY state",
                 cancellationToken: cancellationToken))).ToDictionary(c => c.State, c => c.Count, StringComparer.Ordinal);
             _snapshot = new Snapshot(_time.GetUtcNow(), counts);
             Refreshes++;

@@ -1,3 +1,5 @@
+using CampaignDesk.Core.Interactions;
+
 namespace CampaignDesk.Core.Officials;
 
 /// <summary>What an organisation does next with an official on a campaign: a code for pages and tests, and its French label.</summary>
@@ -56,7 +58,7 @@ public static class NextActions
             return new("call_again", "Rappeler", own.LastOutcome == "left_message" ? "Un message a été laissé." : "Injoignable la dernière fois.");
         }
 
-        if (own.LastOutcome == "sent")
+        if (own.LastOutcome == InteractionOutcomes.Sent)
         {
             return own.HasEmail ? new("follow_up", "Programmer une relance") : new("call_again", "Appeler pour relancer");
         }

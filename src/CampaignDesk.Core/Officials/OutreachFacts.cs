@@ -2,6 +2,7 @@ using System.Data.Common;
 using CampaignDesk.Core.Campaigns;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
+using CampaignDesk.Core.FollowUps;
 using Dapper;
 
 namespace CampaignDesk.Core.Officials;
@@ -38,7 +39,7 @@ internal static class OutreachFacts
             """, args, cancellationToken: cancellationToken))).DistinctBy(r => r.OfficialId).ToDictionary(r => r.OfficialId);
         var followUps = (await connection.QueryAsync<DueRow>(database.Command($"""
             SELECT official_id, MIN(due_utc) AS due FROM followups
-            WHERE organisation_id = @organisationId AND campaign_id = @campaignId AND state IN ('scheduled', 'claimed') AND {inIds("official_id")}
+            WHERE organisation_id = @organisationId AND campaign_id = @campaignId AND state IN ('{FollowUpStates.Scheduled}', '{FollowUpStates.Claimed}') AND {inIds("official_id")}
             GROUP BY official_id
             """, args, cancellationToken: cancellationToken))).ToDictionary(r => r.OfficialId, r => r.Due);
         var tasks = (await connection.QueryAsync<(long OfficialId, string Due, string Assignee)>(database.Command($"""

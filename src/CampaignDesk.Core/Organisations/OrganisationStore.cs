@@ -83,21 +83,13 @@ public sealed class OrganisationStore(Database database, TimeProvider time)
     /// </summary>
     public async Task<T> WriteAsync<T>(Func<Writer, Task<T>> work, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await database.Dialect.LockAsync(connection, transaction, "campaigndesk_organisations", cancellationToken);
-        var writer = new Writer(this, connection, transaction, cancellationToken);
-        var result = await work(writer);
-        if (writer.Conflicted)
+        Writer? writer = null;
+        return await database.TransactAsync(async (connection, transaction) =>
         {
-            await transaction.RollbackAsync(cancellationToken);
-        }
-        else
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        return result;
+            await database.Dialect.LockAsync(connection, transaction, "campaigndesk_organisations", cancellationToken);
+            writer = new Writer(this, connection, transaction, cancellationToken);
+            return await work(writer);
+        }, commitWhen: _ => !writer!.Conflicted, cancellationToken);
     }
 
     /// <summary>Inserts a validated organisation in its own transaction; null when its name is taken in that commune.</summary>

@@ -33,31 +33,32 @@ public sealed class OrganisationSeeder(Database database, OrganisationStore stor
 
         var rows = ReadRows(file is null ? EmbeddedFiles.Open(EmbeddedFile) : File.OpenRead(file), file ?? EmbeddedFile);
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
-            var existing = (await connection.QueryAsync<(long Id, string NameKey)>(database.Command(
-                "SELECT id, name_key FROM organisations", transaction: transaction, cancellationToken: cancellationToken)))
-                .ToDictionary(r => r.NameKey, r => r.Id, StringComparer.Ordinal);
-
-            var added = 0;
-            var networks = new Dictionary<string, long>(StringComparer.Ordinal);
-            foreach (var network in rows.Select(r => r.Network).OfType<string>().Distinct(StringComparer.Ordinal))
+            var seeded = await database.TransactAsync(async (connection, transaction) =>
             {
-                var fields = new OrganisationFields(OrganisationTypes.Federation, "network", network, ParentIds: []);
-                networks[network] = await EnsureAsync(connection, transaction, fields, existing, () => added++, cancellationToken);
-            }
+                var existing = (await connection.QueryAsync<(long Id, string NameKey)>(database.Command(
+                    "SELECT id, name_key FROM organisations", transaction: transaction, cancellationToken: cancellationToken)))
+                    .ToDictionary(r => r.NameKey, r => r.Id, StringComparer.Ordinal);
 
-            foreach (var row in rows)
-            {
-                var fields = row.Fields with { ParentIds = row.Network is null ? [] : [networks[row.Network]] };
-                await EnsureAsync(connection, transaction, fields, existing, () => added++, cancellationToken);
-            }
+                var added = 0;
+                var networks = new Dictionary<string, long>(StringComparer.Ordinal);
+                foreach (var network in rows.Select(r => r.Network).OfType<string>().Distinct(StringComparer.Ordinal))
+                {
+                    var fields = new OrganisationFields(OrganisationTypes.Federation, "network", network, ParentIds: []);
+                    networks[network] = await EnsureAsync(connection, transaction, fields, existing, () => added++, cancellationToken);
+                }
 
-            await transaction.CommitAsync(cancellationToken);
-            logger.LogInformation("Seeded {Added} organisations from {Source} ({Total} rows)", added, file ?? EmbeddedFile, rows.Count);
-            return added;
+                foreach (var row in rows)
+                {
+                    var fields = row.Fields with { ParentIds = row.Network is null ? [] : [networks[row.Network]] };
+                    await EnsureAsync(connection, transaction, fields, existing, () => added++, cancellationToken);
+                }
+
+                return added;
+            }, cancellationToken);
+            logger.LogInformation("Seeded {Added} organisations from {Source} ({Total} rows)", seeded, file ?? EmbeddedFile, rows.Count);
+            return seeded;
         }
         catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
         {

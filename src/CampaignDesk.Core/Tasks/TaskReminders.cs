@@ -70,22 +70,29 @@ public sealed class TaskReminders(Database database, IMailTransport mail, IOptio
 
     private async Task<bool> SendAsync(Reminder reminder, string kind, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        try
+        // The claim commits only once the mail is handed over: a send that throws leaves the reminder to the next run.
+        var sent = await database.TransactAsync(async (connection, transaction) =>
         {
-            await connection.ExecuteAsync(database.Command("INSERT INTO task_reminders (task_id, kind, sent_utc) VALUES (@TaskId, @kind, @now)",
-                new { reminder.TaskId, kind, now = time.GetUtcNow().UtcDateTime }, transaction, cancellationToken));
-        }
-        catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
+            try
+            {
+                await connection.ExecuteAsync(database.Command("INSERT INTO task_reminders (task_id, kind, sent_utc) VALUES (@TaskId, @kind, @now)",
+                    new { reminder.TaskId, kind, now = time.GetUtcNow().UtcDateTime }, transaction, cancellationToken));
+            }
+            catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
+            {
+                return false; // Another worker claimed it.
+            }
+
+            var from = mailOptions.Value;
+            await mail.SendAsync(new OutgoingMail($"task-{reminder.TaskId}-{kind}", new MailAddress(from.From, from.FromName),
+                [new MailAddress(reminder.Email, reminder.DisplayName)], Subject(reminder, kind), Body(reminder, kind, TaskLink(web?.Value ?? new WebOptions(), reminder.TaskId))), cancellationToken);
+            return true;
+        }, commitWhen: claimed => claimed, cancellationToken);
+        if (!sent)
         {
-            return false; // Another worker claimed it.
+            return false;
         }
 
-        var from = mailOptions.Value;
-        await mail.SendAsync(new OutgoingMail($"task-{reminder.TaskId}-{kind}", new MailAddress(from.From, from.FromName),
-            [new MailAddress(reminder.Email, reminder.DisplayName)], Subject(reminder, kind), Body(reminder, kind, TaskLink(web?.Value ?? new WebOptions(), reminder.TaskId))), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Reminder {Kind} sent for task {TaskId}", kind, reminder.TaskId);
         return true;
     }

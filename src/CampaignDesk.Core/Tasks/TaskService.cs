@@ -16,21 +16,13 @@ namespace CampaignDesk.Core.Tasks;
 /// </summary>
 public sealed class TaskService(Database database, InteractionService interactions, Coordination coordination, AuditLog audit, TimeProvider time)
 {
-    private const string Columns = """
-        t.id, t.organisation_id, t.assignee_user_id, t.official_id, t.campaign_id, t.kind, t.due_date, t.instructions, t.state,
-        t.interaction_id, t.created_by_user_id, t.version, t.created_utc, t.updated_utc, t.closed_utc, t.attempts, t.last_attempt_utc,
-        o.first_name AS official_first_name, o.last_name AS official_last_name, g.name AS organisation_name, u.display_name AS assignee_name
-        """;
+    private readonly TaskQueries _queries = new(database, time);
 
     /// <summary>Outcomes of a call that reached nobody: the task stays open, with a new date.</summary>
     public static readonly IReadOnlyList<string> RetryOutcomes = ["left_message", "unreachable"];
 
     /// <summary>Working days until the retry a task proposes after a message left or nobody reached.</summary>
     public const int RetryAfterWorkingDays = 2;
-
-    /// <summary>A task with the names a list shows (its official's, its organisation's).</summary>
-    private const string Tasks =
-        "tasks t JOIN officials o ON o.id = t.official_id JOIN organisations g ON g.id = t.organisation_id JOIN users u ON u.id = t.assignee_user_id";
 
     public Task<Outcome<OutreachTask>> CreateAsync(Caller caller, TaskInput input, CancellationToken cancellationToken)
     {
@@ -144,53 +136,7 @@ public sealed class TaskService(Database database, InteractionService interactio
             return Outcome<Page<OutreachTask>>.Forbidden(Messages.TasksForbiddenToObservers);
         }
 
-        var where = new List<string>();
-        if (query.AssigneeUserId is not null)
-        {
-            where.Add("t.assignee_user_id = @AssigneeUserId");
-        }
-
-        if (query.OrganisationId is not null)
-        {
-            where.Add("t.organisation_id = @OrganisationId");
-        }
-
-        where.Add(query.State switch
-        {
-            "open" => "t.state = 'open'",
-            "overdue" => "t.state = 'open' AND t.due_date < @Today",
-            "done" => "t.state = 'done'",
-            "cancelled" => "t.state = 'cancelled'",
-            _ => "1 = 1",
-        });
-
-        var coordinated = caller.OrganisationIds.Where(caller.Coordinates).ToArray();
-        if (!caller.IsAdmin)
-        {
-            where.Add(coordinated.Length == 0
-                ? "t.assignee_user_id = @Me"
-                : $"(t.assignee_user_id = @Me OR {database.Dialect.InList("t.organisation_id", "Coordinated")})");
-        }
-
-        var parameters = new
-        {
-            query.AssigneeUserId,
-            query.OrganisationId,
-            Today = IsoDate.Format(ParisTime.Today(time)),
-            Me = caller.UserId ?? -1,
-            Coordinated = coordinated,
-            query.Paging.Skip,
-            query.Paging.Take,
-        };
-        var filter = "WHERE " + string.Join(" AND ", where);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<long>(database.Command($"SELECT COUNT(*) FROM tasks t {filter}", parameters,
-            cancellationToken: cancellationToken));
-        var rows = await connection.QueryAsync<TaskRow>(database.Command(
-            $"SELECT {Columns} FROM {Tasks} {filter} ORDER BY t.due_date, t.id {database.Dialect.Paging}", parameters,
-            cancellationToken: cancellationToken));
-        var today = ParisTime.Today(time);
-        return Outcome<Page<OutreachTask>>.Ok(new Page<OutreachTask>(rows.Select(r => r.ToTask(today)).ToList(), total));
+        return Outcome<Page<OutreachTask>>.Ok(await _queries.SearchAsync(caller, query, cancellationToken));
     }
 
     /// <summary>
@@ -320,7 +266,6 @@ public sealed class TaskService(Database database, InteractionService interactio
         return Outcome<OutreachTask>.Ok(closed);
     }
 
-    private async Task<OutreachTask?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken) =>
-        (await connection.QuerySingleOrDefaultAsync<TaskRow>(database.Command($"SELECT {Columns} FROM {Tasks} WHERE t.id = @id", new { id },
-            transaction, cancellationToken)))?.ToTask(ParisTime.Today(time));
+    private Task<OutreachTask?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken) =>
+        _queries.GetAsync(connection, transaction, id, cancellationToken);
 }

@@ -26,26 +26,34 @@ public sealed class TerritoryLoader(Database database, TimeProvider time, ILogge
 
     public async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        if (await IsLoadedAsync(connection, null, cancellationToken))
+        await using (var connection = await database.OpenAsync(cancellationToken))
         {
-            return false;
-        }
-
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await IsLoadedAsync(connection, transaction, cancellationToken))
-        {
-            return false;
+            if (await IsLoadedAsync(connection, null, cancellationToken))
+            {
+                return false;
+            }
         }
 
         try
         {
-            await LoadAsync(database.Dialect, connection, transaction, cancellationToken);
-            await connection.ExecuteAsync(database.Command("INSERT INTO reference_releases (name, loaded_utc) VALUES (@Release, @Now)",
-                new { Release, Now = time.GetUtcNow().UtcDateTime }, transaction, cancellationToken));
-            await transaction.CommitAsync(cancellationToken);
-            logger.LogInformation("Loaded territories of {Release}", Release);
-            return true;
+            var loaded = await database.TransactAsync(async (connection, transaction) =>
+            {
+                if (await IsLoadedAsync(connection, transaction, cancellationToken))
+                {
+                    return false;
+                }
+
+                await LoadAsync(database.Dialect, connection, transaction, cancellationToken);
+                await connection.ExecuteAsync(database.Command("INSERT INTO reference_releases (name, loaded_utc) VALUES (@Release, @Now)",
+                    new { Release, Now = time.GetUtcNow().UtcDateTime }, transaction, cancellationToken));
+                return true;
+            }, commitWhen: loaded => loaded, cancellationToken);
+            if (loaded)
+            {
+                logger.LogInformation("Loaded territories of {Release}", Release);
+            }
+
+            return loaded;
         }
         catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
         {
