@@ -101,20 +101,28 @@ public class AdminTests : BrowserTest
         await ScreenshotAsync(admin, "modele-apercu");
         var template = (await _desk.Http.GetFromJsonAsync<JsonElement>($"/api/templates?campaign={campaign}"))[0].GetProperty("id").GetInt64();
 
-        // The structure's coordinator, invited, follows the link and schedules a follow-up from that template.
-        using (var mailbox = await _desk.Http.PatchAsJsonAsync($"/api/organisations/{Participant}", new { mailbox = "contact@structure-2.example" }))
-        {
-            Assert.That(mailbox.IsSuccessStatusCode, Is.True, await mailbox.Content.ReadAsStringAsync());
-        }
-
-        var invitation = await Desk.PostAsync(_desk.Http, "/api/invitations", new
-        {
-            email = $"coordination.{Guid.NewGuid():N}@example.org",
-            displayName = "Corinne Coordination",
-            role = "coordinator",
-            organisationIds = new[] { Participant },
-        });
-        var link = EmlMailbox.SignInLink(await EmlMailbox.ByKeyAsync(MailFolder, $"invitation-{invitation.GetProperty("invitation").GetProperty("id").GetInt64()}"));
+        // On « Personnes », the admin sets the structure's sending mailbox and invites its coordinator, who follows the link
+        // of the invitation's .eml and schedules a follow-up from that template.
+        var participantName = (await _desk.Http.GetFromJsonAsync<JsonElement>($"/api/organisations/{Participant}")).GetProperty("name").GetString();
+        await OpenAsync(admin, "/app/personnes.html");
+        await admin.Locator("#boites summary").ClickAsync();
+        await admin.Locator($"#boite-{Participant}").FillAsync("contact@structure-2.example");
+        await admin.GetByRole(AriaRole.Button, new() { Name = $"Enregistrer la boîte de {participantName}" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("#boites")).ToContainTextAsync("Enregistrée.");
+        var email = $"coordination.{Guid.NewGuid():N}@example.org";
+        await admin.GetByText("Inviter quelqu'un").ClickAsync();
+        await admin.Locator("#invitation-adresse").FillAsync(email);
+        await admin.Locator("#invitation-nom").FillAsync("Corinne Coordination");
+        await admin.Locator("#invitation-role").SelectOptionAsync("coordinator");
+        await admin.Locator("#invitation-structures").SelectOptionAsync(Participant.ToString(CultureInfo.InvariantCulture));
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Envoyer l'invitation" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("#invitations")).ToContainTextAsync("Corinne Coordination");
+        await Assertions.Expect(admin.Locator("#inviter .succes")).ToContainTextAsync($"Invitation envoyée à {email}");
+        await Assertions.Expect(admin.Locator("#invitation-adresse")).ToBeEmptyAsync();
+        await ScreenshotAsync(admin, "personnes-invitation");
+        var invitation = (await _desk.Http.GetFromJsonAsync<JsonElement>("/api/invitations")).EnumerateArray()
+            .Single(i => i.GetProperty("email").GetString() == email);
+        var link = EmlMailbox.SignInLink(await EmlMailbox.ByKeyAsync(MailFolder, $"invitation-{invitation.GetProperty("id").GetInt64()}"));
         var coordinator = await NewPageAsync(phone: true, baseAddress: _desk.BaseAddress);
         await OpenAsync(coordinator, link.ToString());
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Me connecter sur cet appareil" }).ClickAsync();

@@ -97,8 +97,14 @@ function inviteForm(user, organisations, redraw) {
     id: "inviter",
     onsubmit: (event) => {
       event.preventDefault();
+      const form = event.currentTarget;
       attempt(slot, () => api("/api/invitations", { method: "POST", body: { email: email.value, displayName: name.value, role: role.value, organisationIds: picked(orgs) } }))
-        .then((ok) => ok && redraw());
+        .then((ok) => {
+          if (!ok) return;
+          slot.replaceChildren(h("p", { class: "succes", role: "status" }, `Invitation envoyée à ${email.value}.`));
+          form.reset();
+          redraw();
+        });
     },
   }, field("Adresse e-mail", email), field("Nom affiché", name), field("Rôle", role), field("Structures", orgs, "Ctrl ou Maj pour en choisir plusieurs."),
   h("button", { type: "submit" }, "Envoyer l'invitation"), slot);
