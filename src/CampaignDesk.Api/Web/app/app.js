@@ -356,10 +356,10 @@ export function phoneLink(value, display) {
   return h("a", { href: `tel:${number}`, class: "tel" }, display || formatPhone(value));
 }
 
-/** A postal address: its text and a link to find it on OpenStreetMap. */
-export function mapLink(address, display) {
-  return h("a", { href: `https://www.openstreetmap.org/search?query=${encodeURIComponent(address)}`, rel: "noopener noreferrer", target: "_blank" },
-    display || address, h("span", { class: "visuellement-cache" }, " (carte OpenStreetMap, nouvel onglet)"));
+/** A postal address: its text, linked to the OpenStreetMap address the API gives (its coordinates when known). */
+export function mapLink(href, display) {
+  return h("a", { href, rel: "noopener noreferrer", target: "_blank" },
+    display, h("span", { class: "visuellement-cache" }, " (carte OpenStreetMap, nouvel onglet)"));
 }
 
 /** A labelled field: the label above its control, tied by id. */

@@ -19,7 +19,7 @@ function link(value, display) {
 function contact(point) {
   const value = point.kind === "email" ? h("a", { href: `mailto:${point.value}` }, point.display || point.value)
     : point.kind === "phone" ? phoneLink(point.value, point.display)
-      : point.kind === "postal" ? mapLink(point.value, point.display)
+      : point.kind === "postal" && point.href ? mapLink(point.href, point.display || point.value)
         : link(point.href || point.value, point.display);
   const use = point.commune ? ` (mairie de ${point.commune.name})` : contactUses[point.use] ? ` (${contactUses[point.use]})` : "";
   const source = point.sourceDate ? `${point.source}, ${formatDate(point.sourceDate)}` : point.source;
