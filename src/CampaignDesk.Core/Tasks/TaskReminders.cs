@@ -24,15 +24,19 @@ public sealed class TaskReminderOptions
 
 /// <summary>
 /// E-mails each assignee once when a task is due soon and once when it is overdue, through the mail transport.
-/// A reminder is claimed (its row inserted) in a transaction that commits only after the transport accepted the
-/// message: a failed send is retried on the next run, and a crash after the send re-sends under the same
-/// idempotency key, which the transport recognises — so a reminder goes out once, whichever worker runs it.
+/// A reminder is claimed (its row inserted with a lease), handed to the transport, then marked sent, each step in its own
+/// short write, so a slow mail server never holds the writer. A send that throws releases the claim for the next run; a
+/// claim left unmarked by a crash is taken again once its lease is over and re-sent under the same idempotency key, which
+/// the transport recognises — so a reminder goes out once, whichever worker runs it.
 /// </summary>
 public sealed class TaskReminders(Database database, IMailTransport mail, IOptions<MailOptions> mailOptions, IOptions<TaskReminderOptions> options,
     TimeProvider time, ILogger<TaskReminders> logger, IOptions<WebOptions>? web = null)
 {
     public const string DueSoon = "due_soon";
     public const string Overdue = "overdue";
+
+    /// <summary>How long a claim keeps other workers off a reminder whose send has not been marked.</summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(10);
 
     private const int Batch = 200;
 
@@ -63,39 +67,71 @@ public sealed class TaskReminders(Database database, IMailTransport mail, IOptio
             JOIN officials o ON o.id = t.official_id
             JOIN organisations g ON g.id = t.organisation_id
             WHERE t.state = 'open' AND u.disabled_utc IS NULL AND t.due_date >= @From AND t.due_date <= @To
-              AND NOT EXISTS (SELECT 1 FROM task_reminders r WHERE r.task_id = t.id AND r.kind = @kind)
+              AND NOT EXISTS (SELECT 1 FROM task_reminders r WHERE r.task_id = t.id AND r.kind = @kind
+                              AND (r.sent_utc IS NOT NULL OR r.claimed_utc > @StaleBefore))
             ORDER BY t.due_date, t.id {database.Dialect.Paging}
-            """, new { From = IsoDate.Format(from), To = IsoDate.Format(to), kind, Skip = 0, Take = Batch }, cancellationToken: cancellationToken))).ToList();
+            """, new { From = IsoDate.Format(from), To = IsoDate.Format(to), kind, StaleBefore = StaleBefore(), Skip = 0, Take = Batch },
+            cancellationToken: cancellationToken))).ToList();
     }
 
     private async Task<bool> SendAsync(Reminder reminder, string kind, CancellationToken cancellationToken)
     {
-        // The claim commits only once the mail is handed over: a send that throws leaves the reminder to the next run.
-        var sent = await database.TransactAsync(async (connection, transaction) =>
+        var claimed = time.GetUtcNow().UtcDateTime;
+        if (!await ClaimAsync(reminder.TaskId, kind, claimed, cancellationToken))
         {
-            try
-            {
-                await connection.ExecuteAsync(database.Command("INSERT INTO task_reminders (task_id, kind, sent_utc) VALUES (@TaskId, @kind, @now)",
-                    new { reminder.TaskId, kind, now = time.GetUtcNow().UtcDateTime }, transaction, cancellationToken));
-            }
-            catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
-            {
-                return false; // Another worker claimed it.
-            }
-
-            var from = mailOptions.Value;
-            await mail.SendAsync(new OutgoingMail($"task-{reminder.TaskId}-{kind}", new MailAddress(from.From, from.FromName),
-                [new MailAddress(reminder.Email, reminder.DisplayName)], Subject(reminder, kind), Body(reminder, kind, TaskLink(web?.Value ?? new WebOptions(), reminder.TaskId))), cancellationToken);
-            return true;
-        }, commitWhen: claimed => claimed, cancellationToken);
-        if (!sent)
-        {
-            return false;
+            return false; // Another worker holds it, or sent it.
         }
 
+        var from = mailOptions.Value;
+        try
+        {
+            await mail.SendAsync(new OutgoingMail($"task-{reminder.TaskId}-{kind}", new MailAddress(from.From, from.FromName),
+                [new MailAddress(reminder.Email, reminder.DisplayName)], Subject(reminder, kind), Body(reminder, kind, TaskLink(web?.Value ?? new WebOptions(), reminder.TaskId))), cancellationToken);
+        }
+        catch
+        {
+            // Not handed over: the next run may try again. Released without the caller's token, which may be what ended the send.
+            await ReleaseAsync(reminder.TaskId, kind, claimed);
+            throw;
+        }
+
+        await database.TransactAsync((connection, transaction) => connection.ExecuteAsync(database.Command(
+            "UPDATE task_reminders SET sent_utc = @now WHERE task_id = @TaskId AND kind = @kind",
+            new { now = time.GetUtcNow().UtcDateTime, reminder.TaskId, kind }, transaction, CancellationToken.None)), CancellationToken.None);
         logger.LogInformation("Reminder {Kind} sent for task {TaskId}", kind, reminder.TaskId);
         return true;
     }
+
+    /// <summary>Takes the reminder: a new row, or a claim whose lease ran out without a send being marked.</summary>
+    private Task<bool> ClaimAsync(long taskId, string kind, DateTime now, CancellationToken cancellationToken) =>
+        database.TransactAsync(async (connection, transaction) =>
+        {
+            var taken = await connection.ExecuteAsync(database.Command(
+                "UPDATE task_reminders SET claimed_utc = @now WHERE task_id = @taskId AND kind = @kind AND sent_utc IS NULL AND claimed_utc <= @StaleBefore",
+                new { now, taskId, kind, StaleBefore = StaleBefore() }, transaction, cancellationToken));
+            if (taken == 1)
+            {
+                return true;
+            }
+
+            try
+            {
+                await connection.ExecuteAsync(database.Command("INSERT INTO task_reminders (task_id, kind, claimed_utc) VALUES (@taskId, @kind, @now)",
+                    new { taskId, kind, now }, transaction, cancellationToken));
+                return true;
+            }
+            catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
+            {
+                return false;
+            }
+        }, commitWhen: taken => taken, cancellationToken);
+
+    private Task<int> ReleaseAsync(long taskId, string kind, DateTime claimed) =>
+        database.TransactAsync((connection, transaction) => connection.ExecuteAsync(database.Command(
+            "DELETE FROM task_reminders WHERE task_id = @taskId AND kind = @kind AND sent_utc IS NULL AND claimed_utc = @claimed",
+            new { taskId, kind, claimed }, transaction, CancellationToken.None)), CancellationToken.None);
+
+    private DateTime StaleBefore() => time.GetUtcNow().UtcDateTime - ClaimLease;
 
     /// <summary>The task on the volunteers' page, as an absolute address a mail client opens.</summary>
     internal static string TaskLink(WebOptions web, long taskId) => web.Link($"/app/taches.html#tache-{taskId.ToString(CultureInfo.InvariantCulture)}");

@@ -106,11 +106,91 @@ public class TaskReminderTests(DatabaseProvider provider)
         });
     }
 
-    private TaskReminders Reminders()
+    [Test]
+    public async Task ASlowMailServer_HoldsNoWrite_WhileAReminderIsBeingSent()
     {
-        var mail = Options.Create(new MailOptions { EmlFolder = _folder.FullName });
-        var transport = new EmlFolderTransport(mail, new TestHostEnvironment(_folder.FullName), _time, new Installation(_db.Database));
-        return new TaskReminders(_db.Database, transport, mail, Options.Create(new TaskReminderOptions()), _time, NullLogger<TaskReminders>.Instance);
+        var volunteer = (await _users.CreateAsync(System, new UserFields("helene@example.org", "Hélène", UserRoles.Volunteer, [_organisation]), default)).Value!;
+        await CreateTaskAsync(volunteer.Id, "call", 1);
+        var slow = new GatedTransport(Transport());
+
+        var sending = Reminders(slow).SendDueAsync(default);
+        await slow.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // While the mail server has not answered, the desk still writes: before the fix this waited on the writer.
+        var write = CreateTaskAsync(volunteer.Id, "letter", 5);
+        var first = await Task.WhenAny(write, Task.Delay(TimeSpan.FromSeconds(20)));
+        slow.Release.SetResult();
+        var sent = await sending;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first, Is.SameAs(write), "a task was created while the reminder's mail was in flight");
+            Assert.That(sent, Is.EqualTo(1));
+            Assert.That(_folder.GetFiles("*.eml"), Has.Length.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task AFailedSend_IsTriedAgainNextRun_AndAClaimACrashLeft_IsTakenAgainAfterItsLease_UnderTheSameKey()
+    {
+        var volunteer = (await _users.CreateAsync(System, new UserFields("helene@example.org", "Hélène", UserRoles.Volunteer, [_organisation]), default)).Value!;
+        var soon = await CreateTaskAsync(volunteer.Id, "call", 1);
+        var late = await CreateTaskAsync(volunteer.Id, "letter", -1);
+        var failing = new GatedTransport(Transport()) { FailNext = true };
+        // The late task's reminder was claimed by a worker that then died before marking it sent.
+        await using (var connection = await _db.Database.OpenAsync(default))
+        {
+            await connection.ExecuteAsync(_db.Database.Command("INSERT INTO task_reminders (task_id, kind, claimed_utc) VALUES (@late, 'overdue', @now)",
+                new { late, now = _time.GetUtcNow().UtcDateTime }));
+        }
+
+        failing.Release.SetResult();
+        Assert.ThrowsAsync<HttpRequestException>(() => Reminders(failing).SendDueAsync(default));
+        var afterFailure = await Reminders(failing).SendDueAsync(default);
+        var withinLease = await Reminders(failing).SendDueAsync(default);
+        _time.Advance(TaskReminders.ClaimLease + TimeSpan.FromSeconds(1));
+        var afterLease = await Reminders(failing).SendDueAsync(default);
+        var again = await Reminders(failing).SendDueAsync(default);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(afterFailure, Is.EqualTo(1), "the failed send's claim was released");
+            Assert.That(withinLease, Is.Zero, "the dead worker's claim still holds");
+            Assert.That(afterLease, Is.EqualTo(1), "the lease is over: the claim is taken again");
+            Assert.That(again, Is.Zero, "nothing twice");
+            Assert.That(failing.Keys, Is.EqualTo(new[] { $"task-{soon}-due_soon", $"task-{soon}-due_soon", $"task-{late}-overdue" }),
+                "a retry is the same message to the transport");
+            Assert.That(_folder.GetFiles("*.eml"), Has.Length.EqualTo(2));
+        });
+    }
+
+    private EmlFolderTransport Transport() =>
+        new(Options.Create(new MailOptions { EmlFolder = _folder.FullName }), new TestHostEnvironment(_folder.FullName), _time, new Installation(_db.Database));
+
+    private TaskReminders Reminders(IMailTransport? transport = null) =>
+        new(_db.Database, transport ?? Transport(), Options.Create(new MailOptions { EmlFolder = _folder.FullName }), Options.Create(new TaskReminderOptions()),
+            _time, NullLogger<TaskReminders>.Instance);
+
+    /// <summary>The mail server as seen from the desk: it answers when the test lets it, or fails once.</summary>
+    private sealed class GatedTransport(IMailTransport inner) : IMailTransport
+    {
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public bool FailNext { get; set; }
+        public List<string> Keys { get; } = [];
+
+        public async Task<SentMail> SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
+        {
+            Keys.Add(mail.IdempotencyKey);
+            Entered.TrySetResult();
+            await Release.Task.WaitAsync(cancellationToken);
+            if (FailNext)
+            {
+                FailNext = false;
+                throw new HttpRequestException("the mail server hung up");
+            }
+
+            return await inner.SendAsync(mail, cancellationToken);
+        }
     }
 
     private async Task<long> CreateTaskAsync(long assignee, string kind, int dueInDays)
