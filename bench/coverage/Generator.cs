@@ -160,10 +160,11 @@ internal static class Generator
                         IsoDate.Format(DateOnly.FromDateTime(now).AddDays(-random.Next(120))), PositionLists.Stances[random.Next(4)], "Réponse",
                         "https://www.assemblee-nationale.fr/", organisation, "bench", now };
                 }), cancellationToken);
-            await CampaignProgress.RebuildAsync(database, connection, transaction, narrow, cancellationToken);
-            await CampaignProgress.RebuildAsync(database, connection, transaction, wide, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
+
+        await new CampaignProgress().RebuildAsync(database, narrow, cancellationToken);
+        await new CampaignProgress().RebuildAsync(database, wide, cancellationToken);
 
         await connection.ExecuteAsync(new CommandDefinition("ANALYZE", commandTimeout: 0, commandType: System.Data.CommandType.Text,
             cancellationToken: cancellationToken));

@@ -95,6 +95,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SignInService>();
         services.AddSingleton<InvitationService>();
         services.AddSingleton<CampaignService>();
+        services.AddSingleton<CampaignRules>();
+        services.AddSingleton<CampaignProgress>();
+        services.AddSingleton<FollowUps.FollowUpOutbox>();
+        services.AddSingleton<Outreach.OutreachEffects>();
         services.AddSingleton<InteractionService>();
         services.AddSingleton<Coordination>();
         services.AddOptions<CoordinationOptions>().BindConfiguration(CoordinationOptions.SectionName)

@@ -5,6 +5,7 @@ using CampaignDesk.Core.FollowUps;
 using CampaignDesk.Core.Interactions;
 using CampaignDesk.Core.Mail;
 using CampaignDesk.Core.Organisations;
+using CampaignDesk.Core.Outreach;
 using CampaignDesk.Core.Positions;
 using CampaignDesk.Core.SignIn;
 using CampaignDesk.Core.Tasks;
@@ -33,12 +34,14 @@ internal sealed class CoreServices
         Organisations = new OrganisationStore(database, time);
         Campaigns = new CampaignService(database, Audit, time);
         var coordination = new Coordination(database, Options.Create(new CoordinationOptions()), time);
-        Interactions = new InteractionService(database, Audit, coordination, time);
-        Tasks = new TaskService(database, Interactions, coordination, Audit, time);
-        Positions = new PositionService(database, Audit, time);
+        CampaignRules = new CampaignRules(time);
+        Effects = new OutreachEffects(new CampaignProgress(), new FollowUpOutbox(time));
+        Interactions = new InteractionService(database, Audit, coordination, CampaignRules, Effects, time);
+        Tasks = new TaskService(database, Interactions, coordination, CampaignRules, Audit, time);
+        Positions = new PositionService(database, Audit, CampaignRules, Effects, time);
         Coverage = new CoverageService(database);
         Templates = new TemplateService(database, Audit, time);
-        FollowUps = new FollowUpService(database, Audit, Options.Create(new SendingWindow()), time);
+        FollowUps = new FollowUpService(database, Audit, CampaignRules, Options.Create(new SendingWindow()), time);
     }
 
     public TemplateService Templates { get; }
@@ -49,6 +52,8 @@ internal sealed class CoreServices
 
     public FollowUpRules Rules() => new(_database, FollowUps, _time, NullLogger<FollowUpRules>.Instance);
 
+    public CampaignRules CampaignRules { get; }
+    public OutreachEffects Effects { get; }
     public AuditLog Audit { get; }
     public AccessTokens Tokens { get; }
     public WebSessions Sessions { get; }

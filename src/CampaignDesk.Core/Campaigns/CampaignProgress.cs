@@ -1,4 +1,4 @@
-using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Interactions;
 using Dapper;
@@ -15,28 +15,28 @@ namespace CampaignDesk.Core.Campaigns;
 /// whose outcome changes from replied to sent leaves no trace. A named lock per campaign and official serialises two
 /// writers on the same pair, so on PostgreSQL and SQL Server the second one reads the first one's committed rows.
 /// </remarks>
-public static class CampaignProgress
+[SuppressMessage("Performance", "CA1822", Justification = "Injected into OutreachEffects: its constructor shows the dependency.")]
+public sealed class CampaignProgress
 {
     private static readonly string NotReached = string.Join(", ", InteractionLists.NotReached.Select(o => $"'{o}'"));
 
-    public static async Task RefreshAsync(Database database, DbConnection connection, DbTransaction transaction, long? campaignId, long officialId,
-        CancellationToken cancellationToken)
+    /// <summary>Recomputes one official's rows on one campaign (none when the write has no campaign).</summary>
+    public async Task RefreshAsync(DbSession session, long? campaignId, long officialId)
     {
         if (campaignId is null)
         {
             return;
         }
 
-        await database.Dialect.LockAsync(connection, transaction, $"campaign-progress:{campaignId}:{officialId}", cancellationToken);
-        await connection.ExecuteAsync(database.Command(Sql("campaign_id = @CampaignId AND official_id = @OfficialId"),
-            new { CampaignId = campaignId, OfficialId = officialId, Shared = false }, transaction, cancellationToken));
+        await session.Dialect.LockAsync(session.Connection, session.Transaction!, $"campaign-progress:{campaignId}:{officialId}", session.CancellationToken);
+        await session.ExecuteAsync(Sql("campaign_id = @CampaignId AND official_id = @OfficialId"),
+            new { CampaignId = campaignId, OfficialId = officialId, Shared = false });
     }
 
-    /// <summary>Recomputes a whole campaign (after a bulk load that bypassed the services, as the benchmark does).</summary>
-    public static async Task RebuildAsync(Database database, DbConnection connection, DbTransaction transaction, long campaignId,
-        CancellationToken cancellationToken) =>
-        await connection.ExecuteAsync(database.BulkCommand(Sql("campaign_id = @CampaignId"), new { CampaignId = campaignId, Shared = false }, transaction,
-            cancellationToken));
+    /// <summary>Recomputes a whole campaign in a write of its own (after a bulk load that bypassed the services, as the benchmark does).</summary>
+    public Task<int> RebuildAsync(Database database, long campaignId, CancellationToken cancellationToken) =>
+        database.BulkWriteAsync(session => session.Connection.ExecuteAsync(database.BulkCommand(Sql("campaign_id = @CampaignId"),
+            new { CampaignId = campaignId, Shared = false }, session.Transaction!, cancellationToken)), _ => true, cancellationToken);
 
     private static string Sql(string filter) => $"""
         DELETE FROM campaign_contacts WHERE {filter};

@@ -200,46 +200,6 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
 
     private string? Today => IsoDate.Format(ParisTime.Today(time));
 
-    /// <summary>
-    /// Adds an error when the campaign is given and is not running: nothing is sent for a campaign in draft, ended (by hand or
-    /// past its deadline) or archived.
-    /// </summary>
-    internal static async Task RequireRunningAsync(Database database, DbConnection connection, DbTransaction transaction, long? campaignId,
-        DateOnly today, Errors errors, CancellationToken cancellationToken)
-    {
-        if (campaignId is null)
-        {
-            return;
-        }
-
-        var campaign = await connection.QuerySingleOrDefaultAsync<(string Title, string Status, string? Deadline)>(database.Command(
-            $"SELECT c.title, {CampaignStatuses.Sql("c")} AS status, c.deadline FROM campaigns c WHERE c.id = @campaignId",
-            new { campaignId, today = IsoDate.Format(today) }, transaction, cancellationToken));
-        if (campaign.Status is { } status && status != CampaignStatuses.Active)
-        {
-            errors.Add("campaignId", status switch
-            {
-                CampaignStatuses.Draft => Messages.CampaignDraft.With(campaignId),
-                CampaignStatuses.Ended when IsoDate.Parse(campaign.Deadline) is { } deadline && deadline < today =>
-                    Messages.CampaignEndedOnDeadline.With(campaignId, deadline),
-                _ => Messages.CampaignNotRunning.With(campaignId, status),
-            });
-        }
-    }
-
-    /// <summary>Adds an error when the campaign is given and the organisation does not take part in it.</summary>
-    internal static async Task RequireParticipantAsync(Database database, DbConnection connection, DbTransaction transaction, long? campaignId,
-        long? organisationId, Errors errors, CancellationToken cancellationToken)
-    {
-        if (campaignId is not null && organisationId is not null && await connection.ExecuteScalarAsync<long?>(database.Command(
-                "SELECT campaign_id FROM campaign_organisations WHERE campaign_id = @campaignId AND organisation_id = @organisationId",
-                new { campaignId, organisationId }, transaction, cancellationToken)) is null)
-        {
-            errors.Add("campaignId", Messages.NotParticipant, organisationId, campaignId);
-        }
-    }
-
-
     private async Task<Campaign?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<Row>(database.Command($"""

@@ -59,58 +59,65 @@ public sealed class Database
 
     public const int BulkCommandTimeoutSeconds = 1800;
 
-    /// <summary>Runs <paramref name="work"/> in one transaction, committed when it returns and rolled back when it throws.</summary>
-    public Task<T> TransactAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
-        InTransactionAsync(work, _ => true, bulk: false, cancellationToken);
+    /// <summary>Runs <paramref name="work"/> in one unit of work, committed when it returns and rolled back when it throws.</summary>
+    public Task<T> WriteAsync<T>(Func<DbSession, Task<T>> work, CancellationToken cancellationToken) =>
+        InSessionAsync(work, _ => true, bulk: false, cancellationToken);
 
-    /// <summary>Runs <paramref name="work"/> in one transaction, committed when <paramref name="commitWhen"/> holds for its
+    /// <summary>Runs <paramref name="work"/> in one unit of work, committed when <paramref name="commitWhen"/> holds for its
     /// result and rolled back otherwise (a write that lost a race to another process, a dry run, a failure recorded apart).</summary>
-    public Task<T> TransactAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, Func<T, bool> commitWhen, CancellationToken cancellationToken) =>
-        InTransactionAsync(work, commitWhen, bulk: false, cancellationToken);
+    public Task<T> WriteAsync<T>(Func<DbSession, Task<T>> work, Func<T, bool> commitWhen, CancellationToken cancellationToken) =>
+        InSessionAsync(work, commitWhen, bulk: false, cancellationToken);
 
-    /// <summary>
-    /// Like <see cref="TransactAsync{T}(Func{DbConnection, DbTransaction, Task{T}}, Func{T, bool}, CancellationToken)"/>, on a
-    /// connection tuned for bulk work (see <see cref="SqlDialect.TuneForBulkAsync"/>) for the whole transaction: an import that
-    /// lands whole or not at all.
-    /// </summary>
-    public Task<T> BulkTransactAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, Func<T, bool> commitWhen, CancellationToken cancellationToken) =>
-        InTransactionAsync(work, commitWhen, bulk: true, cancellationToken);
-
-    /// <summary>Runs <paramref name="work"/> in one transaction, committed only when its outcome is a success: a refusal or
+    /// <summary>Runs <paramref name="work"/> in one unit of work, committed only when its outcome is a success: a refusal or
     /// an invalid input found half-way leaves nothing written.</summary>
-    public async Task<Outcome<T>> TransactAsync<T>(Func<DbConnection, DbTransaction, Task<Outcome<T>>> work, CancellationToken cancellationToken)
-    {
-        using var turn = await WriterTurnAsync(cancellationToken);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var outcome = await work(connection, transaction);
-        if (outcome.IsOk)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-        else
-        {
-            await transaction.RollbackAsync(cancellationToken);
-        }
-
-        return outcome;
-    }
+    public Task<Outcome<T>> WriteAsync<T>(Func<DbSession, Task<Outcome<T>>> work, CancellationToken cancellationToken) =>
+        InSessionAsync(work, outcome => outcome.IsOk, bulk: false, cancellationToken);
 
     /// <summary>
-    /// Runs <paramref name="work"/> in one transaction that is always rolled back: a dry run that goes through the very
+    /// Like <see cref="WriteAsync{T}(Func{DbSession, Task{T}}, Func{T, bool}, CancellationToken)"/>, on a connection tuned
+    /// for bulk work (see <see cref="SqlDialect.TuneForBulkAsync"/>) for the whole transaction: an import that lands whole
+    /// or not at all.
+    /// </summary>
+    public Task<T> BulkWriteAsync<T>(Func<DbSession, Task<T>> work, Func<T, bool> commitWhen, CancellationToken cancellationToken) =>
+        InSessionAsync(work, commitWhen, bulk: true, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one unit of work that is always rolled back: a dry run that goes through the very
     /// code (and locks, and pacing) of the real write, and leaves nothing behind.
     /// </summary>
-    public Task<T> RehearseAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
-        InTransactionAsync(work, _ => false, bulk: false, cancellationToken);
+    public Task<T> RehearseAsync<T>(Func<DbSession, Task<T>> work, CancellationToken cancellationToken) =>
+        InSessionAsync(work, _ => false, bulk: false, cancellationToken);
 
-    private async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, Func<T, bool> commitWhen, bool bulk,
-        CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="work"/> on a connection of its own, without a transaction nor the writer turn: reads only.</summary>
+    public async Task<T> ReadAsync<T>(Func<DbSession, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await work(new DbSession(this, connection, null, cancellationToken));
+    }
+
+    // The (connection, transaction) forms the features used before DbSession; they go once every write path takes a session.
+    public Task<T> TransactAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        WriteAsync(session => work(session.Connection, session.Transaction!), cancellationToken);
+
+    public Task<T> TransactAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, Func<T, bool> commitWhen, CancellationToken cancellationToken) =>
+        WriteAsync(session => work(session.Connection, session.Transaction!), commitWhen, cancellationToken);
+
+    public Task<T> BulkTransactAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, Func<T, bool> commitWhen, CancellationToken cancellationToken) =>
+        BulkWriteAsync(session => work(session.Connection, session.Transaction!), commitWhen, cancellationToken);
+
+    public Task<Outcome<T>> TransactAsync<T>(Func<DbConnection, DbTransaction, Task<Outcome<T>>> work, CancellationToken cancellationToken) =>
+        WriteAsync(session => work(session.Connection, session.Transaction!), cancellationToken);
+
+    public Task<T> RehearseAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        RehearseAsync(session => work(session.Connection, session.Transaction!), cancellationToken);
+
+    private async Task<T> InSessionAsync<T>(Func<DbSession, Task<T>> work, Func<T, bool> commitWhen, bool bulk, CancellationToken cancellationToken)
     {
         using var turn = await WriterTurnAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var tuned = bulk ? await Dialect.TuneForBulkAsync(connection, cancellationToken) : null;
-        var result = await work(connection, transaction);
+        var result = await work(new DbSession(this, connection, transaction, cancellationToken));
         if (commitWhen(result))
         {
             await transaction.CommitAsync(cancellationToken);

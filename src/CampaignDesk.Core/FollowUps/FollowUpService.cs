@@ -14,7 +14,7 @@ namespace CampaignDesk.Core.FollowUps;
 /// the organisation see its follow-ups; to everyone else they do not exist (404). The message is rendered and its
 /// sending window chosen when it is scheduled, so an error shows then, never in a sent mail.
 /// </summary>
-public sealed class FollowUpService(Database database, AuditLog audit, IOptions<SendingWindow> window, TimeProvider time)
+public sealed class FollowUpService(Database database, AuditLog audit, CampaignRules rules, IOptions<SendingWindow> window, TimeProvider time)
 {
     internal const string Columns = """
         f.id, f.campaign_id, f.organisation_id, f.official_id, f.template_id, f.from_mailbox, f.to_address, f.to_name, f.subject, f.body,
@@ -88,8 +88,8 @@ public sealed class FollowUpService(Database database, AuditLog audit, IOptions<
         await database.RequireRowAsync(connection, transaction, "campaigns", input.CampaignId, "campaignId", errors, cancellationToken);
         if (!errors.Any)
         {
-            await CampaignService.RequireParticipantAsync(database, connection, transaction, input.CampaignId, input.OrganisationId, errors, cancellationToken);
-            await CampaignService.RequireRunningAsync(database, connection, transaction, input.CampaignId, ParisTime.Today(time), errors, cancellationToken);
+            await rules.RequireParticipantAsync(new DbSession(database, connection, transaction, cancellationToken), input.CampaignId, input.OrganisationId, errors);
+            await rules.RequireRunningAsync(new DbSession(database, connection, transaction, cancellationToken), input.CampaignId, errors);
         }
 
         var recipient = errors.Any ? null : await TemplateService.LoadRecipientAsync(database, connection, transaction, senderName ?? caller.DisplayName,
@@ -219,19 +219,6 @@ public sealed class FollowUpService(Database database, AuditLog audit, IOptions<
                 cancellationToken);
             return Outcome<FollowUp>.Ok(after);
         }, cancellationToken);
-
-    /// <summary>
-    /// An answer came (a reply, a position): the scheduled follow-ups to that official on that campaign are cancelled, and
-    /// one being sent right now is marked so that it is cancelled rather than retried if this send fails.
-    /// </summary>
-    internal static async Task<int> CancelPendingAsync(Database database, DbConnection connection, DbTransaction transaction, long? campaignId,
-        long officialId, string reason, DateTime nowUtc, CancellationToken cancellationToken) =>
-        campaignId is null ? 0 : await connection.ExecuteAsync(database.Command($"""
-            UPDATE followups SET state = CASE WHEN state = '{FollowUpStates.Scheduled}' THEN '{FollowUpStates.Cancelled}' ELSE state END,
-                                 cancelled_utc = CASE WHEN state = '{FollowUpStates.Scheduled}' THEN @nowUtc ELSE cancelled_utc END,
-                                 cancel_reason = @reason, updated_utc = @nowUtc
-            WHERE official_id = @officialId AND campaign_id = @campaignId AND state IN ('{FollowUpStates.Scheduled}', '{FollowUpStates.Claimed}')
-            """, new { officialId, campaignId, reason, nowUtc }, transaction, cancellationToken));
 
     internal async Task<FollowUp?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken) =>
         await connection.QuerySingleOrDefaultAsync<FollowUp>(database.Command($"SELECT {Columns} FROM followups f WHERE f.id = @id", new { id },

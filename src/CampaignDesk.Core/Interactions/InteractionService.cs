@@ -4,6 +4,7 @@ using CampaignDesk.Core.Campaigns;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Observability;
+using CampaignDesk.Core.Outreach;
 using CampaignDesk.Core.Users;
 using Dapper;
 
@@ -14,7 +15,8 @@ namespace CampaignDesk.Core.Interactions;
 /// by its organisation's members and admins — to everyone else it does not exist (a 404, not a 403).
 /// </summary>
 /// <param name="metrics">Counts what is logged (null where a test builds the service by hand).</param>
-public sealed class InteractionService(Database database, AuditLog audit, Coordination coordination, TimeProvider time,
+public sealed class InteractionService(Database database, AuditLog audit, Coordination coordination, CampaignRules rules, OutreachEffects effects,
+    TimeProvider time,
     CampaignDeskMetrics? metrics = null)
 {
     private readonly InteractionQueries _queries = new(database);
@@ -44,7 +46,7 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
         await database.RequireRowAsync(connection, transaction, "campaigns", input.CampaignId, "campaignId", errors, cancellationToken);
         if (!errors.Any)
         {
-            await CampaignService.RequireParticipantAsync(database, connection, transaction, input.CampaignId, input.OrganisationId, errors, cancellationToken);
+            await rules.RequireParticipantAsync(new DbSession(database, connection, transaction, cancellationToken), input.CampaignId, input.OrganisationId, errors);
         }
 
         if (errors.Any)
@@ -69,12 +71,7 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
                 LoggedBy = caller.DisplayName,
                 Now = time.GetUtcNow().UtcDateTime,
             }, transaction, cancellationToken));
-        await CampaignProgress.RefreshAsync(database, connection, transaction, input.CampaignId, input.OfficialId!.Value, cancellationToken);
-        if (AnswerRule.Came(input.Direction, input.Outcome))
-        {
-            await FollowUps.FollowUpService.CancelPendingAsync(database, connection, transaction, input.CampaignId, input.OfficialId.Value, "reply",
-                time.GetUtcNow().UtcDateTime, cancellationToken);
-        }
+        await effects.ContactChangedAsync(new DbSession(database, connection, transaction, cancellationToken), input.CampaignId, input.OfficialId!.Value, AnswerRule.Came(input.Direction, input.Outcome));
 
         var interaction = (await GetAsync(connection, transaction, id, cancellationToken))!;
         await audit.RecordAsync(connection, transaction, caller, "create", "interaction", id, interaction.OrganisationId, null, interaction,
@@ -117,8 +114,7 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
             await database.RequireRowAsync(connection, transaction, "campaigns", merged.CampaignId, "campaignId", errors, cancellationToken);
             if (!errors.Any)
             {
-                await CampaignService.RequireParticipantAsync(database, connection, transaction, merged.CampaignId, current.OrganisationId, errors,
-                    cancellationToken);
+                await rules.RequireParticipantAsync(new DbSession(database, connection, transaction, cancellationToken), merged.CampaignId, current.OrganisationId, errors);
             }
 
             if (errors.Any)
@@ -141,17 +137,12 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
                 merged.Confidential,
                 id,
             }, transaction, cancellationToken));
-            await CampaignProgress.RefreshAsync(database, connection, transaction, merged.CampaignId, current.OfficialId, cancellationToken);
+            // Logged as sent, corrected to replied when the answer came: the follow-ups stop then too.
+            var session = new DbSession(database, connection, transaction, cancellationToken);
+            await effects.ContactChangedAsync(session, merged.CampaignId, current.OfficialId, AnswerRule.Came(merged.Direction, merged.Outcome));
             if (current.CampaignId != merged.CampaignId)
             {
-                await CampaignProgress.RefreshAsync(database, connection, transaction, current.CampaignId, current.OfficialId, cancellationToken);
-            }
-
-            if (AnswerRule.Came(merged.Direction, merged.Outcome))
-            {
-                // Logged as sent, corrected to replied when the answer came: the follow-ups stop then too.
-                await FollowUps.FollowUpService.CancelPendingAsync(database, connection, transaction, merged.CampaignId, current.OfficialId, "reply",
-                    time.GetUtcNow().UtcDateTime, cancellationToken);
+                await effects.ProgressChangedAsync(session, current.CampaignId, current.OfficialId);
             }
 
             var updated = (await GetAsync(connection, transaction, id, cancellationToken))!;

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using CampaignDesk.Core.Campaigns;
 using CampaignDesk.Core.Common;
+using CampaignDesk.Core.Data;
+using CampaignDesk.Core.Outreach;
 using CampaignDesk.Core.Users;
 using Dapper;
 
@@ -125,7 +127,7 @@ public sealed partial class PositionService
     private async Task<Outcome<Position>> SavedAsync(DbConnection connection, DbTransaction transaction, Caller caller, Position before, string action,
         CancellationToken cancellationToken)
     {
-        await CampaignProgress.RefreshAsync(database, connection, transaction, before.CampaignId, before.OfficialId, cancellationToken);
+        await effects.ProgressChangedAsync(new DbSession(database, connection, transaction, cancellationToken), before.CampaignId, before.OfficialId);
         var after = (await CurrentAsync(connection, transaction, caller, before.Id, cancellationToken))!;
         await audit.RecordAsync(connection, transaction, caller, action, "position", before.Id, before.OrganisationId, before, after, cancellationToken);
         return Outcome<Position>.Ok(after);

@@ -3,6 +3,7 @@ using CampaignDesk.Core.Audit;
 using CampaignDesk.Core.Campaigns;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
+using CampaignDesk.Core.Outreach;
 using CampaignDesk.Core.Users;
 using Dapper;
 
@@ -14,7 +15,7 @@ namespace CampaignDesk.Core.Positions;
 /// it may cite the interactions that led to it, if the recorder sees them. Its author (while they act for its organisation),
 /// the organisation's coordinators and admins correct or withdraw it (<c>PositionService.Changes.cs</c>).
 /// </summary>
-public sealed partial class PositionService(Database database, AuditLog audit, TimeProvider time)
+public sealed partial class PositionService(Database database, AuditLog audit, CampaignRules rules, OutreachEffects effects, TimeProvider time)
 {
     private const string Columns = """
         p.id, p.official_id, p.campaign_id, p.kind, p.stated_on, p.stance, p.summary, p.source, p.organisation_id, p.confirmed_by_user_id,
@@ -107,8 +108,7 @@ public sealed partial class PositionService(Database database, AuditLog audit, T
             await database.RequireRowAsync(connection, transaction, "organisations", input.OrganisationId, "organisationId", errors, cancellationToken);
             if (!errors.Any)
             {
-                await CampaignService.RequireParticipantAsync(database, connection, transaction, input.CampaignId, input.OrganisationId, errors,
-                    cancellationToken);
+                await rules.RequireParticipantAsync(new DbSession(database, connection, transaction, cancellationToken), input.CampaignId, input.OrganisationId, errors);
             }
 
             var cited = input.InteractionIds?.Distinct().ToArray() ?? [];
@@ -140,9 +140,7 @@ public sealed partial class PositionService(Database database, AuditLog audit, T
                     cited.Select(interactionId => new { id, interactionId }), transaction, cancellationToken));
             }
 
-            await CampaignProgress.RefreshAsync(database, connection, transaction, input.CampaignId, input.OfficialId!.Value, cancellationToken);
-            await FollowUps.FollowUpService.CancelPendingAsync(database, connection, transaction, input.CampaignId, input.OfficialId.Value, "position",
-                time.GetUtcNow().UtcDateTime, cancellationToken);
+            await effects.PositionRecordedAsync(new DbSession(database, connection, transaction, cancellationToken), input.CampaignId, input.OfficialId!.Value);
             var position = (await ReadAsync(connection, transaction, caller, "p.id = @id", new { id }, cancellationToken))[0];
             await audit.RecordAsync(connection, transaction, caller, "create", "position", id, input.OrganisationId, null, position, cancellationToken);
             return Outcome<Position>.Ok(position);

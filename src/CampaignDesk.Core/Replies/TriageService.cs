@@ -3,6 +3,7 @@ using CampaignDesk.Core.Audit;
 using CampaignDesk.Core.Campaigns;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
+using CampaignDesk.Core.Outreach;
 using CampaignDesk.Core.Positions;
 using CampaignDesk.Core.Users;
 using Dapper;
@@ -13,7 +14,7 @@ namespace CampaignDesk.Core.Replies;
 /// The answers waiting for a stance. A mailbox's messages are its organisation's: its members and the admins see
 /// and decide them; to anyone else they do not exist.
 /// </summary>
-public sealed class TriageService(Database database, AuditLog audit, TimeProvider time)
+public sealed class TriageService(Database database, AuditLog audit, OutreachEffects effects, TimeProvider time)
 {
     public const int MaxItems = 500;
 
@@ -94,7 +95,7 @@ public sealed class TriageService(Database database, AuditLog audit, TimeProvide
             WHERE id = @PositionId
             """, new { stance, summary, caller.UserId, Name = caller.DisplayName, item.PositionId, now = time.GetUtcNow().UtcDateTime }, transaction,
             cancellationToken));
-        await CampaignProgress.RefreshAsync(database, connection, transaction, item.CampaignId, item.OfficialId, cancellationToken);
+        await effects.ProgressChangedAsync(new DbSession(database, connection, transaction, cancellationToken), item.CampaignId, item.OfficialId);
         await audit.RecordAsync(connection, transaction, caller, "update", "position", item.PositionId, item.OrganisationId,
             new { before.Stance, before.Summary, before.ConfirmedBy }, new { Stance = stance, Summary = summary, ConfirmedBy = caller.DisplayName }, cancellationToken);
     }

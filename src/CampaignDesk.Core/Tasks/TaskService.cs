@@ -14,7 +14,8 @@ namespace CampaignDesk.Core.Tasks;
 /// coordinator) completes one by logging the interaction it produced, in the same transaction. A volunteer sees
 /// their own tasks only; tasks of other organisations do not exist for a coordinator (404).
 /// </summary>
-public sealed class TaskService(Database database, InteractionService interactions, Coordination coordination, AuditLog audit, TimeProvider time)
+public sealed class TaskService(Database database, InteractionService interactions, Coordination coordination, CampaignRules rules, AuditLog audit,
+    TimeProvider time)
 {
     private readonly TaskQueries _queries = new(database, time);
 
@@ -90,8 +91,7 @@ public sealed class TaskService(Database database, InteractionService interactio
         await database.RequireRowAsync(connection, transaction, "campaigns", input.CampaignId, "campaignId", errors, cancellationToken);
         if (!errors.Any)
         {
-            await CampaignService.RequireParticipantAsync(database, connection, transaction, input.CampaignId, input.OrganisationId, errors,
-                cancellationToken);
+            await rules.RequireParticipantAsync(new DbSession(database, connection, transaction, cancellationToken), input.CampaignId, input.OrganisationId, errors);
         }
 
         if (errors.Any)

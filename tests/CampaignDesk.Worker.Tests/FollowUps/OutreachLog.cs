@@ -1,6 +1,9 @@
 using CampaignDesk.Core.Audit;
+using CampaignDesk.Core.Campaigns;
 using CampaignDesk.Core.Data;
+using CampaignDesk.Core.FollowUps;
 using CampaignDesk.Core.Interactions;
+using CampaignDesk.Core.Outreach;
 using Microsoft.Extensions.Options;
 
 namespace CampaignDesk.Worker.Tests.FollowUps;
@@ -9,5 +12,6 @@ namespace CampaignDesk.Worker.Tests.FollowUps;
 public static class OutreachLog
 {
     public static InteractionService For(Database database, TimeProvider time) =>
-        new(database, new AuditLog(database, time), new Coordination(database, Options.Create(new CoordinationOptions()), time), time);
+        new(database, new AuditLog(database, time), new Coordination(database, Options.Create(new CoordinationOptions()), time), new CampaignRules(time),
+            new OutreachEffects(new CampaignProgress(), new FollowUpOutbox(time)), time);
 }
