@@ -23,6 +23,11 @@ public sealed class AuditLog(Database database, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>Records an entry in the write's unit of work: it commits or rolls back with the change it describes.</summary>
+    public Task RecordAsync(DbSession session, Caller caller, string action, string entity, object? entityId, long? organisationId, object? before,
+        object? after) =>
+        RecordAsync(session.Connection, session.Transaction!, caller, action, entity, entityId, organisationId, before, after, session.CancellationToken);
+
     public Task RecordAsync(DbConnection connection, DbTransaction transaction, Caller caller, string action, string entity, object? entityId,
         long? organisationId, object? before, object? after, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(database.Command("""

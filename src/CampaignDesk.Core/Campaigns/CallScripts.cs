@@ -38,17 +38,15 @@ public sealed class CallScripts(Database database, AuditLog audit, TimeProvider 
 
     /// <summary>Writes (or, with an empty body, removes) the script of a campaign for a role.</summary>
     public Task<Outcome<CallScript?>> SaveAsync(Caller caller, long campaignId, string role, string? body, CancellationToken cancellationToken) =>
-        database.TransactAsync(async (connection, transaction) =>
+        database.WriteAsync(async session =>
         {
-            if (await connection.ExecuteScalarAsync<long>(database.Command("SELECT COUNT(*) FROM campaigns WHERE id = @campaignId", new { campaignId },
-                    transaction, cancellationToken)) == 0)
+            if (await session.ScalarAsync<long>("SELECT COUNT(*) FROM campaigns WHERE id = @campaignId", new { campaignId }) == 0)
             {
                 return Outcome<CallScript?>.NotFound();
             }
 
-            var participants = (await connection.QueryAsync<long>(database.Command(
-                "SELECT organisation_id FROM campaign_organisations WHERE campaign_id = @campaignId", new { campaignId }, transaction,
-                cancellationToken))).ToList();
+            var participants = (await session.QueryAsync<long>(
+                "SELECT organisation_id FROM campaign_organisations WHERE campaign_id = @campaignId", new { campaignId })).ToList();
             if (!caller.IsAdmin && !participants.Any(caller.Coordinates))
             {
                 return Outcome<CallScript?>.Forbidden(Messages.CallScriptWriteForbidden);
@@ -65,31 +63,30 @@ public sealed class CallScripts(Database database, AuditLog audit, TimeProvider 
                 return Outcome<CallScript?>.Invalid("body", Messages.CallScriptTooLong, MaxLength);
             }
 
-            var before = await GetAsync(connection, transaction, campaignId, role, cancellationToken);
+            var before = await GetAsync(session, campaignId, role);
             var now = time.GetUtcNow().UtcDateTime;
             var args = new { campaignId, role, text, By = caller.DisplayName, now };
             if (text.Length == 0)
             {
-                await connection.ExecuteAsync(database.Command("DELETE FROM campaign_scripts WHERE campaign_id = @campaignId AND role = @role", args,
-                    transaction, cancellationToken));
+                await session.ExecuteAsync("DELETE FROM campaign_scripts WHERE campaign_id = @campaignId AND role = @role", args);
             }
             else if (before is null)
             {
-                await connection.ExecuteAsync(database.Command("""
+                await session.ExecuteAsync("""
                     INSERT INTO campaign_scripts (campaign_id, role, body, version, updated_by, updated_utc) VALUES (@campaignId, @role, @text, 1, @By, @now)
-                    """, args, transaction, cancellationToken));
+                    """, args);
             }
             else
             {
-                await connection.ExecuteAsync(database.Command("""
+                await session.ExecuteAsync("""
                     UPDATE campaign_scripts SET body = @text, version = version + 1, updated_by = @By, updated_utc = @now
                     WHERE campaign_id = @campaignId AND role = @role
-                    """, args, transaction, cancellationToken));
+                    """, args);
             }
 
-            var after = await GetAsync(connection, transaction, campaignId, role, cancellationToken);
-            await audit.RecordAsync(connection, transaction, caller, after is null ? "delete" : before is null ? "create" : "update", "campaign_script",
-                $"{campaignId}:{role}", null, before, after, cancellationToken);
+            var after = await GetAsync(session, campaignId, role);
+            await audit.RecordAsync(session, caller, after is null ? "delete" : before is null ? "create" : "update", "campaign_script",
+                $"{campaignId}:{role}", null, before, after);
             return Outcome<CallScript?>.Ok(after);
         }, cancellationToken);
 
@@ -128,11 +125,10 @@ public sealed class CallScripts(Database database, AuditLog audit, TimeProvider 
         }).ToList();
     }
 
-    private async Task<CallScript?> GetAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, long campaignId,
-        string role, CancellationToken cancellationToken) =>
-        await connection.QuerySingleOrDefaultAsync<CallScript>(database.Command("""
+    private static async Task<CallScript?> GetAsync(DbSession session, long campaignId, string role) =>
+        await session.SingleOrDefaultAsync<CallScript>("""
             SELECT campaign_id, role, body, version, updated_by, updated_utc FROM campaign_scripts WHERE campaign_id = @campaignId AND role = @role
-            """, new { campaignId, role }, transaction, cancellationToken));
+            """, new { campaignId, role });
 }
 
 /// <summary>A campaign's call script for one mandate (<c>role</c>; <c>*</c>: every mandate without one of its own).</summary>

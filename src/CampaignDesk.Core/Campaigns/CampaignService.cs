@@ -23,13 +23,12 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
                    c.followup_template_id
             FROM campaigns c {filter} ORDER BY c.id DESC {database.Dialect.Paging}
             """, new { status, today, paging.Skip, paging.Take }, cancellationToken: cancellationToken))).ToList();
-        return new Page<Campaign>(await WithOrganisationsAsync(connection, null, rows, cancellationToken), total);
+        return new Page<Campaign>(await WithOrganisationsAsync(new DbSession(database, connection, null, cancellationToken), rows), total);
     }
 
     public async Task<Campaign?> GetAsync(long id, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await GetAsync(connection, null, id, cancellationToken);
+        return await database.ReadAsync(session => GetAsync(session, id), cancellationToken);
     }
 
     public async Task<Outcome<Campaign>> CreateAsync(Caller caller, CampaignFields input, CancellationToken cancellationToken)
@@ -46,16 +45,16 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
             return Outcome<Campaign>.Invalid(errors);
         }
 
-        return await database.TransactAsync(async (connection, transaction) =>
+        return await database.WriteAsync(async session =>
         {
-            if (await database.RequireRowsAsync(connection, transaction, "organisations", fields.OrganisationIds ?? [], "organisationIds", errors, cancellationToken))
+            if (await session.RequireRowsAsync("organisations", fields.OrganisationIds ?? [], "organisationIds", errors))
             {
                 return Outcome<Campaign>.Invalid(errors);
             }
 
             var now = time.GetUtcNow().UtcDateTime;
             var stored = CampaignStatuses.Store(CampaignStatuses.Normalise(fields.Status)!, null, now);
-            var id = await connection.ExecuteScalarAsync<long>(database.Command(database.Dialect.InsertReturningId("campaigns",
+            var id = await session.ScalarAsync<long>(database.Dialect.InsertReturningId("campaigns",
                 "title, goal, deadline, status, archived_utc, targeting_json, version, created_utc, updated_utc",
                 "@Title, @Goal, @Deadline, @Status, @ArchivedUtc, @Targeting, 1, @now, @now"),
                 new
@@ -67,10 +66,10 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
                     stored.ArchivedUtc,
                     Targeting = fields.Targeting!.ToJson(),
                     now
-                }, transaction, cancellationToken));
-            await ReplaceOrganisationsAsync(connection, transaction, id, fields.OrganisationIds ?? [], cancellationToken);
-            var campaign = (await GetAsync(connection, transaction, id, cancellationToken))!;
-            await audit.RecordAsync(connection, transaction, caller, "create", "campaign", id, null, null, campaign, cancellationToken);
+                });
+            await ReplaceOrganisationsAsync(session, id, fields.OrganisationIds ?? []);
+            var campaign = (await GetAsync(session, id))!;
+            await audit.RecordAsync(session, caller, "create", "campaign", id, null, null, campaign);
             return Outcome<Campaign>.Ok(campaign);
         }, cancellationToken);
     }
@@ -79,9 +78,9 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
     /// <paramref name="ifMatchVersion"/> the caller's copy must still be current.</summary>
     public async Task<Outcome<Campaign>> UpdateAsync(Caller caller, long id, CampaignFields change, CancellationToken cancellationToken,
         int? ifMatchVersion = null) =>
-        await database.TransactAsync(async (connection, transaction) =>
+        await database.WriteAsync(async session =>
         {
-            var current = await GetAsync(connection, transaction, id, cancellationToken);
+            var current = await GetAsync(session, id);
             if (current is null)
             {
                 return Outcome<Campaign>.NotFound();
@@ -99,19 +98,18 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
 
             // Unless changed, the status stays as stored: an active campaign past its deadline reads as ended, and is active
             // again when its deadline moves later.
-            var stored = await connection.QuerySingleAsync<StoredStatus>(database.Command(
-                "SELECT status, archived_utc FROM campaigns WHERE id = @id", new { id }, transaction, cancellationToken));
+            var stored = (await session.SingleOrDefaultAsync<StoredStatus>("SELECT status, archived_utc FROM campaigns WHERE id = @id", new { id }))!;
             var fields = new CampaignFields(change.Title ?? current.Title, change.Goal ?? current.Goal, change.Deadline ?? current.Deadline,
                 change.Status ?? CampaignStatuses.Read(stored), change.OrganisationIds ?? current.OrganisationIds, change.Targeting ?? current.Targeting,
                 change.FollowUpRule ?? current.FollowUpRule);
             var errors = Validate(fields);
-            if (fields.FollowUpRule is { AfterWorkingDays: > 0, TemplateId: { } templateId } && await connection.ExecuteScalarAsync<long?>(database.Command(
-                    "SELECT id FROM templates WHERE id = @templateId AND campaign_id = @id", new { templateId, id }, transaction, cancellationToken)) is null)
+            if (fields.FollowUpRule is { AfterWorkingDays: > 0, TemplateId: { } templateId } && await session.ScalarAsync<long?>(
+                    "SELECT id FROM templates WHERE id = @templateId AND campaign_id = @id", new { templateId, id }) is null)
             {
                 errors.Add("followUpRule.templateId", Messages.RuleTemplateNotOfCampaign, templateId);
             }
 
-            if (errors.Any || await database.RequireRowsAsync(connection, transaction, "organisations", fields.OrganisationIds!, "organisationIds", errors, cancellationToken))
+            if (errors.Any || await session.RequireRowsAsync("organisations", fields.OrganisationIds!, "organisationIds", errors))
             {
                 return Outcome<Campaign>.Invalid(errors);
             }
@@ -119,7 +117,7 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
             var storing = CampaignStatuses.Store(CampaignStatuses.Normalise(fields.Status)!, stored, time.GetUtcNow().UtcDateTime);
             try
             {
-                var written = await connection.ExecuteAsync(database.Command("""
+                var written = await session.ExecuteAsync("""
                     UPDATE campaigns SET title = @Title, goal = @Goal, deadline = @Deadline, status = @Status, archived_utc = @ArchivedUtc,
                         targeting_json = @Targeting,
                         followup_after_days = @AfterDays, followup_template_id = @TemplateId, version = version + 1, updated_utc = @now
@@ -137,7 +135,7 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
                     now = time.GetUtcNow().UtcDateTime,
                     id,
                     current.Version,
-                }, transaction, cancellationToken));
+                });
                 if (written == 0)
                 {
                     // Another process changed it between the read above and this write: never overwrite what it wrote.
@@ -149,11 +147,10 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
                 return Outcome<Campaign>.Conflict(Messages.CampaignTitleTaken.With(fields.Title!.Trim()));
             }
 
-            await connection.ExecuteAsync(database.Command("DELETE FROM campaign_organisations WHERE campaign_id = @id", new { id }, transaction,
-                cancellationToken));
-            await ReplaceOrganisationsAsync(connection, transaction, id, fields.OrganisationIds!, cancellationToken);
-            var updated = (await GetAsync(connection, transaction, id, cancellationToken))!;
-            await audit.RecordAsync(connection, transaction, caller, "update", "campaign", id, null, current, updated, cancellationToken);
+            await session.ExecuteAsync("DELETE FROM campaign_organisations WHERE campaign_id = @id", new { id });
+            await ReplaceOrganisationsAsync(session, id, fields.OrganisationIds!);
+            var updated = (await GetAsync(session, id))!;
+            await audit.RecordAsync(session, caller, "update", "campaign", id, null, current, updated);
             return Outcome<Campaign>.Ok(updated);
         }, cancellationToken);
 
@@ -191,34 +188,32 @@ public sealed class CampaignService(Database database, AuditLog audit, TimeProvi
     }
 
 
-    private Task ReplaceOrganisationsAsync(DbConnection connection, DbTransaction transaction, long id, IReadOnlyList<long> organisations,
-        CancellationToken cancellationToken) =>
+    private static Task ReplaceOrganisationsAsync(DbSession session, long id, IReadOnlyList<long> organisations) =>
         organisations.Count == 0
             ? Task.CompletedTask
-            : connection.ExecuteAsync(database.Command("INSERT INTO campaign_organisations (campaign_id, organisation_id) VALUES (@id, @organisationId)",
-                organisations.Distinct().Select(organisationId => new { id, organisationId }), transaction, cancellationToken));
+            : session.ExecuteAsync("INSERT INTO campaign_organisations (campaign_id, organisation_id) VALUES (@id, @organisationId)",
+                organisations.Distinct().Select(organisationId => new { id, organisationId }));
 
     private string? Today => IsoDate.Format(ParisTime.Today(time));
 
-    private async Task<Campaign?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken)
+    private async Task<Campaign?> GetAsync(DbSession session, long id)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(database.Command($"""
+        var row = await session.SingleOrDefaultAsync<Row>($"""
             SELECT c.id, c.title, c.goal, c.deadline, {CampaignStatuses.Sql("c")} AS status, c.targeting_json, c.version, c.created_utc, c.updated_utc, c.followup_after_days,
                    c.followup_template_id
             FROM campaigns c WHERE c.id = @id
-            """, new { id, today = Today }, transaction, cancellationToken));
-        return row is null ? null : (await WithOrganisationsAsync(connection, transaction, [row], cancellationToken))[0];
+            """, new { id, today = Today });
+        return row is null ? null : (await WithOrganisationsAsync(session, [row]))[0];
     }
 
-    private async Task<IReadOnlyList<Campaign>> WithOrganisationsAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<Row> rows,
-        CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<Campaign>> WithOrganisationsAsync(DbSession session, IReadOnlyList<Row> rows)
     {
         var ids = rows.Select(r => r.Id).ToArray();
         var links = ids.Length == 0
             ? []
-            : (await connection.QueryAsync<(long CampaignId, long OrganisationId)>(database.Command(
-                $"SELECT campaign_id, organisation_id FROM campaign_organisations WHERE {database.Dialect.InList("campaign_id", "ids")} ORDER BY organisation_id",
-                new { ids }, transaction, cancellationToken))).ToList();
+            : await session.QueryAsync<(long CampaignId, long OrganisationId)>(
+                $"SELECT campaign_id, organisation_id FROM campaign_organisations WHERE {session.Dialect.InList("campaign_id", "ids")} ORDER BY organisation_id",
+                new { ids });
         var organisations = links.ToLookup(l => l.CampaignId, l => l.OrganisationId);
         return rows.Select(r => new Campaign(r.Id, r.Title, r.Goal, IsoDate.Parse(r.Deadline), r.Status, organisations[r.Id].ToList(),
             CampaignTargeting.FromJson(r.TargetingJson) ?? CampaignTargeting.Default, r.Version, r.CreatedUtc, r.UpdatedUtc,

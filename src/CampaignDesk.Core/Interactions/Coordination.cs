@@ -1,4 +1,3 @@
-using System.Data.Common;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Users;
 using Dapper;
@@ -23,21 +22,25 @@ public sealed class Coordination(Database database, IOptions<CoordinationOptions
 {
     private const int Max = 20;
 
-    internal async Task<IReadOnlyList<RecentContact>> OthersRecentlyAsync(DbConnection connection, DbTransaction transaction, Caller caller,
-        long officialId, long organisationId, long? campaignId, CancellationToken cancellationToken)
+    // The form the follow-up batches still call; it goes once they hold a session.
+    internal Task<IReadOnlyList<RecentContact>> OthersRecentlyAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction,
+        Caller caller, long officialId, long organisationId, long? campaignId, CancellationToken cancellationToken) =>
+        OthersRecentlyAsync(new DbSession(database, connection, transaction, cancellationToken), caller, officialId, organisationId, campaignId);
+
+    internal async Task<IReadOnlyList<RecentContact>> OthersRecentlyAsync(DbSession session, Caller caller, long officialId, long organisationId,
+        long? campaignId)
     {
         if (campaignId is null)
         {
             return [];
         }
 
-        var rows = await connection.QueryAsync<Row>(database.Command($"""
+        var rows = await session.QueryAsync<Row>($"""
             SELECT i.organisation_id, g.name AS organisation_name, i.occurred_utc, i.channel, i.outcome, i.confidential
             FROM interactions i JOIN organisations g ON g.id = i.organisation_id
             WHERE i.official_id = @officialId AND i.campaign_id = @campaignId AND i.organisation_id <> @organisationId AND i.occurred_utc >= @Since
-            ORDER BY i.occurred_utc DESC {database.Dialect.Paging}
-            """, new { officialId, campaignId, organisationId, Since = time.GetUtcNow().UtcDateTime - options.Value.Window, Skip = 0, Take = Max * 2 },
-            transaction, cancellationToken));
+            ORDER BY i.occurred_utc DESC {session.Dialect.Paging}
+            """, new { officialId, campaignId, organisationId, Since = time.GetUtcNow().UtcDateTime - options.Value.Window, Skip = 0, Take = Max * 2 });
         return rows.Where(r => caller.MaySee(r.OrganisationId, r.Confidential)).Take(Max)
             .Select(r => new RecentContact(r.OrganisationId, r.OrganisationName, r.OccurredUtc, r.Channel, r.Outcome)).ToList();
     }

@@ -19,8 +19,7 @@ internal sealed class InteractionQueries(Database database)
 
     public async Task<Outcome<Interaction>> GetAsync(Caller caller, long id, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var interaction = await GetAsync(connection, null, id, cancellationToken);
+        var interaction = await database.ReadAsync(session => GetAsync(session, id), cancellationToken);
         return interaction is not null && caller.MaySee(interaction.OrganisationId, interaction.Confidential)
             ? Outcome<Interaction>.Ok(interaction)
             : Outcome<Interaction>.NotFound();
@@ -112,9 +111,8 @@ internal sealed class InteractionQueries(Database database)
         });
     }
 
-    internal async Task<Interaction?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken) =>
-        (await connection.QuerySingleOrDefaultAsync<Row>(database.Command($"SELECT {Columns} FROM interactions i WHERE i.id = @id", new { id },
-            transaction, cancellationToken)))?.ToInteraction();
+    internal static async Task<Interaction?> GetAsync(DbSession session, long id) =>
+        (await session.SingleOrDefaultAsync<Row>($"SELECT {Columns} FROM interactions i WHERE i.id = @id", new { id }))?.ToInteraction();
 
     private sealed class ExportRow
     {

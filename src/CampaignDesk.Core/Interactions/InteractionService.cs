@@ -22,12 +22,15 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
     private readonly InteractionQueries _queries = new(database);
 
     public async Task<Outcome<Interaction>> LogAsync(Caller caller, InteractionInput input, CancellationToken cancellationToken) =>
-        await database.TransactAsync((connection, transaction) => LogAsync(connection, transaction, caller, input, cancellationToken),
-            cancellationToken);
+        await database.WriteAsync(session => LogAsync(session, caller, input), cancellationToken);
 
-    /// <summary>Validates and logs in the caller's transaction (a task's completion logs its interaction this way).</summary>
-    internal async Task<Outcome<Interaction>> LogAsync(DbConnection connection, DbTransaction transaction, Caller caller, InteractionInput input,
-        CancellationToken cancellationToken)
+    // The form the follow-ups' and replies' paths still call; it goes once they hold a session.
+    internal Task<Outcome<Interaction>> LogAsync(DbConnection connection, DbTransaction transaction, Caller caller, InteractionInput input,
+        CancellationToken cancellationToken) =>
+        LogAsync(new DbSession(database, connection, transaction, cancellationToken), caller, input);
+
+    /// <summary>Validates and logs in the caller's unit of work (a task's completion, a sent follow-up log their interaction this way).</summary>
+    internal async Task<Outcome<Interaction>> LogAsync(DbSession session, Caller caller, InteractionInput input)
     {
         var errors = new Errors();
         input = Normalise(input, errors);
@@ -41,12 +44,12 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
             return Outcome<Interaction>.Forbidden(Messages.InteractionMembersOnly);
         }
 
-        await database.RequireRowAsync(connection, transaction, "officials", input.OfficialId, "officialId", errors, cancellationToken);
-        await database.RequireRowAsync(connection, transaction, "organisations", input.OrganisationId, "organisationId", errors, cancellationToken);
-        await database.RequireRowAsync(connection, transaction, "campaigns", input.CampaignId, "campaignId", errors, cancellationToken);
+        await session.RequireRowAsync("officials", input.OfficialId, "officialId", errors);
+        await session.RequireRowAsync("organisations", input.OrganisationId, "organisationId", errors);
+        await session.RequireRowAsync("campaigns", input.CampaignId, "campaignId", errors);
         if (!errors.Any)
         {
-            await rules.RequireParticipantAsync(new DbSession(database, connection, transaction, cancellationToken), input.CampaignId, input.OrganisationId, errors);
+            await rules.RequireParticipantAsync(session, input.CampaignId, input.OrganisationId, errors);
         }
 
         if (errors.Any)
@@ -54,7 +57,7 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
             return Outcome<Interaction>.Invalid(errors);
         }
 
-        var id = await connection.ExecuteScalarAsync<long>(database.Command(database.Dialect.InsertReturningId("interactions",
+        var id = await session.ScalarAsync<long>(database.Dialect.InsertReturningId("interactions",
             "organisation_id, official_id, campaign_id, channel, direction, occurred_utc, outcome, notes, confidential, logged_by_user_id, logged_by, created_utc",
             "@OrganisationId, @OfficialId, @CampaignId, @Channel, @Direction, @Occurred, @Outcome, @Notes, @Confidential, @UserId, @LoggedBy, @Now"), new
             {
@@ -70,14 +73,13 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
                 caller.UserId,
                 LoggedBy = caller.DisplayName,
                 Now = time.GetUtcNow().UtcDateTime,
-            }, transaction, cancellationToken));
-        await effects.ContactChangedAsync(new DbSession(database, connection, transaction, cancellationToken), input.CampaignId, input.OfficialId!.Value, AnswerRule.Came(input.Direction, input.Outcome));
+            });
+        await effects.ContactChangedAsync(session, input.CampaignId, input.OfficialId!.Value, AnswerRule.Came(input.Direction, input.Outcome));
 
-        var interaction = (await GetAsync(connection, transaction, id, cancellationToken))!;
-        await audit.RecordAsync(connection, transaction, caller, "create", "interaction", id, interaction.OrganisationId, null, interaction,
-            cancellationToken);
-        var others = await coordination.OthersRecentlyAsync(connection, transaction, caller, interaction.OfficialId, interaction.OrganisationId,
-            interaction.CampaignId, cancellationToken);
+        var interaction = (await GetAsync(session, id))!;
+        await audit.RecordAsync(session, caller, "create", "interaction", id, interaction.OrganisationId, null, interaction);
+        var others = await coordination.OthersRecentlyAsync(session, caller, interaction.OfficialId, interaction.OrganisationId,
+            interaction.CampaignId);
         metrics?.InteractionLogged(interaction.Channel, interaction.Direction);
         return Outcome<Interaction>.Ok(interaction with { OthersRecently = others });
     }
@@ -88,9 +90,9 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
     /// organisation, the organisation's coordinators and admins may; the change is audited with before and after.
     /// </summary>
     public Task<Outcome<Interaction>> UpdateAsync(Caller caller, long id, InteractionInput change, CancellationToken cancellationToken) =>
-        database.TransactAsync(async (connection, transaction) =>
+        database.WriteAsync(async session =>
         {
-            var current = await GetAsync(connection, transaction, id, cancellationToken);
+            var current = await GetAsync(session, id);
             if (current is null || !caller.MaySee(current.OrganisationId, current.Confidential))
             {
                 return Outcome<Interaction>.NotFound();
@@ -111,10 +113,10 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
             var merged = Normalise(new InteractionInput(current.OrganisationId, current.OfficialId, change.CampaignId ?? current.CampaignId,
                 change.Channel ?? current.Channel, change.Direction ?? current.Direction, change.OccurredAt ?? new DateTimeOffset(current.OccurredUtc, TimeSpan.Zero),
                 change.Outcome ?? current.Outcome, change.Notes ?? current.Notes, change.Confidential ?? current.Confidential), errors);
-            await database.RequireRowAsync(connection, transaction, "campaigns", merged.CampaignId, "campaignId", errors, cancellationToken);
+            await session.RequireRowAsync("campaigns", merged.CampaignId, "campaignId", errors);
             if (!errors.Any)
             {
-                await rules.RequireParticipantAsync(new DbSession(database, connection, transaction, cancellationToken), merged.CampaignId, current.OrganisationId, errors);
+                await rules.RequireParticipantAsync(session, merged.CampaignId, current.OrganisationId, errors);
             }
 
             if (errors.Any)
@@ -122,7 +124,7 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
                 return Outcome<Interaction>.Invalid(errors);
             }
 
-            await connection.ExecuteAsync(database.Command("""
+            await session.ExecuteAsync("""
                 UPDATE interactions SET campaign_id = @CampaignId, channel = @Channel, direction = @Direction, occurred_utc = @Occurred,
                     outcome = @Outcome, notes = @Notes, confidential = @Confidential
                 WHERE id = @id
@@ -136,20 +138,18 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
                 merged.Notes,
                 merged.Confidential,
                 id,
-            }, transaction, cancellationToken));
+            });
             // Logged as sent, corrected to replied when the answer came: the follow-ups stop then too.
-            var session = new DbSession(database, connection, transaction, cancellationToken);
             await effects.ContactChangedAsync(session, merged.CampaignId, current.OfficialId, AnswerRule.Came(merged.Direction, merged.Outcome));
             if (current.CampaignId != merged.CampaignId)
             {
                 await effects.ProgressChangedAsync(session, current.CampaignId, current.OfficialId);
             }
 
-            var updated = (await GetAsync(connection, transaction, id, cancellationToken))!;
+            var updated = (await GetAsync(session, id))!;
             if (updated != current)
             {
-                await audit.RecordAsync(connection, transaction, caller, "update", "interaction", id, current.OrganisationId, current, updated,
-                    cancellationToken);
+                await audit.RecordAsync(session, caller, "update", "interaction", id, current.OrganisationId, current, updated);
             }
 
             return Outcome<Interaction>.Ok(updated);
@@ -164,8 +164,7 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
     /// <summary>The outreach log as rows to export (see <see cref="InteractionQueries.Export"/>).</summary>
     public Exports.ExportTable Export(Caller caller, InteractionQuery query) => _queries.Export(caller, query);
 
-    private Task<Interaction?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken) =>
-        _queries.GetAsync(connection, transaction, id, cancellationToken);
+    private static Task<Interaction?> GetAsync(DbSession session, long id) => InteractionQueries.GetAsync(session, id);
 
     /// <summary>The input with every rule checked, lists in lower case, defaults filled in (outbound, now, shared).</summary>
     private InteractionInput Normalise(InteractionInput input, Errors errors)

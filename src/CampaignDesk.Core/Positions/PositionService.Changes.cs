@@ -17,9 +17,9 @@ public sealed partial class PositionService
     /// the official's stance follow at once.
     /// </summary>
     public Task<Outcome<Position>> UpdateAsync(Caller caller, long id, PositionInput change, CancellationToken cancellationToken) =>
-        database.TransactAsync(async (connection, transaction) =>
+        database.WriteAsync(async session =>
         {
-            var current = await CurrentAsync(connection, transaction, caller, id, cancellationToken);
+            var current = await CurrentAsync(session, caller, id);
             if (current is null)
             {
                 return Outcome<Position>.NotFound();
@@ -49,13 +49,13 @@ public sealed partial class PositionService
                 change.InteractionIds);
             Validate(merged, errors);
             var cited = change.InteractionIds?.Distinct().ToArray() ?? [];
-            await CheckCitedAsync(connection, transaction, caller, current.OfficialId, cited, errors, cancellationToken);
+            await CheckCitedAsync(session, caller, current.OfficialId, cited, errors);
             if (errors.Any)
             {
                 return Outcome<Position>.Invalid(errors);
             }
 
-            var saved = await connection.ExecuteAsync(database.Command("""
+            var saved = await session.ExecuteAsync("""
                 UPDATE positions SET kind = @Kind, stated_on = @StatedOn, stance = @Stance, summary = @Summary, source = @Source,
                     version = version + 1, updated_utc = @Now
                 WHERE id = @Id AND version = @Version AND withdrawn_utc IS NULL
@@ -69,7 +69,7 @@ public sealed partial class PositionService
                 Now = time.GetUtcNow().UtcDateTime,
                 current.Id,
                 current.Version,
-            }, transaction, cancellationToken));
+            });
             if (saved == 0)
             {
                 return Outcome<Position>.Conflict(Messages.PositionChangedConcurrently);
@@ -79,14 +79,14 @@ public sealed partial class PositionService
             {
                 // Only the links the caller sees are replaced: a confidential interaction of another organisation stays cited.
                 var visible = current.InteractionIds.ToArray();
-                await connection.ExecuteAsync(database.Command(
+                await session.ExecuteAsync(
                     $"DELETE FROM position_interactions WHERE position_id = @id AND {database.Dialect.InList("interaction_id", "visible")}",
-                    new { id, visible }, transaction, cancellationToken));
-                await connection.ExecuteAsync(database.Command("INSERT INTO position_interactions (position_id, interaction_id) VALUES (@id, @interactionId)",
-                    cited.Select(interactionId => new { id, interactionId }), transaction, cancellationToken));
+                    new { id, visible });
+                await session.ExecuteAsync("INSERT INTO position_interactions (position_id, interaction_id) VALUES (@id, @interactionId)",
+                    cited.Select(interactionId => new { id, interactionId }));
             }
 
-            return await SavedAsync(connection, transaction, caller, current, "update", cancellationToken);
+            return await SavedAsync(session, caller, current, "update");
         }, cancellationToken);
 
     /// <summary>
@@ -94,9 +94,9 @@ public sealed partial class PositionService
     /// second withdrawal changes nothing.
     /// </summary>
     public Task<Outcome<Position>> WithdrawAsync(Caller caller, long id, CancellationToken cancellationToken) =>
-        database.TransactAsync(async (connection, transaction) =>
+        database.WriteAsync(async session =>
         {
-            var current = await CurrentAsync(connection, transaction, caller, id, cancellationToken);
+            var current = await CurrentAsync(session, caller, id);
             if (current is null)
             {
                 return Outcome<Position>.NotFound();
@@ -113,23 +113,21 @@ public sealed partial class PositionService
             }
 
             var now = time.GetUtcNow().UtcDateTime;
-            await connection.ExecuteAsync(database.Command("""
+            await session.ExecuteAsync("""
                 UPDATE positions SET withdrawn_utc = @now, withdrawn_by_user_id = @UserId, withdrawn_by = @Name, version = version + 1, updated_utc = @now
                 WHERE id = @id AND withdrawn_utc IS NULL
-                """, new { now, caller.UserId, Name = caller.DisplayName, id }, transaction, cancellationToken));
-            return await SavedAsync(connection, transaction, caller, current, "withdraw", cancellationToken);
+                """, new { now, caller.UserId, Name = caller.DisplayName, id });
+            return await SavedAsync(session, caller, current, "withdraw");
         }, cancellationToken);
 
-    private async Task<Position?> CurrentAsync(DbConnection connection, DbTransaction transaction, Caller caller, long id,
-        CancellationToken cancellationToken) =>
-        (await ReadAsync(connection, transaction, caller, "p.id = @id", new { id }, cancellationToken)).SingleOrDefault();
+    private static async Task<Position?> CurrentAsync(DbSession session, Caller caller, long id) =>
+        (await ReadAsync(session, caller, "p.id = @id", new { id })).SingleOrDefault();
 
-    private async Task<Outcome<Position>> SavedAsync(DbConnection connection, DbTransaction transaction, Caller caller, Position before, string action,
-        CancellationToken cancellationToken)
+    private async Task<Outcome<Position>> SavedAsync(DbSession session, Caller caller, Position before, string action)
     {
-        await effects.ProgressChangedAsync(new DbSession(database, connection, transaction, cancellationToken), before.CampaignId, before.OfficialId);
-        var after = (await CurrentAsync(connection, transaction, caller, before.Id, cancellationToken))!;
-        await audit.RecordAsync(connection, transaction, caller, action, "position", before.Id, before.OrganisationId, before, after, cancellationToken);
+        await effects.ProgressChangedAsync(session, before.CampaignId, before.OfficialId);
+        var after = (await CurrentAsync(session, caller, before.Id))!;
+        await audit.RecordAsync(session, caller, action, "position", before.Id, before.OrganisationId, before, after);
         return Outcome<Position>.Ok(after);
     }
 

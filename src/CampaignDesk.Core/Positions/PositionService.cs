@@ -24,12 +24,16 @@ public sealed partial class PositionService(Database database, AuditLog audit, C
 
     public Task<Outcome<Position>> RecordAsync(Caller caller, PositionInput input, CancellationToken cancellationToken) =>
         Check(caller, input) is { } refused ? Task.FromResult(refused)
-            : database.TransactAsync((connection, transaction) => InsertAsync(connection, transaction, caller, input, cancellationToken), cancellationToken);
+            : database.WriteAsync(session => InsertAsync(session, caller, input), cancellationToken);
 
     /// <summary>Checks and records in the caller's transaction (a reply read from a mailbox records its placeholder this way).</summary>
-    internal async Task<Outcome<Position>> RecordAsync(DbConnection connection, DbTransaction transaction, Caller caller, PositionInput input,
-        CancellationToken cancellationToken) =>
-        Check(caller, input) ?? await InsertAsync(connection, transaction, caller, input, cancellationToken);
+    // The form the replies' path still calls; it goes once it holds a session.
+    internal Task<Outcome<Position>> RecordAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, Caller caller,
+        PositionInput input, CancellationToken cancellationToken) =>
+        RecordAsync(new DbSession(database, connection, transaction, cancellationToken), caller, input);
+
+    internal async Task<Outcome<Position>> RecordAsync(DbSession session, Caller caller, PositionInput input) =>
+        Check(caller, input) ?? await InsertAsync(session, caller, input);
 
     /// <summary>Null when the caller may record it and the input is valid on its face.</summary>
     private Outcome<Position>? Check(Caller caller, PositionInput input)
@@ -94,8 +98,7 @@ public sealed partial class PositionService(Database database, AuditLog audit, C
         }
     }
 
-    private async Task<Outcome<Position>> InsertAsync(DbConnection connection, DbTransaction transaction, Caller caller, PositionInput input,
-        CancellationToken cancellationToken)
+    private async Task<Outcome<Position>> InsertAsync(DbSession session, Caller caller, PositionInput input)
     {
         var errors = new Errors();
         var kind = input.Kind!.Trim().ToLowerInvariant();
@@ -103,22 +106,22 @@ public sealed partial class PositionService(Database database, AuditLog audit, C
         var summary = input.Summary!.Trim();
         var source = string.IsNullOrWhiteSpace(input.Source) ? null : input.Source.Trim();
         {
-            await database.RequireRowAsync(connection, transaction, "officials", input.OfficialId, "officialId", errors, cancellationToken);
-            await database.RequireRowAsync(connection, transaction, "campaigns", input.CampaignId, "campaignId", errors, cancellationToken);
-            await database.RequireRowAsync(connection, transaction, "organisations", input.OrganisationId, "organisationId", errors, cancellationToken);
+            await session.RequireRowAsync("officials", input.OfficialId, "officialId", errors);
+            await session.RequireRowAsync("campaigns", input.CampaignId, "campaignId", errors);
+            await session.RequireRowAsync("organisations", input.OrganisationId, "organisationId", errors);
             if (!errors.Any)
             {
-                await rules.RequireParticipantAsync(new DbSession(database, connection, transaction, cancellationToken), input.CampaignId, input.OrganisationId, errors);
+                await rules.RequireParticipantAsync(session, input.CampaignId, input.OrganisationId, errors);
             }
 
             var cited = input.InteractionIds?.Distinct().ToArray() ?? [];
-            await CheckCitedAsync(connection, transaction, caller, input.OfficialId!.Value, cited, errors, cancellationToken);
+            await CheckCitedAsync(session, caller, input.OfficialId!.Value, cited, errors);
             if (errors.Any)
             {
                 return Outcome<Position>.Invalid(errors);
             }
 
-            var id = await connection.ExecuteScalarAsync<long>(database.Command(database.Dialect.InsertReturningId("positions",
+            var id = await session.ScalarAsync<long>(database.Dialect.InsertReturningId("positions",
                 "official_id, campaign_id, kind, stated_on, stance, summary, source, organisation_id, confirmed_by_user_id, confirmed_by, created_utc",
                 "@OfficialId, @CampaignId, @kind, @StatedOn, @stance, @summary, @source, @OrganisationId, @UserId, @Name, @Now"), new
                 {
@@ -133,46 +136,43 @@ public sealed partial class PositionService(Database database, AuditLog audit, C
                     caller.UserId,
                     Name = caller.DisplayName,
                     Now = time.GetUtcNow().UtcDateTime,
-                }, transaction, cancellationToken));
+                });
             if (cited.Length > 0)
             {
-                await connection.ExecuteAsync(database.Command("INSERT INTO position_interactions (position_id, interaction_id) VALUES (@id, @interactionId)",
-                    cited.Select(interactionId => new { id, interactionId }), transaction, cancellationToken));
+                await session.ExecuteAsync("INSERT INTO position_interactions (position_id, interaction_id) VALUES (@id, @interactionId)",
+                    cited.Select(interactionId => new { id, interactionId }));
             }
 
-            await effects.PositionRecordedAsync(new DbSession(database, connection, transaction, cancellationToken), input.CampaignId, input.OfficialId!.Value);
-            var position = (await ReadAsync(connection, transaction, caller, "p.id = @id", new { id }, cancellationToken))[0];
-            await audit.RecordAsync(connection, transaction, caller, "create", "position", id, input.OrganisationId, null, position, cancellationToken);
+            await effects.PositionRecordedAsync(session, input.CampaignId, input.OfficialId!.Value);
+            var position = (await ReadAsync(session, caller, "p.id = @id", new { id }))[0];
+            await audit.RecordAsync(session, caller, "create", "position", id, input.OrganisationId, null, position);
             return Outcome<Position>.Ok(position);
         }
     }
 
     public async Task<Position?> GetAsync(Caller caller, long id, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return (await ReadAsync(connection, null, caller, "p.id = @id", new { id }, cancellationToken)).SingleOrDefault();
+        return (await database.ReadAsync(session => ReadAsync(session, caller, "p.id = @id", new { id }), cancellationToken)).SingleOrDefault();
     }
 
     /// <summary>An official's positions that stand (withdrawn ones left out), newest first, optionally on one campaign.</summary>
     public async Task<IReadOnlyList<Position>> ForOfficialAsync(Caller caller, long officialId, long? campaignId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await ReadAsync(connection, null, caller,
+        return await database.ReadAsync(session => ReadAsync(session, caller,
             "p.official_id = @officialId AND (@campaignId IS NULL OR p.campaign_id = @campaignId) AND p.withdrawn_utc IS NULL",
-            new { officialId, campaignId }, cancellationToken);
+            new { officialId, campaignId }), cancellationToken);
     }
 
-    private async Task CheckCitedAsync(DbConnection connection, DbTransaction transaction, Caller caller, long officialId, long[] cited, Errors errors,
-        CancellationToken cancellationToken)
+    private static async Task CheckCitedAsync(DbSession session, Caller caller, long officialId, long[] cited, Errors errors)
     {
         if (cited.Length == 0)
         {
             return;
         }
 
-        var found = (await connection.QueryAsync<(long Id, long OfficialId, long OrganisationId, bool Confidential)>(database.Command(
-            $"SELECT id, official_id, organisation_id, confidential FROM interactions WHERE {database.Dialect.InList("id", "cited")}", new { cited },
-            transaction, cancellationToken))).ToDictionary(i => i.Id);
+        var found = (await session.QueryAsync<(long Id, long OfficialId, long OrganisationId, bool Confidential)>(
+            $"SELECT id, official_id, organisation_id, confidential FROM interactions WHERE {session.Dialect.InList("id", "cited")}", new { cited }))
+            .ToDictionary(i => i.Id);
         foreach (var id in cited)
         {
             if (!found.TryGetValue(id, out var interaction) || !caller.MaySee(interaction.OrganisationId, interaction.Confidential))
@@ -187,19 +187,18 @@ public sealed partial class PositionService(Database database, AuditLog audit, C
     }
 
     /// <summary>The positions, each citing only the interactions the caller may see (a confidential one stays its organisation's).</summary>
-    private async Task<IReadOnlyList<Position>> ReadAsync(DbConnection connection, DbTransaction? transaction, Caller caller, string where, object parameters,
-        CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<Position>> ReadAsync(DbSession session, Caller caller, string where, object parameters)
     {
-        var rows = (await connection.QueryAsync<Row>(database.Command(
-            $"SELECT {Columns} FROM positions p WHERE {where} ORDER BY p.stated_on DESC, p.id DESC", parameters, transaction, cancellationToken))).ToList();
+        var rows = (await session.QueryAsync<Row>(
+            $"SELECT {Columns} FROM positions p WHERE {where} ORDER BY p.stated_on DESC, p.id DESC", parameters)).ToList();
         var ids = rows.Select(r => r.Id).ToArray();
         var links = (ids.Length == 0
             ? []
-            : (await connection.QueryAsync<(long PositionId, long InteractionId, long OrganisationId, bool Confidential)>(database.Command($"""
+            : (await session.QueryAsync<(long PositionId, long InteractionId, long OrganisationId, bool Confidential)>($"""
                 SELECT l.position_id, l.interaction_id, i.organisation_id, i.confidential
                 FROM position_interactions l JOIN interactions i ON i.id = l.interaction_id
-                WHERE {database.Dialect.InList("l.position_id", "ids")} ORDER BY l.interaction_id
-                """, new { ids }, transaction, cancellationToken))).Where(l => caller.MaySee(l.OrganisationId, l.Confidential)).ToList())
+                WHERE {session.Dialect.InList("l.position_id", "ids")} ORDER BY l.interaction_id
+                """, new { ids })).Where(l => caller.MaySee(l.OrganisationId, l.Confidential)).ToList())
             .ToLookup(l => l.PositionId, l => l.InteractionId);
         return rows.Select(r => new Position(r.Id, r.OfficialId, r.CampaignId, r.Kind, IsoDate.Parse(r.StatedOn)!.Value, r.Stance, r.Summary, r.Source,
             r.OrganisationId, r.ConfirmedByUserId, r.ConfirmedBy, links[r.Id].ToList(), r.CreatedUtc, r.Version, r.UpdatedUtc, r.WithdrawnUtc,

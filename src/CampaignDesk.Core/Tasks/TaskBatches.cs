@@ -61,13 +61,13 @@ public sealed class TaskBatches(Database database, TaskService tasks, Organisati
             }
         }
 
-        return await database.TransactAsync(async (connection, transaction) =>
+        return await database.WriteAsync(async session =>
         {
             var created = new List<OutreachTask>();
             foreach (var one in inputs)
             {
                 tasks.Precheck(caller, one, out var kind);
-                var outcome = await tasks.InsertAsync(connection, transaction, caller, one, kind!, cancellationToken);
+                var outcome = await tasks.InsertAsync(session, caller, one, kind!);
                 if (!outcome.IsOk)
                 {
                     return outcome.As<IReadOnlyList<OutreachTask>>();

@@ -71,7 +71,6 @@ internal sealed class TaskQueries(Database database, TimeProvider time)
         return new Page<OutreachTask>(rows.Select(r => r.ToTask(today)).ToList(), total);
     }
 
-    internal async Task<OutreachTask?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken) =>
-        (await connection.QuerySingleOrDefaultAsync<TaskRow>(database.Command($"SELECT {Columns} FROM {Tasks} WHERE t.id = @id", new { id },
-            transaction, cancellationToken)))?.ToTask(ParisTime.Today(time));
+    internal async Task<OutreachTask?> GetAsync(DbSession session, long id) =>
+        (await session.SingleOrDefaultAsync<TaskRow>($"SELECT {Columns} FROM {Tasks} WHERE t.id = @id", new { id }))?.ToTask(ParisTime.Today(time));
 }

@@ -95,20 +95,19 @@ public sealed class TaskReminders(Database database, IMailTransport mail, IOptio
             throw;
         }
 
-        await database.TransactAsync((connection, transaction) => connection.ExecuteAsync(database.Command(
-            "UPDATE task_reminders SET sent_utc = @now WHERE task_id = @TaskId AND kind = @kind",
-            new { now = time.GetUtcNow().UtcDateTime, reminder.TaskId, kind }, transaction, CancellationToken.None)), CancellationToken.None);
+        await database.WriteAsync(session => session.ExecuteAsync("UPDATE task_reminders SET sent_utc = @now WHERE task_id = @TaskId AND kind = @kind",
+            new { now = time.GetUtcNow().UtcDateTime, reminder.TaskId, kind }), CancellationToken.None);
         logger.LogInformation("Reminder {Kind} sent for task {TaskId}", kind, reminder.TaskId);
         return true;
     }
 
     /// <summary>Takes the reminder: a new row, or a claim whose lease ran out without a send being marked.</summary>
     private Task<bool> ClaimAsync(long taskId, string kind, DateTime now, CancellationToken cancellationToken) =>
-        database.TransactAsync(async (connection, transaction) =>
+        database.WriteAsync(async session =>
         {
-            var taken = await connection.ExecuteAsync(database.Command(
+            var taken = await session.ExecuteAsync(
                 "UPDATE task_reminders SET claimed_utc = @now WHERE task_id = @taskId AND kind = @kind AND sent_utc IS NULL AND claimed_utc <= @StaleBefore",
-                new { now, taskId, kind, StaleBefore = StaleBefore() }, transaction, cancellationToken));
+                new { now, taskId, kind, StaleBefore = StaleBefore() });
             if (taken == 1)
             {
                 return true;
@@ -116,8 +115,8 @@ public sealed class TaskReminders(Database database, IMailTransport mail, IOptio
 
             try
             {
-                await connection.ExecuteAsync(database.Command("INSERT INTO task_reminders (task_id, kind, claimed_utc) VALUES (@taskId, @kind, @now)",
-                    new { taskId, kind, now }, transaction, cancellationToken));
+                await session.ExecuteAsync("INSERT INTO task_reminders (task_id, kind, claimed_utc) VALUES (@taskId, @kind, @now)",
+                    new { taskId, kind, now });
                 return true;
             }
             catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
@@ -127,9 +126,9 @@ public sealed class TaskReminders(Database database, IMailTransport mail, IOptio
         }, commitWhen: taken => taken, cancellationToken);
 
     private Task<int> ReleaseAsync(long taskId, string kind, DateTime claimed) =>
-        database.TransactAsync((connection, transaction) => connection.ExecuteAsync(database.Command(
+        database.WriteAsync(session => session.ExecuteAsync(
             "DELETE FROM task_reminders WHERE task_id = @taskId AND kind = @kind AND sent_utc IS NULL AND claimed_utc = @claimed",
-            new { taskId, kind, claimed }, transaction, CancellationToken.None)), CancellationToken.None);
+            new { taskId, kind, claimed }), CancellationToken.None);
 
     private DateTime StaleBefore() => time.GetUtcNow().UtcDateTime - ClaimLease;
 

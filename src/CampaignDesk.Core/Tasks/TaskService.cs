@@ -30,7 +30,7 @@ public sealed class TaskService(Database database, InteractionService interactio
         var refused = Precheck(caller, input, out var kind);
         return refused is not null
             ? Task.FromResult(refused)
-            : database.TransactAsync((connection, transaction) => InsertAsync(connection, transaction, caller, input, kind!, cancellationToken), cancellationToken);
+            : database.WriteAsync(session => InsertAsync(session, caller, input, kind!), cancellationToken);
     }
 
     /// <summary>The checks that need no database: a refusal, or null and the task's kind.</summary>
@@ -73,25 +73,24 @@ public sealed class TaskService(Database database, InteractionService interactio
     }
 
     /// <summary>Writes a task that passed <see cref="Precheck"/>, in the caller's transaction.</summary>
-    internal async Task<Outcome<OutreachTask>> InsertAsync(DbConnection connection, DbTransaction transaction, Caller caller, TaskInput input, string kind,
-        CancellationToken cancellationToken)
+    internal async Task<Outcome<OutreachTask>> InsertAsync(DbSession session, Caller caller, TaskInput input, string kind)
     {
         var errors = new Errors();
-        var assignee = await connection.QuerySingleOrDefaultAsync<(string Role, DateTime? DisabledUtc, long? Member)>(database.Command("""
+        var assignee = await session.SingleOrDefaultAsync<(string Role, DateTime? DisabledUtc, long? Member)>("""
             SELECT u.role, u.disabled_utc, m.organisation_id AS member
             FROM users u LEFT JOIN user_organisations m ON m.user_id = u.id AND m.organisation_id = @OrganisationId
             WHERE u.id = @AssigneeUserId
-            """, new { input.OrganisationId, input.AssigneeUserId }, transaction, cancellationToken));
+            """, new { input.OrganisationId, input.AssigneeUserId });
         if (assignee.Role is null || assignee.DisabledUtc is not null || assignee.Member is null || assignee.Role == UserRoles.Observer)
         {
             errors.Add("assigneeUserId", Messages.AssigneeInvalid);
         }
 
-        await database.RequireRowAsync(connection, transaction, "officials", input.OfficialId, "officialId", errors, cancellationToken);
-        await database.RequireRowAsync(connection, transaction, "campaigns", input.CampaignId, "campaignId", errors, cancellationToken);
+        await session.RequireRowAsync("officials", input.OfficialId, "officialId", errors);
+        await session.RequireRowAsync("campaigns", input.CampaignId, "campaignId", errors);
         if (!errors.Any)
         {
-            await rules.RequireParticipantAsync(new DbSession(database, connection, transaction, cancellationToken), input.CampaignId, input.OrganisationId, errors);
+            await rules.RequireParticipantAsync(session, input.CampaignId, input.OrganisationId, errors);
         }
 
         if (errors.Any)
@@ -100,7 +99,7 @@ public sealed class TaskService(Database database, InteractionService interactio
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var id = await connection.ExecuteScalarAsync<long>(database.Command(database.Dialect.InsertReturningId("tasks",
+        var id = await session.ScalarAsync<long>(database.Dialect.InsertReturningId("tasks",
             "organisation_id, assignee_user_id, official_id, campaign_id, kind, due_date, instructions, state, created_by_user_id, version, created_utc, updated_utc",
             "@OrganisationId, @AssigneeUserId, @OfficialId, @CampaignId, @kind, @Due, @Instructions, 'open', @CreatedBy, 1, @now, @now"), new
             {
@@ -113,18 +112,16 @@ public sealed class TaskService(Database database, InteractionService interactio
                 Instructions = string.IsNullOrWhiteSpace(input.Instructions) ? null : input.Instructions.Trim(),
                 CreatedBy = caller.UserId,
                 now,
-            }, transaction, cancellationToken));
-        var task = (await GetAsync(connection, transaction, id, cancellationToken))!;
-        await audit.RecordAsync(connection, transaction, caller, "create", "task", id, task.OrganisationId, null, task, cancellationToken);
-        var others = await coordination.OthersRecentlyAsync(connection, transaction, caller, task.OfficialId, task.OrganisationId, task.CampaignId,
-            cancellationToken);
+            });
+        var task = (await GetAsync(session, id))!;
+        await audit.RecordAsync(session, caller, "create", "task", id, task.OrganisationId, null, task);
+        var others = await coordination.OthersRecentlyAsync(session, caller, task.OfficialId, task.OrganisationId, task.CampaignId);
         return Outcome<OutreachTask>.Ok(task with { OthersRecently = others });
     }
 
     public async Task<Outcome<OutreachTask>> GetAsync(Caller caller, long id, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var task = await GetAsync(connection, null, id, cancellationToken);
+        var task = await database.ReadAsync(session => GetAsync(session, id), cancellationToken);
         return task is not null && MaySee(caller, task) ? Outcome<OutreachTask>.Ok(task) : Outcome<OutreachTask>.NotFound();
     }
 
@@ -153,9 +150,9 @@ public sealed class TaskService(Database database, InteractionService interactio
     /// </summary>
     public Task<Outcome<OutreachTask>> CompleteAsync(Caller caller, long id, InteractionInput input, DateOnly? retryOn, bool close,
         CancellationToken cancellationToken, int? ifMatchVersion = null) =>
-        database.TransactAsync(async (connection, transaction) =>
+        database.WriteAsync(async session =>
         {
-            var task = await GetAsync(connection, transaction, id, cancellationToken);
+            var task = await GetAsync(session, id);
             if (task is null || !MaySee(caller, task))
             {
                 return Outcome<OutreachTask>.NotFound();
@@ -176,9 +173,8 @@ public sealed class TaskService(Database database, InteractionService interactio
                 return Outcome<OutreachTask>.Invalid("officialId", Messages.TaskInteractionMismatch);
             }
 
-            var logged = await interactions.LogAsync(connection, transaction, caller,
-                input with { OfficialId = task.OfficialId, OrganisationId = task.OrganisationId, CampaignId = input.CampaignId ?? task.CampaignId },
-                cancellationToken);
+            var logged = await interactions.LogAsync(session, caller,
+                input with { OfficialId = task.OfficialId, OrganisationId = task.OrganisationId, CampaignId = input.CampaignId ?? task.CampaignId });
             if (!logged.IsOk)
             {
                 return logged.As<OutreachTask>();
@@ -186,17 +182,17 @@ public sealed class TaskService(Database database, InteractionService interactio
 
             if (!close && RetryOutcomes.Contains(logged.Value!.Outcome))
             {
-                return await RetryAsync(connection, transaction, caller, task, retryOn, cancellationToken);
+                return await RetryAsync(session, caller, task, retryOn);
             }
 
-            return await CloseAsync(connection, transaction, caller, task, "done", logged.Value!.Id, cancellationToken);
+            return await CloseAsync(session, caller, task, "done", logged.Value!.Id);
         }, cancellationToken);
 
     /// <summary>Cancels an open task: for coordinators of its organisation and admins.</summary>
     public Task<Outcome<OutreachTask>> CancelAsync(Caller caller, long id, CancellationToken cancellationToken, int? ifMatchVersion = null) =>
-        database.TransactAsync(async (connection, transaction) =>
+        database.WriteAsync(async session =>
         {
-            var task = await GetAsync(connection, transaction, id, cancellationToken);
+            var task = await GetAsync(session, id);
             if (task is null || !MaySee(caller, task))
             {
                 return Outcome<OutreachTask>.NotFound();
@@ -213,15 +209,15 @@ public sealed class TaskService(Database database, InteractionService interactio
             }
 
             return task.State == "open"
-                ? await CloseAsync(connection, transaction, caller, task, "cancelled", null, cancellationToken)
+                ? await CloseAsync(session, caller, task, "cancelled", null)
                 : Outcome<OutreachTask>.Conflict(Messages.TaskAlreadyClosed.With(task.State));
         }, cancellationToken);
 
     private static bool MaySee(Caller caller, OutreachTask task) =>
         caller.IsAdmin || task.AssigneeUserId == caller.UserId || caller.Coordinates(task.OrganisationId);
 
-    private async Task<Outcome<OutreachTask>> RetryAsync(DbConnection connection, DbTransaction transaction, Caller caller, OutreachTask task,
-        DateOnly? retryOn, CancellationToken cancellationToken)
+    private async Task<Outcome<OutreachTask>> RetryAsync(DbSession session, Caller caller, OutreachTask task,
+        DateOnly? retryOn)
     {
         var today = ParisTime.Today(time);
         var due = retryOn ?? ProposedRetry(today);
@@ -231,41 +227,41 @@ public sealed class TaskService(Database database, InteractionService interactio
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var changed = await connection.ExecuteAsync(database.Command("""
+        var changed = await session.ExecuteAsync("""
             UPDATE tasks SET attempts = attempts + 1, last_attempt_utc = @now, due_date = @due, updated_utc = @now, version = version + 1
             WHERE id = @Id AND state = 'open'
-            """, new { now, due = IsoDate.Format(due), task.Id }, transaction, cancellationToken));
+            """, new { now, due = IsoDate.Format(due), task.Id });
         if (changed == 0)
         {
             return Outcome<OutreachTask>.Conflict(Messages.TaskClosedConcurrently);
         }
 
-        var retried = (await GetAsync(connection, transaction, task.Id, cancellationToken))!;
-        await audit.RecordAsync(connection, transaction, caller, "retry", "task", task.Id, task.OrganisationId, task, retried, cancellationToken);
+        var retried = (await GetAsync(session, task.Id))!;
+        await audit.RecordAsync(session, caller, "retry", "task", task.Id, task.OrganisationId, task, retried);
         return Outcome<OutreachTask>.Ok(retried);
     }
 
     internal static DateOnly ProposedRetry(DateOnly today) => FollowUps.WorkingDays.Add(today, RetryAfterWorkingDays, null);
 
-    private async Task<Outcome<OutreachTask>> CloseAsync(DbConnection connection, DbTransaction transaction, Caller caller, OutreachTask task,
-        string state, long? interactionId, CancellationToken cancellationToken)
+    private async Task<Outcome<OutreachTask>> CloseAsync(DbSession session, Caller caller, OutreachTask task,
+        string state, long? interactionId)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var changed = await connection.ExecuteAsync(database.Command("""
+        var changed = await session.ExecuteAsync("""
             UPDATE tasks SET state = @state, interaction_id = @interactionId, closed_utc = @now, updated_utc = @now, version = version + 1
             WHERE id = @Id AND state = 'open' AND version = @Version
-            """, new { state, interactionId, now, task.Id, task.Version }, transaction, cancellationToken));
+            """, new { state, interactionId, now, task.Id, task.Version });
         if (changed == 0)
         {
             return Outcome<OutreachTask>.Conflict(Messages.TaskClosedConcurrently);
         }
 
-        var closed = (await GetAsync(connection, transaction, task.Id, cancellationToken))!;
-        await audit.RecordAsync(connection, transaction, caller, state == "done" ? "complete" : "cancel", "task", task.Id, task.OrganisationId,
-            task, closed, cancellationToken);
+        var closed = (await GetAsync(session, task.Id))!;
+        await audit.RecordAsync(session, caller, state == "done" ? "complete" : "cancel", "task", task.Id, task.OrganisationId,
+            task, closed);
         return Outcome<OutreachTask>.Ok(closed);
     }
 
-    private Task<OutreachTask?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken) =>
-        _queries.GetAsync(connection, transaction, id, cancellationToken);
+    private Task<OutreachTask?> GetAsync(DbSession session, long id) =>
+        _queries.GetAsync(session, id);
 }
