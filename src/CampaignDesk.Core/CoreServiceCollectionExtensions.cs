@@ -100,6 +100,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<FollowUps.FollowUpOutbox>();
         services.AddSingleton<Outreach.OutreachEffects>();
         services.AddSingleton<InteractionService>();
+        services.AddSingleton<InteractionStore>();
         services.AddSingleton<Coordination>();
         services.AddOptions<CoordinationOptions>().BindConfiguration(CoordinationOptions.SectionName)
             .Validate(o => o.Window >= TimeSpan.Zero && o.Window <= TimeSpan.FromDays(365), "Coordination:Window must be between 0 and 365 days.")

@@ -36,7 +36,7 @@ internal sealed class CoreServices
         var coordination = new Coordination(database, Options.Create(new CoordinationOptions()), time);
         CampaignRules = new CampaignRules(time);
         Effects = new OutreachEffects(new CampaignProgress(), new FollowUpOutbox(time));
-        Interactions = new InteractionService(database, Audit, coordination, CampaignRules, Effects, time);
+        Interactions = new InteractionService(database, new InteractionStore(time), Audit, coordination, CampaignRules, Effects, time);
         Tasks = new TaskService(database, Interactions, coordination, CampaignRules, Audit, time);
         Positions = new PositionService(database, Audit, CampaignRules, Effects, time);
         Coverage = new CoverageService(database);

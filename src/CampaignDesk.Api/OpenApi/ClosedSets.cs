@@ -20,7 +20,7 @@ namespace CampaignDesk.Api.OpenApi;
 internal static class ClosedSets
 {
     private static readonly IReadOnlyList<string> OrganisationKinds = [.. OrganisationTypes.KindsByType.Values.SelectMany(k => k).Distinct()];
-    private static readonly IReadOnlyList<string> StoredTaskStates = ["open", "done", "cancelled"];
+    private static readonly IReadOnlyList<string> StoredTaskStates = Core.Tasks.TaskStates.Stored;
 
     /// <summary>(type, JSON property) → values, for bodies and answers alike.</summary>
     private static readonly Dictionary<(Type, string), IReadOnlyList<string>> Properties = new()

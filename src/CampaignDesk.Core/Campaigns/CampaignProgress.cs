@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Interactions;
 using Dapper;
@@ -15,7 +14,6 @@ namespace CampaignDesk.Core.Campaigns;
 /// whose outcome changes from replied to sent leaves no trace. A named lock per campaign and official serialises two
 /// writers on the same pair, so on PostgreSQL and SQL Server the second one reads the first one's committed rows.
 /// </remarks>
-[SuppressMessage("Performance", "CA1822", Justification = "Injected into OutreachEffects: its constructor shows the dependency.")]
 public sealed class CampaignProgress
 {
     private static readonly string NotReached = string.Join(", ", InteractionLists.NotReached.Select(o => $"'{o}'"));

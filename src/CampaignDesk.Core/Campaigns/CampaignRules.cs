@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
 
@@ -35,7 +34,6 @@ public sealed class CampaignRules(TimeProvider time)
     }
 
     /// <summary>Adds an error when the campaign is given and the organisation does not take part in it.</summary>
-    [SuppressMessage("Performance", "CA1822", Justification = "An injected rule: its callers' constructors show the dependency.")]
     public async Task RequireParticipantAsync(DbSession session, long? campaignId, long? organisationId, Errors errors)
     {
         if (campaignId is not null && organisationId is not null && await session.ScalarAsync<long?>(

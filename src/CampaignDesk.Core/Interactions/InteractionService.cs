@@ -15,8 +15,8 @@ namespace CampaignDesk.Core.Interactions;
 /// by its organisation's members and admins — to everyone else it does not exist (a 404, not a 403).
 /// </summary>
 /// <param name="metrics">Counts what is logged (null where a test builds the service by hand).</param>
-public sealed class InteractionService(Database database, AuditLog audit, Coordination coordination, CampaignRules rules, OutreachEffects effects,
-    TimeProvider time,
+public sealed class InteractionService(Database database, InteractionStore store, AuditLog audit, Coordination coordination, CampaignRules rules,
+    OutreachEffects effects, TimeProvider time,
     CampaignDeskMetrics? metrics = null)
 {
     private readonly InteractionQueries _queries = new(database);
@@ -57,26 +57,10 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
             return Outcome<Interaction>.Invalid(errors);
         }
 
-        var id = await session.ScalarAsync<long>(database.Dialect.InsertReturningId("interactions",
-            "organisation_id, official_id, campaign_id, channel, direction, occurred_utc, outcome, notes, confidential, logged_by_user_id, logged_by, created_utc",
-            "@OrganisationId, @OfficialId, @CampaignId, @Channel, @Direction, @Occurred, @Outcome, @Notes, @Confidential, @UserId, @LoggedBy, @Now"), new
-            {
-                input.OrganisationId,
-                input.OfficialId,
-                input.CampaignId,
-                input.Channel,
-                input.Direction,
-                Occurred = input.OccurredAt!.Value.UtcDateTime,
-                input.Outcome,
-                input.Notes,
-                input.Confidential,
-                caller.UserId,
-                LoggedBy = caller.DisplayName,
-                Now = time.GetUtcNow().UtcDateTime,
-            });
+        var id = await store.InsertAsync(session, caller, input);
         await effects.ContactChangedAsync(session, input.CampaignId, input.OfficialId!.Value, AnswerRule.Came(input.Direction, input.Outcome));
 
-        var interaction = (await GetAsync(session, id))!;
+        var interaction = (await store.GetAsync(session, id))!;
         await audit.RecordAsync(session, caller, "create", "interaction", id, interaction.OrganisationId, null, interaction);
         var others = await coordination.OthersRecentlyAsync(session, caller, interaction.OfficialId, interaction.OrganisationId,
             interaction.CampaignId);
@@ -92,7 +76,7 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
     public Task<Outcome<Interaction>> UpdateAsync(Caller caller, long id, InteractionInput change, CancellationToken cancellationToken) =>
         database.WriteAsync(async session =>
         {
-            var current = await GetAsync(session, id);
+            var current = await store.GetAsync(session, id);
             if (current is null || !caller.MaySee(current.OrganisationId, current.Confidential))
             {
                 return Outcome<Interaction>.NotFound();
@@ -124,21 +108,7 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
                 return Outcome<Interaction>.Invalid(errors);
             }
 
-            await session.ExecuteAsync("""
-                UPDATE interactions SET campaign_id = @CampaignId, channel = @Channel, direction = @Direction, occurred_utc = @Occurred,
-                    outcome = @Outcome, notes = @Notes, confidential = @Confidential
-                WHERE id = @id
-                """, new
-            {
-                merged.CampaignId,
-                merged.Channel,
-                merged.Direction,
-                Occurred = merged.OccurredAt!.Value.UtcDateTime,
-                merged.Outcome,
-                merged.Notes,
-                merged.Confidential,
-                id,
-            });
+            await store.CorrectAsync(session, id, merged);
             // Logged as sent, corrected to replied when the answer came: the follow-ups stop then too.
             await effects.ContactChangedAsync(session, merged.CampaignId, current.OfficialId, AnswerRule.Came(merged.Direction, merged.Outcome));
             if (current.CampaignId != merged.CampaignId)
@@ -146,7 +116,7 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
                 await effects.ProgressChangedAsync(session, current.CampaignId, current.OfficialId);
             }
 
-            var updated = (await GetAsync(session, id))!;
+            var updated = (await store.GetAsync(session, id))!;
             if (updated != current)
             {
                 await audit.RecordAsync(session, caller, "update", "interaction", id, current.OrganisationId, current, updated);
@@ -154,6 +124,7 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
 
             return Outcome<Interaction>.Ok(updated);
         }, cancellationToken);
+
     public Task<Outcome<Interaction>> GetAsync(Caller caller, long id, CancellationToken cancellationToken) =>
         _queries.GetAsync(caller, id, cancellationToken);
 
@@ -163,8 +134,6 @@ public sealed class InteractionService(Database database, AuditLog audit, Coordi
 
     /// <summary>The outreach log as rows to export (see <see cref="InteractionQueries.Export"/>).</summary>
     public Exports.ExportTable Export(Caller caller, InteractionQuery query) => _queries.Export(caller, query);
-
-    private static Task<Interaction?> GetAsync(DbSession session, long id) => InteractionQueries.GetAsync(session, id);
 
     /// <summary>The input with every rule checked, lists in lower case, defaults filled in (outbound, now, shared).</summary>
     private InteractionInput Normalise(InteractionInput input, Errors errors)

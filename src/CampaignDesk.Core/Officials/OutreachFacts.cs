@@ -2,6 +2,7 @@ using System.Data.Common;
 using CampaignDesk.Core.Campaigns;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
+using CampaignDesk.Core.Tasks;
 using CampaignDesk.Core.FollowUps;
 using Dapper;
 
@@ -44,7 +45,7 @@ internal static class OutreachFacts
             """, args, cancellationToken: cancellationToken))).ToDictionary(r => r.OfficialId, r => r.Due);
         var tasks = (await connection.QueryAsync<(long OfficialId, string Due, string Assignee)>(database.Command($"""
             SELECT t.official_id, t.due_date, COALESCE(u.display_name, u.email) FROM tasks t JOIN users u ON u.id = t.assignee_user_id
-            WHERE t.organisation_id = @organisationId AND t.state = 'open' AND {inIds("t.official_id")}
+            WHERE t.organisation_id = @organisationId AND t.state = '{TaskStates.Open}' AND {inIds("t.official_id")}
             ORDER BY t.due_date
             """, args, cancellationToken: cancellationToken))).DistinctBy(r => r.OfficialId).ToDictionary(r => r.OfficialId);
         var triage = (await connection.QueryAsync<long>(database.Command($"""

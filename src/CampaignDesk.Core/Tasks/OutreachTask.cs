@@ -36,11 +36,24 @@ public sealed record TaskCompletionInput(long? OrganisationId, long? OfficialId,
     public InteractionInput Interaction => new(OrganisationId, OfficialId, CampaignId, Channel, Direction, OccurredAt, Outcome, Notes, Confidential);
 }
 
+/// <summary>A task's states, as stored (overdue is not stored: an open task past its due date).</summary>
+public static class TaskStates
+{
+    public const string Open = "open";
+    public const string Done = "done";
+    public const string Cancelled = "cancelled";
+
+    /// <summary>Derived when reading: <see cref="Open"/> and due before today.</summary>
+    public const string Overdue = "overdue";
+
+    public static readonly IReadOnlyList<string> Stored = [Open, Done, Cancelled];
+}
+
 public static class TaskLists
 {
     public static readonly IReadOnlyList<string> Kinds = ["call", "email", "letter", "meeting", "visit"];
 
-    public static readonly IReadOnlyList<string> States = ["open", "overdue", "done", "cancelled"];
+    public static readonly IReadOnlyList<string> States = [TaskStates.Open, TaskStates.Overdue, TaskStates.Done, TaskStates.Cancelled];
 
     public const int MaxInstructionsLength = 10_000;
 }

@@ -25,21 +25,21 @@ public sealed class TaskCalendar(Database database, AccessTokens tokens, Install
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(database.Command("""
+        var rows = await connection.QueryAsync<Row>(database.Command($"""
             SELECT t.id, t.kind, t.due_date, t.instructions, t.state, t.updated_utc, o.first_name, o.last_name, g.name AS organisation_name
             FROM tasks t JOIN officials o ON o.id = t.official_id JOIN organisations g ON g.id = t.organisation_id
-            WHERE t.assignee_user_id = @UserId AND (t.state = 'open' OR t.closed_utc >= @Since)
+            WHERE t.assignee_user_id = @UserId AND (t.state = '{TaskStates.Open}' OR t.closed_utc >= @Since)
             ORDER BY t.due_date, t.id
             """, new { check.Caller!.UserId, Since = time.GetUtcNow().UtcDateTime - ClosedKept }, cancellationToken: cancellationToken));
         // A UID is global (RFC 5545 §3.8.4.7): the installation's id keeps two installations' task 12 apart in one calendar.
         var domain = $"{await installation.GetIdAsync(cancellationToken)}.campaigndesk";
         var events = rows.Select(r => new CalendarEvent(
             $"task-{r.Id}@{domain}",
-            (r.State == "done" ? "✔ " : "") + $"{Kinds.GetValueOrDefault(r.Kind, r.Kind)} {r.FirstName} {r.LastName}",
+            (r.State == TaskStates.Done ? "✔ " : "") + $"{Kinds.GetValueOrDefault(r.Kind, r.Kind)} {r.FirstName} {r.LastName}",
             new DateTimeOffset(r.UpdatedUtc, TimeSpan.Zero),
             Date: DateOnly.ParseExact(r.DueDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             Description: $"Pour {r.OrganisationName}." + (string.IsNullOrWhiteSpace(r.Instructions) ? "" : $"\nConsignes : {r.Instructions}"),
-            Cancelled: r.State == "cancelled")).ToList();
+            Cancelled: r.State == TaskStates.Cancelled)).ToList();
         DateTimeOffset? lastModified = events.Count == 0 ? null : events.Max(e => e.LastModified);
         return new TaskFeed(ICalendarWriter.Write("CampaignDesk — mes tâches", events, lastModified ?? time.GetUtcNow()), lastModified);
     }

@@ -35,10 +35,10 @@ internal sealed class TaskQueries(Database database, TimeProvider time)
 
         where.Add(query.State switch
         {
-            "open" => "t.state = 'open'",
-            "overdue" => "t.state = 'open' AND t.due_date < @Today",
-            "done" => "t.state = 'done'",
-            "cancelled" => "t.state = 'cancelled'",
+            TaskStates.Open => $"t.state = '{TaskStates.Open}'",
+            TaskStates.Overdue => $"t.state = '{TaskStates.Open}' AND t.due_date < @Today",
+            TaskStates.Done => $"t.state = '{TaskStates.Done}'",
+            TaskStates.Cancelled => $"t.state = '{TaskStates.Cancelled}'",
             _ => "1 = 1",
         });
 

@@ -66,7 +66,7 @@ public sealed class TaskReminders(Database database, IMailTransport mail, IOptio
             JOIN users u ON u.id = t.assignee_user_id
             JOIN officials o ON o.id = t.official_id
             JOIN organisations g ON g.id = t.organisation_id
-            WHERE t.state = 'open' AND u.disabled_utc IS NULL AND t.due_date >= @From AND t.due_date <= @To
+            WHERE t.state = '{TaskStates.Open}' AND u.disabled_utc IS NULL AND t.due_date >= @From AND t.due_date <= @To
               AND NOT EXISTS (SELECT 1 FROM task_reminders r WHERE r.task_id = t.id AND r.kind = @kind
                               AND (r.sent_utc IS NOT NULL OR r.claimed_utc > @StaleBefore))
             ORDER BY t.due_date, t.id {database.Dialect.Paging}

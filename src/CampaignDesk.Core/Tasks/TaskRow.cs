@@ -31,13 +31,13 @@ internal sealed class TaskRow
     {
         var due = IsoDate.Parse(DueDate)!.Value;
         return new OutreachTask(Id, OrganisationId, AssigneeUserId, OfficialId, CampaignId, Kind, due, Instructions, State,
-            State == "open" && due < today, InteractionId, CreatedByUserId, Version, CreatedUtc, UpdatedUtc, ClosedUtc,
+            State == TaskStates.Open && due < today, InteractionId, CreatedByUserId, Version, CreatedUtc, UpdatedUtc, ClosedUtc,
             $"{OfficialFirstName} {OfficialLastName}", OrganisationName)
         {
             Attempts = Attempts,
             LastAttemptUtc = LastAttemptUtc,
             AssigneeName = AssigneeName,
-            ProposedRetryDate = State == "open" ? TaskService.ProposedRetry(today) : null,
+            ProposedRetryDate = State == TaskStates.Open ? TaskService.ProposedRetry(today) : null,
         };
     }
 }

@@ -101,7 +101,7 @@ public sealed class TaskService(Database database, InteractionService interactio
         var now = time.GetUtcNow().UtcDateTime;
         var id = await session.ScalarAsync<long>(database.Dialect.InsertReturningId("tasks",
             "organisation_id, assignee_user_id, official_id, campaign_id, kind, due_date, instructions, state, created_by_user_id, version, created_utc, updated_utc",
-            "@OrganisationId, @AssigneeUserId, @OfficialId, @CampaignId, @kind, @Due, @Instructions, 'open', @CreatedBy, 1, @now, @now"), new
+            $"@OrganisationId, @AssigneeUserId, @OfficialId, @CampaignId, @kind, @Due, @Instructions, '{TaskStates.Open}', @CreatedBy, 1, @now, @now"), new
             {
                 input.OrganisationId,
                 input.AssigneeUserId,
@@ -163,7 +163,7 @@ public sealed class TaskService(Database database, InteractionService interactio
                 return Outcome<OutreachTask>.Stale(Messages.TaskStale.With(task.Version));
             }
 
-            if (task.State != "open")
+            if (task.State != TaskStates.Open)
             {
                 return Outcome<OutreachTask>.Conflict(Messages.TaskAlreadyClosed.With(task.State));
             }
@@ -185,7 +185,7 @@ public sealed class TaskService(Database database, InteractionService interactio
                 return await RetryAsync(session, caller, task, retryOn);
             }
 
-            return await CloseAsync(session, caller, task, "done", logged.Value!.Id);
+            return await CloseAsync(session, caller, task, TaskStates.Done, logged.Value!.Id);
         }, cancellationToken);
 
     /// <summary>Cancels an open task: for coordinators of its organisation and admins.</summary>
@@ -208,8 +208,8 @@ public sealed class TaskService(Database database, InteractionService interactio
                 return Outcome<OutreachTask>.Forbidden(Messages.TaskCancelForbidden);
             }
 
-            return task.State == "open"
-                ? await CloseAsync(session, caller, task, "cancelled", null)
+            return task.State == TaskStates.Open
+                ? await CloseAsync(session, caller, task, TaskStates.Cancelled, null)
                 : Outcome<OutreachTask>.Conflict(Messages.TaskAlreadyClosed.With(task.State));
         }, cancellationToken);
 
@@ -227,9 +227,9 @@ public sealed class TaskService(Database database, InteractionService interactio
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var changed = await session.ExecuteAsync("""
+        var changed = await session.ExecuteAsync($"""
             UPDATE tasks SET attempts = attempts + 1, last_attempt_utc = @now, due_date = @due, updated_utc = @now, version = version + 1
-            WHERE id = @Id AND state = 'open'
+            WHERE id = @Id AND state = '{TaskStates.Open}'
             """, new { now, due = IsoDate.Format(due), task.Id });
         if (changed == 0)
         {
@@ -247,9 +247,9 @@ public sealed class TaskService(Database database, InteractionService interactio
         string state, long? interactionId)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var changed = await session.ExecuteAsync("""
+        var changed = await session.ExecuteAsync($"""
             UPDATE tasks SET state = @state, interaction_id = @interactionId, closed_utc = @now, updated_utc = @now, version = version + 1
-            WHERE id = @Id AND state = 'open' AND version = @Version
+            WHERE id = @Id AND state = '{TaskStates.Open}' AND version = @Version
             """, new { state, interactionId, now, task.Id, task.Version });
         if (changed == 0)
         {
@@ -257,7 +257,7 @@ public sealed class TaskService(Database database, InteractionService interactio
         }
 
         var closed = (await GetAsync(session, task.Id))!;
-        await audit.RecordAsync(session, caller, state == "done" ? "complete" : "cancel", "task", task.Id, task.OrganisationId,
+        await audit.RecordAsync(session, caller, state == TaskStates.Done ? "complete" : "cancel", "task", task.Id, task.OrganisationId,
             task, closed);
         return Outcome<OutreachTask>.Ok(closed);
     }

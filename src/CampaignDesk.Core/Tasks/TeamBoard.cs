@@ -28,11 +28,11 @@ public sealed class TeamBoard(Database database, TimeProvider time)
         }
 
         var today = ParisTime.Today(time);
-        var members = await connection.QueryAsync<TeamMember>(database.Command("""
+        var members = await connection.QueryAsync<TeamMember>(database.Command($"""
             SELECT u.id AS user_id, u.display_name, u.role,
-                   SUM(CASE WHEN t.state = 'open' THEN 1 ELSE 0 END) AS open_tasks,
-                   SUM(CASE WHEN t.state = 'open' AND t.due_date < @today THEN 1 ELSE 0 END) AS overdue_tasks,
-                   SUM(CASE WHEN t.state = 'done' AND t.closed_utc >= @since THEN 1 ELSE 0 END) AS done_recently
+                   SUM(CASE WHEN t.state = '{TaskStates.Open}' THEN 1 ELSE 0 END) AS open_tasks,
+                   SUM(CASE WHEN t.state = '{TaskStates.Open}' AND t.due_date < @today THEN 1 ELSE 0 END) AS overdue_tasks,
+                   SUM(CASE WHEN t.state = '{TaskStates.Done}' AND t.closed_utc >= @since THEN 1 ELSE 0 END) AS done_recently
             FROM users u JOIN user_organisations m ON m.user_id = u.id
             LEFT JOIN tasks t ON t.assignee_user_id = u.id AND t.organisation_id = m.organisation_id
             WHERE m.organisation_id = @organisationId AND u.disabled_utc IS NULL AND u.role IN ('volunteer', 'coordinator')

@@ -40,6 +40,21 @@ public class ShapeTests
     }
 
     [Test]
+    public void TaskStates_AreSpelledOnlyInTheirType()
+    {
+        // 'open', 'done' and 'cancelled' are common words: they count where tasks are handled (their folder, SQL on their table).
+        var states = new Regex(@"['""](open|done|cancelled)['""]");
+        var tableName = new Regex(@"\b(FROM|JOIN|UPDATE|INTO)\s+tasks\b");
+        var offenders = SourceFiles()
+            .Where(f => f.Relative != "CampaignDesk.Core/Tasks/OutreachTask.cs")
+            .Where(f => f.Relative.StartsWith("CampaignDesk.Core/Tasks/", StringComparison.Ordinal) || tableName.IsMatch(File.ReadAllText(f.Path)))
+            .SelectMany(f => Lines(f, line => states.IsMatch(line) && !line.Contains("FollowUpStates", StringComparison.Ordinal)))
+            .ToList();
+
+        Assert.That(offenders, Is.Empty, "Use TaskStates (interpolated into SQL).");
+    }
+
+    [Test]
     public void SourceFiles_StayUnder300Lines()
     {
         var tooLong = SourceFiles().Select(f => (f.Relative, Lines: File.ReadLines(f.Path).Count())).Where(f => f.Lines > 300)
