@@ -58,7 +58,7 @@ public static class CampaignsApi
         var errors = new Errors();
         var ifMatch = await ETags.ExpectedVersionAsync(request, errors, async () => (await campaigns.GetAsync(id, cancellationToken))?.Version);
         return errors.Any
-            ? Problems.Invalid(errors.ToDictionary())
+            ? Problems.Invalid(errors)
             : Problems.OkOr(await campaigns.UpdateAsync(caller, id, input.ToFields(), cancellationToken, ifMatch), "Campaign", id);
     }
 

@@ -97,7 +97,7 @@ public static class TasksApi
         var errors = new Errors();
         var ifMatch = await ETags.ExpectedVersionAsync(request, errors, async () => (await tasks.GetAsync(caller, id, cancellationToken)).Value?.Version);
         return errors.Any
-            ? Problems.Invalid(errors.ToDictionary())
+            ? Problems.Invalid(errors)
             : Problems.OkOr(await tasks.CompleteAsync(caller, id, input.ToInteraction(), input.RetryOn, input.Close == true, cancellationToken, ifMatch),
                 "Task", id);
     }
@@ -108,7 +108,7 @@ public static class TasksApi
         var errors = new Errors();
         var ifMatch = await ETags.ExpectedVersionAsync(request, errors, async () => (await tasks.GetAsync(caller, id, cancellationToken)).Value?.Version);
         return errors.Any
-            ? Problems.Invalid(errors.ToDictionary())
+            ? Problems.Invalid(errors)
             : Problems.OkOr(await tasks.CancelAsync(caller, id, cancellationToken, ifMatch), "Task", id);
     }
 
