@@ -42,12 +42,7 @@ internal static class CsrfProtection
             return;
         }
 
-        context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new CatalogProblem(StatusCodes.Status403Forbidden, Messages.CsrfRefused, refusal),
-        });
+        await Problems.WriteAsync(context, Problems.Problem(StatusCodes.Status403Forbidden, Messages.CsrfRefused, refusal));
     });
 
     private static bool Matches(string presented, string expected) =>

@@ -8,14 +8,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CampaignDesk.Api.Campaigns;
 
-public sealed record CampaignInput(string? Title, string? Goal, DateOnly? Deadline, string? Status, long[]? OrganisationIds,
-    CampaignTargeting? Targeting = null, FollowUpRule? FollowUpRule = null)
-{
-    public CampaignFields ToFields() => new(Title, Goal, Deadline, Status, OrganisationIds, Targeting, FollowUpRule);
-}
-
-public sealed record CallScriptInput(string? Body);
-
 public static class CampaignsApi
 {
     public static IEndpointRouteBuilder MapCampaigns(this IEndpointRouteBuilder routes)
@@ -66,13 +58,13 @@ public static class CampaignsApi
         var errors = new Errors();
         var ifMatch = await ETags.ExpectedVersionAsync(request, errors, async () => (await campaigns.GetAsync(id, cancellationToken))?.Version);
         return errors.Any
-            ? Problems.Invalid(errors.ToDictionary())
+            ? Problems.Invalid(errors)
             : Problems.OkOr(await campaigns.UpdateAsync(caller, id, input.ToFields(), cancellationToken, ifMatch), "Campaign", id);
     }
 
-    private static async Task<Results<Ok<TargetPreview>, ProblemHttpResult>> PreviewTargetsAsync(long id, TargetPreviewInput input, Caller caller,
+    private static async Task<Results<Ok<TargetPreview>, ProblemHttpResult>> PreviewTargetsAsync(long id, TargetPreviewRequest input, Caller caller,
         TargetPreviews previews, CancellationToken cancellationToken) =>
-        Problems.OkOr(await previews.PreviewAsync(caller, id, input, cancellationToken), "Campaign", id);
+        Problems.OkOr(await previews.PreviewAsync(caller, id, input.ToInput(), cancellationToken), "Campaign", id);
 
     private static async Task<Results<Ok<Coverage>, ProblemHttpResult>> CoverageAsync(long id, Caller caller, CoverageService coverage, string by = "department",
         CancellationToken cancellationToken = default)

@@ -48,14 +48,14 @@ public static class FollowUpsApi
         return TypedResults.Ok(template);
     }
 
-    private static async Task<Results<Created<Template>, ProblemHttpResult>> CreateTemplateAsync(TemplateFields input, Caller caller,
+    private static async Task<Results<Created<Template>, ProblemHttpResult>> CreateTemplateAsync(TemplateRequest input, Caller caller,
         TemplateService templates, CancellationToken cancellationToken)
     {
-        var outcome = await templates.CreateAsync(caller, input, cancellationToken);
+        var outcome = await templates.CreateAsync(caller, input.ToFields(), cancellationToken);
         return outcome.IsOk ? TypedResults.Created($"/api/templates/{outcome.Value!.Id}", outcome.Value) : Problems.Of(outcome, "Template", 0);
     }
 
-    private static async Task<Results<Ok<Template>, ProblemHttpResult>> UpdateTemplateAsync(long id, TemplateFields input, Caller caller,
+    private static async Task<Results<Ok<Template>, ProblemHttpResult>> UpdateTemplateAsync(long id, TemplateRequest input, Caller caller,
         TemplateService templates, HttpContext context, CancellationToken cancellationToken)
     {
         var errors = new Errors();
@@ -65,7 +65,7 @@ public static class FollowUpsApi
             return Problems.Invalid(errors);
         }
 
-        var outcome = await templates.UpdateAsync(caller, id, input, version, cancellationToken);
+        var outcome = await templates.UpdateAsync(caller, id, input.ToFields(), version, cancellationToken);
         if (outcome.IsOk)
         {
             context.Response.Headers.ETag = ETags.Of(outcome.Value!.Version);
@@ -74,14 +74,14 @@ public static class FollowUpsApi
         return Problems.OkOr(outcome, "Template", id);
     }
 
-    private static async Task<Results<Ok<PreviewedMail>, ProblemHttpResult>> PreviewAsync(long id, PreviewInput input, Caller caller,
+    private static async Task<Results<Ok<PreviewedMail>, ProblemHttpResult>> PreviewAsync(long id, TemplatePreviewRequest input, Caller caller,
         TemplateService templates, CancellationToken cancellationToken) =>
-        Problems.OkOr(await templates.PreviewAsync(caller, id, input, cancellationToken), "Template", id);
+        Problems.OkOr(await templates.PreviewAsync(caller, id, input.ToInput(), cancellationToken), "Template", id);
 
-    private static async Task<Results<Created<FollowUp>, ProblemHttpResult>> ScheduleAsync(FollowUpInput input, Caller caller, FollowUpService followUps,
+    private static async Task<Results<Created<FollowUp>, ProblemHttpResult>> ScheduleAsync(FollowUpRequest input, Caller caller, FollowUpService followUps,
         HttpContext context, CancellationToken cancellationToken)
     {
-        var outcome = await followUps.ScheduleAsync(caller, input, context.CorrelationId(), cancellationToken);
+        var outcome = await followUps.ScheduleAsync(caller, input.ToInput(), context.CorrelationId(), cancellationToken);
         return outcome.IsOk ? TypedResults.Created($"/api/followups/{outcome.Value!.Id}", outcome.Value) : Problems.Of(outcome, "Follow-up", 0);
     }
 
@@ -103,9 +103,9 @@ public static class FollowUpsApi
     }
 
     private static async Task<Results<Ok<FollowUpBatchView>, Created<FollowUpBatchView>, ProblemHttpResult>> ScheduleBatchAsync(
-        FollowUpBatchInput input, Caller caller, FollowUpBatches batches, HttpContext context, CancellationToken cancellationToken)
+        FollowUpBatchRequest input, Caller caller, FollowUpBatches batches, HttpContext context, CancellationToken cancellationToken)
     {
-        var outcome = await batches.ScheduleAsync(caller, input, context.CorrelationId(), cancellationToken);
+        var outcome = await batches.ScheduleAsync(caller, input.ToInput(), context.CorrelationId(), cancellationToken);
         if (!outcome.IsOk)
         {
             return Problems.Of(outcome, "Follow-up batch", 0);

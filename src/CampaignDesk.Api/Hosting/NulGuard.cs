@@ -18,12 +18,15 @@ public static class NulGuard
         {
             var value = reader.GetString();
             return value is not null && value.Contains('\0', StringComparison.Ordinal)
-                ? throw new JsonException(Message)
+                ? throw new NulTextException()
                 : value;
         }
 
         public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
     }
+
+    /// <summary>A text of the body with a NUL: its own type, so the problem names it without reading the message.</summary>
+    public sealed class NulTextException() : JsonException(NulGuard.Message);
 
     public static IApplicationBuilder UseNulGuard(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {

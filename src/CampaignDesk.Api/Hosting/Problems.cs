@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace CampaignDesk.Api.Hosting;
 
 /// <summary>
-/// Problems every feature answers the same way, their texts from the catalog (<see cref="Messages"/>) with a stable
-/// <c>code</c>; <see cref="ProblemLanguage"/> writes them in French for a request that asks for it.
+/// The one way to build a problem (endpoints, middleware and the exception handler alike): texts from the catalog
+/// (<see cref="Messages"/>) with a stable <c>code</c>, and <c>errors</c>/<c>errorCodes</c> by field for a validation
+/// problem; <see cref="ProblemLanguage"/> writes them in French for a request that asks for it. The framework's own
+/// refusals (401, an unknown route's 404…) get their code and title there too.
 /// </summary>
 public static class Problems
 {
@@ -21,9 +23,37 @@ public static class Problems
 
     public static ProblemHttpResult Invalid(string field, Message message) => Invalid(new Dictionary<string, Message[]> { [field] = [message] });
 
+    /// <summary>A validation problem of another status, with its own title: a name already taken (409) names the field.</summary>
+    public static ProblemHttpResult Invalid(IDictionary<string, Message[]> errors, int status, MessageTemplate title) =>
+        TypedResults.Problem(new CatalogValidationProblem(errors, status, title));
+
     public static ProblemHttpResult Forbidden(Message? detail) => Problem(StatusCodes.Status403Forbidden, Messages.NotAllowed, detail);
 
     public static ProblemHttpResult Conflict(Message? detail) => Problem(StatusCodes.Status409Conflict, Messages.ConflictTitle, detail);
+
+    public static ProblemHttpResult UnsupportedMediaType() =>
+        Problem(StatusCodes.Status415UnsupportedMediaType, Messages.UnsupportedMediaType, Messages.SendJson);
+
+    public static ProblemHttpResult TooManyRequests(int seconds)
+    {
+        var problem = Problem(StatusCodes.Status429TooManyRequests, Messages.TooManyRequests, Messages.SlowDown.With(seconds));
+        problem.ProblemDetails.Type = "https://tools.ietf.org/html/rfc6585#section-4";
+        return problem;
+    }
+
+    public static ProblemHttpResult Unavailable() =>
+        Problem(StatusCodes.Status503ServiceUnavailable, Messages.DatabaseUnavailable, Messages.DatabaseUnavailableDetail);
+
+    /// <summary>Writes a problem from a middleware, before any endpoint (CSRF, rate limits), through the problem details service.</summary>
+    public static async Task WriteAsync(HttpContext context, ProblemHttpResult problem)
+    {
+        context.Response.StatusCode = problem.StatusCode;
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = problem.ProblemDetails,
+        });
+    }
 
     public static ProblemHttpResult Problem(int status, MessageTemplate title, Message? detail = null, IDictionary<string, object?>? extensions = null)
     {

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using CampaignDesk.Api.Auth;
-using CampaignDesk.Core.Common;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace CampaignDesk.Api.Hosting;
@@ -50,17 +49,8 @@ public static class RateLimits
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-                var response = rejected.HttpContext.Response;
-                response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                response.StatusCode = StatusCodes.Status429TooManyRequests;
-                await rejected.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = rejected.HttpContext,
-                    ProblemDetails = new CatalogProblem(StatusCodes.Status429TooManyRequests, Messages.TooManyRequests, Messages.SlowDown.With(seconds))
-                    {
-                        Type = "https://tools.ietf.org/html/rfc6585#section-4",
-                    },
-                });
+                rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                await Problems.WriteAsync(rejected.HttpContext, Problems.TooManyRequests(seconds));
             };
         });
         return services;

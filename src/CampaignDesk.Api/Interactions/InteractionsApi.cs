@@ -43,14 +43,14 @@ public static class InteractionsApi
         CancellationToken cancellationToken)
         => Problems.OkOr(await interactions.GetAsync(caller, id, cancellationToken), "Interaction", id);
 
-    private static async Task<Results<Ok<Interaction>, ProblemHttpResult>> UpdateAsync(long id, InteractionInput change, Caller caller,
+    private static async Task<Results<Ok<Interaction>, ProblemHttpResult>> UpdateAsync(long id, InteractionRequest change, Caller caller,
         InteractionService interactions, CancellationToken cancellationToken)
-        => Problems.OkOr(await interactions.UpdateAsync(caller, id, change, cancellationToken), "Interaction", id);
+        => Problems.OkOr(await interactions.UpdateAsync(caller, id, change.ToInput(), cancellationToken), "Interaction", id);
 
-    private static async Task<Results<Created<Interaction>, ProblemHttpResult>> LogAsync(InteractionInput input, Caller caller,
+    private static async Task<Results<Created<Interaction>, ProblemHttpResult>> LogAsync(InteractionRequest input, Caller caller,
         InteractionService interactions, CancellationToken cancellationToken)
     {
-        var outcome = await interactions.LogAsync(caller, input, cancellationToken);
+        var outcome = await interactions.LogAsync(caller, input.ToInput(), cancellationToken);
         return outcome.IsOk ? TypedResults.Created($"/api/interactions/{outcome.Value!.Id}", outcome.Value) : Problems.Of(outcome, "Interaction", 0);
     }
 }

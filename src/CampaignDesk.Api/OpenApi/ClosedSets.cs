@@ -5,7 +5,6 @@ using CampaignDesk.Core.Interactions;
 using CampaignDesk.Core.Officials;
 using CampaignDesk.Core.Organisations;
 using CampaignDesk.Core.Positions;
-using CampaignDesk.Core.Replies;
 using CampaignDesk.Core.Tasks;
 using CampaignDesk.Core.Users;
 using Microsoft.AspNetCore.OpenApi;
@@ -28,9 +27,9 @@ internal static class ClosedSets
         [(typeof(Interaction), "channel")] = InteractionLists.Channels,
         [(typeof(Interaction), "direction")] = InteractionLists.Directions,
         [(typeof(Interaction), "outcome")] = InteractionLists.Outcomes,
-        [(typeof(InteractionInput), "channel")] = InteractionLists.Channels,
-        [(typeof(InteractionInput), "direction")] = InteractionLists.Directions,
-        [(typeof(InteractionInput), "outcome")] = InteractionLists.Outcomes,
+        [(typeof(Interactions.InteractionRequest), "channel")] = InteractionLists.Channels,
+        [(typeof(Interactions.InteractionRequest), "direction")] = InteractionLists.Directions,
+        [(typeof(Interactions.InteractionRequest), "outcome")] = InteractionLists.Outcomes,
         [(typeof(RecentContact), "channel")] = InteractionLists.Channels,
         [(typeof(RecentContact), "outcome")] = InteractionLists.Outcomes,
         [(typeof(User), "role")] = UserRoles.All,
@@ -39,12 +38,12 @@ internal static class ClosedSets
         [(typeof(Campaign), "status")] = CampaignStatuses.All,
         [(typeof(OutreachTask), "kind")] = TaskLists.Kinds,
         [(typeof(OutreachTask), "state")] = StoredTaskStates,
-        [(typeof(TaskInput), "kind")] = TaskLists.Kinds,
+        [(typeof(Tasks.TaskRequest), "kind")] = TaskLists.Kinds,
         [(typeof(Position), "kind")] = PositionLists.Kinds,
         [(typeof(Position), "stance")] = PositionLists.Stances,
-        [(typeof(PositionInput), "kind")] = PositionLists.Kinds,
-        [(typeof(PositionInput), "stance")] = PositionLists.Stances,
-        [(typeof(TriageDecision), "stance")] = PositionLists.Stances,
+        [(typeof(Positions.PositionRequest), "kind")] = PositionLists.Kinds,
+        [(typeof(Positions.PositionRequest), "stance")] = PositionLists.Stances,
+        [(typeof(Triage.TriageRequest), "stance")] = PositionLists.Stances,
         [(typeof(FollowUp), "state")] = FollowUpStates.All,
         [(typeof(FollowUp), "source")] = ["manual", "rule"],
         [(typeof(Organisation), "type")] = [.. OrganisationTypes.KindsByType.Keys],

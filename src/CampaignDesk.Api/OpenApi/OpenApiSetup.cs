@@ -28,6 +28,9 @@ public static class OpenApiSetup
     public static IServiceCollection AddCampaignDeskOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(DocumentName, options =>
         {
+            // A request record named as the Core record it replaced: the document's schema names do not change.
+            options.CreateSchemaReferenceId = type => type.Type.GetCustomAttributes(typeof(SchemaNameAttribute), inherit: false)
+                is [SchemaNameAttribute named] ? named.Name : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
             options.AddSchemaTransformer(ClosedSets.TransformSchemaAsync);
             options.AddOperationTransformer(OperationTruth.TransformAsync);
             options.AddDocumentTransformer(TransformDocumentAsync);

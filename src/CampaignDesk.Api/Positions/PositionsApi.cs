@@ -22,10 +22,10 @@ public static class PositionsApi
         return routes;
     }
 
-    private static async Task<Results<Created<Position>, ProblemHttpResult>> RecordAsync(PositionInput input, Caller caller, PositionService positions,
+    private static async Task<Results<Created<Position>, ProblemHttpResult>> RecordAsync(PositionRequest input, Caller caller, PositionService positions,
         CancellationToken cancellationToken)
     {
-        var outcome = await positions.RecordAsync(caller, input, cancellationToken);
+        var outcome = await positions.RecordAsync(caller, input.ToInput(), cancellationToken);
         return outcome.IsOk ? TypedResults.Created($"/api/positions/{outcome.Value!.Id}", outcome.Value) : Problems.Of(outcome, "Position", 0);
     }
 
@@ -33,9 +33,9 @@ public static class PositionsApi
         CancellationToken cancellationToken) =>
         await positions.GetAsync(caller, id, cancellationToken) is { } position ? TypedResults.Ok(position) : Problems.NotFound("Position", id);
 
-    private static async Task<Results<Ok<Position>, ProblemHttpResult>> UpdateAsync(long id, PositionInput change, Caller caller,
+    private static async Task<Results<Ok<Position>, ProblemHttpResult>> UpdateAsync(long id, PositionRequest change, Caller caller,
         PositionService positions, CancellationToken cancellationToken) =>
-        Problems.OkOr(await positions.UpdateAsync(caller, id, change, cancellationToken), "Position", id);
+        Problems.OkOr(await positions.UpdateAsync(caller, id, change.ToInput(), cancellationToken), "Position", id);
 
     private static async Task<Results<Ok<Position>, ProblemHttpResult>> WithdrawAsync(long id, Caller caller, PositionService positions,
         CancellationToken cancellationToken) =>

@@ -2,7 +2,6 @@ using CampaignDesk.Api.Hosting;
 using CampaignDesk.Api.OpenApi;
 using CampaignDesk.Core.Campaigns;
 using CampaignDesk.Core.Common;
-using CampaignDesk.Core.Interactions;
 using CampaignDesk.Core.Tasks;
 using CampaignDesk.Core.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -75,31 +74,31 @@ public static class TasksApi
         return outcome.IsOk ? TypedResults.Ok((await scripts.AttachAsync([outcome.Value!], cancellationToken))[0]) : Problems.Of(outcome, "Task", id);
     }
 
-    private static async Task<Results<Created<IReadOnlyList<OutreachTask>>, ProblemHttpResult>> CreateBatchAsync(TaskBatchInput input, Caller caller,
+    private static async Task<Results<Created<IReadOnlyList<OutreachTask>>, ProblemHttpResult>> CreateBatchAsync(TaskBatchRequest input, Caller caller,
         TaskBatches batches, CancellationToken cancellationToken)
     {
-        var outcome = await batches.CreateAsync(caller, input, cancellationToken);
+        var outcome = await batches.CreateAsync(caller, input.ToInput(), cancellationToken);
         return outcome.IsOk ? TypedResults.Created("/api/tasks", outcome.Value) : Problems.Of(outcome, "Task", 0);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TeamMember>>, ProblemHttpResult>> TeamAsync(long id, Caller caller, TeamBoard team,
         CancellationToken cancellationToken) => Problems.OkOr(await team.ForAsync(caller, id, cancellationToken), "Organisation", id);
 
-    private static async Task<Results<Created<OutreachTask>, ProblemHttpResult>> CreateAsync(TaskInput input, Caller caller, TaskService tasks,
+    private static async Task<Results<Created<OutreachTask>, ProblemHttpResult>> CreateAsync(TaskRequest input, Caller caller, TaskService tasks,
         CancellationToken cancellationToken)
     {
-        var outcome = await tasks.CreateAsync(caller, input, cancellationToken);
+        var outcome = await tasks.CreateAsync(caller, input.ToInput(), cancellationToken);
         return outcome.IsOk ? TypedResults.Created($"/api/tasks/{outcome.Value!.Id}", outcome.Value) : Problems.Of(outcome, "Task", 0);
     }
 
-    private static async Task<Results<Ok<OutreachTask>, ProblemHttpResult>> CompleteAsync(long id, TaskCompletionInput input, Caller caller,
+    private static async Task<Results<Ok<OutreachTask>, ProblemHttpResult>> CompleteAsync(long id, TaskCompletionRequest input, Caller caller,
         TaskService tasks, HttpRequest request, CancellationToken cancellationToken)
     {
         var errors = new Errors();
         var ifMatch = await ETags.ExpectedVersionAsync(request, errors, async () => (await tasks.GetAsync(caller, id, cancellationToken)).Value?.Version);
         return errors.Any
-            ? Problems.Invalid(errors.ToDictionary())
-            : Problems.OkOr(await tasks.CompleteAsync(caller, id, input.Interaction, input.RetryOn, input.Close == true, cancellationToken, ifMatch),
+            ? Problems.Invalid(errors)
+            : Problems.OkOr(await tasks.CompleteAsync(caller, id, input.ToInteraction(), input.RetryOn, input.Close == true, cancellationToken, ifMatch),
                 "Task", id);
     }
 
@@ -109,7 +108,7 @@ public static class TasksApi
         var errors = new Errors();
         var ifMatch = await ETags.ExpectedVersionAsync(request, errors, async () => (await tasks.GetAsync(caller, id, cancellationToken)).Value?.Version);
         return errors.Any
-            ? Problems.Invalid(errors.ToDictionary())
+            ? Problems.Invalid(errors)
             : Problems.OkOr(await tasks.CancelAsync(caller, id, cancellationToken, ifMatch), "Task", id);
     }
 

@@ -20,7 +20,7 @@ public static class TriageApi
     private static async Task<Ok<IReadOnlyList<TriageItem>>> WaitingAsync(Caller caller, TriageService triage, CancellationToken cancellationToken) =>
         TypedResults.Ok(await triage.WaitingAsync(caller, cancellationToken));
 
-    private static async Task<Results<Ok<TriageItem>, ProblemHttpResult>> DecideAsync(long id, TriageDecision decision, Caller caller,
+    private static async Task<Results<Ok<TriageItem>, ProblemHttpResult>> DecideAsync(long id, TriageRequest decision, Caller caller,
         TriageService triage, CancellationToken cancellationToken) =>
-        Problems.OkOr(await triage.DecideAsync(caller, id, decision, cancellationToken), "Answer", id);
+        Problems.OkOr(await triage.DecideAsync(caller, id, decision.ToDecision(), cancellationToken), "Answer", id);
 }

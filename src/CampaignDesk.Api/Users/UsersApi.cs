@@ -96,7 +96,7 @@ public static class UsersApi
         var ifMatch = await ETags.ExpectedVersionAsync(request, errors,
             async () => (await users.GetAsync(caller, id, cancellationToken)).Value?.Version);
         return errors.Any
-            ? Problems.Invalid(errors.ToDictionary())
+            ? Problems.Invalid(errors)
             : Problems.OkOr(await users.UpdateAsync(caller, id, input.ToFields(), ifMatch, cancellationToken), "User", id);
     }
 

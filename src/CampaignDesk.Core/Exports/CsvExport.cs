@@ -40,7 +40,7 @@ public static class CsvExport
 
         await writer.WriteAsync(line.Append("\r\n"), cancellationToken);
         var rows = 0;
-        foreach (var row in ExportRows.Enumerate(table, cancellationToken))
+        await foreach (var row in ExportRows.EnumerateAsync(table, cancellationToken))
         {
             line.Clear();
             for (var column = 0; column < row.Count; column++)

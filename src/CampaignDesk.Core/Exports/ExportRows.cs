@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CampaignDesk.Core.Exports;
 
 /// <summary>What the two writers check the same way: the table's shape, the row length and the cell types.</summary>
@@ -15,11 +17,15 @@ internal static class ExportRows
         }
     }
 
-    /// <summary>Enumerates the rows once, checking each one's length and the cancellation between rows.</summary>
-    public static IEnumerable<IReadOnlyList<object?>> Enumerate(ExportTable table, CancellationToken cancellationToken)
+    /// <summary>
+    /// Enumerates the rows once, checking each one's length and the cancellation between rows; the token also reaches the
+    /// rows' source (its query stops when the request is aborted).
+    /// </summary>
+    public static async IAsyncEnumerable<IReadOnlyList<object?>> EnumerateAsync(ExportTable table,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var number = 0;
-        foreach (var row in table.Rows)
+        await foreach (var row in table.Rows.WithCancellation(cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
             number++;

@@ -22,9 +22,8 @@ public static class XlsxExport
     /// <remarks>
     /// System.IO.Packaging and OpenXml write synchronously, which an HTTP response refuses (and the package is
     /// happier on a seekable stream); so the file is built in a temporary file, deleted on close, then copied
-    /// asynchronously. A failure
-    /// half-way (a bad cell, too many rows) therefore writes nothing to the target. The rows are pulled synchronously
-    /// on the calling thread, as <see cref="ExportTable.Rows"/> is a plain enumerable.
+    /// asynchronously. A failure half-way (a bad cell, too many rows, the request aborted) therefore writes nothing to
+    /// the target. The rows are awaited (<see cref="ExportTable.Rows"/> is asynchronous), with the cancellation.
     /// </remarks>
     public static async Task WriteAsync(Stream stream, ExportTable table, CancellationToken cancellationToken)
     {
@@ -38,13 +37,13 @@ public static class XlsxExport
         var path = Path.Combine(Path.GetTempPath(), $"campaigndesk-export-{Guid.NewGuid():N}.xlsx");
         await using var temporary = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        WritePackage(temporary, table, cancellationToken);
+        await WritePackageAsync(temporary, table, cancellationToken);
         temporary.Position = 0;
         await temporary.CopyToAsync(stream, cancellationToken);
         await stream.FlushAsync(cancellationToken);
     }
 
-    private static void WritePackage(Stream temporary, ExportTable table, CancellationToken cancellationToken)
+    private static async Task WritePackageAsync(Stream temporary, ExportTable table, CancellationToken cancellationToken)
     {
         // SpreadsheetDocument opens its package ReadWrite, i.e. a ZipArchive in Update mode, which keeps every part
         // uncompressed in memory until the end (hundreds of MB for a million rows), and OpenXml 2.x refuses a
@@ -57,7 +56,7 @@ public static class XlsxExport
         int rows;
         using (var stream = sheet.GetStream(FileMode.Create, FileAccess.Write))
         {
-            rows = XlsxSheet.Write(stream, table, columns, cancellationToken);
+            rows = await XlsxSheet.WriteAsync(stream, table, columns, cancellationToken);
         }
 
         var styles = Part(package, "/xl/styles.xml", "styles");

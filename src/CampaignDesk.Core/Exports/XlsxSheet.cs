@@ -32,11 +32,12 @@ internal sealed class XlsxSheet
     private XlsxSheet(OpenXmlWriter writer, ExportTable table, string[] columns) => (_writer, _table, _columns) = (writer, table, columns);
 
     /// <returns>The number of data rows written.</returns>
-    public static int Write(Stream part, ExportTable table, string[] columns, CancellationToken cancellationToken)
+    /// <remarks>The rows are awaited; the XML goes synchronously to <paramref name="part"/>, a part of a package in a temporary file.</remarks>
+    public static async Task<int> WriteAsync(Stream part, ExportTable table, string[] columns, CancellationToken cancellationToken)
     {
-        using var rows = ExportRows.Enumerate(table, cancellationToken).GetEnumerator();
+        await using var rows = ExportRows.EnumerateAsync(table, cancellationToken).GetAsyncEnumerator(cancellationToken);
         // The first row is read before the sheet starts, to size the columns: <cols> comes before <sheetData>.
-        var first = rows.MoveNext() ? rows.Current : null;
+        var first = await rows.MoveNextAsync() ? rows.Current : null;
         using var writer = OpenXmlWriter.Create(part);
         writer.WriteStartDocument();
         writer.WriteStartElement(new S.Worksheet());
@@ -49,7 +50,7 @@ internal sealed class XlsxSheet
         var sheet = new XlsxSheet(writer, table, columns);
         sheet.WriteRow(1, table.Headers.Select(h => (object?)h).ToList(), XlsxStyles.Bold);
         var count = 0;
-        for (var row = first; row is not null; row = rows.MoveNext() ? rows.Current : null)
+        for (var row = first; row is not null; row = await rows.MoveNextAsync() ? rows.Current : null)
         {
             if (++count > MaxDataRows)
             {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Users;
@@ -49,11 +50,12 @@ internal sealed class InteractionQueries(Database database)
         return new Exports.ExportTable("Journal des contacts",
             ["Date (heure de Paris)", "Organisation", "Élu·e", "Campagne", "Canal", "Sens", "Résultat", "Confidentiel", "Notes"], Rows());
 
-        IEnumerable<IReadOnlyList<object?>> Rows()
+        // One connection for the whole export, opened when the writer starts reading and closed when it stops: at the end,
+        // or when the request is aborted (the writer's token cancels the query between rows).
+        async IAsyncEnumerable<IReadOnlyList<object?>> Rows([EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
-            // The export writers read rows synchronously; one connection for the whole export.
-            using var connection = database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
-            var rows = connection.Query<ExportRow>(new CommandDefinition($"""
+            await using var connection = await database.OpenAsync(cancellationToken);
+            var rows = connection.QueryUnbufferedAsync<ExportRow>($"""
                 SELECT i.occurred_utc, g.name AS organisation_name, o.last_name, o.first_name, c.title AS campaign_title, i.channel, i.direction,
                        i.outcome, i.confidential, i.notes
                 FROM interactions i
@@ -62,8 +64,8 @@ internal sealed class InteractionQueries(Database database)
                 LEFT JOIN campaigns c ON c.id = i.campaign_id
                 {filter}
                 ORDER BY i.occurred_utc DESC, i.id DESC
-                """, parameters, commandTimeout: Database.BulkCommandTimeoutSeconds, flags: CommandFlags.None));
-            foreach (var r in rows)
+                """, parameters, commandTimeout: Database.BulkCommandTimeoutSeconds);
+            await foreach (var r in rows.WithCancellation(cancellationToken))
             {
                 yield return [r.OccurredUtc, r.OrganisationName, $"{r.FirstName} {r.LastName}", r.CampaignTitle, Exports.FrenchLabels.Channel(r.Channel),
                     Exports.FrenchLabels.Direction(r.Direction), Exports.FrenchLabels.Outcome(r.Outcome), r.Confidential, r.Notes];

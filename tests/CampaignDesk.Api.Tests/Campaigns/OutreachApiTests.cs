@@ -8,7 +8,6 @@ namespace CampaignDesk.Api.Tests.Campaigns;
 /// <summary>Positions, the timeline and coverage through the API, and bad input that must change nothing.</summary>
 public class OutreachApiTests : WorldTest
 {
-
     public static IEnumerable<TestCaseData> BadInput()
     {
         yield return new TestCaseData("/api/interactions", (Func<AccessWorld, object>)(w => new
