@@ -8,7 +8,7 @@ public sealed record Commune(string Insee, string Name, string? DepartmentCode, 
 /// <param name="Partial">The commune is split across several circonscriptions: each is only a candidate.</param>
 public sealed record CirconscriptionCandidate(string Code, bool Partial);
 
-public sealed class TerritoryStore(Database database)
+public sealed class TerritoryQueries(Database database)
 {
     public async Task<Commune?> GetCommuneAsync(string insee, CancellationToken cancellationToken)
     {
