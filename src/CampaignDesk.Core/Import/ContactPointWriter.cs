@@ -64,7 +64,8 @@ internal sealed class ContactPointWriter(Database database, DbSession session, I
         }
     }
 
-    private async Task ReplaceAsync<TKey>(Owner owner, string source, IReadOnlyCollection<string> kinds, IReadOnlyDictionary<TKey, List<ContactValue>> values) where TKey : notnull
+    private async Task ReplaceAsync<TKey>(Owner owner, string source, IReadOnlyCollection<string> kinds, IReadOnlyDictionary<TKey, List<ContactValue>> values)
+        where TKey : notnull
     {
         var existing = (await ExistingAsync<TKey>(owner, source, kinds, null, null)).ToLookup(r => (r.Owner, r.Kind));
         var changes = new Changes();

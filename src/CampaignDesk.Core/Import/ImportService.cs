@@ -90,7 +90,8 @@ public sealed partial class ImportService(Database database, ImportRunStore runs
         return (await runs.GetAsync(run.Id, MaxStoredIssues, cancellationToken))! with { Diff = diff };
     }
 
-    private async Task<IReadOnlyList<long>> ImportFileAsync(DbSession session, Func<Stream> open, string fileName, ImportFile info, ImportRun run, ImportOptions options)
+    private async Task<IReadOnlyList<long>> ImportFileAsync(DbSession session, Func<Stream> open, string fileName, ImportFile info, ImportRun run,
+        ImportOptions options)
     {
         if (info.Source == "rne")
         {

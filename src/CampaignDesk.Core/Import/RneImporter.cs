@@ -48,7 +48,8 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
 
     /// <param name="confirmEnds">End what the file misses even when it does not look like a complete release.</param>
     /// <returns>The ids of the mandates this run made current again.</returns>
-    public async Task<IReadOnlyList<long>> ImportAsync(DbSession session, RneFile file, ImportFile info, ImportRun run, string? latestRelease, bool confirmEnds)
+    public async Task<IReadOnlyList<long>> ImportAsync(DbSession session, RneFile file, ImportFile info, ImportRun run, string? latestRelease,
+        bool confirmEnds)
     {
         var clock = Stopwatch.StartNew();
         var dialect = database.Dialect;
@@ -58,7 +59,8 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
         await session.Connection.ExecuteAsync(Command(dialect.DropTempTable(StagingName), p, session));
         await session.Connection.ExecuteAsync(Command(dialect.CreateTempTable(StagingName, StagingText, ["line"]), p, session));
         // The file is read and folded on another core while this one inserts.
-        await dialect.BulkInsertAsync(session.Connection, session.Transaction!, staging, ["line", .. StagingText], ReadAhead.Of(RneStagingRows.Of(file, run, territories)), session.CancellationToken);
+        await dialect.BulkInsertAsync(session.Connection, session.Transaction!, staging, ["line", .. StagingText],
+            ReadAhead.Of(RneStagingRows.Of(file, run, territories)), session.CancellationToken);
         Phase(clock, "read", run.RowsRead);
 
         // Officials and mandates are added grouped by person and seat: an index holding every column they read lets

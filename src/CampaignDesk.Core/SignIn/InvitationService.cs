@@ -18,8 +18,8 @@ public sealed record SentInvitation(Invitation Invitation, bool UserCreated);
 /// when the invitation asks nothing they do not already have; a new invitation replaces the person's pending one.
 /// Since the link signs in as the user, it may be sent only by whoever could issue them a token.
 /// </summary>
-public sealed class InvitationService(Database database, UserService users, UserStore store, OrganisationStore organisationStore, SignInLinks links, IMailTransport mail,
-    IOptions<MailOptions> mailOptions, IOptions<SignInOptions> options, AuditLog audit, TimeProvider time, ILogger<InvitationService> logger)
+public sealed class InvitationService(Database database, UserService users, UserStore store, OrganisationStore organisationStore, SignInLinks links,
+    IMailTransport mail, IOptions<MailOptions> mailOptions, IOptions<SignInOptions> options, AuditLog audit, TimeProvider time, ILogger<InvitationService> logger)
 {
     public async Task<Outcome<SentInvitation>> InviteAsync(Caller caller, UserFields input, Uri baseUrl, CancellationToken cancellationToken)
     {

@@ -89,7 +89,8 @@ public sealed class TerritoryLoader(Database database, TimeProvider time, ILogge
 
             return [r["COM"], r["LIBELLE"], SearchText.Fold(r["LIBELLE"]), Empty(r["DEP"]), Empty(r["REG"]), Empty(r["CAN"]), Empty(r["COMPARENT"])];
         });
-        await dialect.BulkInsertAsync(session.Connection, session.Transaction!, "communes", ["insee", "name", "search_text", "department_code", "region_code", "canton_code", "parent_insee"],
+        await dialect.BulkInsertAsync(session.Connection, session.Transaction!, "communes",
+            ["insee", "name", "search_text", "department_code", "region_code", "canton_code", "parent_insee"],
             communes, session.CancellationToken);
 
         var links = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);

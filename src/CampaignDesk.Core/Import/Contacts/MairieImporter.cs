@@ -53,7 +53,8 @@ public sealed class MairieImporter(Database database, TimeProvider time)
             "SELECT insee, name, department_code FROM communes"))).ToList();
         // INSEE's list leaves out the communes of Nouvelle-Calédonie, Polynésie and Wallis-et-Futuna; the RNE's maires name them.
         var known = communes.Select(c => c.Insee).Concat(await session.Connection.QueryAsync<string>(session.Command(
-            "SELECT DISTINCT commune_insee FROM mandates WHERE role = 'maire' AND commune_insee IS NOT NULL"))).ToHashSet(StringComparer.Ordinal);
+            "SELECT DISTINCT commune_insee FROM mandates WHERE role = 'maire' AND commune_insee IS NOT NULL")))
+            .ToHashSet(StringComparer.Ordinal);
         var names = new CommuneNames(communes);
 
         var values = new Dictionary<string, List<ContactValue>>(StringComparer.Ordinal);
