@@ -75,8 +75,8 @@ public static class CoreServiceCollectionExtensions
         services.AddHostedService(provider => provider.GetRequiredService<DatabaseStartup>());
 
         services.AddSingleton<TerritoryLoader>();
-        services.AddSingleton<TerritoryStore>();
-        services.AddSingleton<OfficialStore>();
+        services.AddSingleton<TerritoryQueries>();
+        services.AddSingleton<OfficialQueries>();
         services.AddSingleton<OrganisationOfficials>();
         services.AddSingleton<OfficialActions>();
         services.AddSingleton<OrganisationStore>();

@@ -26,7 +26,7 @@ public static class OfficialsApi
         return routes;
     }
 
-    private static async Task<Results<Ok<Page<OfficialSummary>>, ProblemHttpResult>> SearchAsync(OfficialStore store, string? q, string? role,
+    private static async Task<Results<Ok<Page<OfficialSummary>>, ProblemHttpResult>> SearchAsync(OfficialQueries store, string? q, string? role,
         string? department, string? commune, string? circonscription, string? group, bool? active, int page = 1,
         int pageSize = PageRequest.DefaultPageSize, CancellationToken cancellationToken = default)
     {
@@ -53,7 +53,7 @@ public static class OfficialsApi
         return TypedResults.Ok(await store.SearchAsync(query, cancellationToken));
     }
 
-    private static async Task<Results<Ok<Official>, ProblemHttpResult>> GetAsync(long id, OfficialStore store, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<Official>, ProblemHttpResult>> GetAsync(long id, OfficialQueries store, CancellationToken cancellationToken) =>
         await store.GetAsync(id, cancellationToken) is { } official
             ? TypedResults.Ok(official)
             : Problems.NotFound("Official", id);

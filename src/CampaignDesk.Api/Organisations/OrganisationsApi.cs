@@ -63,14 +63,15 @@ public static class OrganisationsApi
     private static async Task<Results<Created<Organisation>, ProblemHttpResult>> CreateAsync(OrganisationInput input, Caller caller,
         OrganisationService service, HttpResponse response, CancellationToken cancellationToken)
     {
-        var result = await service.CreateAsync(caller, input.ToFields(), cancellationToken);
-        if (result.Status != SaveStatus.Saved)
+        var outcome = await service.CreateAsync(caller, input.ToFields(), cancellationToken);
+        if (!outcome.IsOk)
         {
-            return Problem(result, 0);
+            return Problem(outcome, 0);
         }
 
-        response.Headers.ETag = ETags.Of(result.Organisation!.Version);
-        return TypedResults.Created($"/api/organisations/{result.Organisation.Id}", result.Organisation);
+        var created = outcome.Value!;
+        response.Headers.ETag = ETags.Of(created.Version);
+        return TypedResults.Created($"/api/organisations/{created.Id}", created);
     }
 
     private static async Task<Results<Ok<Organisation>, ProblemHttpResult>> PatchAsync(long id, JsonElement body, Caller caller,
@@ -84,27 +85,23 @@ public static class OrganisationsApi
             return Problems.Invalid(errors);
         }
 
-        var result = await service.UpdateAsync(caller, id, patch.ApplyTo, ifMatch, cancellationToken);
-        if (result.Status != SaveStatus.Saved)
+        var outcome = await service.UpdateAsync(caller, id, patch.ApplyTo, ifMatch, cancellationToken);
+        if (!outcome.IsOk)
         {
-            return Problem(result, id, conditional: ifMatch is not null);
+            return Problem(outcome, id, conditional: ifMatch is not null);
         }
 
-        response.Headers.ETag = ETags.Of(result.Organisation!.Version);
-        return TypedResults.Ok(result.Organisation);
+        response.Headers.ETag = ETags.Of(outcome.Value!.Version);
+        return TypedResults.Ok(outcome.Value);
     }
 
-    private static ProblemHttpResult Problem(SaveResult result, long id, bool conditional = false) => result.Status switch
+    // A name taken is a conflict named on its field; a stale copy answers 412 to If-Match and 409 otherwise, with the current version.
+    private static ProblemHttpResult Problem(Outcome<Organisation> outcome, long id, bool conditional = false) => outcome.Status switch
     {
-        SaveStatus.NotFound => Problems.NotFound("Organisation", id),
-        SaveStatus.Forbidden => Problems.Forbidden(result.Detail),
-        SaveStatus.Invalid => Problems.Invalid(result.Errors!),
-        SaveStatus.NameTaken => TypedResults.Problem(
-            new CatalogValidationProblem(result.Errors!, StatusCodes.Status409Conflict, Messages.OrganisationNameTakenTitle)),
-        SaveStatus.Stale => Problems.Problem(conditional ? StatusCodes.Status412PreconditionFailed : StatusCodes.Status409Conflict,
-            Messages.OrganisationStale, Messages.OrganisationStaleDetail.With(result.Organisation!.Version),
-            new Dictionary<string, object?> { ["currentVersion"] = result.Organisation.Version }),
-        _ => throw new InvalidOperationException($"Unexpected save status {result.Status}."),
+        OutcomeStatus.Conflict when outcome.Errors is not null => TypedResults.Problem(
+            new CatalogValidationProblem(outcome.Errors, StatusCodes.Status409Conflict, Messages.OrganisationNameTakenTitle)),
+        OutcomeStatus.Stale => Problems.Problem(conditional ? StatusCodes.Status412PreconditionFailed : StatusCodes.Status409Conflict,
+            Messages.OrganisationStale, outcome.Detail, new Dictionary<string, object?> { ["currentVersion"] = outcome.Value!.Version }),
+        _ => Problems.Of(outcome, "Organisation", id),
     };
-
 }

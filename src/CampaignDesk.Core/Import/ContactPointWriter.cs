@@ -1,4 +1,3 @@
-using System.Data.Common;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Contacts;
 using CampaignDesk.Core.Data;
@@ -16,7 +15,7 @@ namespace CampaignDesk.Core.Import;
 /// them. Before it changes a row it did not add, the row is journalled (<see cref="ImportJournal"/>), so that
 /// <see cref="ImportReverter"/> puts every contact point back as it was, a revived one's retirement included.
 /// </summary>
-internal sealed class ContactPointWriter(Database database, DbConnection connection, DbTransaction transaction, ImportRun run, DateTime now)
+internal sealed class ContactPointWriter(Database database, DbSession session, ImportRun run, DateTime now)
 {
     private const int Chunk = 500;
 
@@ -33,9 +32,9 @@ internal sealed class ContactPointWriter(Database database, DbConnection connect
     /// others of the source (the acteur files may list a second address); a different one, or one retired before,
     /// replaces the source's current ones of its kind.
     /// </summary>
-    public async Task SaveOneAsync(long officialId, ContactValue value, string source, CancellationToken cancellationToken)
+    public async Task SaveOneAsync(long officialId, ContactValue value, string source)
     {
-        var rows = await ExistingAsync<long>(Officials, source, [value.Kind], "official_id = @officialId", new { officialId }, cancellationToken);
+        var rows = await ExistingAsync<long>(Officials, source, [value.Kind], "official_id = @officialId", new { officialId });
         var changes = new Changes();
         if (rows.FirstOrDefault(r => r.Value == value.Value && r.RetiredUtc is null) is { } current)
         {
@@ -46,16 +45,14 @@ internal sealed class ContactPointWriter(Database database, DbConnection connect
             Plan(changes, officialId, value.Kind, source, rows, [value]);
         }
 
-        await ApplyAsync(Officials, changes, cancellationToken);
+        await ApplyAsync(Officials, changes);
     }
 
-    public Task ReplaceForOfficialsAsync(string source, IReadOnlyCollection<string> kinds, IReadOnlyDictionary<long, List<ContactValue>> values,
-        CancellationToken cancellationToken) =>
-        ReplaceAsync(Officials, source, kinds, values, cancellationToken);
+    public Task ReplaceForOfficialsAsync(string source, IReadOnlyCollection<string> kinds, IReadOnlyDictionary<long, List<ContactValue>> values) =>
+        ReplaceAsync(Officials, source, kinds, values);
 
-    public Task ReplaceForCommunesAsync(string source, IReadOnlyCollection<string> kinds, IReadOnlyDictionary<string, List<ContactValue>> values,
-        CancellationToken cancellationToken) =>
-        ReplaceAsync(Communes, source, kinds, values, cancellationToken);
+    public Task ReplaceForCommunesAsync(string source, IReadOnlyCollection<string> kinds, IReadOnlyDictionary<string, List<ContactValue>> values) =>
+        ReplaceAsync(Communes, source, kinds, values);
 
     /// <summary>Reports, once, the groups an older file left as a newer one had them.</summary>
     public void ReportOlder()
@@ -67,10 +64,10 @@ internal sealed class ContactPointWriter(Database database, DbConnection connect
         }
     }
 
-    private async Task ReplaceAsync<TKey>(Owner owner, string source, IReadOnlyCollection<string> kinds, IReadOnlyDictionary<TKey, List<ContactValue>> values,
-        CancellationToken cancellationToken) where TKey : notnull
+    private async Task ReplaceAsync<TKey>(Owner owner, string source, IReadOnlyCollection<string> kinds, IReadOnlyDictionary<TKey, List<ContactValue>> values)
+        where TKey : notnull
     {
-        var existing = (await ExistingAsync<TKey>(owner, source, kinds, null, null, cancellationToken)).ToLookup(r => (r.Owner, r.Kind));
+        var existing = (await ExistingAsync<TKey>(owner, source, kinds, null, null)).ToLookup(r => (r.Owner, r.Kind));
         var changes = new Changes();
         foreach (var (key, found) in values)
         {
@@ -80,19 +77,19 @@ internal sealed class ContactPointWriter(Database database, DbConnection connect
             }
         }
 
-        await ApplyAsync(owner, changes, cancellationToken);
+        await ApplyAsync(owner, changes);
     }
 
     private async Task<List<Row<TKey>>> ExistingAsync<TKey>(Owner owner, string source, IReadOnlyCollection<string> kinds, string? condition,
-        object? parameters, CancellationToken cancellationToken)
+        object? parameters)
     {
         var all = new DynamicParameters(parameters);
         all.Add("source", source);
         all.Add("kindList", kinds.ToArray());
-        return (await connection.QueryAsync<Row<TKey>>(database.Command($"""
+        return (await session.Connection.QueryAsync<Row<TKey>>(session.Command($"""
             SELECT id, {owner.Column} AS owner, kind, contact_use, value, label, street, postal_code, city, latitude, longitude, source_date, retired_utc
             FROM {owner.Table} WHERE source = @source AND {database.Dialect.InList("kind", "kindList")} {(condition is null ? "" : "AND " + condition)}
-            """, all, transaction, cancellationToken))).ToList();
+            """, all))).ToList();
     }
 
     // What one owner's values of one kind change: the file's values replace the current ones, unless a newer file gave those.
@@ -148,39 +145,37 @@ internal sealed class ContactPointWriter(Database database, DbConnection connect
         }
     }
 
-    private async Task ApplyAsync(Owner owner, Changes changes, CancellationToken cancellationToken)
+    private async Task ApplyAsync(Owner owner, Changes changes)
     {
         foreach (var (id, value) in changes.Described)
         {
-            await _journal.ContactsAsync(connection, transaction, run.Id, owner.Table, owner.Entity, "described", "id = @Id", new { Id = id }, cancellationToken);
-            await connection.ExecuteAsync(database.Command($"""
+            await _journal.ContactsAsync(session, run.Id, owner.Table, owner.Entity, "described", "id = @Id", new { Id = id });
+            await session.Connection.ExecuteAsync(session.Command($"""
                 UPDATE {owner.Table} SET contact_use = @Use, label = @Label, street = @Street, postal_code = @PostalCode, city = @City,
                     latitude = @Latitude, longitude = @Longitude
                 WHERE id = @Id
-                """, new { value.Use, value.Label, value.Street, value.PostalCode, value.City, value.Latitude, value.Longitude, Id = id },
-                transaction, cancellationToken));
+                """, new { value.Use, value.Label, value.Street, value.PostalCode, value.City, value.Latitude, value.Longitude, Id = id }));
         }
 
         // A value a newer file already listed keeps that newer date.
         await UpdateAsync(owner, "seen",
             "last_seen_utc = @now, source_date = CASE WHEN source_date IS NULL OR source_date < @date THEN @date ELSE source_date END",
-            changes.Seen, cancellationToken);
-        await UpdateAsync(owner, "revived", "last_seen_utc = @now, source_date = @date, retired_utc = NULL, retired_run_id = NULL", changes.Revived,
-            cancellationToken);
-        await UpdateAsync(owner, "retired", "retired_utc = @now, retired_run_id = @Run", changes.Retired, cancellationToken);
-        await database.Dialect.BulkInsertAsync(connection, transaction, owner.Table,
+            changes.Seen);
+        await UpdateAsync(owner, "revived", "last_seen_utc = @now, source_date = @date, retired_utc = NULL, retired_run_id = NULL", changes.Revived);
+        await UpdateAsync(owner, "retired", "retired_utc = @now, retired_run_id = @Run", changes.Retired);
+        await database.Dialect.BulkInsertAsync(session.Connection, session.Transaction!, owner.Table,
             [owner.Column, "kind", "contact_use", "value", "source", "label", "street", "postal_code", "city", "latitude", "longitude", "source_date",
-             "first_seen_utc", "last_seen_utc", "first_run_id"], changes.Inserts, cancellationToken);
+             "first_seen_utc", "last_seen_utc", "first_run_id"], changes.Inserts, session.CancellationToken);
     }
 
-    private async Task UpdateAsync(Owner owner, string action, string set, List<long> ids, CancellationToken cancellationToken)
+    private async Task UpdateAsync(Owner owner, string action, string set, List<long> ids)
     {
         var condition = database.Dialect.InList("id", "chunk");
         foreach (var chunk in ids.Chunk(Chunk))
         {
-            await _journal.ContactsAsync(connection, transaction, run.Id, owner.Table, owner.Entity, action, condition, new { chunk }, cancellationToken);
-            await connection.ExecuteAsync(database.Command($"UPDATE {owner.Table} SET {set} WHERE {condition}",
-                new { now, date = SourceDate, Run = run.Id, chunk }, transaction, cancellationToken));
+            await _journal.ContactsAsync(session, run.Id, owner.Table, owner.Entity, action, condition, new { chunk });
+            await session.Connection.ExecuteAsync(session.Command($"UPDATE {owner.Table} SET {set} WHERE {condition}",
+                new { now, date = SourceDate, Run = run.Id, chunk }));
         }
     }
 

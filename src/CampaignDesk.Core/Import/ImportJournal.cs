@@ -18,13 +18,12 @@ internal sealed class ImportJournal(Database database)
     /// <summary>Journals the mandates about to change.</summary>
     /// <param name="condition">Constant SQL over the columns of <c>mandates</c>, never user input.</param>
     /// <param name="parameters">The parameters <paramref name="condition"/> uses.</param>
-    public Task<int> MandatesAsync(DbConnection connection, DbTransaction transaction, long runId, string action, string condition,
-        object parameters, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(database.BulkCommand($"""
+    public Task<int> MandatesAsync(DbSession session, long runId, string action, string condition, object parameters) =>
+        session.Connection.ExecuteAsync(database.BulkCommand($"""
             INSERT INTO import_changes (run_id, entity, entity_id, action, end_date, end_run_id, group_code, group_label)
             SELECT @JournalRun, '{Mandate}', id, @JournalAction, end_date, end_run_id, group_code, group_label
             FROM mandates WHERE ({condition}) AND COALESCE(first_run_id, 0) <> @JournalRun
-            """, With(parameters, runId, action), transaction, cancellationToken));
+            """, With(parameters, runId, action), session.Transaction!, session.CancellationToken));
 
     /// <summary>
     /// The columns of a contact point (<c>contact_points</c>, <c>commune_contacts</c>) an import may change: all are
@@ -36,13 +35,12 @@ internal sealed class ImportJournal(Database database)
     /// <summary>Journals the contact points of <paramref name="table"/> about to change, as <paramref name="entity"/>.</summary>
     /// <param name="table">contact_points or commune_contacts, and <paramref name="entity"/> its entity, constants never from input.</param>
     /// <param name="condition">Constant SQL over the columns of <paramref name="table"/>, never user input.</param>
-    public Task<int> ContactsAsync(DbConnection connection, DbTransaction transaction, long runId, string table, string entity, string action,
-        string condition, object parameters, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(database.BulkCommand($"""
+    public Task<int> ContactsAsync(DbSession session, long runId, string table, string entity, string action, string condition, object parameters) =>
+        session.Connection.ExecuteAsync(database.BulkCommand($"""
             INSERT INTO import_changes (run_id, entity, entity_id, action, {ContactColumns})
             SELECT @JournalRun, '{entity}', id, @JournalAction, {ContactColumns}
             FROM {table} WHERE ({condition}) AND COALESCE(first_run_id, 0) <> @JournalRun
-            """, With(parameters, runId, action), transaction, cancellationToken));
+            """, With(parameters, runId, action), session.Transaction!, session.CancellationToken));
 
     private static DynamicParameters With(object parameters, long runId, string action)
     {

@@ -40,12 +40,11 @@ public sealed class ImportReverter(Database database, AuditLog audit, TimeProvid
     private readonly RevertGuard _guard = new(database);
 
     public Task<Outcome<RevertReport>> RevertAsync(long runId, Caller caller, CancellationToken cancellationToken) =>
-        database.TransactAsync(async (connection, transaction) =>
+        database.WriteAsync(async session =>
         {
-            await database.Dialect.LockAsync(connection, transaction, Lock, cancellationToken);
-            var run = await connection.QuerySingleOrDefaultAsync<RevertedRun>(database.Command(
-                "SELECT id, file_name, file_type, dry_run, status, journaled, reverted_utc FROM import_runs WHERE id = @runId",
-                new { runId }, transaction, cancellationToken));
+            await database.Dialect.LockAsync(session.Connection, session.Transaction!, Lock, session.CancellationToken);
+            var run = await session.SingleOrDefaultAsync<RevertedRun>(
+                "SELECT id, file_name, file_type, dry_run, status, journaled, reverted_utc FROM import_runs WHERE id = @runId", new { runId });
             if (run is null)
             {
                 return Outcome<RevertReport>.NotFound();
@@ -58,23 +57,23 @@ public sealed class ImportReverter(Database database, AuditLog audit, TimeProvid
                     Messages.ImportAlreadyReverted.With(run.Id, DateOnly.FromDateTime(on), on).In(Language.French)));
             }
 
-            if (await _guard.RefusalAsync(connection, transaction, run, cancellationToken) is { } refusal)
+            if (await _guard.RefusalAsync(session, run) is { } refusal)
             {
                 return Outcome<RevertReport>.Conflict(refusal);
             }
 
-            var report = await ApplyAsync(connection, transaction, run.Id, cancellationToken);
-            await audit.RecordAsync(connection, transaction, caller, "import_revert", "import_run", run.Id, null, null, report, cancellationToken);
+            var report = await ApplyAsync(session, run.Id);
+            await audit.RecordAsync(session, caller, "import_revert", "import_run", run.Id, null, null, report);
             logger.LogInformation("Reverted import run {RunId} ({FileType}): {Officials} officials and {Mandates} mandates deleted, {Reopened} reopened",
                 run.Id, run.FileType, report.OfficialsDeleted, report.MandatesDeleted, report.MandatesReopened);
             return Outcome<RevertReport>.Ok(report);
         }, cancellationToken);
 
-    private async Task<RevertReport> ApplyAsync(DbConnection connection, DbTransaction transaction, long runId, CancellationToken cancellationToken)
+    private async Task<RevertReport> ApplyAsync(DbSession session, long runId)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var p = new { Run = runId, Now = now };
-        Task<int> Execute(string sql) => connection.ExecuteAsync(database.BulkCommand(sql, p, transaction, cancellationToken));
+        Task<int> Execute(string sql) => session.Connection.ExecuteAsync(database.BulkCommand(sql, p, session.Transaction!, session.CancellationToken));
 
         // Rows the run changed get the values of their first change in the run: their state before it. A mairie's contact
         // points (commune_contacts) are contact points too, and counted with the officials'.
@@ -105,14 +104,14 @@ public sealed class ImportReverter(Database database, AuditLog audit, TimeProvid
         var unreferenced = string.Join("\n  AND ", DirectoryReferences.Concat(OfficialReferences)
             .Select(table => database.Dialect.NotReferenced("officials.id", table, "official_id")));
         var officialsDeleted = await Execute($"DELETE FROM officials WHERE first_run_id = @Run\n  AND {unreferenced}");
-        var kept = await connection.ExecuteScalarAsync<int>(database.BulkCommand(
-            "SELECT COUNT(*) FROM officials WHERE first_run_id = @Run", p, transaction, cancellationToken));
+        var kept = await session.Connection.ExecuteScalarAsync<int>(database.BulkCommand(
+            "SELECT COUNT(*) FROM officials WHERE first_run_id = @Run", p, session.Transaction!, session.CancellationToken));
 
         var report = new RevertReport(runId, false, now, officialsDeleted, kept, mandatesDeleted, reopened, restored, contactsDeleted, contactsRestored,
             identifiersDeleted, Describe(runId, officialsDeleted, kept, mandatesDeleted, reopened, restored, contactsDeleted, contactsRestored, identifiersDeleted));
-        await connection.ExecuteAsync(database.Command(
+        await session.Connection.ExecuteAsync(session.Command(
             "UPDATE import_runs SET status = 'reverted', reverted_utc = @Now, revert_outcome = @Outcome WHERE id = @Run",
-            new { Run = runId, Now = now, report.Outcome }, transaction, cancellationToken));
+            new { Run = runId, Now = now, report.Outcome }));
         return report;
     }
 

@@ -1,10 +1,11 @@
-using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
 using Dapper;
 
 namespace CampaignDesk.Core.Import;
 
+[SuppressMessage("Performance", "CA1822", Justification = "A store's operations are called on its injected instance, whether or not they use its state.")]
 public sealed class ImportRunStore(Database database, TimeProvider time)
 {
     private const string Columns = """
@@ -13,9 +14,8 @@ public sealed class ImportRunStore(Database database, TimeProvider time)
         mandates_unchanged, contacts_added, contacts_changed, duplicates, unmatched, outcome, error, reverted_utc, revert_outcome
         """;
 
-    internal async Task<long> StartAsync(DbConnection connection, DbTransaction? transaction, ImportFile file, bool dryRun,
-        CancellationToken cancellationToken) =>
-        await connection.ExecuteScalarAsync<long>(database.Command(database.Dialect.InsertReturningId("import_runs",
+    internal async Task<long> StartAsync(DbSession session, ImportFile file, bool dryRun) =>
+        await session.Connection.ExecuteScalarAsync<long>(session.Command(database.Dialect.InsertReturningId("import_runs",
             "source, file_type, file_name, sha256, format, release_date, release_date_source, dry_run, status, started_utc, journaled",
             "@Source, @FileType, @FileName, @Sha256, @Format, @ReleaseDate, @ReleaseDateSource, @dryRun, 'running', @Now, @journaled"),
             new
@@ -30,12 +30,11 @@ public sealed class ImportRunStore(Database database, TimeProvider time)
                 dryRun,
                 Now = time.GetUtcNow().UtcDateTime,
                 journaled = true,
-            }, transaction, cancellationToken));
+            }));
 
-    internal async Task FinishAsync(DbConnection connection, DbTransaction? transaction, ImportRun run, string status, string? outcome,
-        string? error, CancellationToken cancellationToken)
+    internal async Task FinishAsync(DbSession session, ImportRun run, string status, string? outcome, string? error)
     {
-        await connection.ExecuteAsync(database.Command("""
+        await session.Connection.ExecuteAsync(session.Command("""
             UPDATE import_runs SET status = @status, finished_utc = @Now, rows_read = @RowsRead, rows_unreadable = @Unreadable,
                 officials_added = @OfficialsAdded, mandates_added = @MandatesAdded, mandates_ended = @MandatesEnded,
                 mandates_reopened = @MandatesReopened, mandates_held_back = @MandatesHeldBack, mandates_unchanged = @MandatesUnchanged,
@@ -61,57 +60,54 @@ public sealed class ImportRunStore(Database database, TimeProvider time)
             Duplicates = run.Count(ImportIssueKinds.DuplicateSeat),
             Unmatched = run.Count(ImportIssueKinds.Unmatched) + run.Count(ImportIssueKinds.Ambiguous),
             run.Id,
-        }, transaction, cancellationToken));
-        await database.Dialect.BulkInsertAsync(connection, transaction!, "import_issues", ["run_id", "line", "kind", "message"],
-            run.Issues.Select(i => new object?[] { run.Id, i.Line, i.Kind, Truncate(i.Message) }), cancellationToken);
+        }));
+        await database.Dialect.BulkInsertAsync(session.Connection, session.Transaction!, "import_issues", ["run_id", "line", "kind", "message"],
+            run.Issues.Select(i => new object?[] { run.Id, i.Line, i.Kind, Truncate(i.Message) }), session.CancellationToken);
     }
 
     /// <summary>The newest release of this file type already imported, to tell whether a file is older.</summary>
-    internal async Task<string?> LatestReleaseAsync(DbConnection connection, DbTransaction transaction, string fileType, CancellationToken cancellationToken) =>
-        await connection.ExecuteScalarAsync<string?>(database.Command(
+    internal async Task<string?> LatestReleaseAsync(DbSession session, string fileType) =>
+        await session.Connection.ExecuteScalarAsync<string?>(session.Command(
             "SELECT MAX(release_date) FROM import_runs WHERE file_type = @fileType AND status = 'succeeded' AND dry_run = @no",
-            new { fileType, no = false }, transaction, cancellationToken));
+            new { fileType, no = false }));
 
-    public async Task<ImportReport?> GetAsync(long id, int maxIssues, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(database.Command(
-            $"SELECT {Columns} FROM import_runs WHERE id = @id", new { id }, cancellationToken: cancellationToken));
-        if (row is null)
+    public Task<ImportReport?> GetAsync(long id, int maxIssues, CancellationToken cancellationToken) =>
+        database.ReadAsync(async session =>
         {
-            return null;
-        }
+            var row = await session.SingleOrDefaultAsync<Row>($"SELECT {Columns} FROM import_runs WHERE id = @id", new { id });
+            if (row is null)
+            {
+                return null;
+            }
 
-        var issues = await connection.QueryAsync<(long? Line, string Kind, string Message)>(database.Command($"""
-            SELECT line, kind, message FROM import_issues WHERE run_id = @id ORDER BY id
-            {database.Dialect.Paging}
-            """, new { id, Skip = 0, Take = maxIssues }, cancellationToken: cancellationToken));
-        return row.ToReport(issues.Select(i => new ImportIssue((int?)i.Line, i.Kind, i.Message)).ToList());
-    }
+            var issues = await session.QueryAsync<(long? Line, string Kind, string Message)>($"""
+                SELECT line, kind, message FROM import_issues WHERE run_id = @id ORDER BY id
+                {session.Dialect.Paging}
+                """, new { id, Skip = 0, Take = maxIssues });
+            return row.ToReport(issues.Select(i => new ImportIssue((int?)i.Line, i.Kind, i.Message)).ToList());
+        }, cancellationToken);
 
     /// <summary>Runs newest first, without their issues.</summary>
     public async Task<IReadOnlyList<ImportReport>> ListAsync(int skip, int take, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(database.Command($"""
+        var rows = await database.ReadAsync(session => session.QueryAsync<Row>($"""
             SELECT {Columns} FROM import_runs ORDER BY id DESC
-            {database.Dialect.Paging}
-            """, new { Skip = skip, Take = take }, cancellationToken: cancellationToken));
+            {session.Dialect.Paging}
+            """, new { Skip = skip, Take = take }), cancellationToken);
         return [.. rows.Select(r => r.ToReport([]))];
     }
 
     /// <summary>The first mandates and contacts this run touched, read inside its transaction (before a dry run rolls back).</summary>
-    internal async Task<ImportDiff> DiffAsync(DbConnection connection, DbTransaction transaction, ImportRun run, IReadOnlyList<long> reopened,
-        CancellationToken cancellationToken)
+    internal async Task<ImportDiff> DiffAsync(DbSession session, ImportRun run, IReadOnlyList<long> reopened)
     {
         var paging = database.Dialect.Paging;
         async Task<IReadOnlyList<ImportChange>> Mandates(string condition, long id = 0) =>
         [
-            .. (await connection.QueryAsync<(string LastName, string FirstName, string SeatKey)>(database.Command($"""
+            .. (await session.Connection.QueryAsync<(string LastName, string FirstName, string SeatKey)>(session.Command($"""
                 SELECT o.last_name, o.first_name, m.seat_key FROM mandates m JOIN officials o ON o.id = m.official_id
                 WHERE {condition} ORDER BY m.id
                 {paging}
-                """, new { Run = run.Id, Skip = 0, Take = ImportDiff.SampleSize, id }, transaction, cancellationToken)))
+                """, new { Run = run.Id, Skip = 0, Take = ImportDiff.SampleSize, id })))
                 .Select(m => new ImportChange(m.LastName, m.FirstName, m.SeatKey)),
         ];
 
@@ -122,19 +118,19 @@ public sealed class ImportRunStore(Database database, TimeProvider time)
             reopenedSample.AddRange(await Mandates("m.id = @id", id));
         }
 
-        var contacts = await connection.QueryAsync<(string LastName, string FirstName, string Kind, string Value)>(database.Command($"""
+        var contacts = await session.Connection.QueryAsync<(string LastName, string FirstName, string Kind, string Value)>(session.Command($"""
             SELECT o.last_name, o.first_name, c.kind, c.value
             FROM contact_points c JOIN officials o ON o.id = c.official_id
             WHERE c.first_run_id = @Run ORDER BY c.id
             {paging}
-            """, new { Run = run.Id, Skip = 0, Take = ImportDiff.SampleSize }, transaction, cancellationToken));
+            """, new { Run = run.Id, Skip = 0, Take = ImportDiff.SampleSize }));
         // A mairie's contact points are the commune's: named by the commune.
-        var mairies = await connection.QueryAsync<(string Name, string Kind, string Value)>(database.Command($"""
+        var mairies = await session.Connection.QueryAsync<(string Name, string Kind, string Value)>(session.Command($"""
             SELECT COALESCE(n.name, c.commune_insee), c.kind, c.value
             FROM commune_contacts c LEFT JOIN communes n ON n.insee = c.commune_insee
             WHERE c.first_run_id = @Run ORDER BY c.id
             {paging}
-            """, new { Run = run.Id, Skip = 0, Take = ImportDiff.SampleSize }, transaction, cancellationToken));
+            """, new { Run = run.Id, Skip = 0, Take = ImportDiff.SampleSize }));
         return new ImportDiff(await Mandates("m.first_run_id = @Run"), await Mandates("m.end_run_id = @Run"),
             reopenedSample,
             [

@@ -52,19 +52,19 @@ public sealed partial class ImportService(Database database, ImportRunStore runs
         string outcome;
         try
         {
-            (diff, outcome) = await database.BulkTransactAsync(async (connection, transaction) =>
+            (diff, outcome) = await database.BulkWriteAsync(async session =>
             {
-                await database.Dialect.LockAsync(connection, transaction, ImportReverter.Lock, cancellationToken);
-                run.Id = await runs.StartAsync(connection, transaction, info, options.DryRun, cancellationToken);
+                await database.Dialect.LockAsync(session.Connection, session.Transaction!, ImportReverter.Lock, session.CancellationToken);
+                run.Id = await runs.StartAsync(session, info, options.DryRun);
                 run.ReleaseDate = info.ReleaseDate;
                 started = true;
-                var reopened = await ImportFileAsync(connection, transaction, open, fileName, info, run, options, cancellationToken);
+                var reopened = await ImportFileAsync(session, open, fileName, info, run, options);
                 RefuseMostlyUnreadable(run);
-                var diff = await runs.DiffAsync(connection, transaction, run, reopened, cancellationToken);
+                var diff = await runs.DiffAsync(session, run, reopened);
                 var outcome = ImportOutcome.Describe(run, options.DryRun);
                 if (!options.DryRun)
                 {
-                    await runs.FinishAsync(connection, transaction, run, "succeeded", outcome, null, cancellationToken);
+                    await runs.FinishAsync(session, run, "succeeded", outcome, null);
                 }
 
                 return (diff, outcome);
@@ -90,28 +90,28 @@ public sealed partial class ImportService(Database database, ImportRunStore runs
         return (await runs.GetAsync(run.Id, MaxStoredIssues, cancellationToken))! with { Diff = diff };
     }
 
-    private async Task<IReadOnlyList<long>> ImportFileAsync(DbConnection connection, DbTransaction transaction, Func<Stream> open, string fileName,
-        ImportFile info, ImportRun run, ImportOptions options, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<long>> ImportFileAsync(DbSession session, Func<Stream> open, string fileName, ImportFile info, ImportRun run,
+        ImportOptions options)
     {
         if (info.Source == "rne")
         {
             using var file = RneFile.Open(open());
-            var latest = await runs.LatestReleaseAsync(connection, transaction, info.FileType, cancellationToken);
-            return await rne.ImportAsync(connection, transaction, file, info, run, latest, options.ConfirmEnds, cancellationToken);
+            var latest = await runs.LatestReleaseAsync(session, info.FileType);
+            return await rne.ImportAsync(session, file, info, run, latest, options.ConfirmEnds);
         }
 
         await using var stream = open();
         if (info.FileType == ContactFiles.Acteurs)
         {
-            await _acteurs.ImportAsync(connection, transaction, stream, fileName, run, cancellationToken);
+            await _acteurs.ImportAsync(session, stream, fileName, run);
         }
         else if (info.FileType == ContactFiles.Mairies)
         {
-            await _mairies.ImportAsync(connection, transaction, stream, run, cancellationToken);
+            await _mairies.ImportAsync(session, stream, run);
         }
         else
         {
-            await parliament.ImportAsync(connection, transaction, Enum.Parse<ParliamentSource>(info.FileType), stream, run, cancellationToken);
+            await parliament.ImportAsync(session, Enum.Parse<ParliamentSource>(info.FileType), stream, run);
         }
 
         return [];
@@ -178,10 +178,10 @@ public sealed partial class ImportService(Database database, ImportRunStore runs
     private async Task<ImportReport> RecordAsync(ImportFile info, ImportRun run, bool dryRun, string status, string outcome, string? error,
         CancellationToken cancellationToken)
     {
-        await database.TransactAsync(async (connection, transaction) =>
+        await database.WriteAsync(async session =>
         {
-            run.Id = await runs.StartAsync(connection, transaction, info, dryRun, cancellationToken);
-            await runs.FinishAsync(connection, transaction, run, status, outcome, error, cancellationToken);
+            run.Id = await runs.StartAsync(session, info, dryRun);
+            await runs.FinishAsync(session, run, status, outcome, error);
             return run.Id;
         }, cancellationToken);
         return (await runs.GetAsync(run.Id, MaxStoredIssues, cancellationToken))!;

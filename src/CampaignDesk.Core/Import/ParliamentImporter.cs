@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Contacts;
@@ -22,8 +23,7 @@ public sealed class ParliamentImporter(Database database, TimeProvider time)
 {
     private readonly ImportJournal _journal = new(database);
 
-    public async Task ImportAsync(DbConnection connection, DbTransaction transaction, ParliamentSource source, Stream stream, ImportRun run,
-        CancellationToken cancellationToken)
+    public async Task ImportAsync(DbSession session, ParliamentSource source, Stream stream, ImportRun run)
     {
         var members = new List<ParliamentMember>();
         foreach (var (member, problem) in ParliamentReader.Read(stream))
@@ -49,16 +49,16 @@ public sealed class ParliamentImporter(Database database, TimeProvider time)
             _ => "senat",
         };
 
-        var seats = await SeatsAsync(connection, transaction, chamber, cancellationToken);
-        var known = await MatchAsync(connection, transaction, members, chamber, seats, run, cancellationToken);
+        var seats = await SeatsAsync(session, chamber);
+        var known = await MatchAsync(session, members, chamber, seats, run);
         var seatsByOfficial = seats.ToLookup(s => s.OfficialId);
-        var contacts = new ContactPointWriter(database, connection, transaction, run, time.GetUtcNow().UtcDateTime);
+        var contacts = new ContactPointWriter(database, session, run, time.GetUtcNow().UtcDateTime);
         if (source == ParliamentSource.SenatList)
         {
             // The list names each senator's page on senat.fr: the Sénat publishes no other address for them in these files.
             var pages = members.Where(m => known.ContainsKey(m.SourceId)).GroupBy(m => known[m.SourceId]).ToDictionary(g => g.Key,
                 g => g.Where(m => m.Url is not null).Select(m => ContactValue.Web(m.Url!, ContactUses.Office)).ToList());
-            await contacts.ReplaceForOfficialsAsync("senat", [ContactKinds.Web], pages, cancellationToken);
+            await contacts.ReplaceForOfficialsAsync("senat", [ContactKinds.Web], pages);
         }
 
         foreach (var member in members.Where(m => known.ContainsKey(m.SourceId)))
@@ -66,7 +66,7 @@ public sealed class ParliamentImporter(Database database, TimeProvider time)
             var officialId = known[member.SourceId];
             if (member.Email is { } email)
             {
-                await contacts.SaveOneAsync(officialId, ContactValue.Email(email, ContactUses.Office), contactSource, cancellationToken);
+                await contacts.SaveOneAsync(officialId, ContactValue.Email(email, ContactUses.Office), contactSource);
             }
 
             // ODSEN carries the group's name of the day, not the Sénat list's code: groups come from the list only.
@@ -79,10 +79,10 @@ public sealed class ParliamentImporter(Database database, TimeProvider time)
                         $"{member.FirstName} {member.LastName} : groupe {seat.GroupCode} → {member.GroupCode}.".Replace("  ", " ", StringComparison.Ordinal));
                 }
 
-                await _journal.MandatesAsync(connection, transaction, run.Id, "group_changed", "id = @MandateId", new { seat.MandateId }, cancellationToken);
-                await connection.ExecuteAsync(database.Command(
+                await _journal.MandatesAsync(session, run.Id, "group_changed", "id = @MandateId", new { seat.MandateId });
+                await session.Connection.ExecuteAsync(session.Command(
                     "UPDATE mandates SET group_code = @GroupCode, group_label = COALESCE(@GroupLabel, group_label) WHERE id = @MandateId",
-                    new { member.GroupCode, member.GroupLabel, seat.MandateId }, transaction, cancellationToken));
+                    new { member.GroupCode, member.GroupLabel, seat.MandateId }));
             }
         }
 
@@ -94,26 +94,24 @@ public sealed class ParliamentImporter(Database database, TimeProvider time)
     /// the chamber, département and circonscription (the id is then stored); ambiguous and unmatched people are
     /// reported, never guessed. Keys are the members' ids.
     /// </summary>
-    internal async Task<Dictionary<string, long>> MatchAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<ParliamentMember> members,
-        string chamber, ImportRun run, CancellationToken cancellationToken) =>
-        await MatchAsync(connection, transaction, members, chamber, await SeatsAsync(connection, transaction, chamber, cancellationToken), run,
-            cancellationToken);
+    [SuppressMessage("Performance", "CA1822", Justification = "Called on the injected importer (ActeurImporter): its constructor shows the dependency.")]
+    internal async Task<Dictionary<string, long>> MatchAsync(DbSession session, IReadOnlyList<ParliamentMember> members, string chamber, ImportRun run) =>
+        await MatchAsync(session, members, chamber, await SeatsAsync(session, chamber), run);
 
-    private async Task<List<Seat>> SeatsAsync(DbConnection connection, DbTransaction transaction, string chamber, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<Seat>(database.Command("""
+    private static async Task<List<Seat>> SeatsAsync(DbSession session, string chamber) =>
+        (await session.Connection.QueryAsync<Seat>(session.Command("""
             SELECT o.id AS official_id, o.last_name, o.first_name, m.id AS mandate_id, m.department_code, m.circonscription_code,
                    m.group_code, m.group_label
             FROM mandates m JOIN officials o ON o.id = m.official_id
             WHERE m.role = @role AND m.end_date IS NULL
-            """, new { role = chamber == ParliamentMember.Depute ? Roles.Depute : Roles.Senateur }, transaction, cancellationToken))).ToList();
+            """, new { role = chamber == ParliamentMember.Depute ? Roles.Depute : Roles.Senateur }))).ToList();
 
-    private async Task<Dictionary<string, long>> MatchAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<ParliamentMember> members,
-        string chamber, List<Seat> seats, ImportRun run, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, long>> MatchAsync(DbSession session, IReadOnlyList<ParliamentMember> members, string chamber,
+        List<Seat> seats, ImportRun run)
     {
         var identifierSource = chamber == ParliamentMember.Depute ? "assemblee" : "senat";
-        var known = (await connection.QueryAsync<(string Value, long OfficialId)>(database.Command(
-            "SELECT value, official_id FROM official_identifiers WHERE source = @identifierSource", new { identifierSource }, transaction,
-            cancellationToken))).ToDictionary(k => k.Value, k => k.OfficialId, StringComparer.Ordinal);
+        var known = (await session.Connection.QueryAsync<(string Value, long OfficialId)>(session.Command(
+            "SELECT value, official_id FROM official_identifiers WHERE source = @identifierSource", new { identifierSource }))).ToDictionary(k => k.Value, k => k.OfficialId, StringComparer.Ordinal);
         var matcher = new IdentityMatcher<Seat>(seats, s => new PersonIdentity(s.LastName, s.FirstName, s.DepartmentCode, s.Number, chamber));
 
         var unknown = members.Where(m => !known.ContainsKey(m.SourceId)).ToList();
@@ -124,9 +122,9 @@ public sealed class ParliamentImporter(Database database, TimeProvider time)
             if (match.Outcome == IdentityMatchOutcome.Matched)
             {
                 known[member.SourceId] = match.Person!.OfficialId;
-                await connection.ExecuteAsync(database.Command(
+                await session.Connection.ExecuteAsync(session.Command(
                     "INSERT INTO official_identifiers (official_id, source, value, first_run_id) VALUES (@OfficialId, @identifierSource, @SourceId, @Run)",
-                    new { match.Person.OfficialId, identifierSource, member.SourceId, Run = run.Id }, transaction, cancellationToken));
+                    new { match.Person.OfficialId, identifierSource, member.SourceId, Run = run.Id }));
             }
             else
             {

@@ -38,7 +38,7 @@ internal sealed class RevertGuard(Database database)
         SELECT i.first_run_id FROM officials o JOIN official_identifiers i ON i.official_id = o.id WHERE o.first_run_id = @Run AND i.first_run_id > @Run
         """;
 
-    public async Task<Message?> RefusalAsync(DbConnection connection, DbTransaction transaction, ImportReverter.RevertedRun run, CancellationToken cancellationToken)
+    public async Task<Message?> RefusalAsync(DbSession session, ImportReverter.RevertedRun run)
     {
         if (run.DryRun || run.Status == "dry_run")
         {
@@ -56,20 +56,20 @@ internal sealed class RevertGuard(Database database)
         }
 
         var p = new { Run = run.Id, run.FileType, Skip = 0, Take = 1 };
-        var sameType = await connection.QuerySingleOrDefaultAsync<LaterRun>(database.BulkCommand($"""
+        var sameType = await session.Connection.QuerySingleOrDefaultAsync<LaterRun>(database.BulkCommand($"""
             SELECT id, file_name, file_type FROM import_runs WHERE file_type = @FileType AND status = 'succeeded' AND id > @Run ORDER BY id DESC
             {database.Dialect.Paging}
-            """, p, transaction, cancellationToken));
+            """, p, session.Transaction!, session.CancellationToken));
         if (sameType is not null)
         {
             return Messages.ImportRevertLaterOfType.With(sameType.Id, sameType.FileName, run.FileType);
         }
 
-        var later = await connection.QuerySingleOrDefaultAsync<LaterRun>(database.BulkCommand($"""
+        var later = await session.Connection.QuerySingleOrDefaultAsync<LaterRun>(database.BulkCommand($"""
             SELECT id, file_name, file_type FROM import_runs
             WHERE status = 'succeeded' AND id = (SELECT MAX(t.run_id) FROM ({LaterRunsOnTheSameRows}) t
                                                  JOIN import_runs l ON l.id = t.run_id WHERE l.status = 'succeeded')
-            """, p, transaction, cancellationToken));
+            """, p, session.Transaction!, session.CancellationToken));
         return later is null
             ? null
             : Messages.ImportRevertLaterOnRows.With(later.Id, later.FileName, later.FileType);

@@ -48,34 +48,35 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
 
     /// <param name="confirmEnds">End what the file misses even when it does not look like a complete release.</param>
     /// <returns>The ids of the mandates this run made current again.</returns>
-    public async Task<IReadOnlyList<long>> ImportAsync(DbConnection connection, DbTransaction transaction, RneFile file, ImportFile info,
-        ImportRun run, string? latestRelease, bool confirmEnds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<long>> ImportAsync(DbSession session, RneFile file, ImportFile info, ImportRun run, string? latestRelease,
+        bool confirmEnds)
     {
         var clock = Stopwatch.StartNew();
         var dialect = database.Dialect;
         var staging = dialect.TempTable(StagingName);
         var p = new { Run = run.Id, Now = time.GetUtcNow().UtcDateTime, Release = IsoDate.Format(info.ReleaseDate) };
-        var territories = await RneTerritories.LoadAsync(database, connection, transaction, file, cancellationToken);
-        await connection.ExecuteAsync(Command(dialect.DropTempTable(StagingName), p, transaction, cancellationToken));
-        await connection.ExecuteAsync(Command(dialect.CreateTempTable(StagingName, StagingText, ["line"]), p, transaction, cancellationToken));
+        var territories = await RneTerritories.LoadAsync(session, file);
+        await session.Connection.ExecuteAsync(Command(dialect.DropTempTable(StagingName), p, session));
+        await session.Connection.ExecuteAsync(Command(dialect.CreateTempTable(StagingName, StagingText, ["line"]), p, session));
         // The file is read and folded on another core while this one inserts.
-        await dialect.BulkInsertAsync(connection, transaction, staging, ["line", .. StagingText], ReadAhead.Of(RneStagingRows.Of(file, run, territories)), cancellationToken);
+        await dialect.BulkInsertAsync(session.Connection, session.Transaction!, staging, ["line", .. StagingText],
+            ReadAhead.Of(RneStagingRows.Of(file, run, territories)), session.CancellationToken);
         Phase(clock, "read", run.RowsRead);
 
         // Officials and mandates are added grouped by person and seat: an index holding every column they read lets
         // those statements scan it in order instead of jumping around the staging table. Only single-seat roles are
         // checked for duplicate holders.
-        await connection.ExecuteAsync(Command(
+        await session.Connection.ExecuteAsync(Command(
             dialect.CreateCoveringIndex($"ix_{StagingName}_person_seat", staging, StagingPersonSeat, StagingText.Except(StagingPersonSeat).ToList()),
-            p, transaction, cancellationToken));
-        await connection.ExecuteAsync(Command(
-            $"CREATE INDEX ix_{StagingName}_seat ON {staging} (seat_key) WHERE {SingleSeat}", p, transaction, cancellationToken));
+            p, session));
+        await session.Connection.ExecuteAsync(Command(
+            $"CREATE INDEX ix_{StagingName}_seat ON {staging} (seat_key) WHERE {SingleSeat}", p, session));
         Phase(clock, "staged", run.RowsRead);
 
-        await ResolveDuplicateSeatsAsync(connection, transaction, staging, run, cancellationToken);
+        await ResolveDuplicateSeatsAsync(session, staging, run);
         Phase(clock, "duplicates resolved", run.RowsRead);
-        var staged = await connection.ExecuteScalarAsync<int>(Command(
-            $"SELECT COUNT(*) FROM (SELECT DISTINCT rne_key, seat_key, start_date FROM {staging}) d", p, transaction, cancellationToken));
+        var staged = await session.Connection.ExecuteScalarAsync<int>(Command(
+            $"SELECT COUNT(*) FROM (SELECT DISTINCT rne_key, seat_key, start_date FROM {staging}) d", p, session));
 
         // Asked before this run adds any: only mandates from earlier runs can be missing from the file.
         var roles = RolesOf(file.Type);
@@ -86,37 +87,37 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
             run.MandatesUnchanged = staged;
             run.Report(null, ImportIssueKinds.OlderRelease, ImportOutcome.Format(
                 $"Cette version ({p.Release}) est plus ancienne que la dernière appliquée ({latestRelease}) : elle n'ajoute, ne rouvre et ne clôt aucun mandat."));
-            await connection.ExecuteAsync(Command(dialect.DropTempTable(StagingName), p, transaction, cancellationToken));
+            await session.Connection.ExecuteAsync(Command(dialect.DropTempTable(StagingName), p, session));
             return [];
         }
 
-        var mayEnd = await AnyOpenMandateAsync(connection, transaction, roles, "source = 'rne'", cancellationToken);
+        var mayEnd = await AnyOpenMandateAsync(session, roles, "source = 'rne'");
         // A seat key starts with its role: with no open mandate of these roles at all, none of the file's can exist yet,
         // and a first import of a file type skips a million look-ups.
-        var seatsHeld = mayEnd || await AnyMandateAsync(connection, transaction, roles, cancellationToken);
-        var reopened = seatsHeld ? await ReopenAsync(connection, transaction, staging, roles, run, p.Release!, cancellationToken) : [];
+        var seatsHeld = mayEnd || await AnyMandateAsync(session, roles);
+        var reopened = seatsHeld ? await ReopenAsync(session, staging, roles, run, p.Release!) : [];
 
-        var rebuild = staged >= IndexRebuildMinRows && staged > await connection.ExecuteScalarAsync<long>(Command(
-            "SELECT COUNT(*) FROM mandates", p, transaction, cancellationToken));
+        var rebuild = staged >= IndexRebuildMinRows && staged > await session.Connection.ExecuteScalarAsync<long>(Command(
+            "SELECT COUNT(*) FROM mandates", p, session));
         var dropped = rebuild
             ? [
-                .. await dialect.DropSecondaryIndexesAsync(connection, transaction, "officials", IndexesInUse, cancellationToken),
-                .. await dialect.DropSecondaryIndexesAsync(connection, transaction, "mandates", IndexesInUse, cancellationToken),
+                .. await dialect.DropSecondaryIndexesAsync(session.Connection, session.Transaction!, "officials", IndexesInUse, session.CancellationToken),
+                .. await dialect.DropSecondaryIndexesAsync(session.Connection, session.Transaction!, "mandates", IndexesInUse, session.CancellationToken),
             ]
             : Array.Empty<string>();
         Phase(clock, $"counted, {dropped.Length} indexes dropped", staged);
 
         // Rows of one person differ at most by accents or case (the key folds them): any row's spelling will do.
-        run.OfficialsAdded = await connection.ExecuteAsync(Command($"""
+        run.OfficialsAdded = await session.Connection.ExecuteAsync(Command($"""
             INSERT INTO officials (last_name, first_name, sex, birth_date, rne_key, search_text, created_utc, updated_utc, first_run_id)
             SELECT MIN(s.last_name), MIN(s.first_name), MIN(s.sex), MIN(s.birth_date), s.rne_key, MIN(s.search_text), @Now, @Now, @Run
             FROM {staging} s
             WHERE NOT EXISTS (SELECT 1 FROM officials o WHERE o.rne_key = s.rne_key)
             GROUP BY s.rne_key
-            """, p, transaction, cancellationToken));
+            """, p, session));
         Phase(clock, "officials added", run.OfficialsAdded);
 
-        run.MandatesAdded = await connection.ExecuteAsync(Command($"""
+        run.MandatesAdded = await session.Connection.ExecuteAsync(Command($"""
             INSERT INTO mandates (official_id, role, seat_key, department_code, circonscription_code, commune_insee, canton_code,
                                   region_code, function_label, start_date, source, first_run_id)
             SELECT MIN(o.id), MIN(s.role), s.seat_key, MIN(s.department_code), MIN(s.circonscription_code), MIN(s.commune_insee),
@@ -128,23 +129,23 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
                                     AND COALESCE(m.start_date, '') = COALESCE(s.start_date, ''))
                 """ : "")}
             GROUP BY s.rne_key, s.seat_key, s.start_date
-            """, p, transaction, cancellationToken));
+            """, p, session));
         run.MandatesUnchanged = staged - run.MandatesAdded - reopened.Count;
         Phase(clock, "mandates added", run.MandatesAdded);
 
         foreach (var index in dropped)
         {
-            await connection.ExecuteAsync(Command(index, p, transaction, cancellationToken));
+            await session.Connection.ExecuteAsync(Command(index, p, session));
         }
 
         Phase(clock, $"{dropped.Length} indexes re-created", staged);
         if (mayEnd)
         {
-            await EndMissingAsync(connection, transaction, staging, roles, run, staged, confirmEnds, p, cancellationToken);
+            await EndMissingAsync(session, staging, roles, run, staged, confirmEnds, p);
         }
 
         Phase(clock, "mandates ended", run.MandatesEnded);
-        await connection.ExecuteAsync(Command(dialect.DropTempTable(StagingName), p, transaction, cancellationToken));
+        await session.Connection.ExecuteAsync(Command(dialect.DropTempTable(StagingName), p, session));
         return reopened;
     }
 
@@ -161,14 +162,13 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
     /// release of its type: one that would end more than <see cref="MaxEndShare"/> of the current mandates is an
     /// extract, a département or a broken file, and ends nothing unless the caller confirms.
     /// </summary>
-    private async Task EndMissingAsync(DbConnection connection, DbTransaction transaction, string staging, IReadOnlyList<string> roles,
-        ImportRun run, int staged, bool confirmEnds, object p, CancellationToken cancellationToken)
+    private async Task EndMissingAsync(DbSession session, string staging, IReadOnlyList<string> roles, ImportRun run, int staged, bool confirmEnds, object p)
     {
-        var counts = await connection.QuerySingleAsync<(long Current, long Missing)>(Command($"""
+        var counts = await session.Connection.QuerySingleAsync<(long Current, long Missing)>(Command($"""
             SELECT (SELECT COUNT(*) FROM mandates WHERE source = 'rne' AND end_date IS NULL AND role IN ({InRoles(roles)})
                       AND COALESCE(first_run_id, 0) <> @Run),
                    (SELECT COUNT(*) FROM mandates WHERE {Missing(staging, roles)})
-            """, p, transaction, cancellationToken));
+            """, p, session));
         if (counts.Missing == 0)
         {
             return;
@@ -182,16 +182,15 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
             return;
         }
 
-        run.MandatesEnded = await connection.ExecuteAsync(Command(
-            $"UPDATE mandates SET end_date = @Release, end_run_id = @Run WHERE {Missing(staging, roles)}", p, transaction, cancellationToken));
+        run.MandatesEnded = await session.Connection.ExecuteAsync(Command(
+            $"UPDATE mandates SET end_date = @Release, end_run_id = @Run WHERE {Missing(staging, roles)}", p, session));
     }
 
     /// <summary>
     /// Mandates an earlier release ended that this one (as new or newer) lists again are made current again: the end
     /// was a mistake (an extract imported as a whole file), and adding them anew would give the seat two holders.
     /// </summary>
-    private async Task<IReadOnlyList<long>> ReopenAsync(DbConnection connection, DbTransaction transaction, string staging,
-        IReadOnlyList<string> roles, ImportRun run, string release, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<long>> ReopenAsync(DbSession session, string staging, IReadOnlyList<string> roles, ImportRun run, string release)
     {
         var p = new { Run = run.Id, Release = release };
         var listed = $"""
@@ -200,46 +199,43 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
                           WHERE o.id = mandates.official_id AND s.seat_key = mandates.seat_key
                             AND COALESCE(s.start_date, '') = COALESCE(mandates.start_date, ''))
             """;
-        var ids = (await connection.QueryAsync<long>(Command($"SELECT id FROM mandates WHERE {listed} ORDER BY id", p, transaction, cancellationToken))).ToList();
+        var ids = (await session.Connection.QueryAsync<long>(Command($"SELECT id FROM mandates WHERE {listed} ORDER BY id", p, session))).ToList();
         if (ids.Count > 0)
         {
-            await _journal.MandatesAsync(connection, transaction, run.Id, "reopened", listed, p, cancellationToken);
-            await connection.ExecuteAsync(Command(
-                $"UPDATE mandates SET end_date = NULL, end_run_id = NULL WHERE {listed}", p, transaction, cancellationToken));
+            await _journal.MandatesAsync(session, run.Id, "reopened", listed, p);
+            await session.Connection.ExecuteAsync(Command(
+                $"UPDATE mandates SET end_date = NULL, end_run_id = NULL WHERE {listed}", p, session));
         }
 
         run.MandatesReopened = ids.Count;
         return ids;
     }
 
-    private async Task<bool> AnyMandateAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> roles,
-        CancellationToken cancellationToken) =>
-        await connection.ExecuteScalarAsync<int>(Command($"""
+    private async Task<bool> AnyMandateAsync(DbSession session, IReadOnlyList<string> roles) =>
+        await session.Connection.ExecuteScalarAsync<int>(Command($"""
             SELECT CASE WHEN EXISTS (SELECT 1 FROM mandates WHERE role IN ({InRoles(roles)})) THEN 1 ELSE 0 END
-            """, new { }, transaction, cancellationToken)) == 1;
+            """, new { }, session)) == 1;
 
     /// <param name="condition">A constant SQL condition on the mandate (its source), never user input.</param>
-    private async Task<bool> AnyOpenMandateAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> roles, string condition,
-        CancellationToken cancellationToken) =>
-        await connection.ExecuteScalarAsync<int>(Command($"""
+    private async Task<bool> AnyOpenMandateAsync(DbSession session, IReadOnlyList<string> roles, string condition) =>
+        await session.Connection.ExecuteScalarAsync<int>(Command($"""
             SELECT CASE WHEN EXISTS (SELECT 1 FROM mandates WHERE {condition} AND end_date IS NULL AND role IN ({InRoles(roles)})) THEN 1 ELSE 0 END
-            """, new { }, transaction, cancellationToken)) == 1;
+            """, new { }, session)) == 1;
 
     private static string InRoles(IReadOnlyList<string> roles) => string.Join(", ", roles.Select(r => $"'{r}'"));
 
     private void Phase(Stopwatch clock, string phase, int rows) =>
         logger.LogDebug("RNE import: {Phase} ({Rows} rows) after {Elapsed} ms", phase, rows, clock.ElapsedMilliseconds);
 
-    private CommandDefinition Command(string sql, object parameters, DbTransaction transaction, CancellationToken cancellationToken) =>
-        database.BulkCommand(sql, parameters, transaction, cancellationToken);
+    private CommandDefinition Command(string sql, object parameters, DbSession session) =>
+        database.BulkCommand(sql, parameters, session.Transaction!, session.CancellationToken);
 
     /// <summary>
     /// A seat of a single-holder role listed twice: the holder with the latest mandate start stays (the other is a
     /// stale row of the release), and the conflict is reported. Rows repeating one person and seat fold into one
     /// mandate when mandates are added.
     /// </summary>
-    private async Task ResolveDuplicateSeatsAsync(DbConnection connection, DbTransaction transaction, string staging, ImportRun run,
-        CancellationToken cancellationToken)
+    private async Task ResolveDuplicateSeatsAsync(DbSession session, string staging, ImportRun run)
     {
         // A seat key starts with its role, so t's role is the row's: saying so lets the partial seat index serve.
         var newer = $"""
@@ -249,9 +245,9 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
                            OR (COALESCE(t.start_date, '') = COALESCE({staging}.start_date, '') AND t.line > {staging}.line)))
             """;
         var p = new { Run = run.Id };
-        var stale = (await connection.QueryAsync<(long Line, string LastName, string FirstName, string SeatKey, string? StartDate)>(Command(
+        var stale = (await session.Connection.QueryAsync<(long Line, string LastName, string FirstName, string SeatKey, string? StartDate)>(Command(
             $"SELECT line, last_name, first_name, seat_key, start_date FROM {staging} WHERE {SingleSeat} AND {newer} ORDER BY line",
-            p, transaction, cancellationToken))).ToList();
+            p, session))).ToList();
         foreach (var row in stale)
         {
             run.Report((int)row.Line, ImportIssueKinds.DuplicateSeat,
@@ -260,7 +256,7 @@ public sealed class RneImporter(Database database, TimeProvider time, ILogger<Rn
 
         if (stale.Count > 0)
         {
-            await connection.ExecuteAsync(Command($"DELETE FROM {staging} WHERE {SingleSeat} AND {newer}", p, transaction, cancellationToken));
+            await session.Connection.ExecuteAsync(Command($"DELETE FROM {staging} WHERE {SingleSeat} AND {newer}", p, session));
         }
     }
 

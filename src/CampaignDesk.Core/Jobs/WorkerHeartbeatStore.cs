@@ -1,5 +1,4 @@
 using CampaignDesk.Core.Data;
-using Dapper;
 
 namespace CampaignDesk.Core.Jobs;
 
@@ -15,27 +14,25 @@ public sealed class WorkerHeartbeatStore(Database database, TimeProvider time)
     public async Task BeatAsync(CancellationToken cancellationToken)
     {
         var parameters = new { Instance, Host = Environment.MachineName, StartedUtc = _startedUtc, Now = time.GetUtcNow().UtcDateTime };
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var updated = await connection.ExecuteAsync(database.Command(
-            "UPDATE worker_heartbeats SET last_seen_utc = @Now WHERE instance = @Instance", parameters, cancellationToken: cancellationToken));
-        if (updated == 0)
+        await database.WriteAsync(async session =>
         {
-            await connection.ExecuteAsync(database.Command(
-                "INSERT INTO worker_heartbeats (instance, host, started_utc, last_seen_utc) VALUES (@Instance, @Host, @StartedUtc, @Now)",
-                parameters, cancellationToken: cancellationToken));
-            // Processes that stopped long ago are of no interest: keep the table small.
-            await connection.ExecuteAsync(database.Command(
-                "DELETE FROM worker_heartbeats WHERE last_seen_utc < @Before", new { Before = parameters.Now.AddDays(-7) },
-                cancellationToken: cancellationToken));
-        }
+            if (await session.ExecuteAsync("UPDATE worker_heartbeats SET last_seen_utc = @Now WHERE instance = @Instance", parameters) == 0)
+            {
+                await session.ExecuteAsync(
+                    "INSERT INTO worker_heartbeats (instance, host, started_utc, last_seen_utc) VALUES (@Instance, @Host, @StartedUtc, @Now)", parameters);
+                // Processes that stopped long ago are of no interest: keep the table small.
+                await session.ExecuteAsync("DELETE FROM worker_heartbeats WHERE last_seen_utc < @Before", new { Before = parameters.Now.AddDays(-7) });
+            }
+
+            return 0;
+        }, cancellationToken);
     }
 
     public async Task<WorkerHeartbeat?> GetLatestAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<WorkerHeartbeat>(database.Command($"""
+        return await database.ReadAsync(session => session.SingleOrDefaultAsync<WorkerHeartbeat>($"""
             SELECT instance, host, started_utc, last_seen_utc FROM worker_heartbeats ORDER BY last_seen_utc DESC
-            {database.Dialect.Paging}
-            """, new { Skip = 0, Take = 1 }, cancellationToken: cancellationToken));
+            {session.Dialect.Paging}
+            """, new { Skip = 0, Take = 1 }), cancellationToken);
     }
 }

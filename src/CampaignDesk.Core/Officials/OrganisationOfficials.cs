@@ -14,7 +14,7 @@ namespace CampaignDesk.Core.Officials;
 /// régionaux of its région — each with the reason. A commune split across circonscriptions yields every
 /// candidate until the organisation's circonscription is set.
 /// </summary>
-public sealed class OrganisationOfficials(Database database, TerritoryStore territories)
+public sealed class OrganisationOfficials(Database database, TerritoryQueries territories)
 {
     public Task<IReadOnlyList<RelevantOfficial>> ForAsync(Organisation organisation, CancellationToken cancellationToken) =>
         ForAsync(organisation, campaignId: null, null, cancellationToken);

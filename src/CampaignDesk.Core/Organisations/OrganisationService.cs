@@ -1,5 +1,6 @@
 using CampaignDesk.Core.Audit;
 using CampaignDesk.Core.Common;
+using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Territories;
 using CampaignDesk.Core.Users;
 
@@ -9,17 +10,17 @@ namespace CampaignDesk.Core.Organisations;
 /// Creates and changes organisations: field rules, a circonscription the commune lies in, parent links that
 /// exist and form no cycle — checked and written in one locked transaction — and optimistic concurrency.
 /// </summary>
-public sealed class OrganisationService(OrganisationStore store, TerritoryStore territories, AuditLog audit)
+public sealed class OrganisationService(Database database, OrganisationStore store, TerritoryQueries territories, AuditLog audit)
 {
     public const int MaxParents = 50;
     private const int MaxAttempts = 3;
 
     /// <summary>Admins create organisations (the coalition's members are its lead's call).</summary>
-    public async Task<SaveResult> CreateAsync(Caller caller, OrganisationFields input, CancellationToken cancellationToken)
+    public async Task<Outcome<Organisation>> CreateAsync(Caller caller, OrganisationFields input, CancellationToken cancellationToken)
     {
         if (!caller.IsAdmin)
         {
-            return SaveResult.Forbidden(Messages.OrganisationsCreatedByAdmins);
+            return Outcome<Organisation>.Forbidden(Messages.OrganisationsCreatedByAdmins);
         }
 
         var errors = new Errors();
@@ -27,35 +28,35 @@ public sealed class OrganisationService(OrganisationStore store, TerritoryStore 
         await CheckCirconscriptionAsync(fields, errors, cancellationToken);
         if (errors.Any)
         {
-            return SaveResult.Invalid(errors);
+            return Outcome<Organisation>.Invalid(errors);
         }
 
-        var (failure, id) = await store.WriteAsync<(SaveResult?, long)>(async writer =>
+        return await database.WriteAsync(async session =>
         {
-            await CheckParentsAsync(writer, null, fields, errors);
+            await store.LockHierarchyAsync(session);
+            await CheckParentsAsync(session, null, fields, errors);
             if (errors.Any)
             {
-                return (SaveResult.Invalid(errors), 0);
+                return Outcome<Organisation>.Invalid(errors);
             }
 
-            var id = await writer.InsertAsync(fields);
-            if (id is null)
+            if (await store.TryInsertAsync(session, fields) is not { } id)
             {
-                return (SaveResult.NameTaken(fields), 0);
+                return NameTaken(fields);
             }
 
-            await writer.AuditAsync(audit, caller, "create", id.Value, null, await writer.GetAsync(id.Value));
-            return (null, id.Value);
+            var created = (await store.GetAsync(session, id))!;
+            await audit.RecordAsync(session, caller, "create", "organisation", id, id, null, created);
+            return Outcome<Organisation>.Ok(created);
         }, cancellationToken);
-        return failure ?? SaveResult.Saved((await store.GetAsync(id, cancellationToken))!);
     }
 
     /// <summary>
     /// Applies <paramref name="change"/> to the current fields, for its coordinators and admins. With <paramref name="ifMatchVersion"/> the caller's
     /// copy must still be current; without it a concurrent change is re-read and the patch applied again.
-    /// A change that changes nothing keeps the version.
+    /// A change that changes nothing keeps the version. A stale outcome carries the current organisation as its value.
     /// </summary>
-    public async Task<SaveResult> UpdateAsync(Caller caller, long id, Func<OrganisationFields, OrganisationFields> change, int? ifMatchVersion,
+    public async Task<Outcome<Organisation>> UpdateAsync(Caller caller, long id, Func<OrganisationFields, OrganisationFields> change, int? ifMatchVersion,
         CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -63,17 +64,17 @@ public sealed class OrganisationService(OrganisationStore store, TerritoryStore 
             var current = await store.GetAsync(id, cancellationToken);
             if (current is null)
             {
-                return SaveResult.NotFound;
+                return Outcome<Organisation>.NotFound();
             }
 
             if (!caller.Coordinates(id))
             {
-                return SaveResult.Forbidden(Messages.OrganisationChangedByCoordinators);
+                return Outcome<Organisation>.Forbidden(Messages.OrganisationChangedByCoordinators);
             }
 
             if (ifMatchVersion is not null && ifMatchVersion != current.Version)
             {
-                return SaveResult.Stale(current);
+                return Stale(current);
             }
 
             var errors = new Errors();
@@ -81,52 +82,67 @@ public sealed class OrganisationService(OrganisationStore store, TerritoryStore 
             if (!caller.IsAdmin && !string.Equals(fields.Mailbox, current.Mailbox, StringComparison.OrdinalIgnoreCase))
             {
                 // Follow-ups leave from this mailbox with the coalition's Graph permission: whoever sets it may send as it.
-                return SaveResult.Forbidden(Messages.MailboxSetByAdmins);
+                return Outcome<Organisation>.Forbidden(Messages.MailboxSetByAdmins);
             }
 
             await CheckCirconscriptionAsync(fields, errors, cancellationToken);
             if (errors.Any)
             {
-                return SaveResult.Invalid(errors);
+                return Outcome<Organisation>.Invalid(errors);
             }
 
             if (Same(fields, current.ToFields()))
             {
-                return SaveResult.Saved(current);
+                return Outcome<Organisation>.Ok(current);
             }
 
-            var outcome = await store.WriteAsync(async writer =>
+            var outcome = await database.WriteAsync(session => SaveAsync(session, caller, current, fields, errors), cancellationToken);
+            if (outcome.Status != OutcomeStatus.Stale)
             {
-                await CheckParentsAsync(writer, current, fields, errors);
-                if (errors.Any)
-                {
-                    return (UpdateOutcome?)null;
-                }
-
-                var outcome = await writer.UpdateAsync(id, current.Version, fields);
-                if (outcome == UpdateOutcome.Updated)
-                {
-                    await writer.AuditAsync(audit, caller, "update", id, current, await writer.GetAsync(id));
-                }
-
                 return outcome;
-            }, cancellationToken);
+            }
 
-            switch (outcome)
+            if (ifMatchVersion is not null || attempt >= MaxAttempts)
             {
-                case null:
-                    return SaveResult.Invalid(errors);
-                case UpdateOutcome.Updated:
-                    return SaveResult.Saved((await store.GetAsync(id, cancellationToken))!);
-                case UpdateOutcome.NameTaken:
-                    return SaveResult.NameTaken(fields);
-                case UpdateOutcome.VersionMismatch when ifMatchVersion is null && attempt < MaxAttempts:
-                    continue;
-                default:
-                    return SaveResult.Stale((await store.GetAsync(id, cancellationToken))!);
+                return Stale((await store.GetAsync(id, cancellationToken))!);
             }
         }
     }
+
+    // Stale here means another write changed the row since it was read: nothing was written.
+    private async Task<Outcome<Organisation>> SaveAsync(DbSession session, Caller caller, Organisation current, OrganisationFields fields, Errors errors)
+    {
+        await store.LockHierarchyAsync(session);
+        await CheckParentsAsync(session, current, fields, errors);
+        if (errors.Any)
+        {
+            return Outcome<Organisation>.Invalid(errors);
+        }
+
+        switch (await store.UpdateAsync(session, current.Id, current.Version, fields))
+        {
+            case UpdateOutcome.NameTaken:
+                return NameTaken(fields);
+            case UpdateOutcome.VersionMismatch:
+                return Outcome<Organisation>.Stale(Messages.OrganisationStaleDetail.With(current.Version));
+            default:
+                var saved = (await store.GetAsync(session, current.Id))!;
+                await audit.RecordAsync(session, caller, "update", "organisation", current.Id, current.Id, current, saved);
+                return Outcome<Organisation>.Ok(saved);
+        }
+    }
+
+    /// <summary>The name is taken in that commune: a conflict, named on the field.</summary>
+    private static Outcome<Organisation> NameTaken(OrganisationFields fields) => new(OutcomeStatus.Conflict, null, new Dictionary<string, Message[]>
+    {
+        ["name"] = [fields.CommuneInsee is null
+            ? Messages.OrganisationNameTaken.With(fields.Name)
+            : Messages.OrganisationNameTakenInCommune.With(fields.Name, fields.CommuneInsee)],
+    });
+
+    /// <summary>The caller's copy is not the current one; the value is the current one, whose version the API answers.</summary>
+    private static Outcome<Organisation> Stale(Organisation current) =>
+        new(OutcomeStatus.Stale, current, Detail: Messages.OrganisationStaleDetail.With(current.Version));
 
     private static bool Same(OrganisationFields a, OrganisationFields b) =>
         a with { ParentIds = null } == b with { ParentIds = null }
@@ -149,10 +165,10 @@ public sealed class OrganisationService(OrganisationStore store, TerritoryStore 
         }
     }
 
-    private static async Task CheckParentsAsync(OrganisationStore.Writer writer, Organisation? current, OrganisationFields fields, Errors errors)
+    private async Task CheckParentsAsync(DbSession session, Organisation? current, OrganisationFields fields, Errors errors)
     {
         if (current is not null && current.Type == OrganisationTypes.Federation && fields.Type != OrganisationTypes.Federation
-            && await writer.HasMembersAsync(current.Id))
+            && await store.HasMembersAsync(session, current.Id))
         {
             errors.Add("type", Messages.FederationHasMembers);
         }
@@ -175,7 +191,7 @@ public sealed class OrganisationService(OrganisationStore store, TerritoryStore 
             return;
         }
 
-        var types = await writer.GetTypesAsync(parentIds);
+        var types = await store.GetTypesAsync(session, parentIds);
         foreach (var parentId in parentIds)
         {
             if (!types.TryGetValue(parentId, out var type))
@@ -188,7 +204,7 @@ public sealed class OrganisationService(OrganisationStore store, TerritoryStore 
             }
         }
 
-        if (current is not null && !errors.Any && (await writer.GetAncestorIdsAsync(parentIds)).Contains(current.Id))
+        if (current is not null && !errors.Any && (await store.GetAncestorIdsAsync(session, parentIds)).Contains(current.Id))
         {
             errors.Add("parentIds", Messages.ParentsCycle);
         }

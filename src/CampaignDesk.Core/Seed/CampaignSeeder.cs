@@ -5,7 +5,6 @@ using CampaignDesk.Core.Positions;
 using CampaignDesk.Core.Resources;
 using CampaignDesk.Core.Text;
 using CampaignDesk.Core.Users;
-using Dapper;
 using Microsoft.Extensions.Logging;
 
 namespace CampaignDesk.Core.Seed;
@@ -24,16 +23,13 @@ public sealed class CampaignSeeder(Database database, CampaignService campaigns,
 
     public async Task<long?> SeedAsync(CancellationToken cancellationToken)
     {
-        long[] structures;
-        await using (var connection = await database.OpenAsync(cancellationToken))
+        var structures = await database.ReadAsync(async session =>
+            await session.ScalarAsync<long>("SELECT COUNT(*) FROM campaigns") > 0
+                ? null
+                : (await session.QueryAsync<long>("SELECT id FROM organisations WHERE type = 'structure' ORDER BY id")).ToArray(), cancellationToken);
+        if (structures is null)
         {
-            if (await connection.ExecuteScalarAsync<long>(database.Command("SELECT COUNT(*) FROM campaigns", cancellationToken: cancellationToken)) > 0)
-            {
-                return null;
-            }
-
-            structures = (await connection.QueryAsync<long>(database.Command("SELECT id FROM organisations WHERE type = 'structure' ORDER BY id",
-                cancellationToken: cancellationToken))).ToArray();
+            return null;
         }
 
         await using var stream = EmbeddedFiles.Open(File);
@@ -82,14 +78,11 @@ public sealed class CampaignSeeder(Database database, CampaignService campaigns,
         return id;
     }
 
-    private async Task<long?> FindAsync(DemoPosition position, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QueryFirstOrDefaultAsync<long?>(database.Command("""
+    private Task<long?> FindAsync(DemoPosition position, CancellationToken cancellationToken) =>
+        database.ReadAsync(session => session.FirstOrDefaultAsync<long?>("""
             SELECT o.id FROM officials o JOIN mandates m ON m.official_id = o.id AND m.end_date IS NULL AND m.role = @Role
             WHERE o.search_text = @Name ORDER BY o.id
-            """, new { position.Role, Name = SearchText.Fold($"{position.LastName} {position.FirstName}") }, cancellationToken: cancellationToken));
-    }
+            """, new { position.Role, Name = SearchText.Fold($"{position.LastName} {position.FirstName}") }), cancellationToken);
 
     private sealed record DemoCampaign(string Title, string? Goal, DateOnly? Deadline, string? Status, IReadOnlyList<DemoPosition>? Positions,
         IReadOnlyList<DemoTemplate>? Templates);

@@ -1,7 +1,6 @@
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Import;
 using CampaignDesk.Core.Resources;
-using Dapper;
 using Microsoft.Extensions.Logging;
 
 namespace CampaignDesk.Core.Seed;
@@ -38,12 +37,8 @@ public sealed class OfficialSeeder(Database database, ImportService imports, ILo
 
     public async Task<int> SeedAsync(CancellationToken cancellationToken)
     {
-        int done;
-        await using (var connection = await database.OpenAsync(cancellationToken))
-        {
-            done = await connection.ExecuteScalarAsync<int>(database.Command(
-                "SELECT COUNT(*) FROM import_runs WHERE status = 'succeeded'", cancellationToken: cancellationToken));
-        }
+        var done = await database.ReadAsync(session => session.ScalarAsync<int>("SELECT COUNT(*) FROM import_runs WHERE status = 'succeeded'"),
+            cancellationToken);
 
         // A directory already fed takes later releases through imports, not the seed; only contact files it never had.
         var files = done == 0 ? Files : await MissingContactFilesAsync(cancellationToken);
@@ -67,13 +62,11 @@ public sealed class OfficialSeeder(Database database, ImportService imports, ILo
     private async Task<IReadOnlyList<string>> MissingContactFilesAsync(CancellationToken cancellationToken)
     {
         var missing = new List<string>();
-        await using var connection = await database.OpenAsync(cancellationToken);
         foreach (var file in ContactFiles)
         {
             var type = imports.Describe(() => EmbeddedFiles.Open(file), Path.GetFileName(file)).FileType;
-            if (await connection.ExecuteScalarAsync<int>(database.Command(
-                    "SELECT COUNT(*) FROM import_runs WHERE status = 'succeeded' AND file_type = @type", new { type },
-                    cancellationToken: cancellationToken)) == 0)
+            if (await database.ReadAsync(session => session.ScalarAsync<int>(
+                    "SELECT COUNT(*) FROM import_runs WHERE status = 'succeeded' AND file_type = @type", new { type }), cancellationToken) == 0)
             {
                 missing.Add(file);
             }

@@ -6,7 +6,6 @@ using CampaignDesk.Core.Organisations;
 using CampaignDesk.Core.Resources;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -35,10 +34,9 @@ public sealed class OrganisationSeeder(Database database, OrganisationStore stor
 
         try
         {
-            var seeded = await database.TransactAsync(async (connection, transaction) =>
+            var seeded = await database.WriteAsync(async session =>
             {
-                var existing = (await connection.QueryAsync<(long Id, string NameKey)>(database.Command(
-                    "SELECT id, name_key FROM organisations", transaction: transaction, cancellationToken: cancellationToken)))
+                var existing = (await session.QueryAsync<(long Id, string NameKey)>("SELECT id, name_key FROM organisations"))
                     .ToDictionary(r => r.NameKey, r => r.Id, StringComparer.Ordinal);
 
                 var added = 0;
@@ -46,13 +44,13 @@ public sealed class OrganisationSeeder(Database database, OrganisationStore stor
                 foreach (var network in rows.Select(r => r.Network).OfType<string>().Distinct(StringComparer.Ordinal))
                 {
                     var fields = new OrganisationFields(OrganisationTypes.Federation, "network", network, ParentIds: []);
-                    networks[network] = await EnsureAsync(connection, transaction, fields, existing, () => added++, cancellationToken);
+                    networks[network] = await EnsureAsync(session, fields, existing, () => added++);
                 }
 
                 foreach (var row in rows)
                 {
                     var fields = row.Fields with { ParentIds = row.Network is null ? [] : [networks[row.Network]] };
-                    await EnsureAsync(connection, transaction, fields, existing, () => added++, cancellationToken);
+                    await EnsureAsync(session, fields, existing, () => added++);
                 }
 
                 return added;
@@ -67,8 +65,7 @@ public sealed class OrganisationSeeder(Database database, OrganisationStore stor
         }
     }
 
-    private async Task<long> EnsureAsync(DbConnection connection, DbTransaction transaction, OrganisationFields fields,
-        Dictionary<string, long> existing, Action onAdded, CancellationToken cancellationToken)
+    private async Task<long> EnsureAsync(DbSession session, OrganisationFields fields, Dictionary<string, long> existing, Action onAdded)
     {
         var key = OrganisationStore.NameKey(fields);
         if (existing.TryGetValue(key, out var id))
@@ -76,7 +73,7 @@ public sealed class OrganisationSeeder(Database database, OrganisationStore stor
             return id;
         }
 
-        id = await store.InsertAsync(connection, transaction, fields, cancellationToken);
+        id = await store.InsertAsync(session, fields);
         existing[key] = id;
         onAdded();
         return id;

@@ -2,8 +2,8 @@ using CampaignDesk.Core.Audit;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Mail;
+using CampaignDesk.Core.Organisations;
 using CampaignDesk.Core.Users;
-using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,8 +18,8 @@ public sealed record SentInvitation(Invitation Invitation, bool UserCreated);
 /// when the invitation asks nothing they do not already have; a new invitation replaces the person's pending one.
 /// Since the link signs in as the user, it may be sent only by whoever could issue them a token.
 /// </summary>
-public sealed class InvitationService(Database database, UserService users, UserStore store, SignInLinks links, IMailTransport mail,
-    IOptions<MailOptions> mailOptions, IOptions<SignInOptions> options, AuditLog audit, TimeProvider time, ILogger<InvitationService> logger)
+public sealed class InvitationService(Database database, UserService users, UserStore store, OrganisationStore organisationStore, SignInLinks links,
+    IMailTransport mail, IOptions<MailOptions> mailOptions, IOptions<SignInOptions> options, AuditLog audit, TimeProvider time, ILogger<InvitationService> logger)
 {
     public async Task<Outcome<SentInvitation>> InviteAsync(Caller caller, UserFields input, Uri baseUrl, CancellationToken cancellationToken)
     {
@@ -52,19 +52,15 @@ public sealed class InvitationService(Database database, UserService users, User
             return refusal;
         }
 
-        var issued = await database.TransactAsync(async (connection, transaction) =>
+        var issued = await database.WriteAsync(async session =>
         {
-            await links.RevokeAsync(connection, transaction, user.Id, SignInLinks.InvitationKind, null, cancellationToken);
+            await links.RevokeAsync(session, user.Id, SignInLinks.InvitationKind, null);
             var inviter = caller.UserId is null ? "L'administration de la coalition" : caller.DisplayName;
-            var (id, secret) = await links.IssueAsync(connection, transaction, user.Id, SignInLinks.InvitationKind, caller.UserId, inviter,
-                time.GetUtcNow().UtcDateTime + options.Value.InvitationLifetime, cancellationToken);
-            var invitation = (await links.PendingInvitationsAsync(connection, transaction, id, cancellationToken))[0];
-            var organisations = user.OrganisationIds.Count == 0
-                ? []
-                : (await connection.QueryAsync<string>(database.Command(
-                    $"SELECT name FROM organisations WHERE {database.Dialect.InList("id", "ids")} ORDER BY name",
-                    new { ids = user.OrganisationIds.ToArray() }, transaction, cancellationToken))).ToList();
-            await audit.RecordAsync(connection, transaction, caller, "create", "invitation", id, null, null, invitation, cancellationToken);
+            var (id, secret) = await links.IssueAsync(session, user.Id, SignInLinks.InvitationKind, caller.UserId, inviter,
+                time.GetUtcNow().UtcDateTime + options.Value.InvitationLifetime);
+            var invitation = (await links.PendingInvitationsAsync(session, id))[0];
+            var organisations = await organisationStore.GetNamesAsync(session, user.OrganisationIds);
+            await audit.RecordAsync(session, caller, "create", "invitation", id, null, null, invitation);
             return (Invitation: invitation, Secret: secret, Inviter: inviter, Organisations: organisations);
         }, cancellationToken);
 
@@ -84,16 +80,15 @@ public sealed class InvitationService(Database database, UserService users, User
             return Outcome<IReadOnlyList<Invitation>>.Forbidden(Messages.InvitationsListForbidden);
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var pending = await links.PendingInvitationsAsync(connection, null, null, cancellationToken);
+        var pending = await database.ReadAsync(session => links.PendingInvitationsAsync(session, null), cancellationToken);
         return Outcome<IReadOnlyList<Invitation>>.Ok([.. pending.Where(i => UserRules.MayManage(caller, AsUser(i))).Select(i => ViewFor(caller, i))]);
     }
 
     /// <summary>Cancels a pending invitation: its link stops working at once.</summary>
     public Task<Outcome<Invitation>> RevokeAsync(Caller caller, long id, CancellationToken cancellationToken) =>
-        database.TransactAsync(async (connection, transaction) =>
+        database.WriteAsync(async session =>
         {
-            var pending = await links.PendingInvitationsAsync(connection, transaction, id, cancellationToken);
+            var pending = await links.PendingInvitationsAsync(session, id);
             if (pending.Count == 0 || !UserRules.MaySee(caller, AsUser(pending[0])))
             {
                 return Outcome<Invitation>.NotFound();
@@ -104,8 +99,8 @@ public sealed class InvitationService(Database database, UserService users, User
                 return Outcome<Invitation>.Forbidden(Messages.InvitationRevokeForbidden);
             }
 
-            await links.RevokeAsync(connection, transaction, pending[0].UserId, SignInLinks.InvitationKind, id, cancellationToken);
-            await audit.RecordAsync(connection, transaction, caller, "revoke", "invitation", id, null, pending[0], null, cancellationToken);
+            await links.RevokeAsync(session, pending[0].UserId, SignInLinks.InvitationKind, id);
+            await audit.RecordAsync(session, caller, "revoke", "invitation", id, null, pending[0], null);
             return Outcome<Invitation>.Ok(ViewFor(caller, pending[0]));
         }, cancellationToken);
 
@@ -143,8 +138,8 @@ public sealed class InvitationService(Database database, UserService users, User
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Invitation {InvitationId} could not be sent; its link is revoked", linkId);
-            await database.TransactAsync(async (connection, transaction) =>
-                await links.RevokeAsync(connection, transaction, userId, SignInLinks.InvitationKind, linkId, CancellationToken.None), CancellationToken.None);
+            await database.WriteAsync(async session =>
+                await links.RevokeAsync(session, userId, SignInLinks.InvitationKind, linkId), CancellationToken.None);
             throw;
         }
     }

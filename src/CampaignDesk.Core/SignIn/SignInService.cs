@@ -32,12 +32,12 @@ public sealed class SignInService(Database database, UserStore users, SignInLink
         }
 
         var lifetime = options.Value.LinkLifetime;
-        var (id, secret, expires) = await database.TransactAsync(async (connection, transaction) =>
+        var (id, secret, expires) = await database.WriteAsync(async session =>
         {
             var expires = time.GetUtcNow().UtcDateTime + lifetime;
-            var (id, secret) = await links.IssueAsync(connection, transaction, user.Id, SignInLinks.LinkKind, null, null, expires, cancellationToken);
-            await audit.RecordAsync(connection, transaction, Caller.System("sign-in-link"), "create", "sign_in_link", id, null, null,
-                new { userId = user.Id, expiresUtc = expires }, cancellationToken);
+            var (id, secret) = await links.IssueAsync(session, user.Id, SignInLinks.LinkKind, null, null, expires);
+            await audit.RecordAsync(session, Caller.System("sign-in-link"), "create", "sign_in_link", id, null, null,
+                new { userId = user.Id, expiresUtc = expires });
             return (id, secret, expires);
         }, cancellationToken);
 
@@ -50,8 +50,8 @@ public sealed class SignInService(Database database, UserStore users, SignInLink
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Sign-in link {LinkId} for user {UserId} could not be sent; it is revoked", id, user.Id);
-            await database.TransactAsync(async (connection, transaction) =>
-                await links.RevokeAsync(connection, transaction, user.Id, SignInLinks.LinkKind, id, CancellationToken.None), CancellationToken.None);
+            await database.WriteAsync(async session =>
+                await links.RevokeAsync(session, user.Id, SignInLinks.LinkKind, id), CancellationToken.None);
             throw;
         }
 
@@ -61,10 +61,10 @@ public sealed class SignInService(Database database, UserStore users, SignInLink
 
     /// <summary>Uses a link (once) and opens a session on the device that followed it.</summary>
     public Task<Outcome<StartedSession>> StartSessionAsync(string? link, string device, CancellationToken cancellationToken) =>
-        database.TransactAsync(async (connection, transaction) =>
+        database.WriteAsync(async session =>
         {
-            var use = await links.UseAsync(connection, transaction, link?.Trim() ?? "", cancellationToken);
-            var user = use.Status == LinkStatus.Valid ? await users.GetAsync(connection, transaction, use.UserId, cancellationToken) : null;
+            var use = await links.UseAsync(session, link?.Trim() ?? "");
+            var user = use.Status == LinkStatus.Valid ? await users.GetAsync(session, use.UserId) : null;
             if (use.Status != LinkStatus.Valid || user is null || user.Disabled)
             {
                 return Outcome<StartedSession>.Invalid("link", use.Status switch
@@ -78,9 +78,9 @@ public sealed class SignInService(Database database, UserStore users, SignInLink
             }
 
             var caller = new Caller(user.Id, user.Email, user.Role, user.OrganisationIds.ToHashSet()) { DisplayName = user.DisplayName };
-            var (secret, session) = await sessions.CreateAsync(connection, transaction, user.Id, device, use.Kind, cancellationToken);
-            await audit.RecordAsync(connection, transaction, caller, "create", "web_session", session.Id, null, null, session, cancellationToken);
-            return Outcome<StartedSession>.Ok(new StartedSession(secret, session, caller));
+            var (secret, opened) = await sessions.CreateAsync(session, user.Id, device, use.Kind);
+            await audit.RecordAsync(session, caller, "create", "web_session", opened.Id, null, null, opened);
+            return Outcome<StartedSession>.Ok(new StartedSession(secret, opened, caller));
         }, cancellationToken);
 
     /// <summary>The caller's open sessions (none for the bootstrap token, which is no user).</summary>
@@ -89,23 +89,23 @@ public sealed class SignInService(Database database, UserStore users, SignInLink
 
     /// <summary>Ends one of the caller's own sessions: « Déconnecter cet appareil », or signing out (the current one).</summary>
     public Task<Outcome<WebSession>> EndSessionAsync(Caller caller, long sessionId, CancellationToken cancellationToken) =>
-        database.TransactAsync(async (connection, transaction) =>
+        database.WriteAsync(async session =>
         {
-            var ended = caller.UserId is { } id ? await sessions.RevokeAsync(connection, transaction, id, sessionId, cancellationToken) : null;
+            var ended = caller.UserId is { } id ? await sessions.RevokeAsync(session, id, sessionId) : null;
             if (ended is null)
             {
                 return Outcome<WebSession>.NotFound();
             }
 
-            await audit.RecordAsync(connection, transaction, caller, "revoke", "web_session", sessionId, null, ended, null, cancellationToken);
+            await audit.RecordAsync(session, caller, "revoke", "web_session", sessionId, null, ended, null);
             return Outcome<WebSession>.Ok(ended);
         }, cancellationToken);
 
     /// <summary>Ends every session of a user (a lost phone): the user, an admin, or a coordinator of the volunteer's organisation.</summary>
     public Task<Outcome<int>> EndUserSessionsAsync(Caller caller, long userId, CancellationToken cancellationToken) =>
-        database.TransactAsync(async (connection, transaction) =>
+        database.WriteAsync(async session =>
         {
-            var user = await users.GetAsync(connection, transaction, userId, cancellationToken);
+            var user = await users.GetAsync(session, userId);
             if (user is null || !UserRules.MaySee(caller, user))
             {
                 return Outcome<int>.NotFound();
@@ -116,10 +116,10 @@ public sealed class SignInService(Database database, UserStore users, SignInLink
                 return Outcome<int>.Forbidden(Messages.SessionsEndForbidden);
             }
 
-            var ended = await sessions.EndAllAsync(connection, transaction, userId, cancellationToken);
+            var ended = await sessions.EndAllAsync(session, userId);
             if (ended > 0)
             {
-                await audit.RecordAsync(connection, transaction, caller, "revoke", "web_sessions", userId, null, null, new { ended }, cancellationToken);
+                await audit.RecordAsync(session, caller, "revoke", "web_sessions", userId, null, null, new { ended });
             }
 
             return Outcome<int>.Ok(ended);

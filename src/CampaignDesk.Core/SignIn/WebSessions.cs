@@ -1,7 +1,5 @@
-using System.Data.Common;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Users;
-using Dapper;
 using Microsoft.Extensions.Options;
 
 namespace CampaignDesk.Core.SignIn;
@@ -32,15 +30,14 @@ public sealed class WebSessions(Database database, IOptions<SignInOptions> optio
     /// <summary>Sessions' last use (and end) are written at most this often.</summary>
     public static readonly TimeSpan RenewalResolution = TimeSpan.FromMinutes(5);
 
-    internal async Task<(string Secret, WebSession Session)> CreateAsync(DbConnection connection, DbTransaction transaction, long userId, string device,
-        string signedInWith, CancellationToken cancellationToken)
+    internal async Task<(string Secret, WebSession Session)> CreateAsync(DbSession db, long userId, string device, string signedInWith)
     {
         var secret = SignInSecrets.New(SignInSecrets.SessionPrefix);
         var now = time.GetUtcNow().UtcDateTime;
         var session = new WebSession(0, device, signedInWith, now, now, now + options.Value.SessionIdleTimeout);
-        var id = await connection.ExecuteScalarAsync<long>(database.Command(database.Dialect.InsertReturningId("web_sessions",
+        var id = await db.InsertAsync("web_sessions",
             "user_id, hash, device, signed_in_with, created_utc, last_seen_utc, expires_utc",
-            "@userId, @Hash, @Device, @SignedInWith, @CreatedUtc, @LastSeenUtc, @ExpiresUtc"), new
+            "@userId, @Hash, @Device, @SignedInWith, @CreatedUtc, @LastSeenUtc, @ExpiresUtc", new
             {
                 userId,
                 Hash = SignInSecrets.Hash(secret),
@@ -49,7 +46,7 @@ public sealed class WebSessions(Database database, IOptions<SignInOptions> optio
                 session.CreatedUtc,
                 session.LastSeenUtc,
                 session.ExpiresUtc,
-            }, transaction, cancellationToken));
+            });
         return (secret, session with { Id = id });
     }
 
@@ -61,13 +58,17 @@ public sealed class WebSessions(Database database, IOptions<SignInOptions> optio
             return new SessionCheck(SessionStatus.Unknown);
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<CheckRow>(database.Command("""
-            SELECT s.id AS session_id, s.created_utc, s.last_seen_utc, s.expires_utc, s.revoked_utc,
-                   u.id AS user_id, u.email, u.display_name, u.role, u.disabled_utc
-            FROM web_sessions s JOIN users u ON u.id = s.user_id
-            WHERE s.hash = @Hash
-            """, new { Hash = SignInSecrets.Hash(secret) }, cancellationToken: cancellationToken));
+        var (row, organisations) = await database.ReadAsync(async db =>
+        {
+            var row = await db.SingleOrDefaultAsync<CheckRow>("""
+                SELECT s.id AS session_id, s.created_utc, s.last_seen_utc, s.expires_utc, s.revoked_utc,
+                       u.id AS user_id, u.email, u.display_name, u.role, u.disabled_utc
+                FROM web_sessions s JOIN users u ON u.id = s.user_id
+                WHERE s.hash = @Hash
+                """, new { Hash = SignInSecrets.Hash(secret) });
+            return (row, row is null ? [] : await db.QueryAsync<long>(
+                "SELECT organisation_id FROM user_organisations WHERE user_id = @UserId", new { row.UserId }));
+        }, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         if (row is null)
         {
@@ -85,16 +86,14 @@ public sealed class WebSessions(Database database, IOptions<SignInOptions> optio
         {
             var until = Min(now + options.Value.SessionIdleTimeout, row.CreatedUtc + options.Value.SessionLifetime);
             // Conditional on the row still being live: a revocation that just committed is not undone by a late renewal.
-            if (await connection.ExecuteAsync(database.Command("""
+            if (await database.WriteAsync(db => db.ExecuteAsync("""
                     UPDATE web_sessions SET last_seen_utc = @now, expires_utc = @until WHERE id = @SessionId AND revoked_utc IS NULL
-                    """, new { now, until, row.SessionId }, cancellationToken: cancellationToken)) == 1)
+                    """, new { now, until, row.SessionId }), cancellationToken) == 1)
             {
                 renewed = until;
             }
         }
 
-        var organisations = await connection.QueryAsync<long>(database.Command(
-            "SELECT organisation_id FROM user_organisations WHERE user_id = @UserId", new { row.UserId }, cancellationToken: cancellationToken));
         var caller = new Caller(row.UserId, row.Email, row.Role, organisations.ToHashSet()) { DisplayName = row.DisplayName };
         return new SessionCheck(SessionStatus.Valid, caller, row.SessionId, renewed);
     }
@@ -102,35 +101,34 @@ public sealed class WebSessions(Database database, IOptions<SignInOptions> optio
     /// <summary>The user's sessions still open, most recently used first.</summary>
     public async Task<IReadOnlyList<WebSession>> ListAsync(long userId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<SessionRow>(database.Command($"""
+        var rows = await database.ReadAsync(db => db.QueryAsync<SessionRow>($"""
             SELECT {Columns} FROM web_sessions
             WHERE user_id = @userId AND revoked_utc IS NULL AND expires_utc > @Now
             ORDER BY last_seen_utc DESC, id DESC
-            """, new { userId, Now = time.GetUtcNow().UtcDateTime }, cancellationToken: cancellationToken))).Select(r => r.ToSession()).ToList();
+            """, new { userId, Now = time.GetUtcNow().UtcDateTime }), cancellationToken);
+        return rows.Select(r => r.ToSession()).ToList();
     }
 
     /// <summary>Ends one session of the user; the session as it was, or null when the user has no such open session.</summary>
-    internal async Task<WebSession?> RevokeAsync(DbConnection connection, DbTransaction transaction, long userId, long sessionId,
-        CancellationToken cancellationToken)
+    internal async Task<WebSession?> RevokeAsync(DbSession db, long userId, long sessionId)
     {
-        var before = (await connection.QuerySingleOrDefaultAsync<SessionRow>(database.Command($"""
+        var before = (await db.SingleOrDefaultAsync<SessionRow>($"""
             SELECT {Columns} FROM web_sessions WHERE id = @sessionId AND user_id = @userId AND revoked_utc IS NULL AND expires_utc > @Now
-            """, new { sessionId, userId, Now = time.GetUtcNow().UtcDateTime }, transaction, cancellationToken)))?.ToSession();
+            """, new { sessionId, userId, Now = time.GetUtcNow().UtcDateTime }))?.ToSession();
         if (before is not null)
         {
-            await connection.ExecuteAsync(database.Command("UPDATE web_sessions SET revoked_utc = @Now WHERE id = @sessionId",
-                new { sessionId, Now = time.GetUtcNow().UtcDateTime }, transaction, cancellationToken));
+            await db.ExecuteAsync("UPDATE web_sessions SET revoked_utc = @Now WHERE id = @sessionId",
+                new { sessionId, Now = time.GetUtcNow().UtcDateTime });
         }
 
         return before;
     }
 
     /// <summary>Ends every session of the user (disabled, or signed out everywhere); how many were open.</summary>
-    internal Task<int> EndAllAsync(DbConnection connection, DbTransaction transaction, long userId, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(database.Command("""
+    internal Task<int> EndAllAsync(DbSession db, long userId) =>
+        db.ExecuteAsync("""
             UPDATE web_sessions SET revoked_utc = @Now WHERE user_id = @userId AND revoked_utc IS NULL AND expires_utc > @Now
-            """, new { userId, Now = time.GetUtcNow().UtcDateTime }, transaction, cancellationToken));
+            """, new { userId, Now = time.GetUtcNow().UtcDateTime });
 
     private const string Columns = "id, device, signed_in_with, created_utc, last_seen_utc, expires_utc";
 

@@ -26,26 +26,23 @@ public sealed class TerritoryLoader(Database database, TimeProvider time, ILogge
 
     public async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        await using (var connection = await database.OpenAsync(cancellationToken))
+        if (await database.ReadAsync(IsLoadedAsync, cancellationToken))
         {
-            if (await IsLoadedAsync(connection, null, cancellationToken))
-            {
-                return false;
-            }
+            return false;
         }
 
         try
         {
-            var loaded = await database.TransactAsync(async (connection, transaction) =>
+            var loaded = await database.WriteAsync(async session =>
             {
-                if (await IsLoadedAsync(connection, transaction, cancellationToken))
+                if (await IsLoadedAsync(session))
                 {
                     return false;
                 }
 
-                await LoadAsync(database.Dialect, connection, transaction, cancellationToken);
-                await connection.ExecuteAsync(database.Command("INSERT INTO reference_releases (name, loaded_utc) VALUES (@Release, @Now)",
-                    new { Release, Now = time.GetUtcNow().UtcDateTime }, transaction, cancellationToken));
+                await LoadAsync(session);
+                await session.ExecuteAsync("INSERT INTO reference_releases (name, loaded_utc) VALUES (@Release, @Now)",
+                    new { Release, Now = time.GetUtcNow().UtcDateTime });
                 return true;
             }, commitWhen: loaded => loaded, cancellationToken);
             if (loaded)
@@ -62,21 +59,22 @@ public sealed class TerritoryLoader(Database database, TimeProvider time, ILogge
         }
     }
 
-    private async Task<bool> IsLoadedAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken) =>
-        await connection.ExecuteScalarAsync<int>(database.Command(
-            "SELECT COUNT(*) FROM reference_releases WHERE name = @Release", new { Release }, transaction, cancellationToken)) > 0;
+    private static async Task<bool> IsLoadedAsync(DbSession session) =>
+        await session.ScalarAsync<int>("SELECT COUNT(*) FROM reference_releases WHERE name = @Release", new { Release }) > 0;
 
-    private static async Task LoadAsync(SqlDialect dialect, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    private static async Task LoadAsync(DbSession session)
     {
-        await dialect.BulkInsertAsync(connection, transaction, "regions", ["code", "name"],
-            Rows("seed/insee/v_region_2026.csv", ',', r => [r["REG"], r["LIBELLE"]]), cancellationToken);
+        var dialect = session.Dialect;
+        await dialect.BulkInsertAsync(session.Connection, session.Transaction!, "regions", ["code", "name"],
+            Rows("seed/insee/v_region_2026.csv", ',', r => [r["REG"], r["LIBELLE"]]), session.CancellationToken);
 
         var departments = Rows("seed/insee/v_departement_2026.csv", ',', r => [r["DEP"], r["REG"], r["LIBELLE"]])
             .Concat(DepartmentCatalog.Collectivities.Select(c => new object?[] { c.Code, null, c.Name }));
-        await dialect.BulkInsertAsync(connection, transaction, "departments", ["code", "region_code", "name"], departments, cancellationToken);
+        await dialect.BulkInsertAsync(session.Connection, session.Transaction!, "departments", ["code", "region_code", "name"],
+            departments, session.CancellationToken);
 
-        await dialect.BulkInsertAsync(connection, transaction, "cantons", ["code", "department_code", "name"],
-            Rows("seed/insee/v_canton_2026.csv", ',', r => [r["CAN"], r["DEP"], r["LIBELLE"]]), cancellationToken);
+        await dialect.BulkInsertAsync(session.Connection, session.Transaction!, "cantons", ["code", "department_code", "name"],
+            Rows("seed/insee/v_canton_2026.csv", ',', r => [r["CAN"], r["DEP"], r["LIBELLE"]]), session.CancellationToken);
 
         // Communes and Paris/Lyon/Marseille arrondissements; delegated and associated communes only feed the
         // circonscription table below (they predate mergers that the INSEE circonscription table does not know).
@@ -91,8 +89,9 @@ public sealed class TerritoryLoader(Database database, TimeProvider time, ILogge
 
             return [r["COM"], r["LIBELLE"], SearchText.Fold(r["LIBELLE"]), Empty(r["DEP"]), Empty(r["REG"]), Empty(r["CAN"]), Empty(r["COMPARENT"])];
         });
-        await dialect.BulkInsertAsync(connection, transaction, "communes",
-            ["insee", "name", "search_text", "department_code", "region_code", "canton_code", "parent_insee"], communes, cancellationToken);
+        await dialect.BulkInsertAsync(session.Connection, session.Transaction!, "communes",
+            ["insee", "name", "search_text", "department_code", "region_code", "canton_code", "parent_insee"],
+            communes, session.CancellationToken);
 
         var links = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var circonscriptions = new Dictionary<string, (string Department, int Number)>(StringComparer.Ordinal);
@@ -138,10 +137,10 @@ public sealed class TerritoryLoader(Database database, TimeProvider time, ILogge
             }
         }
 
-        await dialect.BulkInsertAsync(connection, transaction, "circonscriptions", ["code", "department_code", "number"],
-            circonscriptions.Select(c => new object?[] { c.Key, c.Value.Department, c.Value.Number }), cancellationToken);
-        await dialect.BulkInsertAsync(connection, transaction, "commune_circonscriptions", ["commune_insee", "circonscription_code", "partial"],
-            links.SelectMany(l => l.Value.Select(code => new object?[] { l.Key, code, l.Value.Count > 1 })), cancellationToken);
+        await dialect.BulkInsertAsync(session.Connection, session.Transaction!, "circonscriptions", ["code", "department_code", "number"],
+            circonscriptions.Select(c => new object?[] { c.Key, c.Value.Department, c.Value.Number }), session.CancellationToken);
+        await dialect.BulkInsertAsync(session.Connection, session.Transaction!, "commune_circonscriptions", ["commune_insee", "circonscription_code", "partial"],
+            links.SelectMany(l => l.Value.Select(code => new object?[] { l.Key, code, l.Value.Count > 1 })), session.CancellationToken);
     }
 
     private static string? Empty(string value) => value.Length == 0 ? null : value;

@@ -1,8 +1,7 @@
-using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 using CampaignDesk.Core.Data;
-using Dapper;
 
 namespace CampaignDesk.Core.Users;
 
@@ -29,6 +28,7 @@ public sealed record TokenCheck(TokenStatus Status, Caller? Caller = null, long?
 /// is (<c>cdp_</c> API, <c>cdc_</c> calendar); only its SHA-256 is stored — enough for a secret of that entropy,
 /// and it lets a lookup be one index seek.
 /// </summary>
+[SuppressMessage("Performance", "CA1822", Justification = "A store's operations are called on its injected instance, whether or not they use its state.")]
 public sealed class AccessTokens(Database database, TimeProvider time)
 {
     public const string Api = "api";
@@ -39,15 +39,14 @@ public sealed class AccessTokens(Database database, TimeProvider time)
 
     public static string PrefixOf(string purpose) => purpose == Calendar ? "cdc_" : "cdp_";
 
-    internal async Task<IssuedToken> IssueAsync(DbConnection connection, DbTransaction transaction, long userId, string purpose, string name,
-        DateTime? expiresUtc, CancellationToken cancellationToken)
+    internal async Task<IssuedToken> IssueAsync(DbSession session, long userId, string purpose, string name, DateTime? expiresUtc)
     {
         var token = PrefixOf(purpose) + Base64Url(RandomNumberGenerator.GetBytes(32));
         var now = time.GetUtcNow().UtcDateTime;
         var info = new AccessToken(0, userId, purpose, name, token[..12], now, expiresUtc, null, null);
-        var id = await connection.ExecuteScalarAsync<long>(database.Command(database.Dialect.InsertReturningId("access_tokens",
+        var id = await session.InsertAsync("access_tokens",
             "user_id, purpose, name, prefix, hash, created_utc, expires_utc",
-            "@UserId, @Purpose, @Name, @Prefix, @Hash, @CreatedUtc, @ExpiresUtc"), new
+            "@UserId, @Purpose, @Name, @Prefix, @Hash, @CreatedUtc, @ExpiresUtc", new
             {
                 info.UserId,
                 info.Purpose,
@@ -56,7 +55,7 @@ public sealed class AccessTokens(Database database, TimeProvider time)
                 Hash = Hash(token),
                 info.CreatedUtc,
                 info.ExpiresUtc,
-            }, transaction, cancellationToken));
+            });
         return new IssuedToken(token, info with { Id = id });
     }
 
@@ -68,12 +67,16 @@ public sealed class AccessTokens(Database database, TimeProvider time)
             return new TokenCheck(TokenStatus.Unknown);
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<CheckRow>(database.Command("""
-            SELECT t.id AS token_id, t.expires_utc, t.revoked_utc, t.last_used_utc, u.id AS user_id, u.email, u.display_name, u.role, u.disabled_utc
-            FROM access_tokens t JOIN users u ON u.id = t.user_id
-            WHERE t.hash = @Hash AND t.purpose = @Purpose
-            """, new { Hash = Hash(token), Purpose = purpose }, cancellationToken: cancellationToken));
+        var (row, organisations) = await database.ReadAsync(async session =>
+        {
+            var row = await session.SingleOrDefaultAsync<CheckRow>("""
+                SELECT t.id AS token_id, t.expires_utc, t.revoked_utc, t.last_used_utc, u.id AS user_id, u.email, u.display_name, u.role, u.disabled_utc
+                FROM access_tokens t JOIN users u ON u.id = t.user_id
+                WHERE t.hash = @Hash AND t.purpose = @Purpose
+                """, new { Hash = Hash(token), Purpose = purpose });
+            return (row, row is null ? [] : await session.QueryAsync<long>(
+                "SELECT organisation_id FROM user_organisations WHERE user_id = @UserId", new { row.UserId }));
+        }, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         if (row is null)
         {
@@ -97,46 +100,42 @@ public sealed class AccessTokens(Database database, TimeProvider time)
 
         if (row.LastUsedUtc is null || now - row.LastUsedUtc > LastUseResolution)
         {
-            await connection.ExecuteAsync(database.Command("UPDATE access_tokens SET last_used_utc = @now WHERE id = @TokenId",
-                new { now, row.TokenId }, cancellationToken: cancellationToken));
+            await database.WriteAsync(session => session.ExecuteAsync("UPDATE access_tokens SET last_used_utc = @now WHERE id = @TokenId",
+                new { now, row.TokenId }), cancellationToken);
         }
 
-        var organisations = await connection.QueryAsync<long>(database.Command(
-            "SELECT organisation_id FROM user_organisations WHERE user_id = @UserId", new { row.UserId }, cancellationToken: cancellationToken));
         return new TokenCheck(TokenStatus.Valid, new Caller(row.UserId, row.Email, row.Role, organisations.ToHashSet()) { DisplayName = row.DisplayName },
             row.TokenId);
     }
 
     public async Task<IReadOnlyList<AccessToken>> ListAsync(long userId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<TokenRow>(database.Command("""
+        var rows = await database.ReadAsync(session => session.QueryAsync<TokenRow>("""
             SELECT id, user_id, purpose, name, prefix, created_utc, expires_utc, revoked_utc, last_used_utc
             FROM access_tokens WHERE user_id = @userId ORDER BY id
-            """, new { userId }, cancellationToken: cancellationToken))).Select(r => r.ToToken()).ToList();
+            """, new { userId }), cancellationToken);
+        return rows.Select(r => r.ToToken()).ToList();
     }
 
-    internal async Task<AccessToken?> GetAsync(DbConnection connection, DbTransaction transaction, long userId, long tokenId,
-        CancellationToken cancellationToken) =>
-        (await connection.QuerySingleOrDefaultAsync<TokenRow>(database.Command("""
+    internal async Task<AccessToken?> GetAsync(DbSession session, long userId, long tokenId) =>
+        (await session.SingleOrDefaultAsync<TokenRow>("""
             SELECT id, user_id, purpose, name, prefix, created_utc, expires_utc, revoked_utc, last_used_utc
             FROM access_tokens WHERE user_id = @userId AND id = @tokenId
-            """, new { userId, tokenId }, transaction, cancellationToken)))?.ToToken();
+            """, new { userId, tokenId }))?.ToToken();
 
     /// <summary>API tokens of the user neither revoked nor expired.</summary>
-    internal Task<int> LiveCountAsync(DbConnection connection, DbTransaction transaction, long userId, CancellationToken cancellationToken) =>
-        connection.ExecuteScalarAsync<int>(database.Command("""
+    internal Task<int> LiveCountAsync(DbSession session, long userId) =>
+        session.ScalarAsync<int>("""
             SELECT COUNT(*) FROM access_tokens
             WHERE user_id = @userId AND purpose = 'api' AND revoked_utc IS NULL AND (expires_utc IS NULL OR expires_utc > @now)
-            """, new { userId, now = time.GetUtcNow().UtcDateTime }, transaction, cancellationToken));
+            """, new { userId, now = time.GetUtcNow().UtcDateTime });
 
     /// <summary>Revokes these tokens of the user (all of a purpose when <paramref name="tokenId"/> is null); how many were live.</summary>
-    internal Task<int> RevokeAsync(DbConnection connection, DbTransaction transaction, long userId, string purpose, long? tokenId,
-        CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(database.Command("""
+    internal Task<int> RevokeAsync(DbSession session, long userId, string purpose, long? tokenId) =>
+        session.ExecuteAsync("""
             UPDATE access_tokens SET revoked_utc = @Now
             WHERE user_id = @userId AND purpose = @purpose AND revoked_utc IS NULL AND (@tokenId IS NULL OR id = @tokenId)
-            """, new { userId, purpose, tokenId, Now = time.GetUtcNow().UtcDateTime }, transaction, cancellationToken));
+            """, new { userId, purpose, tokenId, Now = time.GetUtcNow().UtcDateTime });
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 

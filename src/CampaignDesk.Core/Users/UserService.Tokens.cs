@@ -1,4 +1,5 @@
 using CampaignDesk.Core.Common;
+using CampaignDesk.Core.Data;
 
 namespace CampaignDesk.Core.Users;
 
@@ -23,22 +24,21 @@ public sealed partial class UserService
 
         return errors.Any
             ? Task.FromResult(Outcome<IssuedToken>.Invalid(errors))
-            : ManageAsync(caller, userId, async (connection, transaction, user) =>
+            : ManageAsync(caller, userId, async (session, user) =>
             {
                 if (!UserRules.MayControlAccess(caller, user))
                 {
                     return Outcome<IssuedToken>.Forbidden(Messages.TokenIssueForbidden);
                 }
 
-                if (await tokens.LiveCountAsync(connection, transaction, user.Id, cancellationToken) >= MaxLiveTokens)
+                if (await tokens.LiveCountAsync(session, user.Id) >= MaxLiveTokens)
                 {
                     return Outcome<IssuedToken>.Conflict(Messages.TokensTooMany.With(MaxLiveTokens));
                 }
 
                 var expires = time.GetUtcNow().UtcDateTime.AddDays(days);
-                var issued = await tokens.IssueAsync(connection, transaction, user.Id, AccessTokens.Api, name, expires, cancellationToken);
-                await audit.RecordAsync(connection, transaction, caller, "create", "access_token", issued.Info.Id, null, null, issued.Info,
-                    cancellationToken);
+                var issued = await tokens.IssueAsync(session, user.Id, AccessTokens.Api, name, expires);
+                await audit.RecordAsync(session, caller, "create", "access_token", issued.Info.Id, null, null, issued.Info);
                 return Outcome<IssuedToken>.Ok(issued);
             }, cancellationToken);
     }
@@ -57,19 +57,19 @@ public sealed partial class UserService
     }
 
     public Task<Outcome<AccessToken>> RevokeTokenAsync(Caller caller, long userId, long tokenId, CancellationToken cancellationToken) =>
-        ManageAsync(caller, userId, async (connection, transaction, user) =>
+        ManageAsync(caller, userId, async (session, user) =>
         {
-            var before = await tokens.GetAsync(connection, transaction, userId, tokenId, cancellationToken);
+            var before = await tokens.GetAsync(session, userId, tokenId);
             if (before is null)
             {
                 return Outcome<AccessToken>.NotFound();
             }
 
-            await tokens.RevokeAsync(connection, transaction, userId, before.Purpose, tokenId, cancellationToken);
-            var after = (await tokens.GetAsync(connection, transaction, userId, tokenId, cancellationToken))!;
+            await tokens.RevokeAsync(session, userId, before.Purpose, tokenId);
+            var after = (await tokens.GetAsync(session, userId, tokenId))!;
             if (before.RevokedUtc is null)
             {
-                await audit.RecordAsync(connection, transaction, caller, "revoke", "access_token", tokenId, null, before, after, cancellationToken);
+                await audit.RecordAsync(session, caller, "revoke", "access_token", tokenId, null, before, after);
             }
 
             return Outcome<AccessToken>.Ok(after);
@@ -77,44 +77,43 @@ public sealed partial class UserService
 
     /// <summary>A new secret calendar feed address for the user; the previous one stops working.</summary>
     public Task<Outcome<IssuedToken>> RenewCalendarAsync(Caller caller, long userId, CancellationToken cancellationToken) =>
-        ManageAsync(caller, userId, async (connection, transaction, user) =>
+        ManageAsync(caller, userId, async (session, user) =>
         {
             if (!UserRules.MayControlAccess(caller, user))
             {
                 return Outcome<IssuedToken>.Forbidden(Messages.TokenIssueForbidden);
             }
 
-            await tokens.RevokeAsync(connection, transaction, userId, AccessTokens.Calendar, null, cancellationToken);
-            var issued = await tokens.IssueAsync(connection, transaction, userId, AccessTokens.Calendar, "calendar", null, cancellationToken);
-            await audit.RecordAsync(connection, transaction, caller, "create", "calendar_feed", issued.Info.Id, null, null, issued.Info,
-                cancellationToken);
+            await tokens.RevokeAsync(session, userId, AccessTokens.Calendar, null);
+            var issued = await tokens.IssueAsync(session, userId, AccessTokens.Calendar, "calendar", null);
+            await audit.RecordAsync(session, caller, "create", "calendar_feed", issued.Info.Id, null, null, issued.Info);
             return Outcome<IssuedToken>.Ok(issued);
         }, cancellationToken);
 
     public Task<Outcome<int>> RevokeCalendarAsync(Caller caller, long userId, CancellationToken cancellationToken) =>
-        ManageAsync(caller, userId, async (connection, transaction, user) =>
+        ManageAsync(caller, userId, async (session, user) =>
         {
-            var revoked = await tokens.RevokeAsync(connection, transaction, userId, AccessTokens.Calendar, null, cancellationToken);
+            var revoked = await tokens.RevokeAsync(session, userId, AccessTokens.Calendar, null);
             if (revoked > 0)
             {
-                await audit.RecordAsync(connection, transaction, caller, "revoke", "calendar_feed", userId, null, null, null, cancellationToken);
+                await audit.RecordAsync(session, caller, "revoke", "calendar_feed", userId, null, null, null);
             }
 
             return Outcome<int>.Ok(revoked);
         }, cancellationToken);
 
     private Task<Outcome<T>> ManageAsync<T>(Caller caller, long userId,
-        Func<System.Data.Common.DbConnection, System.Data.Common.DbTransaction, User, Task<Outcome<T>>> work, CancellationToken cancellationToken) =>
-        database.TransactAsync(async (connection, transaction) =>
+        Func<DbSession, User, Task<Outcome<T>>> work, CancellationToken cancellationToken) =>
+        database.WriteAsync(async session =>
         {
-            var user = await store.GetAsync(connection, transaction, userId, cancellationToken);
+            var user = await store.GetAsync(session, userId);
             if (user is null || !UserRules.MaySee(caller, user))
             {
                 return Outcome<T>.NotFound();
             }
 
             return UserRules.MayManage(caller, user)
-                ? await work(connection, transaction, user)
+                ? await work(session, user)
                 : Outcome<T>.Forbidden(Messages.TokensManageForbidden);
         }, cancellationToken);
 }

@@ -72,26 +72,26 @@ public sealed partial class UserService(Database database, UserStore store, Acce
             return Outcome<User>.Invalid(errors);
         }
 
-        return await database.TransactAsync(async (connection, transaction) =>
+        return await database.WriteAsync(async session =>
         {
-            if (await database.RequireRowsAsync(connection, transaction, "organisations", fields.OrganisationIds!, "organisationIds", errors, cancellationToken))
+            if (await session.RequireRowsAsync("organisations", fields.OrganisationIds!, "organisationIds", errors))
             {
                 return Outcome<User>.Invalid(errors);
             }
 
-            if (!caller.IsAdmin && await store.FindByEmailAsync(connection, transaction, fields.Email!, cancellationToken) is { } existing)
+            if (!caller.IsAdmin && await store.FindByEmailAsync(session, fields.Email!) is { } existing)
             {
-                return await JoinAsync(connection, transaction, caller, existing, fields.OrganisationIds!, cancellationToken);
+                return await JoinAsync(session, caller, existing, fields.OrganisationIds!);
             }
 
-            var id = await store.InsertAsync(connection, transaction, fields, cancellationToken);
+            var id = await store.InsertAsync(session, fields);
             if (id is null)
             {
                 return Outcome<User>.Conflict(Messages.UserExists.With(fields.Email));
             }
 
-            var user = (await store.GetAsync(connection, transaction, id.Value, cancellationToken))!;
-            await audit.RecordAsync(connection, transaction, caller, "create", "user", id, null, null, user, cancellationToken);
+            var user = (await store.GetAsync(session, id.Value))!;
+            await audit.RecordAsync(session, caller, "create", "user", id, null, null, user);
             return Outcome<User>.Ok(UserRules.ViewFor(caller, user));
         }, cancellationToken);
     }
@@ -100,9 +100,9 @@ public sealed partial class UserService(Database database, UserStore store, Acce
     /// organisations they coordinate and the disabled flag of their volunteers; a user changes their own name.</summary>
     public async Task<Outcome<User>> UpdateAsync(Caller caller, long id, UserFields change, int? ifMatchVersion,
         CancellationToken cancellationToken) =>
-        await database.TransactAsync(async (connection, transaction) =>
+        await database.WriteAsync(async session =>
         {
-            var current = await store.GetAsync(connection, transaction, id, cancellationToken);
+            var current = await store.GetAsync(session, id);
             if (current is null || !UserRules.MaySee(caller, current))
             {
                 return Outcome<User>.NotFound();
@@ -136,7 +136,7 @@ public sealed partial class UserService(Database database, UserStore store, Acce
                 return Outcome<User>.Invalid("organisationIds", Messages.RoleNeedsOrganisation, updated.Role);
             }
 
-            if (await database.RequireRowsAsync(connection, transaction, "organisations", updated.OrganisationIds, "organisationIds", errors, cancellationToken))
+            if (await session.RequireRowsAsync("organisations", updated.OrganisationIds, "organisationIds", errors))
             {
                 return Outcome<User>.Invalid(errors);
             }
@@ -146,17 +146,17 @@ public sealed partial class UserService(Database database, UserStore store, Acce
                 return Outcome<User>.Ok(UserRules.ViewFor(caller, current));
             }
 
-            if (!await store.UpdateAsync(connection, transaction, updated, cancellationToken))
+            if (!await store.UpdateAsync(session, updated))
             {
                 return Outcome<User>.Conflict(Messages.UserChangedConcurrently);
             }
 
-            var saved = (await store.GetAsync(connection, transaction, id, cancellationToken))!;
-            await audit.RecordAsync(connection, transaction, caller, "update", "user", id, null, current, saved, cancellationToken);
+            var saved = (await store.GetAsync(session, id))!;
+            await audit.RecordAsync(session, caller, "update", "user", id, null, current, saved);
             if (saved.Disabled && !current.Disabled)
             {
                 // Disabling someone signs them out of every browser at once, not only at their sessions' next check.
-                await sessions.EndAllAsync(connection, transaction, id, cancellationToken);
+                await sessions.EndAllAsync(session, id);
             }
             return Outcome<User>.Ok(UserRules.ViewFor(caller, saved));
         }, cancellationToken);
@@ -198,8 +198,7 @@ public sealed partial class UserService(Database database, UserStore store, Acce
     /// organisations. An address of any other account (an admin, a coordinator, an observer, someone disabled) is not the
     /// coordinator's to add; the refusal says so without saying whose it is.
     /// </summary>
-    private async Task<Outcome<User>> JoinAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, Caller caller,
-        User existing, IReadOnlyList<long> organisations, CancellationToken cancellationToken)
+    private async Task<Outcome<User>> JoinAsync(DbSession session, Caller caller, User existing, IReadOnlyList<long> organisations)
     {
         var joined = existing with { OrganisationIds = [.. existing.OrganisationIds.Union(organisations).Order()] };
         if (existing.Role != UserRoles.Volunteer || existing.Disabled || joined.OrganisationIds.Count > MaxOrganisations)
@@ -212,13 +211,13 @@ public sealed partial class UserService(Database database, UserStore store, Acce
             return Outcome<User>.Ok(UserRules.ViewFor(caller, existing));
         }
 
-        if (!await store.UpdateAsync(connection, transaction, joined, cancellationToken))
+        if (!await store.UpdateAsync(session, joined))
         {
             return Outcome<User>.Conflict(Messages.UserChangedConcurrently);
         }
 
-        var saved = (await store.GetAsync(connection, transaction, existing.Id, cancellationToken))!;
-        await audit.RecordAsync(connection, transaction, caller, "update", "user", existing.Id, null, existing, saved, cancellationToken);
+        var saved = (await store.GetAsync(session, existing.Id))!;
+        await audit.RecordAsync(session, caller, "update", "user", existing.Id, null, existing, saved);
         return Outcome<User>.Ok(UserRules.ViewFor(caller, saved));
     }
 }

@@ -59,7 +59,7 @@ public partial class SeededDirectoryTests
     {
         var david = (await QueryAsync<long>("SELECT official_id FROM official_identifiers WHERE source = 'assemblee' AND value = 'PA1008'")).Single();
 
-        var official = await new OfficialStore(_db.Database).GetAsync(david, default);
+        var official = await new OfficialQueries(_db.Database).GetAsync(david, default);
 
         var current = official!.Contacts.Where(c => c.RetiredUtc is null).ToList();
         Assert.Multiple(() =>

@@ -34,7 +34,7 @@ public partial class SeededDirectoryTests(DatabaseProvider provider)
         _organisations = new OrganisationStore(_db.Database, time);
         await new OrganisationSeeder(_db.Database, _organisations, Options.Create(new SeedOptions()), NullLogger<OrganisationSeeder>.Instance).SeedAsync(default);
         await new OfficialSeeder(_db.Database, imports, NullLogger<OfficialSeeder>.Instance).SeedAsync(default);
-        _relevant = new OrganisationOfficials(_db.Database, new TerritoryStore(_db.Database));
+        _relevant = new OrganisationOfficials(_db.Database, new TerritoryQueries(_db.Database));
         _services = new CoreServices(_db.Database, time);
         _campaign = await new CampaignSeeder(_db.Database, _services.Campaigns, _services.Positions, _services.Templates, NullLogger<CampaignSeeder>.Instance).SeedAsync(default);
     }
@@ -160,7 +160,7 @@ public partial class SeededDirectoryTests(DatabaseProvider provider)
     [Test]
     public async Task Search_AccentAndCaseInsensitive_FindsTheDeputeWithGroup()
     {
-        var page = await new OfficialStore(_db.Database).SearchAsync(new OfficialQuery("chatélain cyr", Role: Roles.Depute), default);
+        var page = await new OfficialQueries(_db.Database).SearchAsync(new OfficialQuery("chatélain cyr", Role: Roles.Depute), default);
 
         var mandate = page.Items.Single().Mandates.Single();
         Assert.That((mandate.CirconscriptionCode, mandate.GroupCode), Is.EqualTo(("38-02", "EcoS")));

@@ -1,4 +1,5 @@
 using CampaignDesk.Core.Audit;
+using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Organisations;
 using CampaignDesk.Core.Territories;
@@ -24,7 +25,7 @@ public class OrganisationServiceTests(DatabaseProvider provider)
     {
         _db = await (await TestDatabase.CreateAsync(provider)).MigratedAsync();
         _store = new OrganisationStore(_db.Database, TestClock.Create());
-        _service = new OrganisationService(_store, new TerritoryStore(_db.Database), new AuditLog(_db.Database, TestClock.Create()));
+        _service = new OrganisationService(_db.Database, _store, new TerritoryQueries(_db.Database), new AuditLog(_db.Database, TestClock.Create()));
     }
 
     [TearDown]
@@ -37,7 +38,7 @@ public class OrganisationServiceTests(DatabaseProvider provider)
 
         var result = await _service.CreateAsync(Admin, new OrganisationFields("structure", "msp", "MSP Pyrénées Belleville", "75056", ParentIds: [structure.Id]), default);
 
-        Assert.That(result.Status, Is.EqualTo(SaveStatus.Invalid));
+        Assert.That(result.Status, Is.EqualTo(OutcomeStatus.Invalid));
         Assert.That(result.Errors!["parentIds"].Single().ToString(), Does.Contain("only federations"));
     }
 
@@ -46,7 +47,7 @@ public class OrganisationServiceTests(DatabaseProvider provider)
     {
         var result = await _service.CreateAsync(Admin, new OrganisationFields("structure", "msp", "MSP Mathagon", "75056", ParentIds: [999]), default);
 
-        Assert.That(result.Status, Is.EqualTo(SaveStatus.Invalid));
+        Assert.That(result.Status, Is.EqualTo(OutcomeStatus.Invalid));
         Assert.That((await _store.SearchAsync(new OrganisationQuery(), default)).Total, Is.Zero);
     }
 
@@ -76,7 +77,7 @@ public class OrganisationServiceTests(DatabaseProvider provider)
                 Task.Run(() => { start.SignalAndWait(); return _service.UpdateAsync(Admin, a.Id, f => f with { ParentIds = [b.Id] }, null, default); }),
                 Task.Run(() => { start.SignalAndWait(); return _service.UpdateAsync(Admin, b.Id, f => f with { ParentIds = [a.Id] }, null, default); }));
 
-            Assert.That(results.Count(r => r.Status == SaveStatus.Saved), Is.EqualTo(1), $"round {round}");
+            Assert.That(results.Count(r => r.Status == OutcomeStatus.Ok), Is.EqualTo(1), $"round {round}");
             Assert.That(await _store.GetAncestorIdsAsync([a.Id], default), Does.Not.Contain(a.Id), "no cycle stored");
         }
     }
@@ -109,7 +110,7 @@ public class OrganisationServiceTests(DatabaseProvider provider)
 
         var result = await _service.UpdateAsync(Admin, created.Id, f => f with { Name = " MSP Mathagon " }, null, default);
 
-        Assert.That((result.Status, result.Organisation!.Version), Is.EqualTo((SaveStatus.Saved, 1)));
+        Assert.That((result.Status, result.Value!.Version), Is.EqualTo((OutcomeStatus.Ok, 1)));
     }
 
     [Test]
@@ -120,8 +121,8 @@ public class OrganisationServiceTests(DatabaseProvider provider)
 
         var stale = await _service.UpdateAsync(Admin, created.Id, f => f with { Mailbox = "b@example.org" }, 1, default);
 
-        Assert.That(stale.Status, Is.EqualTo(SaveStatus.Stale));
-        Assert.That(stale.Organisation!.Version, Is.EqualTo(2));
+        Assert.That(stale.Status, Is.EqualTo(OutcomeStatus.Stale));
+        Assert.That(stale.Value!.Version, Is.EqualTo(2));
         Assert.That((await _store.GetAsync(created.Id, default))!.Mailbox, Is.EqualTo("a@example.org"));
     }
 
@@ -140,12 +141,12 @@ public class OrganisationServiceTests(DatabaseProvider provider)
 
     [Test]
     public async Task Update_UnknownId_IsNotFound() =>
-        Assert.That((await _service.UpdateAsync(Admin, 31337, f => f, null, default)).Status, Is.EqualTo(SaveStatus.NotFound));
+        Assert.That((await _service.UpdateAsync(Admin, 31337, f => f, null, default)).Status, Is.EqualTo(OutcomeStatus.NotFound));
 
     private async Task<Organisation> CreateAsync(OrganisationFields fields)
     {
         var result = await _service.CreateAsync(Admin, fields, default);
-        Assert.That(result.Status, Is.EqualTo(SaveStatus.Saved), () => string.Join("; ", result.Errors?.Keys ?? []));
-        return result.Organisation!;
+        Assert.That(result.Status, Is.EqualTo(OutcomeStatus.Ok), () => string.Join("; ", result.Errors?.Keys ?? []));
+        return result.Value!;
     }
 }

@@ -46,7 +46,7 @@ public class OrganisationSeederTests
     {
         await Seeder().SeedAsync(default);
         var mathagon = (await _store.SearchAsync(new OrganisationQuery("Mathagon"), default)).Items.Single();
-        await new OrganisationService(_store, new CampaignDesk.Core.Territories.TerritoryStore(_db.Database), new CampaignDesk.Core.Audit.AuditLog(_db.Database, TimeProvider.System))
+        await new OrganisationService(_db.Database, _store, new CampaignDesk.Core.Territories.TerritoryQueries(_db.Database), new CampaignDesk.Core.Audit.AuditLog(_db.Database, TimeProvider.System))
             .UpdateAsync(CampaignDesk.Core.Users.Caller.System("test"), mathagon.Id, f => f with { Mailbox = "contact@mathagon.example" }, null, default);
 
         var second = await Seeder().SeedAsync(default);

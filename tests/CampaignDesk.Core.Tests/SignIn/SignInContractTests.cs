@@ -41,9 +41,9 @@ public class SignInContractTests(DatabaseProvider provider)
         var mailOptions = Options.Create(new MailOptions { EmlFolder = _mail.FullName });
         var transport = new EmlFolderTransport(mailOptions, new TestHostEnvironment(_mail.FullName), _time, new Installation(_db.Database));
         var options = Options.Create(new SignInOptions());
-        var links = new SignInLinks(_db.Database, _time);
+        var links = new SignInLinks(_time);
         var users = new UserStore(_db.Database, _time);
-        _invitations = new InvitationService(_db.Database, _services.Users, users, links, transport, mailOptions, options, _services.Audit, _time,
+        _invitations = new InvitationService(_db.Database, _services.Users, users, _services.Organisations, links, transport, mailOptions, options, _services.Audit, _time,
             NullLogger<InvitationService>.Instance);
         _signIn = new SignInService(_db.Database, users, links, _services.Sessions, transport, mailOptions, options, _services.Audit, _time,
             NullLogger<SignInService>.Instance);

@@ -17,8 +17,7 @@ public sealed class ActeurImporter(Database database, ParliamentImporter parliam
     /// <summary>The contact points' source: the same publisher as the députés' list.</summary>
     public const string Source = "assemblee";
 
-    internal async Task ImportAsync(DbConnection connection, DbTransaction transaction, Stream stream, string fileName, ImportRun run,
-        CancellationToken cancellationToken)
+    internal async Task ImportAsync(DbSession session, Stream stream, string fileName, ImportRun run)
     {
         var sitting = new List<Acteur>();
         var former = 0;
@@ -68,12 +67,11 @@ public sealed class ActeurImporter(Database database, ParliamentImporter parliam
                 $"{former} fiche(s) de personnes qui ne siègent pas à l'Assemblée : leurs coordonnées ne sont pas reprises."));
         }
 
-        var known = await parliament.MatchAsync(connection, transaction, sitting.Select(a => a.Member).ToList(), ParliamentMember.Depute, run,
-            cancellationToken);
+        var known = await parliament.MatchAsync(session, sitting.Select(a => a.Member).ToList(), ParliamentMember.Depute, run);
         var values = sitting.Where(a => known.ContainsKey(a.Member.SourceId)).GroupBy(a => known[a.Member.SourceId])
             .ToDictionary(g => g.Key, g => g.SelectMany(a => a.Contacts).ToList());
-        var writer = new ContactPointWriter(database, connection, transaction, run, time.GetUtcNow().UtcDateTime);
-        await writer.ReplaceForOfficialsAsync(Source, ContactKinds.All, values, cancellationToken);
+        var writer = new ContactPointWriter(database, session, run, time.GetUtcNow().UtcDateTime);
+        await writer.ReplaceForOfficialsAsync(Source, ContactKinds.All, values);
         writer.ReportOlder();
     }
 }

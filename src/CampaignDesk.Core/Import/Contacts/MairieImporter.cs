@@ -17,11 +17,11 @@ public sealed class MairieImporter(Database database, TimeProvider time)
     /// <summary>The contact points' source: the directory of service-public.fr.</summary>
     public const string Source = "service_public";
 
-    internal async Task ImportAsync(DbConnection connection, DbTransaction transaction, Stream stream, ImportRun run, CancellationToken cancellationToken)
+    internal async Task ImportAsync(DbSession session, Stream stream, ImportRun run)
     {
         if (!ContactFiles.IsJson(stream))
         {
-            await ImportAsync(connection, transaction, MairieDirectory.ReadCsv(stream), csv: true, run, cancellationToken);
+            await ImportAsync(session, MairieDirectory.ReadCsv(stream), csv: true, run);
             return;
         }
 
@@ -36,7 +36,7 @@ public sealed class MairieImporter(Database database, TimeProvider time)
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(stream, new JsonDocumentOptions { AllowTrailingCommas = true }, cancellationToken);
+            document = await JsonDocument.ParseAsync(stream, new JsonDocumentOptions { AllowTrailingCommas = true }, session.CancellationToken);
         }
         catch (JsonException ex)
         {
@@ -44,18 +44,17 @@ public sealed class MairieImporter(Database database, TimeProvider time)
         }
 
         using var _ = document;
-        await ImportAsync(connection, transaction, MairieDirectory.ReadJson(document), csv: false, run, cancellationToken);
+        await ImportAsync(session, MairieDirectory.ReadJson(document), csv: false, run);
     }
 
-    private async Task ImportAsync(DbConnection connection, DbTransaction transaction, IEnumerable<MairieRecord> records, bool csv, ImportRun run,
-        CancellationToken cancellationToken)
+    private async Task ImportAsync(DbSession session, IEnumerable<MairieRecord> records, bool csv, ImportRun run)
     {
-        var communes = (await connection.QueryAsync<(string Insee, string Name, string? DepartmentCode)>(database.Command(
-            "SELECT insee, name, department_code FROM communes", transaction: transaction, cancellationToken: cancellationToken))).ToList();
+        var communes = (await session.Connection.QueryAsync<(string Insee, string Name, string? DepartmentCode)>(session.Command(
+            "SELECT insee, name, department_code FROM communes"))).ToList();
         // INSEE's list leaves out the communes of Nouvelle-Calédonie, Polynésie and Wallis-et-Futuna; the RNE's maires name them.
-        var known = communes.Select(c => c.Insee).Concat(await connection.QueryAsync<string>(database.Command(
-            "SELECT DISTINCT commune_insee FROM mandates WHERE role = 'maire' AND commune_insee IS NOT NULL", transaction: transaction,
-            cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
+        var known = communes.Select(c => c.Insee).Concat(await session.Connection.QueryAsync<string>(session.Command(
+            "SELECT DISTINCT commune_insee FROM mandates WHERE role = 'maire' AND commune_insee IS NOT NULL")))
+            .ToHashSet(StringComparer.Ordinal);
         var names = new CommuneNames(communes);
 
         var values = new Dictionary<string, List<ContactValue>>(StringComparer.Ordinal);
@@ -91,8 +90,8 @@ public sealed class MairieImporter(Database database, TimeProvider time)
                 $"{secondary} mairie(s) déléguée(s) ou annexe(s) ignorée(s) : on écrit à la mairie de la commune."));
         }
 
-        var writer = new ContactPointWriter(database, connection, transaction, run, time.GetUtcNow().UtcDateTime);
-        await writer.ReplaceForCommunesAsync(Source, MairieDirectory.KindsOf(csv), values, cancellationToken);
+        var writer = new ContactPointWriter(database, session, run, time.GetUtcNow().UtcDateTime);
+        await writer.ReplaceForCommunesAsync(Source, MairieDirectory.KindsOf(csv), values);
         writer.ReportOlder();
     }
 

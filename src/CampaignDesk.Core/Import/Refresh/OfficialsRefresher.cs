@@ -1,6 +1,5 @@
 using System.Net;
 using CampaignDesk.Core.Data;
-using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -101,11 +100,7 @@ public sealed class OfficialsRefresher(HttpClient http, ImportService imports, D
         }
     }
 
-    private async Task<bool> AlreadyImportedAsync(string sha256, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>(database.Command(
-            "SELECT COUNT(*) FROM import_runs WHERE sha256 = @sha256 AND status = 'succeeded'", new { sha256 },
-            cancellationToken: cancellationToken)) > 0;
-    }
+    private async Task<bool> AlreadyImportedAsync(string sha256, CancellationToken cancellationToken) =>
+        await database.ReadAsync(session => session.ScalarAsync<int>(
+            "SELECT COUNT(*) FROM import_runs WHERE sha256 = @sha256 AND status = 'succeeded'", new { sha256 }), cancellationToken) > 0;
 }

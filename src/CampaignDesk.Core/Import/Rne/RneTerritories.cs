@@ -1,7 +1,5 @@
-using System.Data.Common;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Territories;
-using Dapper;
 
 namespace CampaignDesk.Core.Import.Rne;
 
@@ -15,8 +13,7 @@ internal sealed class RneTerritories(HashSet<string> communes, HashSet<string> c
 {
     /// <summary>The codes to check the file's rows against, or null when the file names no commune and no canton.</summary>
     /// <exception cref="InvalidDataException">The territories are not loaded: the file's codes cannot be checked.</exception>
-    public static async Task<RneTerritories?> LoadAsync(Database database, DbConnection connection, DbTransaction transaction, RneFile file,
-        CancellationToken cancellationToken)
+    public static async Task<RneTerritories?> LoadAsync(DbSession session, RneFile file)
     {
         if (!file.Names(RneField.CommuneCode) && !file.Names(RneField.CantonCode))
         {
@@ -24,7 +21,7 @@ internal sealed class RneTerritories(HashSet<string> communes, HashSet<string> c
         }
 
         async Task<HashSet<string>> Codes(string sql) =>
-            (await connection.QueryAsync<string>(database.Command(sql, null, transaction, cancellationToken))).ToHashSet(StringComparer.Ordinal);
+            (await session.QueryAsync<string>(sql)).ToHashSet(StringComparer.Ordinal);
         var communes = await Codes("SELECT insee FROM communes");
         if (communes.Count == 0)
         {

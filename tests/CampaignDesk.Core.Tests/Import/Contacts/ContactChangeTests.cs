@@ -101,7 +101,7 @@ public class ContactChangeTests(DatabaseProvider provider)
                 ("email", "mairie"), ("phone", "mairie"), ("postal", "mairie"), ("web", "mairie"),
             }));
             Assert.That(smh.Single(c => c.Kind == "postal") is { PostalCode: "38400", Latitude: 45.1671 });
-            Assert.That((await new OfficialStore(_world.Database).GetAsync(noumea, default))!.Contacts.Select(c => (c.Value, c.Display, c.Href)),
+            Assert.That((await new OfficialQueries(_world.Database).GetAsync(noumea, default))!.Contacts.Select(c => (c.Value, c.Display, c.Href)),
                 Is.EqualTo(new[] { ("+687273115", "+687 27 31 15", "tel:+687273115") }), "Nouméa, a commune INSEE's list leaves out, known by its maire");
             Assert.That(report.Issues.Select(i => (i.Kind, i.Line)), Is.SupersetOf(new[]
             {

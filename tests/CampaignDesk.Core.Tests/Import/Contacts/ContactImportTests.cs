@@ -117,7 +117,7 @@ public class ContactImportTests(DatabaseProvider provider)
     {
         var maire = await _world.ScalarAsync<long>("SELECT official_id FROM mandates WHERE role = 'maire' AND commune_insee = '45210' AND end_date IS NULL");
 
-        var official = await new OfficialStore(_world.Database).GetAsync(maire, default);
+        var official = await new OfficialQueries(_world.Database).GetAsync(maire, default);
 
         var mail = official!.Contacts.Single(c => c.Kind == ContactKinds.Email);
         Assert.Multiple(() =>
@@ -165,7 +165,7 @@ public class ContactImportTests(DatabaseProvider provider)
     public async Task Mairies_ANewMaire_HasTheMairiesContactsWithoutAnImport()
     {
         var former = await _world.ScalarAsync<long>("SELECT official_id FROM mandates WHERE role = 'maire' AND commune_insee = '38421' AND end_date IS NULL");
-        var store = new OfficialStore(_world.Database);
+        var store = new OfficialQueries(_world.Database);
         var elected = await _world.NewMaireAsync("38421", "38");
 
         var now = await store.GetAsync(elected, default);

@@ -41,17 +41,16 @@ internal sealed class ContactWorld : IAsyncDisposable
     }
 
     /// <summary>Makes a new official the maire of <paramref name="commune"/> (the former one's mandate ends), as a new RNE release would.</summary>
-    public Task<long> NewMaireAsync(string commune, string department) => Database.TransactAsync(async (connection, transaction) =>
+    public Task<long> NewMaireAsync(string commune, string department) => Database.WriteAsync(async session =>
     {
-        await connection.ExecuteAsync("UPDATE mandates SET end_date = '2026-06-01' WHERE role = 'maire' AND commune_insee = @commune AND end_date IS NULL",
-            new { commune }, transaction);
-        var id = await connection.ExecuteScalarAsync<long>(Database.Dialect.InsertReturningId("officials",
-            "last_name, first_name, sex, search_text, created_utc, updated_utc", "'NOUVELLE', 'Élue', 'F', 'nouvelle elue', @now, @now"),
-            new { now = Time.GetUtcNow().UtcDateTime }, transaction);
-        await connection.ExecuteAsync("""
+        await session.ExecuteAsync("UPDATE mandates SET end_date = '2026-06-01' WHERE role = 'maire' AND commune_insee = @commune AND end_date IS NULL",
+            new { commune });
+        var id = await session.InsertAsync("officials", "last_name, first_name, sex, search_text, created_utc, updated_utc",
+            "'NOUVELLE', 'Élue', 'F', 'nouvelle elue', @now, @now", new { now = Time.GetUtcNow().UtcDateTime });
+        await session.ExecuteAsync("""
             INSERT INTO mandates (official_id, role, seat_key, department_code, commune_insee, start_date, source)
             VALUES (@id, 'maire', @seat, @department, @commune, '2026-06-01', 'test')
-            """, new { id, seat = "maire:" + commune, department, commune }, transaction);
+            """, new { id, seat = "maire:" + commune, department, commune });
         return id;
     }, default);
 

@@ -6,7 +6,7 @@ using Dapper;
 
 namespace CampaignDesk.Core.Officials;
 
-public sealed class OfficialStore(Database database)
+public sealed class OfficialQueries(Database database)
 {
     /// <summary>Words of a query matched at most: more narrow nothing a person types, and each is a LIKE.</summary>
     private const int MaxWords = 6;
