@@ -41,6 +41,11 @@ public sealed class AuditLog(Database database, TimeProvider time)
             After = after is null ? null : JsonSerializer.Serialize(after, Json),
         }, transaction, cancellationToken));
 
+    /// <summary>Records an entry in the write's unit of work.</summary>
+    public Task RecordAsync(DbSession session, Caller caller, string action, string entity, object? entityId, long? organisationId, object? before,
+        object? after) =>
+        RecordAsync(session.Connection, session.Transaction!, caller, action, entity, entityId, organisationId, before, after, session.CancellationToken);
+
     /// <summary>Records an entry in a transaction of its own, for writes that commit elsewhere (an import run).</summary>
     public Task RecordAsync(Caller caller, string action, string entity, object? entityId, long? organisationId, object? before, object? after,
         CancellationToken cancellationToken) =>
