@@ -56,8 +56,8 @@ internal static class Runs
         await using var stub = await GraphStub.StartAsync(stubOptions);
         using var transport = new GraphMailTransport(Options.Create(graph(stub)), NullLogger<GraphMailTransport>.Instance, TimeProvider.System);
         var keys = await OutboxSeed.SeedAsync(database, messages, mailboxes, DateTimeOffset.UtcNow);
-        var dispatcher = new FollowUpDispatcher(database, OutreachLog.For(database, TimeProvider.System), transport, Options.Create(options), Options.Create(AlwaysOpen), TimeProvider.System,
-            NullLogger<FollowUpDispatcher>.Instance);
+        var dispatcher = new FollowUpDispatcher(database, new FollowUpOutbox(TimeProvider.System), OutreachLog.For(database, TimeProvider.System), transport,
+            Options.Create(options), Options.Create(AlwaysOpen), TimeProvider.System, NullLogger<FollowUpDispatcher>.Instance);
 
         var clock = Stopwatch.StartNew();
         var claimed = await dispatcher.DrainAsync(CancellationToken.None);

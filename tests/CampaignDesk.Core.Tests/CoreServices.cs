@@ -41,14 +41,14 @@ internal sealed class CoreServices
         Positions = new PositionService(database, Audit, CampaignRules, Effects, time);
         Coverage = new CoverageService(database);
         Templates = new TemplateService(database, Audit, time);
-        FollowUps = new FollowUpService(database, Audit, CampaignRules, Options.Create(new SendingWindow()), time);
+        FollowUps = new FollowUpService(database, Audit, CampaignRules, new FollowUpOutbox(time), Options.Create(new SendingWindow()), time);
     }
 
     public TemplateService Templates { get; }
     public FollowUpService FollowUps { get; }
 
-    public FollowUpDispatcher Dispatcher(IMailTransport transport, FollowUpOptions? options = null) => new(_database, Interactions, transport,
-        Options.Create(options ?? new FollowUpOptions()), Options.Create(new SendingWindow()), _time, NullLogger<FollowUpDispatcher>.Instance);
+    public FollowUpDispatcher Dispatcher(IMailTransport transport, FollowUpOptions? options = null) => new(_database, new FollowUpOutbox(_time), Interactions,
+        transport, Options.Create(options ?? new FollowUpOptions()), Options.Create(new SendingWindow()), _time, NullLogger<FollowUpDispatcher>.Instance);
 
     public FollowUpRules Rules() => new(_database, FollowUps, _time, NullLogger<FollowUpRules>.Instance);
 

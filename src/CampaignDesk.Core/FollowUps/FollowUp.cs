@@ -60,8 +60,23 @@ public sealed record FollowUpInput(long? OfficialId, long? OrganisationId, long?
 public sealed record FollowUpQuery(string? State, long? OrganisationId, long? CampaignId, long? OfficialId, PageRequest Paging, long? BatchId = null);
 
 /// <summary>
-/// The states of a follow-up in the outbox, and the only place they are spelled: SQL interpolates these constants
-/// (<c>state = '{FollowUpStates.Scheduled}'</c>), which is safe because they are constants of this file, never input.
+/// Where a follow-up stands in the outbox. Every transition between these is a named operation of <see cref="FollowUpOutbox"/>:
+/// scheduled → claimed (a worker's lease) → sent, or back to scheduled (retry, release, replan), or failed (given up);
+/// scheduled → cancelled (by hand, its batch, an answer), claimed → cancelled when an answer came during the send.
+/// </summary>
+public enum FollowUpState
+{
+    Scheduled,
+    Claimed,
+    Sent,
+    Failed,
+    Cancelled,
+}
+
+/// <summary>
+/// The database's (and the API's) spelling of each <see cref="FollowUpState"/>, and the only place it is spelled: SQL
+/// interpolates these constants (<c>state = '{FollowUpStates.Scheduled}'</c>), which is safe because they are constants of
+/// this file, never input.
 /// </summary>
 public static class FollowUpStates
 {
@@ -71,5 +86,20 @@ public static class FollowUpStates
     public const string Failed = "failed";
     public const string Cancelled = "cancelled";
 
-    public static readonly IReadOnlyList<string> All = [Scheduled, Claimed, Sent, Failed, Cancelled];
+    /// <summary>Every state's spelling, in the enum's order.</summary>
+    public static readonly IReadOnlyList<string> All = [.. Enum.GetValues<FollowUpState>().Select(Spelling)];
+
+    public static string Spelling(FollowUpState state) => state switch
+    {
+        FollowUpState.Scheduled => Scheduled,
+        FollowUpState.Claimed => Claimed,
+        FollowUpState.Sent => Sent,
+        FollowUpState.Failed => Failed,
+        FollowUpState.Cancelled => Cancelled,
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
+    };
+
+    /// <summary>The state a row's <c>state</c> column spells; null for a spelling no state has.</summary>
+    public static FollowUpState? Parse(string? spelling) =>
+        Enum.GetValues<FollowUpState>().Select(s => (FollowUpState?)s).FirstOrDefault(s => Spelling(s!.Value) == spelling);
 }

@@ -5,7 +5,6 @@ using CampaignDesk.Core.Interactions;
 using CampaignDesk.Core.Officials;
 using CampaignDesk.Core.Organisations;
 using CampaignDesk.Core.Users;
-using Dapper;
 
 namespace CampaignDesk.Core.FollowUps;
 
@@ -16,8 +15,8 @@ namespace CampaignDesk.Core.FollowUps;
 /// a batch, which one request cancels. An official who cannot get it (no address, a placeholder without a value) is
 /// reported and left out; the others are scheduled.
 /// </summary>
-public sealed class FollowUpBatches(Database database, FollowUpService followUps, Coordination coordination, OrganisationStore organisations,
-    OrganisationOfficials officials, AuditLog audit, TimeProvider time)
+public sealed class FollowUpBatches(Database database, FollowUpService followUps, FollowUpOutbox outbox, Coordination coordination,
+    OrganisationStore organisations, OrganisationOfficials officials, AuditLog audit)
 {
     public const int MaxOfficials = 300;
 
@@ -47,34 +46,29 @@ public sealed class FollowUpBatches(Database database, FollowUpService followUps
         var dryRun = input.DryRun == true;
         var single = new FollowUpInput(null, organisationId, input.CampaignId, input.TemplateId, input.Subject, input.Body, input.NotBefore);
         return dryRun
-            ? Outcome<FollowUpBatch>.Ok(await database.RehearseAsync((connection, transaction) => RunAsync(connection, transaction, null), cancellationToken))
-            : await database.TransactAsync(async (connection, transaction) =>
+            ? Outcome<FollowUpBatch>.Ok(await database.RehearseAsync(session => RunAsync(session, null), cancellationToken))
+            : await database.WriteAsync(async session =>
             {
-                var now = time.GetUtcNow().UtcDateTime;
-                var batchId = await connection.ExecuteScalarAsync<long>(database.Command(database.Dialect.InsertReturningId("followup_batches",
-                    "organisation_id, campaign_id, created_by_user_id, created_by, created_utc", "@organisationId, @CampaignId, @UserId, @By, @now"),
-                    new { organisationId, input.CampaignId, caller.UserId, By = caller.DisplayName, now }, transaction, cancellationToken));
-                var batch = await RunAsync(connection, transaction, batchId);
+                var batchId = await outbox.OpenBatchAsync(session, caller, organisationId, input.CampaignId);
+                var batch = await RunAsync(session, batchId);
                 if (batch.Scheduled == 0)
                 {
                     return Outcome<FollowUpBatch>.Invalid(FirstErrors(batch));
                 }
 
-                await audit.RecordAsync(connection, transaction, caller, "create", "followup_batch", batchId, organisationId, null,
-                    new { batch.Id, input.CampaignId, input.TemplateId, batch.Scheduled, batch.Refused }, cancellationToken);
+                await audit.RecordAsync(session, caller, "create", "followup_batch", batchId, organisationId, null,
+                    new { batch.Id, input.CampaignId, input.TemplateId, batch.Scheduled, batch.Refused });
                 return Outcome<FollowUpBatch>.Ok(batch);
             }, cancellationToken);
 
-        async Task<FollowUpBatch> RunAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, long? batchId)
+        async Task<FollowUpBatch> RunAsync(DbSession session, long? batchId)
         {
-            var names = (await connection.QueryAsync<(long Id, string FirstName, string LastName)>(database.Command(
-                $"SELECT id, first_name, last_name FROM officials WHERE {database.Dialect.InList("id", "ids")}", new { ids }, transaction,
-                cancellationToken))).ToDictionary(o => o.Id, o => $"{o.FirstName} {o.LastName}");
+            var names = await FollowUpQueries.OfficialNamesAsync(session, ids);
             var items = new List<FollowUpBatchItem>();
             foreach (var officialId in ids)
             {
-                var outcome = await followUps.ScheduleAsync(connection, transaction, caller, single with { OfficialId = officialId }, "manual", null,
-                    cancellationToken, correlationId: correlationId);
+                var outcome = await followUps.ScheduleAsync(session, caller, single with { OfficialId = officialId },
+                    FollowUpOrigin.Manual(correlationId, batchId));
                 if (!outcome.IsOk)
                 {
                     items.Add(new(officialId, names.GetValueOrDefault(officialId), null, [],
@@ -83,14 +77,9 @@ public sealed class FollowUpBatches(Database database, FollowUpService followUps
                 }
 
                 var followUp = outcome.Value!;
-                if (batchId is { } id)
-                {
-                    await connection.ExecuteAsync(database.Command("UPDATE followups SET batch_id = @id WHERE id = @FollowUpId",
-                        new { id, FollowUpId = followUp.Id }, transaction, cancellationToken));
-                }
-
-                var others = await coordination.OthersRecentlyAsync(connection, transaction, caller, officialId, organisationId, followUp.CampaignId,
-                    cancellationToken);
+                // Coordination belongs to the outreach log, which takes a connection and its transaction until it takes a session.
+                var others = await coordination.OthersRecentlyAsync(session.Connection, session.Transaction!, caller, officialId, organisationId,
+                    followUp.CampaignId, cancellationToken);
                 var reasons = followUp.Plan!.Concat(others.Take(3).Select(o => new PlanReason("others_recently",
                     $"Déjà contacté·e par {o.OrganisationName} le {FrenchDates.LongForm(DateOnly.FromDateTime(o.OccurredUtc))} : pensez à vous coordonner.")))
                     .ToList();
@@ -105,11 +94,9 @@ public sealed class FollowUpBatches(Database database, FollowUpService followUps
 
     /// <summary>Cancels what of a batch has not left yet; what is sent or being sent is counted, not changed.</summary>
     public Task<Outcome<BatchCancellation>> CancelAsync(Caller caller, long batchId, CancellationToken cancellationToken) =>
-        database.TransactAsync(async (connection, transaction) =>
+        database.WriteAsync(async session =>
         {
-            var organisationId = await connection.QuerySingleOrDefaultAsync<long?>(database.Command(
-                "SELECT organisation_id FROM followup_batches WHERE id = @batchId", new { batchId }, transaction, cancellationToken));
-            if (organisationId is not { } organisation || !caller.ActsFor(organisation))
+            if (await FollowUpQueries.BatchOrganisationAsync(session, batchId) is not { } organisation || !caller.ActsFor(organisation))
             {
                 return Outcome<BatchCancellation>.NotFound();
             }
@@ -119,15 +106,8 @@ public sealed class FollowUpBatches(Database database, FollowUpService followUps
                 return Outcome<BatchCancellation>.Forbidden(Messages.FollowUpCancelForbidden);
             }
 
-            var now = time.GetUtcNow().UtcDateTime;
-            var cancelled = await connection.ExecuteAsync(database.Command($"""
-                UPDATE followups SET state = '{FollowUpStates.Cancelled}', cancelled_utc = @now, cancel_reason = @reason, updated_utc = @now
-                WHERE batch_id = @batchId AND state = '{FollowUpStates.Scheduled}'
-                """, new { batchId, now, reason = $"batch cancelled by {caller.DisplayName}" }, transaction, cancellationToken));
-            var left = await connection.ExecuteScalarAsync<int>(database.Command(
-                $"SELECT COUNT(*) FROM followups WHERE batch_id = @batchId AND state IN ('{FollowUpStates.Claimed}', '{FollowUpStates.Sent}')", new { batchId }, transaction, cancellationToken));
-            var result = new BatchCancellation(batchId, cancelled, left);
-            await audit.RecordAsync(connection, transaction, caller, "cancel", "followup_batch", batchId, organisation, null, result, cancellationToken);
+            var result = await outbox.CancelBatchAsync(session, batchId, $"batch cancelled by {caller.DisplayName}");
+            await audit.RecordAsync(session, caller, "cancel", "followup_batch", batchId, organisation, null, result);
             return Outcome<BatchCancellation>.Ok(result);
         }, cancellationToken);
 

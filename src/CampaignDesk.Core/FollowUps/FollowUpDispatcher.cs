@@ -1,11 +1,9 @@
-using System.Data.Common;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Interactions;
 using CampaignDesk.Core.Mail;
 using CampaignDesk.Core.Observability;
 using CampaignDesk.Core.Users;
-using Dapper;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,15 +23,10 @@ namespace CampaignDesk.Core.FollowUps;
 /// with its lease, as a crash would leave it.
 /// </summary>
 /// <param name="metrics">Counts sends and failures (null where a test builds the dispatcher by hand).</param>
-public sealed class FollowUpDispatcher(Database database, InteractionService interactions, IMailTransport transport, IOptions<FollowUpOptions> options, IOptions<SendingWindow> window,
-    TimeProvider time, ILogger<FollowUpDispatcher> logger, CampaignDeskMetrics? metrics = null, IOptions<HostOptions>? host = null)
+public sealed class FollowUpDispatcher(Database database, FollowUpOutbox outbox, InteractionService interactions, IMailTransport transport,
+    IOptions<FollowUpOptions> options, IOptions<SendingWindow> window, TimeProvider time, ILogger<FollowUpDispatcher> logger, CampaignDeskMetrics? metrics = null,
+    IOptions<HostOptions>? host = null)
 {
-    /// <summary>A claimed row goes back to the outbox, unless an answer came while it was claimed: then it is cancelled.</summary>
-    private const string BackToScheduled = $"""
-        state = CASE WHEN cancel_reason IS NULL THEN '{FollowUpStates.Scheduled}' ELSE '{FollowUpStates.Cancelled}' END,
-        cancelled_utc = CASE WHEN cancel_reason IS NULL THEN NULL ELSE @now END
-        """;
-
     /// <summary>Who logs the contact a sent follow-up makes (the audit trail's actor).</summary>
     private static readonly Caller Sender = Caller.System("envoi des relances");
 
@@ -91,39 +84,17 @@ public sealed class FollowUpDispatcher(Database database, InteractionService int
         return total;
     }
 
+    /// <summary>Gives up the rows that keep killing their worker, then claims what is due, in one short write.</summary>
     private async Task<IReadOnlyList<FollowUp>> ClaimAsync(string token, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        // A due row, or one whose claim lapsed; the outer condition re-checks it on the latest row version, so two
-        // workers racing for a row cannot both take it. At most ClaimPerMailbox rows per mailbox per round.
-        const string Claimable = $"((state = '{FollowUpStates.Scheduled}' AND due_utc <= @now) OR (state = '{FollowUpStates.Claimed}' AND lease_until_utc < @now))";
-        // A row whose worker died on it again and again (it may be what kills the worker) stops being claimed.
-        var abandoned = await connection.ExecuteAsync(database.Command($"""
-            UPDATE followups SET state = '{FollowUpStates.Failed}', last_error = @error, claim_token = NULL, lease_until_utc = NULL, updated_utc = @now
-            WHERE state = '{FollowUpStates.Claimed}' AND lease_until_utc < @now AND attempts >= @max
-            """, new { now, max = Options.MaxAttempts, error = $"Given up after {Options.MaxAttempts} attempts whose worker stopped before the end." },
-            cancellationToken: cancellationToken));
+        var (abandoned, claimed) = await database.WriteAsync(async session =>
+            (await outbox.GiveUpLapsedAsync(session, Options.MaxAttempts), await outbox.ClaimAsync(session, token, Options)), cancellationToken);
         if (abandoned > 0)
         {
             metrics?.SendsAbandoned(abandoned);
         }
 
-        await connection.ExecuteAsync(database.Command($"""
-            UPDATE followups SET state = '{FollowUpStates.Claimed}', claim_token = @token, lease_until_utc = @lease, attempts = attempts + 1, updated_utc = @now
-            WHERE id IN (SELECT id FROM (SELECT id, due_utc, ROW_NUMBER() OVER (PARTITION BY from_mailbox ORDER BY due_utc, id) AS n
-                                         FROM followups WHERE {Claimable}) due
-                         WHERE n <= @perMailbox ORDER BY due_utc, id {database.Dialect.Paging})
-              AND {Claimable}
-            """, new { token, now, lease = now + Options.Lease, perMailbox = Options.ClaimPerMailbox, Skip = 0, Take = Options.ClaimPerRound },
-            cancellationToken: cancellationToken));
-        return (await connection.QueryAsync<FollowUp>(database.Command(
-            $"""
-            SELECT {FollowUpService.Columns}, f.idempotency_key, g.name AS from_name
-            FROM followups f JOIN organisations g ON g.id = f.organisation_id
-            WHERE f.claim_token = @token AND f.state = '{FollowUpStates.Claimed}' ORDER BY f.due_utc, f.id
-            """,
-            new { token }, cancellationToken: cancellationToken))).ToList();
+        return claimed;
     }
 
     private async Task DispatchAsync(FollowUp row, string token, System.Collections.Concurrent.ConcurrentDictionary<long, bool> started,
@@ -156,19 +127,15 @@ public sealed class FollowUpDispatcher(Database database, InteractionService int
             return;
         }
 
-        var recorded = await database.TransactAsync(async (connection, transaction) =>
+        // Recorded whatever the shutdown signal says: the message left.
+        var recorded = await database.WriteAsync(async session =>
         {
-            var sentUtc = time.GetUtcNow().UtcDateTime;
-            if (await connection.ExecuteAsync(database.Command($"""
-                    UPDATE followups SET state = '{FollowUpStates.Sent}', provider_message_id = @ProviderMessageId, sent_utc = @sentUtc, claim_token = NULL,
-                                         lease_until_utc = NULL, last_error = NULL, updated_utc = @sentUtc
-                    WHERE id = @Id AND state = '{FollowUpStates.Claimed}' AND claim_token = @token
-                    """, new { sent.ProviderMessageId, sentUtc, row.Id, token }, transaction, CancellationToken.None)) == 0)
+            if (await outbox.MarkSentAsync(session, row.Id, token, sent.ProviderMessageId) is not { } sentUtc)
             {
                 return false; // another worker took the row after its lease ended, and records it
             }
 
-            await LogContactAsync(connection, transaction, row, sentUtc);
+            await LogContactAsync(session, row, sentUtc);
             return true;
         }, CancellationToken.None);
         if (!recorded)
@@ -184,15 +151,16 @@ public sealed class FollowUpDispatcher(Database database, InteractionService int
     /// Logs the e-mail that left as the organisation's outbound contact, in the transaction that records it sent. A contact the
     /// outreach log refuses (the organisation left the campaign since) does not undo the send: it is logged without the campaign.
     /// </summary>
-    private async Task LogContactAsync(DbConnection connection, DbTransaction transaction, FollowUp row, DateTime sentUtc)
+    private async Task LogContactAsync(DbSession session, FollowUp row, DateTime sentUtc)
     {
         // A subject has at most TemplateService.MaxSubjectLength characters: the note stays far within an interaction's notes.
         var input = new InteractionInput(row.OrganisationId, row.OfficialId, row.CampaignId, "email", "outbound",
             new DateTimeOffset(sentUtc, TimeSpan.Zero), InteractionOutcomes.Sent, $"Relance envoyée par e-mail : « {row.Subject} »", false);
-        var logged = await interactions.LogAsync(connection, transaction, Sender, input, CancellationToken.None);
+        // The outreach log takes a connection and its transaction until it takes a session.
+        var logged = await interactions.LogAsync(session.Connection, session.Transaction!, Sender, input, session.CancellationToken);
         if (!logged.IsOk && row.CampaignId is not null)
         {
-            logged = await interactions.LogAsync(connection, transaction, Sender, input with { CampaignId = null }, CancellationToken.None);
+            logged = await interactions.LogAsync(session.Connection, session.Transaction!, Sender, input with { CampaignId = null }, session.CancellationToken);
         }
 
         if (!logged.IsOk)
@@ -202,8 +170,7 @@ public sealed class FollowUpDispatcher(Database database, InteractionService int
             return;
         }
 
-        await connection.ExecuteAsync(database.Command("UPDATE followups SET interaction_id = @InteractionId WHERE id = @Id",
-            new { InteractionId = logged.Value!.Id, row.Id }, transaction, CancellationToken.None));
+        await outbox.LinkContactAsync(session, row.Id, logged.Value!.Id);
     }
 
     private async Task FailAsync(FollowUp row, string token, Exception error)
@@ -212,59 +179,25 @@ public sealed class FollowUpDispatcher(Database database, InteractionService int
         var final = permanent || (row.Attempts >= Options.MaxAttempts && error is not IRetryAfter);
         var retryAfter = error is IRetryAfter { RetryAfter: { } hint } ? hint
             : TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Max(0, row.Attempts - 1))));
-        var now = time.GetUtcNow().UtcDateTime;
-        await using var connection = await database.OpenAsync(CancellationToken.None);
-        await connection.ExecuteAsync(database.Command($"""
-            UPDATE followups SET {(final ? $"state = '{FollowUpStates.Failed}'" : BackToScheduled)},
-                                 due_utc = @due, last_error = @error, claim_token = NULL, lease_until_utc = NULL, updated_utc = @now
-            WHERE id = @Id AND state = '{FollowUpStates.Claimed}' AND claim_token = @token
-            """, new
-        {
-            due = final ? row.DueUtc : now + retryAfter,
-            error = Describe(error),
-            now,
-            row.Id,
-            token,
-        }, cancellationToken: CancellationToken.None));
+        await database.WriteAsync(session => outbox.FailAsync(session, row.Id, token, Describe(error),
+            final ? null : time.GetUtcNow().UtcDateTime + retryAfter), CancellationToken.None);
         metrics?.SendFailed(error, final);
         logger.Log(final ? LogLevel.Error : LogLevel.Warning, "Follow-up {FollowUpId} attempt {Attempt} failed ({Error}); {Next}", row.Id, row.Attempts,
             error.GetType().Name, final ? "marked failed" : $"retried in {retryAfter}");
     }
 
-    private async Task ReplanAsync(FollowUp row, string token, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await database.TransactAsync(async (connection, transaction) =>
+    private Task<int> ReplanAsync(FollowUp row, string token, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.WriteAsync(async session =>
         {
-            var (due, windowDate) = await FollowUpPlanner.PlanAsync(database, connection, transaction, window.Value, row.OfficialId, row.DepartmentCode,
-                now, row.Id, cancellationToken);
-            await connection.ExecuteAsync(database.Command($"""
-                UPDATE followups SET {BackToScheduled}, due_utc = @Due, window_date = @windowDate, attempts = attempts - 1, claim_token = NULL,
-                                     lease_until_utc = NULL, updated_utc = @now
-                WHERE id = @Id AND state = '{FollowUpStates.Claimed}' AND claim_token = @token
-                """, new { Due = due.UtcDateTime, windowDate, now = now.UtcDateTime, row.Id, token }, transaction, cancellationToken));
-            return 0;
+            var plan = await FollowUpPlanner.PlanAsync(session, window.Value, row.OfficialId, row.DepartmentCode, now, row.Id);
+            return await outbox.ReplanAsync(session, row.Id, token, plan);
         }, cancellationToken);
-    }
 
-    private async Task<int> ReleaseAsync(string token, long[] started, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var parameters = new DynamicParameters(new { token, started, now = time.GetUtcNow().UtcDateTime });
-        var notStarted = started.Length == 0 ? "" : $"AND NOT ({database.Dialect.InList("id", "started")})";
-        return await connection.ExecuteAsync(database.Command($"""
-            UPDATE followups SET {BackToScheduled}, attempts = attempts - 1, claim_token = NULL, lease_until_utc = NULL, updated_utc = @now
-            WHERE claim_token = @token AND state = '{FollowUpStates.Claimed}' {notStarted}
-            """, parameters, cancellationToken: cancellationToken));
-    }
+    private Task<int> ReleaseAsync(string token, long[] started, CancellationToken cancellationToken) =>
+        database.WriteAsync(session => outbox.ReleaseAsync(session, token, started), cancellationToken);
 
-    private async Task<bool> RenewAsync(FollowUp row, string token, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(database.Command($"""
-            UPDATE followups SET lease_until_utc = @lease, updated_utc = @now WHERE id = @Id AND state = '{FollowUpStates.Claimed}' AND claim_token = @token
-            """, new { lease = now + Options.Lease, now, row.Id, token }, cancellationToken: cancellationToken)) == 1;
-    }
+    private Task<bool> RenewAsync(FollowUp row, string token, CancellationToken cancellationToken) =>
+        database.WriteAsync(session => outbox.RenewAsync(session, row.Id, token, Options.Lease), cancellationToken);
 
     /// <summary>The error's type and message, one line, without the message's content (which the transport never puts there).</summary>
     private static string Describe(Exception error)

@@ -1,7 +1,5 @@
-using System.Data.Common;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
-using Dapper;
 
 namespace CampaignDesk.Core.FollowUps;
 
@@ -25,15 +23,15 @@ internal static class FollowUpPlanner
     private const int MaxWindowsAhead = 366;
     private const int MaxReasons = 8;
 
-    public static async Task<FollowUpPlan> PlanAsync(Database database, DbConnection connection, DbTransaction transaction,
-        SendingWindow window, long officialId, string? departmentCode, DateTimeOffset notBefore, long? exceptFollowUpId, CancellationToken cancellationToken)
+    public static async Task<FollowUpPlan> PlanAsync(DbSession session, SendingWindow window, long officialId, string? departmentCode,
+        DateTimeOffset notBefore, long? exceptFollowUpId)
     {
-        await database.Dialect.LockAsync(connection, transaction, $"followup-official:{officialId}", cancellationToken);
-        var taken = (await connection.QueryAsync<string>(database.Command($"""
+        await session.Dialect.LockAsync(session.Connection, session.Transaction!, $"followup-official:{officialId}", session.CancellationToken);
+        var taken = (await session.QueryAsync<string>($"""
             SELECT window_date FROM followups
             WHERE official_id = @officialId AND state IN ('{FollowUpStates.Scheduled}', '{FollowUpStates.Claimed}', '{FollowUpStates.Sent}') AND window_date >= @from AND id <> @except
-            """, new { officialId, from = IsoDate.Format(SendingWindow.WindowKey(notBefore)), except = exceptFollowUpId ?? 0 }, transaction,
-            cancellationToken))).ToHashSet(StringComparer.Ordinal);
+            """, new { officialId, from = IsoDate.Format(SendingWindow.WindowKey(notBefore)), except = exceptFollowUpId ?? 0 }))
+            .ToHashSet(StringComparer.Ordinal);
         var reasons = new List<PlanReason>();
         var candidate = notBefore;
         for (var i = 0; i < MaxWindowsAhead; i++)

@@ -1,7 +1,6 @@
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Users;
-using Dapper;
 using Microsoft.Extensions.Logging;
 
 namespace CampaignDesk.Core.FollowUps;
@@ -22,33 +21,29 @@ public sealed class FollowUpRules(Database database, FollowUpService followUps, 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var today = ParisTime.Today(time);
-        List<Candidate> candidates;
-        await using (var connection = await database.OpenAsync(cancellationToken))
-        {
-            candidates = (await connection.QueryAsync<Candidate>(database.Command($"""
-                SELECT i.id AS interaction_id, i.organisation_id, g.name AS organisation_name, i.official_id, i.campaign_id, i.occurred_utc,
-                       c.followup_after_days AS after_days,
-                       c.followup_template_id AS template_id,
-                       (SELECT MIN(m.department_code) FROM mandates m WHERE m.official_id = i.official_id AND m.end_date IS NULL) AS department_code
-                FROM interactions i
-                JOIN campaigns c ON c.id = i.campaign_id AND c.status = 'active' AND (c.deadline IS NULL OR c.deadline >= @today) AND c.followup_after_days IS NOT NULL AND c.followup_template_id IS NOT NULL
-                JOIN campaign_progress p ON p.campaign_id = i.campaign_id AND p.official_id = i.official_id AND p.replied = 0 AND p.stance IS NULL
-                JOIN organisations g ON g.id = i.organisation_id AND g.mailbox IS NOT NULL
-                WHERE i.direction = 'outbound' AND i.occurred_utc >= @since
-                  AND (EXISTS (SELECT 1 FROM contact_points e WHERE e.official_id = i.official_id AND e.kind = 'email' AND e.retired_utc IS NULL)
-                    OR EXISTS (SELECT 1 FROM mandates m JOIN commune_contacts e ON e.commune_insee = m.commune_insee
-                               WHERE m.official_id = i.official_id AND m.role = 'maire' AND m.end_date IS NULL
-                                 AND e.kind = 'email' AND e.retired_utc IS NULL))
-                  AND NOT EXISTS (SELECT 1 FROM interactions later WHERE later.campaign_id = i.campaign_id AND later.official_id = i.official_id
-                                    AND later.organisation_id = i.organisation_id AND later.direction = 'outbound'
-                                    AND (later.occurred_utc > i.occurred_utc OR (later.occurred_utc = i.occurred_utc AND later.id > i.id)))
-                  AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.source_interaction_id = i.id)
-                  AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.interaction_id = i.id AND f.source = 'rule')
-                  AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.official_id = i.official_id AND f.campaign_id = i.campaign_id
-                                    AND f.organisation_id = i.organisation_id AND f.state IN ('{FollowUpStates.Scheduled}', '{FollowUpStates.Claimed}'))
-                ORDER BY i.occurred_utc, i.id {database.Dialect.Paging}
-                """, new { since = time.GetUtcNow().UtcDateTime.AddDays(-120), today = IsoDate.Format(today), Skip = 0, Take = Batch }, cancellationToken: cancellationToken))).ToList();
-        }
+        var candidates = await database.ReadAsync(session => session.QueryAsync<Candidate>($"""
+            SELECT i.id AS interaction_id, i.organisation_id, g.name AS organisation_name, i.official_id, i.campaign_id, i.occurred_utc,
+                   c.followup_after_days AS after_days,
+                   c.followup_template_id AS template_id,
+                   (SELECT MIN(m.department_code) FROM mandates m WHERE m.official_id = i.official_id AND m.end_date IS NULL) AS department_code
+            FROM interactions i
+            JOIN campaigns c ON c.id = i.campaign_id AND c.status = 'active' AND (c.deadline IS NULL OR c.deadline >= @today) AND c.followup_after_days IS NOT NULL AND c.followup_template_id IS NOT NULL
+            JOIN campaign_progress p ON p.campaign_id = i.campaign_id AND p.official_id = i.official_id AND p.replied = 0 AND p.stance IS NULL
+            JOIN organisations g ON g.id = i.organisation_id AND g.mailbox IS NOT NULL
+            WHERE i.direction = 'outbound' AND i.occurred_utc >= @since
+              AND (EXISTS (SELECT 1 FROM contact_points e WHERE e.official_id = i.official_id AND e.kind = 'email' AND e.retired_utc IS NULL)
+                OR EXISTS (SELECT 1 FROM mandates m JOIN commune_contacts e ON e.commune_insee = m.commune_insee
+                           WHERE m.official_id = i.official_id AND m.role = 'maire' AND m.end_date IS NULL
+                             AND e.kind = 'email' AND e.retired_utc IS NULL))
+              AND NOT EXISTS (SELECT 1 FROM interactions later WHERE later.campaign_id = i.campaign_id AND later.official_id = i.official_id
+                                AND later.organisation_id = i.organisation_id AND later.direction = 'outbound'
+                                AND (later.occurred_utc > i.occurred_utc OR (later.occurred_utc = i.occurred_utc AND later.id > i.id)))
+              AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.source_interaction_id = i.id)
+              AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.interaction_id = i.id AND f.source = 'rule')
+              AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.official_id = i.official_id AND f.campaign_id = i.campaign_id
+                                AND f.organisation_id = i.organisation_id AND f.state IN ('{FollowUpStates.Scheduled}', '{FollowUpStates.Claimed}'))
+            ORDER BY i.occurred_utc, i.id {database.Dialect.Paging}
+            """, new { since = time.GetUtcNow().UtcDateTime.AddDays(-120), today = IsoDate.Format(today), Skip = 0, Take = Batch }), cancellationToken);
 
         var scheduled = 0;
         foreach (var candidate in candidates)
@@ -63,9 +58,9 @@ public sealed class FollowUpRules(Database database, FollowUpService followUps, 
             try
             {
                 // Signed by the organisation: the rule writes on its behalf.
-                outcome = await database.TransactAsync((connection, transaction) => followUps.ScheduleAsync(connection, transaction, Rule,
+                outcome = await database.WriteAsync(session => followUps.ScheduleAsync(session, Rule,
                     new FollowUpInput(candidate.OfficialId, candidate.OrganisationId, candidate.CampaignId, candidate.TemplateId, null, null, null),
-                    "rule", candidate.InteractionId, cancellationToken, senderName: candidate.OrganisationName), cancellationToken);
+                    new FollowUpOrigin("rule", candidate.InteractionId, SenderName: candidate.OrganisationName)), cancellationToken);
             }
             catch (System.Data.Common.DbException ex) when (database.Dialect.IsUniqueViolation(ex))
             {

@@ -1,11 +1,9 @@
-using System.Data.Common;
 using System.Globalization;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Contacts;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Officials;
 using CampaignDesk.Core.Territories;
-using Dapper;
 
 namespace CampaignDesk.Core.FollowUps;
 
@@ -24,38 +22,37 @@ internal sealed record Recipient(string? Address, string Name, string? Departmen
          Roles.ConseillerArrondissement, Roles.DeputeEuropeen];
 
     /// <summary>Null when the official or the organisation does not exist.</summary>
-    public static async Task<Recipient?> LoadAsync(Database database, DbConnection connection, DbTransaction? transaction, long officialId,
-        long organisationId, long? campaignId, string senderName, CancellationToken cancellationToken)
+    public static async Task<Recipient?> LoadAsync(DbSession session, long officialId, long organisationId, long? campaignId, string senderName)
     {
-        var official = await connection.QuerySingleOrDefaultAsync<(long Id, string LastName, string FirstName, string? Sex)>(database.Command(
-            "SELECT id, last_name, first_name, sex FROM officials WHERE id = @officialId", new { officialId }, transaction, cancellationToken));
-        var organisation = await connection.QuerySingleOrDefaultAsync<(long Id, string Name, string? Mailbox)>(database.Command(
-            "SELECT id, name, mailbox FROM organisations WHERE id = @organisationId", new { organisationId }, transaction, cancellationToken));
+        var official = await session.SingleOrDefaultAsync<(long Id, string LastName, string FirstName, string? Sex)>(
+            "SELECT id, last_name, first_name, sex FROM officials WHERE id = @officialId", new { officialId });
+        var organisation = await session.SingleOrDefaultAsync<(long Id, string Name, string? Mailbox)>(
+            "SELECT id, name, mailbox FROM organisations WHERE id = @organisationId", new { organisationId });
         if (official.Id == 0 || organisation.Id == 0)
         {
             return null;
         }
 
-        var mandates = await connection.QueryAsync<(string Role, string? DepartmentCode, string? CirconscriptionCode, string? CommuneInsee)>(database.Command(
+        var mandates = await session.QueryAsync<(string Role, string? DepartmentCode, string? CirconscriptionCode, string? CommuneInsee)>(
             "SELECT role, department_code, circonscription_code, commune_insee FROM mandates WHERE official_id = @officialId AND end_date IS NULL",
-            new { officialId }, transaction, cancellationToken));
+            new { officialId });
         var mandate = mandates.OrderBy(m => Array.IndexOf(RoleOrder, m.Role) is var i and >= 0 ? i : RoleOrder.Length).FirstOrDefault();
-        var own = await connection.QueryFirstOrDefaultAsync<(string? Value, string? Use)>(database.Command("""
+        var own = await session.FirstOrDefaultAsync<(string? Value, string? Use)>("""
             SELECT value, contact_use FROM contact_points
             WHERE official_id = @officialId AND kind = 'email' AND retired_utc IS NULL AND bouncing_since_utc IS NULL
             ORDER BY CASE source WHEN 'assemblee' THEN 0 WHEN 'senat' THEN 0 ELSE 1 END, last_seen_utc DESC, value
-            """, new { officialId }, transaction, cancellationToken));
+            """, new { officialId });
         var mairie = own.Value is null && mandate.Role == Roles.Maire && mandate.CommuneInsee is not null
-            ? await connection.QueryFirstOrDefaultAsync<string?>(database.Command("""
+            ? await session.FirstOrDefaultAsync<string?>("""
                 SELECT value FROM commune_contacts
                 WHERE commune_insee = @CommuneInsee AND kind = 'email' AND retired_utc IS NULL AND bouncing_since_utc IS NULL
                 ORDER BY CASE WHEN source_date IS NULL THEN 1 ELSE 0 END, source_date DESC, last_seen_utc DESC, value
-                """, new { mandate.CommuneInsee }, transaction, cancellationToken))
+                """, new { mandate.CommuneInsee })
             : null;
-        var campaign = campaignId is null ? default : await connection.QuerySingleOrDefaultAsync<(string Title, string? Deadline)>(database.Command(
-            "SELECT title, deadline FROM campaigns WHERE id = @campaignId", new { campaignId }, transaction, cancellationToken));
-        var commune = mandate.CommuneInsee is null ? null : await connection.QuerySingleOrDefaultAsync<string?>(database.Command(
-            "SELECT name FROM communes WHERE insee = @CommuneInsee", new { mandate.CommuneInsee }, transaction, cancellationToken));
+        var campaign = campaignId is null ? default : await session.SingleOrDefaultAsync<(string Title, string? Deadline)>(
+            "SELECT title, deadline FROM campaigns WHERE id = @campaignId", new { campaignId });
+        var commune = mandate.CommuneInsee is null ? null : await session.SingleOrDefaultAsync<string?>(
+            "SELECT name FROM communes WHERE insee = @CommuneInsee", new { mandate.CommuneInsee });
 
         var department = DepartmentCatalog.Find(mandate.DepartmentCode);
         var number = CirconscriptionNumber(mandate.CirconscriptionCode);

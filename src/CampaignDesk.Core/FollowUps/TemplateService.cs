@@ -3,7 +3,6 @@ using CampaignDesk.Core.Audit;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Users;
-using Dapper;
 
 namespace CampaignDesk.Core.FollowUps;
 
@@ -27,9 +26,9 @@ public sealed class TemplateService(Database database, AuditLog audit, TimeProvi
             return Task.FromResult(Outcome<Template>.Invalid(errors));
         }
 
-        return database.TransactAsync(async (connection, transaction) =>
+        return database.WriteAsync(async session =>
         {
-            if (await MayWriteAsync(connection, transaction, caller, input.CampaignId!.Value, errors, cancellationToken) is { } refused)
+            if (await MayWriteAsync(session, caller, input.CampaignId!.Value, errors) is { } refused)
             {
                 return refused;
             }
@@ -38,26 +37,26 @@ public sealed class TemplateService(Database database, AuditLog audit, TimeProvi
             long id;
             try
             {
-                id = await connection.ExecuteScalarAsync<long>(database.Command(database.Dialect.InsertReturningId("templates",
-                    "campaign_id, name, subject, body, version, created_by, created_utc, updated_utc", "@CampaignId, @Name, @Subject, @Body, 1, @By, @now, @now"),
-                    new { input.CampaignId, Name = input.Name!.Trim(), input.Subject, input.Body, By = caller.DisplayName, now }, transaction, cancellationToken));
+                id = await session.InsertAsync("templates", "campaign_id, name, subject, body, version, created_by, created_utc, updated_utc",
+                    "@CampaignId, @Name, @Subject, @Body, 1, @By, @now, @now",
+                    new { input.CampaignId, Name = input.Name!.Trim(), input.Subject, input.Body, By = caller.DisplayName, now });
             }
             catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
             {
                 return Outcome<Template>.Invalid("name", Messages.TemplateNameTaken);
             }
 
-            var template = (await GetAsync(connection, transaction, id, cancellationToken))!;
-            await audit.RecordAsync(connection, transaction, caller, "create", "template", id, null, null, template, cancellationToken);
+            var template = (await GetAsync(session, id))!;
+            await audit.RecordAsync(session, caller, "create", "template", id, null, null, template);
             return Outcome<Template>.Ok(template);
         }, cancellationToken);
     }
 
     /// <summary>Replaces the name, subject and body (the campaign stays), if <paramref name="ifMatchVersion"/> is current.</summary>
     public Task<Outcome<Template>> UpdateAsync(Caller caller, long id, TemplateFields change, int? ifMatchVersion, CancellationToken cancellationToken) =>
-        database.TransactAsync(async (connection, transaction) =>
+        database.WriteAsync(async session =>
         {
-            var current = await GetAsync(connection, transaction, id, cancellationToken);
+            var current = await GetAsync(session, id);
             if (current is null)
             {
                 return Outcome<Template>.NotFound();
@@ -75,7 +74,7 @@ public sealed class TemplateService(Database database, AuditLog audit, TimeProvi
                 return Outcome<Template>.Invalid(errors);
             }
 
-            if (await MayWriteAsync(connection, transaction, caller, current.CampaignId, errors, cancellationToken) is { } refused)
+            if (await MayWriteAsync(session, caller, current.CampaignId, errors) is { } refused)
             {
                 return refused;
             }
@@ -88,11 +87,10 @@ public sealed class TemplateService(Database database, AuditLog audit, TimeProvi
             try
             {
                 // The version read above, so a write that slipped in between (another process) is never overwritten.
-                if (await connection.ExecuteAsync(database.Command("""
+                if (await session.ExecuteAsync("""
                     UPDATE templates SET name = @Name, subject = @Subject, body = @Body, version = version + 1, updated_utc = @now
                     WHERE id = @id AND version = @Version
-                    """, new { Name = merged.Name!.Trim(), merged.Subject, merged.Body, now = time.GetUtcNow().UtcDateTime, id, current.Version },
-                    transaction, cancellationToken)) == 0)
+                    """, new { Name = merged.Name!.Trim(), merged.Subject, merged.Body, now = time.GetUtcNow().UtcDateTime, id, current.Version }) == 0)
                 {
                     return Outcome<Template>.Stale(Messages.TemplateStale.With(current.Version + 1));
                 }
@@ -102,34 +100,29 @@ public sealed class TemplateService(Database database, AuditLog audit, TimeProvi
                 return Outcome<Template>.Invalid("name", Messages.TemplateNameTaken);
             }
 
-            var updated = (await GetAsync(connection, transaction, id, cancellationToken))!;
-            await audit.RecordAsync(connection, transaction, caller, "update", "template", id, null, current, updated, cancellationToken);
+            var updated = (await GetAsync(session, id))!;
+            await audit.RecordAsync(session, caller, "update", "template", id, null, current, updated);
             return Outcome<Template>.Ok(updated);
         }, cancellationToken);
 
-    public async Task<Template?> GetAsync(long id, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await GetAsync(connection, null, id, cancellationToken);
-    }
+    public Task<Template?> GetAsync(long id, CancellationToken cancellationToken) => database.ReadAsync(session => GetAsync(session, id), cancellationToken);
 
-    public async Task<IReadOnlyList<Template>> ListAsync(long? campaignId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<Template>(database.Command(
+    public Task<IReadOnlyList<Template>> ListAsync(long? campaignId, CancellationToken cancellationToken) =>
+        database.ReadAsync(session => session.QueryAsync<Template>(
             $"SELECT {Columns} FROM templates WHERE (@campaignId IS NULL OR campaign_id = @campaignId) ORDER BY campaign_id, name, id",
-            new { campaignId }, cancellationToken: cancellationToken))).ToList();
-    }
+            new { campaignId }), cancellationToken);
 
     /// <summary>
     /// The message as it would leave for this official from this organisation; missing values are errors, and a date the
     /// text cites that is already past is a warning (<see cref="TemplateDates"/>), not a refusal. Without the
     /// organisation's mailbox or the official's address the text is still previewed (fromMailbox, toAddress null).
     /// </summary>
-    public async Task<Outcome<PreviewedMail>> PreviewAsync(Caller caller, long id, PreviewInput input, CancellationToken cancellationToken)
+    public Task<Outcome<PreviewedMail>> PreviewAsync(Caller caller, long id, PreviewInput input, CancellationToken cancellationToken) =>
+        database.ReadAsync(session => PreviewAsync(session, caller, id, input), cancellationToken);
+
+    private async Task<Outcome<PreviewedMail>> PreviewAsync(DbSession session, Caller caller, long id, PreviewInput input)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var template = await GetAsync(connection, null, id, cancellationToken);
+        var template = await GetAsync(session, id);
         if (template is null)
         {
             return Outcome<PreviewedMail>.NotFound();
@@ -141,8 +134,7 @@ public sealed class TemplateService(Database database, AuditLog audit, TimeProvi
             return Outcome<PreviewedMail>.Forbidden(Messages.PreviewForbidden);
         }
 
-        var recipient = await LoadRecipientAsync(database, connection, null, caller.DisplayName, input.OfficialId, input.OrganisationId, template.CampaignId, errors,
-            cancellationToken);
+        var recipient = await LoadRecipientAsync(session, caller.DisplayName, input.OfficialId, input.OrganisationId, template.CampaignId, errors);
         var rendered = recipient?.Render(template.Subject, template.Body, errors, preview: true);
         return rendered is null
             ? Outcome<PreviewedMail>.Invalid(errors)
@@ -150,8 +142,8 @@ public sealed class TemplateService(Database database, AuditLog audit, TimeProvi
                 TemplateDates.PastDates(rendered.Subject, rendered.Body, ParisTime.Today(time)), rendered.AddressUse));
     }
 
-    internal static async Task<Recipient?> LoadRecipientAsync(Database database, DbConnection connection, DbTransaction? transaction, string senderName,
-        long? officialId, long? organisationId, long? campaignId, Errors errors, CancellationToken cancellationToken)
+    internal static async Task<Recipient?> LoadRecipientAsync(DbSession session, string senderName, long? officialId, long? organisationId, long? campaignId,
+        Errors errors)
     {
         if (officialId is null)
         {
@@ -168,8 +160,7 @@ public sealed class TemplateService(Database database, AuditLog audit, TimeProvi
             return null;
         }
 
-        var recipient = await Recipient.LoadAsync(database, connection, transaction, officialId!.Value, organisationId!.Value, campaignId, senderName,
-            cancellationToken);
+        var recipient = await Recipient.LoadAsync(session, officialId!.Value, organisationId!.Value, campaignId, senderName);
         if (recipient is null)
         {
             errors.Add("officialId", Messages.PreviewRecipientUnknown, officialId, organisationId);
@@ -178,14 +169,12 @@ public sealed class TemplateService(Database database, AuditLog audit, TimeProvi
         return recipient;
     }
 
-    internal async Task<Template?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken) =>
-        await connection.QuerySingleOrDefaultAsync<Template>(database.Command($"SELECT {Columns} FROM templates WHERE id = @id", new { id }, transaction,
-            cancellationToken));
+    private static Task<Template?> GetAsync(DbSession session, long id) =>
+        session.SingleOrDefaultAsync<Template>($"SELECT {Columns} FROM templates WHERE id = @id", new { id });
 
-    private async Task<Outcome<Template>?> MayWriteAsync(DbConnection connection, DbTransaction transaction, Caller caller, long campaignId, Errors errors,
-        CancellationToken cancellationToken)
+    private static async Task<Outcome<Template>?> MayWriteAsync(DbSession session, Caller caller, long campaignId, Errors errors)
     {
-        await database.RequireRowAsync(connection, transaction, "campaigns", campaignId, "campaignId", errors, cancellationToken);
+        await session.RequireRowAsync("campaigns", campaignId, "campaignId", errors);
         if (errors.Any)
         {
             return Outcome<Template>.Invalid(errors);

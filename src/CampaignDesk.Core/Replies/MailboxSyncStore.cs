@@ -1,6 +1,5 @@
 using System.Data.Common;
 using CampaignDesk.Core.Data;
-using Dapper;
 
 namespace CampaignDesk.Core.Replies;
 
@@ -8,50 +7,39 @@ namespace CampaignDesk.Core.Replies;
 public sealed class MailboxSyncStore(Database database, TimeProvider time)
 {
     /// <summary>Every organisation's mailbox, lower case; a mailbox shared by several organisations goes to the oldest one.</summary>
-    public async Task<IReadOnlyList<(string Mailbox, long OrganisationId)>> MailboxesAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return [.. await connection.QueryAsync<(string, long)>(database.Command("""
+    public Task<IReadOnlyList<(string Mailbox, long OrganisationId)>> MailboxesAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync(session => session.QueryAsync<(string Mailbox, long OrganisationId)>("""
             SELECT LOWER(mailbox) AS mailbox, MIN(id) AS organisation_id FROM organisations
             WHERE mailbox IS NOT NULL AND mailbox <> '' GROUP BY LOWER(mailbox) ORDER BY LOWER(mailbox)
-            """, cancellationToken: cancellationToken))];
-    }
+            """), cancellationToken);
 
     /// <summary>The saved link (null: start a round) and when the first round began, which is recorded now if never.</summary>
     public async Task<(string? Link, DateTime StartedUtc)> LoadAsync(string mailbox, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        if (await ReadAsync(connection, mailbox, cancellationToken) is { } saved)
+        if (await database.ReadAsync(session => ReadAsync(session, mailbox), cancellationToken) is { } saved)
         {
             return saved;
         }
 
         try
         {
-            var now = time.GetUtcNow().UtcDateTime;
-            await connection.ExecuteAsync(database.Command(
-                "INSERT INTO mailbox_sync (mailbox, link, started_utc, updated_utc) VALUES (@mailbox, NULL, @now, @now)", new { mailbox, now },
-                cancellationToken: cancellationToken));
+            await database.WriteAsync(session => session.ExecuteAsync(
+                "INSERT INTO mailbox_sync (mailbox, link, started_utc, updated_utc) VALUES (@mailbox, NULL, @now, @now)",
+                new { mailbox, now = time.GetUtcNow().UtcDateTime }), cancellationToken);
         }
         catch (DbException e) when (database.Dialect.IsUniqueViolation(e))
         {
             // Another worker began the same mailbox at the same moment: its row stands.
         }
 
-        return (await ReadAsync(connection, mailbox, cancellationToken))!.Value;
+        return (await database.ReadAsync(session => ReadAsync(session, mailbox), cancellationToken))!.Value;
     }
 
-    public async Task SaveAsync(string mailbox, string? link, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(database.Command("UPDATE mailbox_sync SET link = @link, updated_utc = @now WHERE mailbox = @mailbox",
-            new { mailbox, link, now = time.GetUtcNow().UtcDateTime }, cancellationToken: cancellationToken));
-    }
+    public Task SaveAsync(string mailbox, string? link, CancellationToken cancellationToken) =>
+        database.WriteAsync(session => session.ExecuteAsync("UPDATE mailbox_sync SET link = @link, updated_utc = @now WHERE mailbox = @mailbox",
+            new { mailbox, link, now = time.GetUtcNow().UtcDateTime }), cancellationToken);
 
-    private async Task<(string? Link, DateTime StartedUtc)?> ReadAsync(DbConnection connection, string mailbox, CancellationToken cancellationToken)
-    {
-        var rows = await connection.QueryAsync<(string? Link, DateTime StartedUtc)>(database.Command(
-            "SELECT link, started_utc FROM mailbox_sync WHERE mailbox = @mailbox", new { mailbox }, cancellationToken: cancellationToken));
-        return rows.Select(r => ((string?, DateTime)?)r).FirstOrDefault();
-    }
+    private static async Task<(string? Link, DateTime StartedUtc)?> ReadAsync(DbSession session, string mailbox) =>
+        (await session.QueryAsync<(string? Link, DateTime StartedUtc)>("SELECT link, started_utc FROM mailbox_sync WHERE mailbox = @mailbox", new { mailbox }))
+        .Select(r => ((string?, DateTime)?)r).FirstOrDefault();
 }

@@ -30,8 +30,8 @@ public class FollowUpHolidayPlanningTests(DatabaseProvider provider)
     [TestCase(false, 3, TestName = "Schedule_HolidaysIgnored_StrasbourgGoesOnGoodFriday")]
     public async Task Schedule_BeforeEaster_FollowsRespectHolidays(bool respectHolidays, int day)
     {
-        var service = new FollowUpService(_world.Db.Database, _world.Services.Audit, _world.Services.CampaignRules, Options.Create(new SendingWindow { RespectHolidays = respectHolidays }),
-            _world.Time);
+        var service = new FollowUpService(_world.Db.Database, _world.Services.Audit, _world.Services.CampaignRules, new FollowUpOutbox(_world.Time),
+            Options.Create(new SendingWindow { RespectHolidays = respectHolidays }), _world.Time);
 
         var maire = (await service.ScheduleAsync(FollowUpWorld.Admin, new FollowUpInput(_world.Maire, _world.Strasbourg, _world.Campaign, _world.Template,
             null, null, ThursdayEvening), default)).Value!;

@@ -40,8 +40,9 @@ public class FollowUpStormTests
             MessagesPerWindow = 10_000,
             Window = TimeSpan.FromSeconds(1),
         }), NullLogger<GraphMailTransport>.Instance, TimeProvider.System);
-        var dispatcher = new FollowUpDispatcher(world.Db.Database, OutreachLog.For(world.Db.Database, TimeProvider.System), transport, Options.Create(new FollowUpOptions { Dispatch = { Concurrency = 50 } }),
-            Options.Create(AlwaysOpen), TimeProvider.System, NullLogger<FollowUpDispatcher>.Instance);
+        var dispatcher = new FollowUpDispatcher(world.Db.Database, new FollowUpOutbox(TimeProvider.System), OutreachLog.For(world.Db.Database, TimeProvider.System),
+            transport, Options.Create(new FollowUpOptions { Dispatch = { Concurrency = 50 } }), Options.Create(AlwaysOpen), TimeProvider.System,
+            NullLogger<FollowUpDispatcher>.Instance);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
 
         await dispatcher.DrainAsync(timeout.Token);
