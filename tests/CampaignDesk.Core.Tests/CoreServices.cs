@@ -33,7 +33,7 @@ internal sealed class CoreServices
         Users = new UserService(database, new UserStore(database, time), Tokens, Sessions, Audit, time);
         Organisations = new OrganisationStore(database, time);
         Campaigns = new CampaignService(database, Audit, time);
-        var coordination = new Coordination(database, Options.Create(new CoordinationOptions()), time);
+        var coordination = new Coordination(Options.Create(new CoordinationOptions()), time);
         CampaignRules = new CampaignRules(time);
         Effects = new OutreachEffects(new CampaignProgress(), new FollowUpOutbox(time));
         Interactions = new InteractionService(database, new InteractionStore(time), Audit, coordination, CampaignRules, Effects, time);

@@ -24,13 +24,9 @@ public sealed class AuditLog(Database database, TimeProvider time)
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Records an entry in the write's unit of work: it commits or rolls back with the change it describes.</summary>
-    public Task RecordAsync(DbSession session, Caller caller, string action, string entity, object? entityId, long? organisationId, object? before,
+    public Task<int> RecordAsync(DbSession session, Caller caller, string action, string entity, object? entityId, long? organisationId, object? before,
         object? after) =>
-        RecordAsync(session.Connection, session.Transaction!, caller, action, entity, entityId, organisationId, before, after, session.CancellationToken);
-
-    public Task RecordAsync(DbConnection connection, DbTransaction transaction, Caller caller, string action, string entity, object? entityId,
-        long? organisationId, object? before, object? after, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(database.Command("""
+        session.ExecuteAsync("""
             INSERT INTO audit_entries (at_utc, actor_user_id, actor, action, entity, entity_id, organisation_id, before_json, after_json)
             VALUES (@At, @ActorUserId, @Actor, @Action, @Entity, @EntityId, @OrganisationId, @Before, @After)
             """, new
@@ -44,12 +40,7 @@ public sealed class AuditLog(Database database, TimeProvider time)
             OrganisationId = organisationId,
             Before = before is null ? null : JsonSerializer.Serialize(before, Json),
             After = after is null ? null : JsonSerializer.Serialize(after, Json),
-        }, transaction, cancellationToken));
-
-    /// <summary>Records the entry in <paramref name="session"/>'s unit of work.</summary>
-    public Task RecordAsync(DbSession session, Caller caller, string action, string entity, object? entityId, long? organisationId, object? before,
-        object? after) =>
-        RecordAsync(session.Connection, session.Transaction!, caller, action, entity, entityId, organisationId, before, after, session.CancellationToken);
+        });
 
     /// <summary>Records an entry in a transaction of its own, for writes that commit elsewhere (an import run).</summary>
     public Task RecordAsync(Caller caller, string action, string entity, object? entityId, long? organisationId, object? before, object? after,

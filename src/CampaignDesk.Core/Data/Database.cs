@@ -95,22 +95,6 @@ public sealed class Database
         return await work(new DbSession(this, connection, null, cancellationToken));
     }
 
-    // The (connection, transaction) forms the features used before DbSession; they go once every write path takes a session.
-    public Task<T> TransactAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
-        WriteAsync(session => work(session.Connection, session.Transaction!), cancellationToken);
-
-    public Task<T> TransactAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, Func<T, bool> commitWhen, CancellationToken cancellationToken) =>
-        WriteAsync(session => work(session.Connection, session.Transaction!), commitWhen, cancellationToken);
-
-    public Task<T> BulkTransactAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, Func<T, bool> commitWhen, CancellationToken cancellationToken) =>
-        BulkWriteAsync(session => work(session.Connection, session.Transaction!), commitWhen, cancellationToken);
-
-    public Task<Outcome<T>> TransactAsync<T>(Func<DbConnection, DbTransaction, Task<Outcome<T>>> work, CancellationToken cancellationToken) =>
-        WriteAsync(session => work(session.Connection, session.Transaction!), cancellationToken);
-
-    public Task<T> RehearseAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
-        RehearseAsync(session => work(session.Connection, session.Transaction!), cancellationToken);
-
     private async Task<T> InSessionAsync<T>(Func<DbSession, Task<T>> work, Func<T, bool> commitWhen, bool bulk, CancellationToken cancellationToken)
     {
         using var turn = await WriterTurnAsync(cancellationToken);

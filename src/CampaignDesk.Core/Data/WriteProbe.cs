@@ -18,7 +18,7 @@ public sealed record WriteProbeResult(WriteProbeStatus Status, string Descriptio
 
 /// <summary>
 /// Readiness's proof that the database takes writes, not only reads: one real write (the installation row's
-/// <c>probed_utc</c>) through <see cref="Database.TransactAsync{T}(Func{System.Data.Common.DbConnection, System.Data.Common.DbTransaction, Task{T}}, CancellationToken)"/>,
+/// <c>probed_utc</c>) through <see cref="Database.WriteAsync{T}(Func{DbSession, Task{T}}, CancellationToken)"/>,
 /// as any request's write. Its answer is kept <see cref="Fresh"/>, so a readiness poll costs at most one write in that
 /// time whatever the traffic; a probe still waiting for a lock answers <see cref="WriteProbeStatus.Waiting"/> after
 /// <see cref="Patience"/> rather than holding the check, and <see cref="WriteProbeStatus.Failed"/> once it has waited as
@@ -67,9 +67,8 @@ public sealed class WriteProbe(Database database, TimeProvider time)
         WriteProbeResult result;
         try
         {
-            await database.TransactAsync(async (connection, transaction) => await connection.ExecuteAsync(database.Command(
-                "UPDATE installation SET probed_utc = @now WHERE id = 1", new { now = time.GetUtcNow().UtcDateTime }, transaction)),
-                CancellationToken.None);
+            await database.WriteAsync(session => session.ExecuteAsync("UPDATE installation SET probed_utc = @now WHERE id = 1",
+                new { now = time.GetUtcNow().UtcDateTime }), CancellationToken.None);
             result = new WriteProbeResult(WriteProbeStatus.Written, "Writes are accepted.");
         }
         catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException or InvalidOperationException or IOException)

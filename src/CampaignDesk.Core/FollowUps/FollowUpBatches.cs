@@ -78,8 +78,8 @@ public sealed class FollowUpBatches(Database database, FollowUpService followUps
 
                 var followUp = outcome.Value!;
                 // Coordination belongs to the outreach log, which takes a connection and its transaction until it takes a session.
-                var others = await coordination.OthersRecentlyAsync(session.Connection, session.Transaction!, caller, officialId, organisationId,
-                    followUp.CampaignId, cancellationToken);
+                var others = await coordination.OthersRecentlyAsync(session, caller, officialId, organisationId,
+                    followUp.CampaignId);
                 var reasons = followUp.Plan!.Concat(others.Take(3).Select(o => new PlanReason("others_recently",
                     $"Déjà contacté·e par {o.OrganisationName} le {FrenchDates.LongForm(DateOnly.FromDateTime(o.OccurredUtc))} : pensez à vous coordonner.")))
                     .ToList();

@@ -157,10 +157,10 @@ public sealed class FollowUpDispatcher(Database database, FollowUpOutbox outbox,
         var input = new InteractionInput(row.OrganisationId, row.OfficialId, row.CampaignId, "email", "outbound",
             new DateTimeOffset(sentUtc, TimeSpan.Zero), InteractionOutcomes.Sent, $"Relance envoyée par e-mail : « {row.Subject} »", false);
         // The outreach log takes a connection and its transaction until it takes a session.
-        var logged = await interactions.LogAsync(session.Connection, session.Transaction!, Sender, input, session.CancellationToken);
+        var logged = await interactions.LogAsync(session, Sender, input);
         if (!logged.IsOk && row.CampaignId is not null)
         {
-            logged = await interactions.LogAsync(session.Connection, session.Transaction!, Sender, input with { CampaignId = null }, session.CancellationToken);
+            logged = await interactions.LogAsync(session, Sender, input with { CampaignId = null });
         }
 
         if (!logged.IsOk)

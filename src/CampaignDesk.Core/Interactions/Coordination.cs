@@ -18,14 +18,9 @@ public sealed class CoordinationOptions
 /// a contact returns the other organisations' recent contacts with that official on the campaign. A warning, never a
 /// refusal; other organisations' confidential contacts are left out (their existence is theirs to share).
 /// </summary>
-public sealed class Coordination(Database database, IOptions<CoordinationOptions> options, TimeProvider time)
+public sealed class Coordination(IOptions<CoordinationOptions> options, TimeProvider time)
 {
     private const int Max = 20;
-
-    // The form the follow-up batches still call; it goes once they hold a session.
-    internal Task<IReadOnlyList<RecentContact>> OthersRecentlyAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction,
-        Caller caller, long officialId, long organisationId, long? campaignId, CancellationToken cancellationToken) =>
-        OthersRecentlyAsync(new DbSession(database, connection, transaction, cancellationToken), caller, officialId, organisationId, campaignId);
 
     internal async Task<IReadOnlyList<RecentContact>> OthersRecentlyAsync(DbSession session, Caller caller, long officialId, long organisationId,
         long? campaignId)

@@ -24,11 +24,6 @@ public sealed class InteractionService(Database database, InteractionStore store
     public async Task<Outcome<Interaction>> LogAsync(Caller caller, InteractionInput input, CancellationToken cancellationToken) =>
         await database.WriteAsync(session => LogAsync(session, caller, input), cancellationToken);
 
-    // The form the follow-ups' and replies' paths still call; it goes once they hold a session.
-    internal Task<Outcome<Interaction>> LogAsync(DbConnection connection, DbTransaction transaction, Caller caller, InteractionInput input,
-        CancellationToken cancellationToken) =>
-        LogAsync(new DbSession(database, connection, transaction, cancellationToken), caller, input);
-
     /// <summary>Validates and logs in the caller's unit of work (a task's completion, a sent follow-up log their interaction this way).</summary>
     internal async Task<Outcome<Interaction>> LogAsync(DbSession session, Caller caller, InteractionInput input)
     {

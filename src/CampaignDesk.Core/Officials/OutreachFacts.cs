@@ -2,8 +2,8 @@ using System.Data.Common;
 using CampaignDesk.Core.Campaigns;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
-using CampaignDesk.Core.Tasks;
 using CampaignDesk.Core.FollowUps;
+using CampaignDesk.Core.Tasks;
 using Dapper;
 
 namespace CampaignDesk.Core.Officials;

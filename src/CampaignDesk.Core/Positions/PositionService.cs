@@ -27,11 +27,6 @@ public sealed partial class PositionService(Database database, AuditLog audit, C
             : database.WriteAsync(session => InsertAsync(session, caller, input), cancellationToken);
 
     /// <summary>Checks and records in the caller's transaction (a reply read from a mailbox records its placeholder this way).</summary>
-    // The form the replies' path still calls; it goes once it holds a session.
-    internal Task<Outcome<Position>> RecordAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, Caller caller,
-        PositionInput input, CancellationToken cancellationToken) =>
-        RecordAsync(new DbSession(database, connection, transaction, cancellationToken), caller, input);
-
     internal async Task<Outcome<Position>> RecordAsync(DbSession session, Caller caller, PositionInput input) =>
         Check(caller, input) ?? await InsertAsync(session, caller, input);
 

@@ -87,14 +87,13 @@ public sealed class ReplyRecorder(Database database, InteractionService interact
         var now = time.GetUtcNow();
         var received = row.Mail.ReceivedAt > now ? now : row.Mail.ReceivedAt;
         var subject = InboundMessageStore.Shorten(row.Mail.Subject, 300);
-        var interaction = await interactions.LogAsync(session.Connection, session.Transaction!, Worker, new InteractionInput(row.OrganisationId,
-            row.OfficialId, row.CampaignId, "email", "inbound", received, "replied", $"Réponse reçue dans {row.Mailbox} : « {subject} »", false),
-            session.CancellationToken);
+        var interaction = await interactions.LogAsync(session, Worker, new InteractionInput(row.OrganisationId,
+            row.OfficialId, row.CampaignId, "email", "inbound", received, "replied", $"Réponse reçue dans {row.Mailbox} : « {subject} »", false));
         var interactionId = Require(interaction, row).Id;
         var statedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(received, ParisTime.Zone).DateTime);
-        var position = await positions.RecordAsync(session.Connection, session.Transaction!, Worker, new PositionInput(row.OfficialId, row.CampaignId,
+        var position = await positions.RecordAsync(session, Worker, new PositionInput(row.OfficialId, row.CampaignId,
             "reply", statedOn > ParisTime.Today(time) ? ParisTime.Today(time) : statedOn, "unknown", $"Réponse par e-mail, à qualifier : « {subject} »", null,
-            row.OrganisationId, [interactionId]), session.CancellationToken);
+            row.OrganisationId, [interactionId]));
         return await InsertAsync(session, row with { InteractionId = interactionId, PositionId = Require(position, row).Id, Triage = "waiting" });
     }
 

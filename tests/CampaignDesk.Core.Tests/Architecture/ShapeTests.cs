@@ -15,8 +15,42 @@ public class ShapeTests
             .ToList();
 
         Assert.That(offenders, Is.Empty,
-            "Open transactions through Database.TransactAsync (it takes the SQLite writer queue), or add a named method in Data/.");
+            "Open transactions through Database.WriteAsync (it takes the SQLite writer queue), or add a named method in Data/.");
     }
+
+    [Test]
+    public void Writes_TakeADbSession_NotAConnectionAndATransaction()
+    {
+        // Database.WriteAsync hands out the unit of work; the (connection, transaction) forms are Data/'s own business.
+        var threaded = new Regex(@"\bDbConnection \w+, DbTransaction\??\s+\w+|\b(Bulk)?TransactAsync\(");
+        var offenders = SourceFiles()
+            .Where(f => !f.Relative.StartsWith("CampaignDesk.Core/Data/", StringComparison.Ordinal))
+            .SelectMany(f => Lines(f, threaded.IsMatch))
+            .ToList();
+
+        Assert.That(offenders, Is.Empty, "Take a DbSession from Database.WriteAsync (or ReadAsync) and pass it down.");
+    }
+
+    [Test]
+    public void NoFeature_CallsAnotherFeaturesStatic_WithItsUnitOfWork()
+    {
+        // A static that takes a session, a connection or a transaction hides a dependency when another feature calls it:
+        // make it an injected instance (CampaignRules, OutreachEffects…) so the caller's constructor shows it.
+        var declaration = new Regex(@"(public|internal) static [^=;{(]*?\b(\w+)\([^)]*?\b(DbSession|DbConnection|DbTransaction)\b");
+        var files = SourceFiles().Select(f => (File: f, Text: File.ReadAllText(f.Path), Feature: Feature(f.Relative))).ToList();
+        var offenders = (
+            from owner in files
+            where !owner.File.Relative.StartsWith("CampaignDesk.Core/Data/", StringComparison.Ordinal)
+            from Match m in declaration.Matches(owner.Text)
+            let call = $"{System.IO.Path.GetFileNameWithoutExtension(owner.File.Path).Split('.')[0]}.{m.Groups[2].Value}("
+            from caller in files
+            where caller.Feature != owner.Feature && caller.Text.Contains(call, StringComparison.Ordinal)
+            select $"{caller.File.Relative} calls {call}) of {owner.Feature}").Distinct().ToList();
+
+        Assert.That(offenders, Is.Empty);
+    }
+
+    private static string Feature(string relative) => string.Join('/', relative.Split('/').Take(2));
 
     [Test]
     public void FollowUpStates_AreSpelledOnlyInTheirType()

@@ -12,6 +12,6 @@ namespace CampaignDesk.Worker.Tests.FollowUps;
 public static class OutreachLog
 {
     public static InteractionService For(Database database, TimeProvider time) =>
-        new(database, new InteractionStore(time), new AuditLog(database, time), new Coordination(database, Options.Create(new CoordinationOptions()), time), new CampaignRules(time),
+        new(database, new InteractionStore(time), new AuditLog(database, time), new Coordination(Options.Create(new CoordinationOptions()), time), new CampaignRules(time),
             new OutreachEffects(new CampaignProgress(), new FollowUpOutbox(time)), time);
 }
