@@ -134,32 +134,4 @@ public sealed class Database
     {
         public void Dispose() => writer.Release();
     }
-
-    /// <summary>Adds an error on <paramref name="field"/> for each of <paramref name="ids"/> no row of <paramref name="table"/> has; true if any.</summary>
-    internal async Task<bool> RequireRowsAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyCollection<long> ids,
-        string field, Errors errors, CancellationToken cancellationToken)
-    {
-        var distinct = ids.Distinct().ToArray();
-        var existing = distinct.Length == 0
-            ? []
-            : (await connection.QueryAsync<long>(Command($"SELECT id FROM {table} WHERE {Dialect.InList("id", "distinct")}", new { distinct },
-                transaction, cancellationToken))).ToHashSet();
-        foreach (var missing in distinct.Where(id => !existing.Contains(id)))
-        {
-            errors.Add(field, Messages.NoRowOf(table, missing));
-        }
-
-        return errors.Any;
-    }
-
-    /// <summary>Adds an error on <paramref name="field"/> when <paramref name="id"/> is given and no row of <paramref name="table"/> has it.</summary>
-    internal async Task RequireRowAsync(DbConnection connection, DbTransaction transaction, string table, long? id, string field, Errors errors,
-        CancellationToken cancellationToken)
-    {
-        if (id is not null && await connection.ExecuteScalarAsync<long?>(Command($"SELECT id FROM {table} WHERE id = @id", new { id },
-                transaction, cancellationToken)) is null)
-        {
-            errors.Add(field, Messages.NoRowOf(table, id.Value));
-        }
-    }
 }
