@@ -14,7 +14,11 @@ public class RegisterApiTests : WorldTest
         var campaign = await World.CreateCampaignOnTheOfficialAsync("=HYPERLINK(\"http://evil.example/\")", World.OrganisationA);
         var logged = await World.Admin.PostAsJsonAsync("/api/interactions", new
         {
-            organisationId = World.OrganisationA, officialId = World.OfficialId, campaignId = campaign, channel = "letter", outcome = "sent",
+            organisationId = World.OrganisationA,
+            officialId = World.OfficialId,
+            campaignId = campaign,
+            channel = "letter",
+            outcome = "sent",
         });
         logged.EnsureSuccessStatusCode();
         var year = DateTime.UtcNow.Year;
