@@ -1,5 +1,6 @@
 // Home: what is waiting for me, my organisations, the campaigns.
 import { api, daysUntil, formatDate, h, page } from "./app.js";
+import { downloads } from "./couverture.js";
 
 function organisationSearch() {
   const results = h("ul", { class: "liste", "aria-live": "polite" });
@@ -43,8 +44,8 @@ await page("Accueil", async (main, user) => {
       s.atThreshold
         ? ` — seuil de ${s.threshold} atteint le ${formatDate(s.crossedOn)} : inscription à la HATVP avant le ${formatDate(s.registerBy)}`
         : s.projectedOn ? ` — seuil de ${s.threshold} prévu vers le ${formatDate(s.projectedOn)} au rythme actuel` : "",
-      " · ", h("a", { href: `/api/register/organisations/${s.organisationId}/actions/export.csv${s.scope === "rollup" ? "?rollup=true" : ""}` },
-        "le détail de ce qui compte")))));
+      downloads(`/api/register/organisations/${s.organisationId}/actions/export`, s.scope === "rollup" ? "rollup=true" : "",
+        `le détail de ce qui compte pour ${s.organisationName}`)))));
   }
 
   main.append(h("h2", {}, "Campagnes en cours"));
