@@ -110,6 +110,14 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CallScripts>();
         services.AddSingleton<TeamBoard>();
         services.AddSingleton<TaskReminders>();
+        services.AddSingleton<Lobbying.RegisterQueries>();
+        services.AddSingleton<Lobbying.RegisterService>();
+        services.AddSingleton<Lobbying.RegisterWarnings>();
+        services.AddSingleton<Lobbying.Declarations>();
+        services.AddSingleton<Lobbying.Responsiveness>();
+        services.AddOptions<Lobbying.RegisterWarningOptions>().BindConfiguration(Lobbying.RegisterWarningOptions.SectionName)
+            .Validate(o => o.Interval >= TimeSpan.FromMinutes(1), "Register:Warnings:Interval must be at least one minute.")
+            .ValidateOnStart();
         services.AddOptions<Common.WebOptions>().BindConfiguration(Common.WebOptions.SectionName)
             .Validate(o => o.IsValid, "Web:PublicUrl must be an absolute http or https URL, without query, fragment or credentials (e.g. https://campagne.example.org).")
             .ValidateOnStart();

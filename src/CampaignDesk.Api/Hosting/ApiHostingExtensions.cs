@@ -13,6 +13,7 @@ using CampaignDesk.Api.Officials;
 using CampaignDesk.Api.OpenApi;
 using CampaignDesk.Api.Organisations;
 using CampaignDesk.Api.Positions;
+using CampaignDesk.Api.Register;
 using CampaignDesk.Api.SignIn;
 using CampaignDesk.Api.Tasks;
 using CampaignDesk.Api.Triage;
@@ -118,6 +119,7 @@ public static class ApiHostingExtensions
         app.MapTriage();
         app.MapSignIn();
         app.MapInvitations();
+        app.MapRegister();
         app.MapCampaignDeskWebUi();
         app.MapMetrics();
         // Explicit (WebApplication would add it when the host starts): it hands the endpoints to routing now, where the

@@ -61,6 +61,8 @@ internal static class ClosedSets
         ("/api/campaigns", "by", CoverageService.Dimensions),
         ("/api/campaigns", "format", Hosting.ExportResults.Formats),
         ("/api/interactions", "format", Hosting.ExportResults.Formats),
+        ("/api/register", "format", Hosting.ExportResults.Formats),
+        ("/api/register", "by", Core.Lobbying.Responsiveness.Dimensions),
         ("/api/tasks", "state", TaskLists.States),
         ("/api/followups", "state", FollowUpStates.All),
     ];

@@ -22,6 +22,7 @@ public static class OpenApiSetup
         ["Positions"] = "What officials said or did, with its source.",
         ["Follow-ups"] = "E-mail templates and the follow-ups sent from the organisations' mailboxes.",
         ["Replies"] = "Officials' answers read from the mailboxes, waiting for a stance.",
+        ["Register"] = "The lobbying register (HATVP): what counts and why, the threshold, the annual declaration, responsiveness.",
         ["Web"] = "What the web pages need before sign-in.",
     };
 

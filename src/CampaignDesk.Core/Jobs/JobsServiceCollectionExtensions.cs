@@ -24,11 +24,14 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<FollowUpDispatchJob>();
         services.AddTransient<FollowUpRuleJob>();
         services.AddTransient<ReplyJob>();
+        services.AddTransient<Lobbying.RegisterWarningJob>();
         var replies = configuration.GetSection(ReplyOptions.SectionName).Get<ReplyOptions>() ?? new ReplyOptions();
         var mail = configuration.GetSection(MailOptions.SectionName).Get<MailOptions>() ?? new MailOptions();
         var readReplies = replies.Enabled ?? string.Equals(mail.Transport, "graph", StringComparison.OrdinalIgnoreCase);
         var followUps = configuration.GetSection(FollowUpOptions.SectionName).Get<FollowUpOptions>() ?? new FollowUpOptions();
         var reminders = configuration.GetSection(TaskReminderOptions.SectionName).Get<TaskReminderOptions>() ?? new TaskReminderOptions();
+        var register = configuration.GetSection(Lobbying.RegisterWarningOptions.SectionName).Get<Lobbying.RegisterWarningOptions>()
+            ?? new Lobbying.RegisterWarningOptions();
         var refresh = configuration.GetSection(RefreshOptions.SectionName).Get<RefreshOptions>() ?? new RefreshOptions();
         var options = configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>() ?? new WorkerOptions();
         services.AddQuartz(properties: new System.Collections.Specialized.NameValueCollection { ["quartz.scheduler.instanceName"] = "CampaignDesk" }, quartz =>
@@ -56,6 +59,8 @@ public static class JobsServiceCollectionExtensions
             Every<FollowUpDispatchJob>(followUps.Dispatch.Enabled, FollowUpDispatchJob.Key, "followup-dispatch", followUps.Dispatch.Interval,
                 TimeSpan.Zero);
             Every<FollowUpRuleJob>(followUps.Rules.Enabled, FollowUpRuleJob.Key, "followup-rules", followUps.Rules.Interval, TimeSpan.FromSeconds(45));
+            Every<Lobbying.RegisterWarningJob>(register.Enabled, Lobbying.RegisterWarningJob.Key, "register-warnings", register.Interval,
+                TimeSpan.FromMinutes(2));
             Every<ReplyJob>(readReplies, ReplyJob.Key, "mail-replies", replies.Interval, TimeSpan.FromSeconds(20));
         });
         // On shutdown the running jobs see their token cancelled and are waited for: each stops at its next safe point

@@ -42,6 +42,8 @@ public class AccessMatrixTests : WorldTest
     private static readonly Expect AdminsCreate = new(201, 403, 403, 403, 403, 403);
     // The user (or their task) is the volunteer of the caller's organisation, or of the other one.
     private static readonly Expect ManageVolunteer = new(200, 200, 404, 200, 404, 404);
+    // The organisation's lobbying register: its members and admins; for anyone else it does not exist.
+    private static readonly Expect ActsFor = new(200, 200, 404, 200, 404, 404);
     private static readonly Expect ManageVolunteerCreated = new(201, 201, 404, 201, 404, 404);
 
     public static readonly Row[] Matrix =
@@ -180,6 +182,19 @@ public class AccessMatrixTests : WorldTest
         new("DELETE", "/api/me/sessions/{id:long}", async (w, own) => await Delete($"/api/me/sessions/{await w.OpenSessionAsync(w.Volunteer(own))}"),
             new(404, 404, 404, 204, 404, 404)),
         new("DELETE", "/api/users/{id:long}/sessions", (w, own) => Delete($"/api/users/{w.Volunteer(own).Id}/sessions"), ManageVolunteer),
+        new("GET", "/api/register/organisations/{id:long}/actions", (w, own) => Get($"/api/register/organisations/{w.Organisation(own)}/actions"), ActsFor),
+        new("GET", "/api/register/organisations/{id:long}/actions/export.{format}",
+            (w, own) => Get($"/api/register/organisations/{w.Organisation(own)}/actions/export.csv"), ActsFor),
+        new("GET", "/api/register/organisations/{id:long}/standing", (w, own) => Get($"/api/register/organisations/{w.Organisation(own)}/standing"), ActsFor),
+        new("GET", "/api/register/alerts", (w, own) => Get("/api/register/alerts"), ReadShared),
+        new("GET", "/api/register/organisations/{id:long}/declaration",
+            (w, own) => Get($"/api/register/organisations/{w.Organisation(own)}/declaration?year=2026"), ActsFor),
+        new("GET", "/api/register/organisations/{id:long}/declaration/export.{format}",
+            (w, own) => Get($"/api/register/organisations/{w.Organisation(own)}/declaration/export.xlsx?year=2026"), ActsFor),
+        new("GET", "/api/register/organisations/{id:long}/declaration/page",
+            (w, own) => Get($"/api/register/organisations/{w.Organisation(own)}/declaration/page?year=2026"), ActsFor),
+        new("GET", "/api/register/responsiveness", (w, own) => Get($"/api/register/responsiveness?by=department&campaign={w.CampaignId}"), ReadShared),
+        new("GET", "/api/register/responsiveness/export.{format}", (w, own) => Get("/api/register/responsiveness/export.csv?by=role"), ReadShared),
     ];
 
     /// <summary>Endpoints anyone may call: what they answer is tested with their feature (the calendar feed's secret is its address).</summary>

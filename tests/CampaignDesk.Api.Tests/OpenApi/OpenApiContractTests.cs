@@ -68,6 +68,17 @@ public class OpenApiContractTests : WorldTest
             ("GET", "/api/sign-in/options", "nobody", null),
             ("GET", "/calendar/unknown.ics", "nobody", null),
             ("POST", "/api/interactions", "admin", new { organisationId = 0, officialId = 0, channel = "pigeon" }),
+            ("GET", "/api/register/organisations/{organisation}/actions?from=2025-01-01&to=2026-12-31", "admin", null),
+            ("GET", "/api/register/organisations/{organisation}/actions?from=2026-12-31&to=2026-01-01", "admin", null),
+            ("GET", "/api/register/organisations/{organisation}/standing", "admin", null),
+            ("GET", "/api/register/alerts", "admin", null),
+            ("GET", "/api/register/organisations/{organisation}/declaration?year=2026", "admin", null),
+            ("GET", "/api/register/organisations/{organisation}/declaration?year=1990", "admin", null),
+            ("GET", "/api/register/organisations/{organisation}/declaration/page?year=2026", "admin", null),
+            ("GET", "/api/register/organisations/{organisation}/declaration/export.xlsx?year=2026", "admin", null),
+            ("GET", "/api/register/responsiveness?by=department", "admin", null),
+            ("GET", "/api/register/responsiveness?by=pape", "admin", null),
+            ("GET", "/api/register/responsiveness/export.csv?by=official", "admin", null),
         }.Select(c => new TestCaseData(c.Method, c.Path, c.Who, c.Body).SetName($"{c.Method} {c.Path} as {c.Who}"));
 
     [TestCaseSource(nameof(Calls))]

@@ -1,5 +1,6 @@
 // Home: what is waiting for me, my organisations, the campaigns.
 import { api, daysUntil, formatDate, h, page } from "./app.js";
+import { downloads } from "./couverture.js";
 
 function organisationSearch() {
   const results = h("ul", { class: "liste", "aria-live": "polite" });
@@ -20,11 +21,12 @@ function organisationSearch() {
 }
 
 await page("Accueil", async (main, user) => {
-  const [open, campaigns, ended, organisations] = await Promise.all([
+  const [open, campaigns, ended, organisations, register] = await Promise.all([
     user.role === "observer" ? null : api("/api/tasks?assignee=me&state=open&pageSize=100"),
     api("/api/campaigns?status=active"),
     api("/api/campaigns?status=ended&pageSize=5"),
     Promise.all(user.organisationIds.map((id) => api(`/api/organisations/${id}`))),
+    user.role === "observer" ? [] : api("/api/register/alerts"),
   ]);
 
   main.append(h("h1", {}, `Bonjour ${user.displayName}`));
@@ -32,6 +34,18 @@ await page("Accueil", async (main, user) => {
     const overdue = open.items.filter((t) => t.overdue).length;
     main.append(h("p", {}, h("a", { href: "/app/taches.html" }, `${open.total} tâche${open.total > 1 ? "s" : ""} à faire`),
       overdue ? h("span", { class: "retard" }, ` dont ${overdue} en retard`) : null));
+  }
+
+  if (register.length) {
+    // The lobbying register: at or near ten actions in twelve months (décret 2017-867, art. 1).
+    main.append(h("h2", {}, "Répertoire des représentants d'intérêts"));
+    main.append(h("ul", { class: "liste" }, register.map((s) => h("li", { class: s.atThreshold ? "retard" : "" },
+      `${s.organisationName}${s.scope === "rollup" ? " (avec ses membres)" : ""} : ${s.actions} actions en douze mois`,
+      s.atThreshold
+        ? ` — seuil de ${s.threshold} atteint le ${formatDate(s.crossedOn)} : inscription à la HATVP avant le ${formatDate(s.registerBy)}`
+        : s.projectedOn ? ` — seuil de ${s.threshold} prévu vers le ${formatDate(s.projectedOn)} au rythme actuel` : "",
+      downloads(`/api/register/organisations/${s.organisationId}/actions/export`, s.scope === "rollup" ? "rollup=true" : "",
+        `le détail de ce qui compte pour ${s.organisationName}`)))));
   }
 
   main.append(h("h2", {}, "Campagnes en cours"));

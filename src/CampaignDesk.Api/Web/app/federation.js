@@ -18,6 +18,20 @@ function gapsTable(gaps, first) {
     h("p", { class: "raison" }, h("strong", {}, "Pourquoi ce rang : "), g.reason))));
 }
 
+// How the élus answer, per political group (the register's responsiveness): contacts, answers, median delay, noise.
+function responsivenessTable(rows) {
+  if (!rows.length) return h("p", { class: "discret", id: "reactivite" }, "Aucun contact sur cette campagne pour l'instant.");
+  const share = (value) => (value === null || value === undefined ? "—" : `${Math.round(value * 100)} %`);
+  return h("div", { class: "defile", tabindex: "0", role: "region", "aria-label": "Réactivité des élus par groupe" }, h("table", { id: "reactivite" },
+    h("caption", {}, "Réactivité des élus par groupe politique"),
+    h("thead", {}, h("tr", {}, ["Groupe", "Contacts", "Élus contactés", "Ont répondu", "Délai médian (jours)", "Réponses automatiques", "Non-remises"]
+      .map((t) => h("th", { scope: "col" }, t)))),
+    h("tbody", {}, rows.map((r) => h("tr", {},
+      h("td", {}, r.label), h("td", {}, String(r.contacts)), h("td", {}, String(r.officialsContacted)), h("td", {}, String(r.officialsAnswered)),
+      h("td", {}, r.medianDaysToAnswer === null ? "—" : String(r.medianDaysToAnswer).replace(".", ",")),
+      h("td", {}, share(r.autoReplyShare)), h("td", {}, share(r.bounceShare)))))));
+}
+
 function waitingTable(items, total, names) {
   if (!items.length) return h("p", { class: "discret", id: "relances" }, "Aucune relance en attente dans les structures que vous voyez.");
   return h("div", { class: "defile", tabindex: "0", role: "region", "aria-label": "Relances en attente" }, h("table", { id: "relances" },
@@ -50,7 +64,7 @@ await page("Vue fédération", async (main) => {
     ({ id, campaigns } = chosen);
   }
   const base = `/api/campaigns/${id}`;
-  const [campaign, byStructure, byDepartment, byGroup, byRole, gaps, scheduled, claimed] = await Promise.all([
+  const [campaign, byStructure, byDepartment, byGroup, byRole, gaps, scheduled, claimed, responsiveness] = await Promise.all([
     api(base),
     api(`${base}/coverage?by=organisation`),
     api(`${base}/coverage?by=department`),
@@ -59,6 +73,7 @@ await page("Vue fédération", async (main) => {
     api(`${base}/gaps?pageSize=25`),
     api(`/api/followups?campaign=${id}&state=scheduled&pageSize=100`),
     api(`/api/followups?campaign=${id}&state=claimed&pageSize=100`),
+    api(`/api/register/responsiveness?by=group&campaign=${id}`),
   ]);
   campaigns ??= (await api("/api/campaigns?pageSize=100")).items;
   document.title = `Vue fédération · ${campaign.title} · CampaignDesk`;
@@ -96,5 +111,7 @@ await page("Vue fédération", async (main) => {
         + "enfin les députés, puis les sénateurs, puis les maires. Les 25 premiers ; le téléchargement les contient tous."), gapsTable(gaps, 1)),
       `${base}/gaps/export`, "", "les manques classés"),
     section("relances-titre", "Relances en attente dans les structures", waitingTable(waiting, claimed.total + scheduled.total, names),
-      `${base}/followups/export`, "", "les relances en attente")].filter(Boolean));
+      `${base}/followups/export`, "", "les relances en attente"),
+    section("reactivite-titre", "Réactivité des élus", responsivenessTable(responsiveness),
+      "/api/register/responsiveness/export", `by=group&campaign=${id}`, "la réactivité des élus par groupe")].filter(Boolean));
 });
