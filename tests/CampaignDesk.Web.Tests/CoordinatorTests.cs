@@ -56,6 +56,36 @@ public class CoordinatorTests : BrowserTest
     }
 
     [Test]
+    public async Task Coordinator_ReadsWhereTheStructureStandsInTheRegister_AndGetsTheDeclarationToPrint_OnAPhone()
+    {
+        var year = DateTime.UtcNow.Year;
+        var standing = (await Desk.GetAsync($"/api/register/organisations/{Desk.Organisation}/standing")).EnumerateArray()
+            .Single(s => s.GetProperty("scope").GetString() == "own");
+        var declaration = await Desk.GetAsync($"/api/register/organisations/{Desk.Organisation}/declaration?year={year}");
+        var actions = standing.GetProperty("actions").GetInt32();
+        var total = declaration.GetProperty("totalActions").GetInt32();
+
+        var page = await NewPageAsync(phone: true);
+        await SignInAsync(page, Desk.CoordinatorToken, $"/app/structure.html?id={Desk.Organisation}");
+        var register = page.Locator("#repertoire");
+        await Assertions.Expect(register.Locator("#repertoire-compteur"))
+            .ToContainTextAsync($"Ses propres actions : {actions} action{(actions > 1 ? "s" : "")} en douze mois");
+
+        // Signed in by a pasted token, the page to print cannot be a link: it comes as a file, the same page the API serves.
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            register.GetByRole(AriaRole.Button, new() { Name = $"Déclaration {year} (exercice en cours) (page à imprimer)" }).ClickAsync());
+        Assert.That(download.SuggestedFilename, Is.EqualTo($"declaration-{Desk.Organisation}-{year}.html"));
+        var path = Path.Combine(ArtifactFolder, download.SuggestedFilename);
+        await download.SaveAsAsync(path);
+        var html = await File.ReadAllTextAsync(path);
+        Assert.That(html, Does.Contain($"Total des actions de l'exercice</th><td>{total}</td>"));
+        Assert.That(html, Does.Contain("Déclaration d'activités de représentation d'intérêts"));
+
+        await register.ScrollIntoViewIfNeededAsync();
+        await register.ScreenshotAsync(new() { Path = Path.Combine(ArtifactFolder, "structure-repertoire-telephone.png") });
+    }
+
+    [Test]
     public async Task Coordinator_ReachesTheDeputee_AtHerPermanence_FromTheAssembleesFile()
     {
         var page = await NewPageAsync();

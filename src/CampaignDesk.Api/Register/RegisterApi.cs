@@ -77,11 +77,18 @@ public static class RegisterApi
         return outcome.IsOk ? ExportResults.File(Declarations.ToTable(outcome.Value!), format, $"declaration-{id}-{year}") : Problems.Of(outcome, "Organisation", id);
     }
 
-    private static async Task<IResult> DeclarationPageAsync(long id, int year, Caller caller, Declarations declarations, int firstMonth = 1,
-        CancellationToken cancellationToken = default)
+    private static async Task<IResult> DeclarationPageAsync(long id, int year, Caller caller, Declarations declarations, HttpResponse response,
+        int firstMonth = 1, CancellationToken cancellationToken = default)
     {
         var outcome = await declarations.BuildAsync(caller, id, year, firstMonth, cancellationToken);
-        return outcome.IsOk ? TypedResults.Text(DeclarationPage.Html(outcome.Value!), "text/html; charset=utf-8") : Problems.Of(outcome, "Organisation", id);
+        if (!outcome.IsOk)
+        {
+            return Problems.Of(outcome, "Organisation", id);
+        }
+
+        // Shown in the tab when followed as a link; named when the web pages download it for a token that cannot follow one.
+        response.Headers.ContentDisposition = $"inline; filename=\"declaration-{id}-{year}.html\"";
+        return TypedResults.Text(DeclarationPage.Html(outcome.Value!), "text/html; charset=utf-8");
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ResponsivenessRow>>, ProblemHttpResult>> ResponsivenessAsync(Responsiveness responsiveness,

@@ -30,7 +30,8 @@ public static class DeclarationPage
             body { font-family: system-ui, sans-serif; margin: 2rem; color: #111; }
             table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
             th, td { border: 1px solid #999; padding: .4rem; text-align: left; vertical-align: top; }
-            .a-remplir td { background: #fff7d6; }
+            .a-remplir th { width: 55%; }
+            .a-remplir td { background: #fff7d6; height: 2.5rem; }
             @media print { body { margin: 0; } }
             </style>
             </head>

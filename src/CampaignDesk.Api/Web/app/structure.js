@@ -1,9 +1,38 @@
 // « Ma structure »: its élus, campaign targets first and grouped by mandate, where the campaign stands with each and
 // what to do next (all computed by the API); filters, and the same follow-up or task for several élus at once.
 import {
-  api, field, filterItems, h, idParam, labels, mandateLabel, nextActionLine, page, phoneLink, select, stanceBadge, statusBadge,
+  api, download, field, filterItems, formatDate, h, idParam, labels, mandateLabel, nextActionLine, page, phoneLink, select, session,
+  stanceBadge, statusBadge,
 } from "./app.js";
+import { downloads } from "./couverture.js";
 import { batchPanel } from "./lot.js";
+
+/**
+ * The lobbying register (HATVP): the structure's actions in the last twelve months against the threshold of ten, and its
+ * annual declaration for the year that ended and the year under way — a page to print (a plain link carries the session
+ * cookie; a token pasted in this tab cannot follow a link, so the page is then downloaded) and CSV / XLSX.
+ */
+function registerSection(id, standings) {
+  const declaration = `/api/register/organisations/${id}/declaration`;
+  const line = (s) => h("li", { class: s.atThreshold ? "retard" : "" },
+    `${s.scope === "rollup" ? "Avec ses membres" : "Ses propres actions"} : ${s.actions} action${s.actions > 1 ? "s" : ""} en douze mois`,
+    s.atThreshold ? ` — seuil de ${s.threshold} atteint le ${formatDate(s.crossedOn)} : inscription à la HATVP avant le ${formatDate(s.registerBy)}`
+      : ` (seuil : ${s.threshold})`);
+  const year = (y, label) => {
+    const address = `${declaration}/page?year=${y}`;
+    const name = `Déclaration ${label} (page à imprimer)`;
+    return h("li", {}, session.token
+      ? h("button", { type: "button", class: "secondaire", onclick: () => download(address) }, name)
+      : h("a", { href: address, target: "_blank", rel: "noopener" }, name),
+    downloads(`${declaration}/export`, `year=${y}`, `la déclaration ${label}`));
+  };
+  const now = new Date().getFullYear();
+  return h("section", { id: "repertoire", "aria-labelledby": "repertoire-titre" },
+    h("h2", { id: "repertoire-titre" }, "Répertoire des représentants d'intérêts"),
+    h("ul", { class: "liste", id: "repertoire-compteur" }, standings.map(line)),
+    h("ul", { class: "liste", id: "repertoire-declarations" }, year(now - 1, `${now - 1}`), year(now, `${now} (exercice en cours)`)),
+    h("p", { class: "discret" }, "Une aide pour déclarer, pas un avis juridique : vérifiez chaque ligne avant de déposer."));
+}
 
 /** A campaign's title, with « (terminée) » once it has ended. */
 function campaignTitle(campaign) {
@@ -59,10 +88,11 @@ await page("Structure", async (main, user) => {
     api("/api/campaigns?status=ended")]);
   const theirs = [...active.items, ...ended.items].filter((c) => c.organisationIds.includes(Number(id)));
   const chosen = theirs.find((c) => String(c.id) === idParam("campagne")) ?? theirs[0];
-  const [officials, actions] = await Promise.all([
+  const [officials, actions, standings] = await Promise.all([
     api(`/api/organisations/${id}/officials${chosen ? `?campaign=${chosen.id}` : ""}`),
     user.role === "observer" || !chosen || chosen.status !== "active" ? null
       : api(`/api/organisations/${id}/actions?campaign=${chosen.id}`).catch(() => null),
+    user.role === "observer" ? null : api(`/api/register/organisations/${id}/standing`).catch(() => null),
   ]);
 
   document.title = `${organisation.name} · CampaignDesk`;
@@ -113,5 +143,6 @@ await page("Structure", async (main, user) => {
   main.append(targetList);
   if (otherList) main.append(otherList);
   if (!chosen) main.append(h("p", { class: "discret" }, `Aucune campagne en cours ne compte ${organisation.name}.`));
+  if (standings?.length) main.append(registerSection(id, standings));
   apply("", "", "");
 });
