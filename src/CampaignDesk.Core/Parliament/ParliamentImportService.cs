@@ -31,7 +31,7 @@ public sealed class ParliamentImportService(Database database, ImportRunStore ru
             sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
         }
 
-        var info = new ImportFile("parliament", FileType, fileName, sha256, "Assemblée nationale / Sénat : questions, amendements, scrutins (JSON)",
+        var info = new ImportFile("parliament", FileType, fileName, sha256, "Assemblée nationale / Sénat : questions, amendements, scrutins (JSON ; questions du Sénat en CSV)",
             DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ImportFile.FromImportDay);
         var run = new ImportRun(0);
         var started = false;
@@ -73,6 +73,45 @@ public sealed class ParliamentImportService(Database database, ImportRunStore ru
         await using var stream = open();
         await using var copy = stream.CanSeek ? null : await CopyAsync(stream, session.CancellationToken);
         var seekable = copy ?? stream;
+        async Task SaveAsync(int number, ParliamentItem item)
+        {
+            switch (await ParliamentItemStore.SaveAsync(session, item, run.Id))
+            {
+                case ParliamentItemStore.Saved.Added: added++; break;
+                case ParliamentItemStore.Saved.Changed: changed++; break;
+                default: unchanged++; break;
+            }
+
+            ReportUnknown(run, number, item, known);
+        }
+
+        if (SenatQuestionReader.Accepts(fileName))
+        {
+            // The Sénat's export names each author: found in the directory by matricule, or by name and département.
+            var authors = await SenatAuthors.LoadAsync(session);
+            foreach (var (number, question, problem) in SenatQuestionReader.Read(seekable))
+            {
+                session.CancellationToken.ThrowIfCancellationRequested();
+                run.RowsRead++;
+                if (question is null)
+                {
+                    run.Report(number, ImportIssueKinds.Unreadable, problem!);
+                    continue;
+                }
+
+                var (matricule, unmatched) = authors.Resolve(question);
+                if (unmatched is not null)
+                {
+                    run.Report(number, unmatched.Contains("ambigu", StringComparison.Ordinal) ? ImportIssueKinds.Ambiguous : ImportIssueKinds.Unmatched,
+                        unmatched);
+                }
+
+                await SaveAsync(number, question.ToItem(matricule));
+            }
+
+            return (added, changed, unchanged);
+        }
+
         foreach (var (number, name, document, problem) in JsonEntries.Read(seekable, fileName))
         {
             session.CancellationToken.ThrowIfCancellationRequested();
@@ -96,14 +135,7 @@ public sealed class ParliamentImportService(Database database, ImportRunStore ru
                     continue;
                 }
 
-                switch (await ParliamentItemStore.SaveAsync(session, item, run.Id))
-                {
-                    case ParliamentItemStore.Saved.Added: added++; break;
-                    case ParliamentItemStore.Saved.Changed: changed++; break;
-                    default: unchanged++; break;
-                }
-
-                ReportUnknown(run, number, item, known);
+                await SaveAsync(number, item);
             }
         }
 
