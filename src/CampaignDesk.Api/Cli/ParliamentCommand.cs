@@ -6,7 +6,8 @@ namespace CampaignDesk.Api.Cli;
 
 /// <summary>
 /// <c>import-parliament FILE...</c>: imports the Assemblée's questions, amendments or votes — a JSON file, a zip of them as
-/// the Assemblée publishes them, or a folder of them — each as one run, and prints its report; exit 1 if any failed.
+/// the Assemblée publishes them, or a folder of them — or the Sénat's questions (its CSV export), each as one run, and prints
+/// its report; exit 1 if any failed.
 /// </summary>
 internal static class ParliamentCommand
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using CampaignDesk.Core.Import.Identity;
+using CampaignDesk.Core.Import.Rne;
 using CsvHelper;
 using CsvHelper.Configuration;
 
@@ -13,7 +13,7 @@ namespace CampaignDesk.Core.Parliament;
 /// date of publication in the Journal officiel, the ministry it was put to and the one it was passed on to, its thèmes and
 /// its URL on senat.fr; the answer's date, ministry and text, and the question's text, when the export has them. The exact
 /// headers are not documented there: they are found by their folded name (accents and case ignored) among the usual
-/// spellings, the separator (; or ,) by the header line. The export names the author, not the matricule: a
+/// spellings, the separator (; or ,) by the header line, the encoding by the first bytes (UTF-8, else Windows-1252). The export names the author, not the matricule: a
 /// <c>Matricule</c> column is used when present, else the author is found in the directory by name and département
 /// (<see cref="SenatAuthors"/>).
 /// </summary>
@@ -22,11 +22,15 @@ internal static class SenatQuestionReader
     public static bool Accepts(string fileName) => fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>One row, read; or the problem that kept it from being read (with the row's number, header = 1).</summary>
-    /// <param name="stream">Seekable: the header line is read once to find the separator.</param>
+    /// <param name="stream">Seekable: a sample is read first for the encoding (UTF-8, else cp1252, as the RNE's files), then the header line for the separator.</param>
     public static IEnumerable<(int Number, SenatQuestion? Question, string? Problem)> Read(Stream stream)
     {
+        var sample = new byte[64 * 1024];
+        var length = stream.ReadAtLeast(sample, sample.Length, throwOnEndOfStream: false);
+        var (encoding, bom, _) = RneEncodings.Detect(sample.AsSpan(0, length), length < sample.Length);
+        stream.Position = bom;
         string? headerLine;
-        using (var first = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true))
+        using (var first = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, leaveOpen: true))
         {
             headerLine = first.ReadLine();
         }
@@ -36,9 +40,9 @@ internal static class SenatQuestionReader
             yield break;
         }
 
-        stream.Position = 0;
+        stream.Position = bom;
         var delimiter = headerLine.Count(c => c == ';') >= headerLine.Count(c => c == ',') ? ";" : ",";
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             Delimiter = delimiter,

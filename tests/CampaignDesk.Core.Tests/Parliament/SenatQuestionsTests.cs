@@ -108,6 +108,25 @@ public class SenatQuestionsTests(DatabaseProvider provider)
     [TestCase(null, "written_question")]
     public void Nature_GivesTheKind(string? nature, string kind) => Assert.That(SenatQuestionReader.Kind(nature), Is.EqualTo(kind));
 
+    [Test]
+    public void Read_AWindows1252Export_SemicolonsOrCommas_ReadsTheAccents()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var cp1252 = System.Text.Encoding.GetEncoding(1252).GetBytes(
+            "Référence,Nom,Prénom,Circonscription,Date de publication JO,Titre,URL\r\nSEQ1,MAUREY,Hervé,Eure,2025-04-10,\"Déserts médicaux, encore\",/q.html\r\n");
+
+        var rows = SenatQuestionReader.Read(new MemoryStream(cp1252)).ToList();
+
+        Assert.That(rows.Single().Question, Is.Not.Null, rows.Single().Problem);
+        var question = rows.Single().Question!;
+        Assert.Multiple(() =>
+        {
+            Assert.That((question.Uid, question.FirstName, question.Title), Is.EqualTo(("SEN-SEQ1", "Hervé", "Déserts médicaux, encore")));
+            Assert.That(question.Url, Is.EqualTo("https://www.senat.fr/q.html"));
+            Assert.That(question.StatedOn, Is.EqualTo(new DateOnly(2025, 4, 10)));
+        });
+    }
+
     private async Task<Dictionary<long, string>> MatriculesAsync(IEnumerable<long> officials)
     {
         await using var connection = await _db.Database.OpenAsync(default);
