@@ -63,7 +63,7 @@ function decisionForm(proposal, canDecide, onDone) {
     },
   },
   h("fieldset", { class: "choix" },
-    h("legend", {}, proposal.suggestedStance ? "Position (celle que suit le vote est proposée)" : "Quelle position exprime ce texte ?"),
+    h("legend", {}, proposal.suggestedStance ? "Position (cochée : celle qui découle du vote recommandé)" : "Quelle position exprime ce texte ?"),
     ["supports", "neutral", "opposes"].map((stance, index) => {
       const id = `proposition-${proposal.id}-${stance}`;
       return h("label", { for: id }, h("input", {
@@ -87,7 +87,8 @@ function card(proposal, canDecide, onDone) {
     h("p", { class: "badges" }, h("span", { class: "badge statut-contacte" }, what),
       h("span", { class: "discret" }, ` ${formatDate(proposal.statedOn)}${proposal.groupLabel ? ` · ${proposal.groupLabel}` : ""}`)),
     h("p", {}, h("strong", {}, proposal.title), proposal.status ? h("span", { class: "discret" }, ` (${proposal.status})`) : null),
-    proposal.excerpt ? excerpt(proposal) : null,
+    // A vote's excerpt is its title again: shown only when it says more, or marks the words found.
+    proposal.excerpt && (proposal.highlights?.length || proposal.excerpt !== proposal.title) ? excerpt(proposal) : null,
     proposal.matched ? h("p", { class: "discret" }, `Mots trouvés : ${proposal.matched}`) : null,
     evidence(proposal),
     h("p", { class: "discret" }, `Campagne : ${proposal.campaignTitle}`),
