@@ -152,6 +152,17 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ReplyRecorder>();
         services.AddSingleton<ReplyCollector>();
         services.AddSingleton<TriageService>();
+        services.AddSingleton<Parliament.ProposalMatcher>();
+        services.AddSingleton<Parliament.ParliamentImportService>();
+        services.AddSingleton<Parliament.WatchService>();
+        services.AddSingleton<Parliament.VoteRecommendations>();
+        services.AddSingleton<Parliament.ProposalService>();
+        services.AddSingleton<ParliamentSeeder>();
+        services.AddOptions<Parliament.ParliamentFetchOptions>().BindConfiguration(Parliament.ParliamentFetchOptions.SectionName)
+            .Validate(o => !o.Enabled || o.BaseUrl is { IsAbsoluteUri: true }, "Import:Parliament:BaseUrl must be an absolute URL when Import:Parliament:Enabled is true.")
+            .Validate(o => o.Interval >= TimeSpan.FromMinutes(1), "Import:Parliament:Interval must be at least one minute.")
+            .ValidateOnStart();
+        services.AddHttpClient<Parliament.ParliamentFetcher>(client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<Mail.Graph.GraphInboxReader>();
         services.AddOptions<ReplyOptions>().BindConfiguration(ReplyOptions.SectionName)
             .Validate(o => o.Interval >= TimeSpan.FromSeconds(10) && o.PageSize is >= 1 and <= 1000

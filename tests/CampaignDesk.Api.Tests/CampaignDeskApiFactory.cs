@@ -60,6 +60,7 @@ public sealed class CampaignDeskApiFactory : WebApplicationFactory<Program>
             ["Worker:InProcess"] = "false",
             // The officials snapshot takes seconds to seed: only the tests about officials ask for it.
             ["Seed:Officials"] = "false",
+            ["Seed:Parliament"] = "false",
         };
         foreach (var (key, value) in settings)
         {

@@ -10,7 +10,7 @@ namespace CampaignDesk.Web.Tests;
 /// </summary>
 public class AccessibilityTests : BrowserTest
 {
-    private static string AxeScript => Path.GetFullPath(Path.Combine(TestContext.CurrentContext.TestDirectory, "..", "..", "..", "axe", "node_modules",
+    internal static string AxeScript => Path.GetFullPath(Path.Combine(TestContext.CurrentContext.TestDirectory, "..", "..", "..", "axe", "node_modules",
         "axe-core", "axe.min.js"));
 
     [TestCase(false)]
@@ -40,7 +40,7 @@ public class AccessibilityTests : BrowserTest
         Assert.That(failures, Is.Empty);
     }
 
-    private static async Task CheckAsync(IPage page, IEnumerable<string> paths, bool phone, List<string> failures)
+    internal static async Task CheckAsync(IPage page, IEnumerable<string> paths, bool phone, List<string> failures)
     {
         foreach (var path in paths.Select(p => p.Replace("{official}", Desk.Official.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)))
         {

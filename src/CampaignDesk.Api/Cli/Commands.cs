@@ -16,6 +16,7 @@ internal static class Commands
     {
         ["migrate"] = MigrateAsync,
         ["import"] = ImportAsync,
+        ["import-parliament"] = ParliamentCommand.ImportAsync,
         ["create-admin"] = CreateAdminAsync,
         ["backup"] = BackupCommands.BackupAsync,
         ["restore"] = BackupCommands.RestoreAsync,

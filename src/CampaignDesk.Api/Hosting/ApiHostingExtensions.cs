@@ -12,6 +12,7 @@ using CampaignDesk.Api.Metrics;
 using CampaignDesk.Api.Officials;
 using CampaignDesk.Api.OpenApi;
 using CampaignDesk.Api.Organisations;
+using CampaignDesk.Api.Parliament;
 using CampaignDesk.Api.Positions;
 using CampaignDesk.Api.Register;
 using CampaignDesk.Api.SignIn;
@@ -117,6 +118,7 @@ public static class ApiHostingExtensions
         app.MapPositions();
         app.MapFollowUps();
         app.MapTriage();
+        app.MapParliament();
         app.MapSignIn();
         app.MapInvitations();
         app.MapRegister();

@@ -11,6 +11,7 @@ namespace CampaignDesk.Core.Data;
 /// start-up task under <see cref="HostRunner"/>, and as the first hosted service for hosts started otherwise.
 /// </summary>
 public sealed class DatabaseStartup(MigrationRunner migrations, TerritoryLoader territories, OrganisationSeeder seeder, OfficialSeeder officials, CampaignSeeder campaign,
+    ParliamentSeeder parliament,
     IOptions<DatabaseOptions> database,
     IOptions<SeedOptions> seed, IOptions<DatabaseStartupOptions>? startup = null) : IHostedService, IStartupTask, IDisposable
 {
@@ -52,7 +53,11 @@ public sealed class DatabaseStartup(MigrationRunner migrations, TerritoryLoader 
 
                 if (seed.Value.Campaign)
                 {
-                    await campaign.SeedAsync(cancellationToken);
+                    var demo = await campaign.SeedAsync(cancellationToken);
+                    if (seed.Value.Parliament)
+                    {
+                        await parliament.SeedAsync(demo, cancellationToken);
+                    }
                 }
             }
 

@@ -20,6 +20,7 @@ public static class JobsServiceCollectionExtensions
         services.AddLogging(logging => logging.AddFilter("Quartz.Core.JobRunShell", LogLevel.Critical).AddFilter("Quartz.Core.ErrorLogger", LogLevel.Critical));
         services.AddTransient<WorkerHeartbeatJob>();
         services.AddTransient<OfficialsRefreshJob>();
+        services.AddTransient<Parliament.ParliamentFetchJob>();
         services.AddTransient<TaskReminderJob>();
         services.AddTransient<FollowUpDispatchJob>();
         services.AddTransient<FollowUpRuleJob>();
@@ -33,6 +34,8 @@ public static class JobsServiceCollectionExtensions
         var register = configuration.GetSection(Lobbying.RegisterWarningOptions.SectionName).Get<Lobbying.RegisterWarningOptions>()
             ?? new Lobbying.RegisterWarningOptions();
         var refresh = configuration.GetSection(RefreshOptions.SectionName).Get<RefreshOptions>() ?? new RefreshOptions();
+        var parliament = configuration.GetSection(Parliament.ParliamentFetchOptions.SectionName).Get<Parliament.ParliamentFetchOptions>()
+            ?? new Parliament.ParliamentFetchOptions();
         var options = configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>() ?? new WorkerOptions();
         services.AddQuartz(properties: new System.Collections.Specialized.NameValueCollection { ["quartz.scheduler.instanceName"] = "CampaignDesk" }, quartz =>
         {
@@ -55,6 +58,8 @@ public static class JobsServiceCollectionExtensions
                 [GroupMatcher<JobKey>.GroupEquals("campaigndesk")]);
             Every<WorkerHeartbeatJob>(true, WorkerHeartbeatJob.Key, "worker-heartbeat", options.HeartbeatInterval, TimeSpan.Zero);
             Every<OfficialsRefreshJob>(refresh.Enabled, OfficialsRefreshJob.Key, "officials-refresh", refresh.Interval, TimeSpan.FromMinutes(1));
+            Every<Parliament.ParliamentFetchJob>(parliament.Enabled, Parliament.ParliamentFetchJob.Key, "parliament-fetch", parliament.Interval,
+                TimeSpan.FromMinutes(2));
             Every<TaskReminderJob>(reminders.Enabled, TaskReminderJob.Key, "task-reminders", reminders.Interval, TimeSpan.FromSeconds(30));
             Every<FollowUpDispatchJob>(followUps.Dispatch.Enabled, FollowUpDispatchJob.Key, "followup-dispatch", followUps.Dispatch.Interval,
                 TimeSpan.Zero);

@@ -13,6 +13,9 @@ public sealed class SeedOptions
     /// <summary>Seed the demo campaign (shipped <c>campaign.json</c>) when no campaign exists yet.</summary>
     public bool Campaign { get; set; } = true;
 
+    /// <summary>Import the shipped questions, amendments and votes, and give a newly seeded demo campaign its watches.</summary>
+    public bool Parliament { get; set; } = true;
+
     /// <summary>A CSV of organisations to seed instead of the shipped SEC-Pa structures (same columns).</summary>
     public string? OrganisationsFile { get; set; }
 }

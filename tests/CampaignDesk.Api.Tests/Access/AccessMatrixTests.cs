@@ -169,6 +169,20 @@ public class AccessMatrixTests : WorldTest
         new("GET", "/api/triage", (w, own) => Get("/api/triage"), ReadShared),
         new("POST", "/api/triage/{id:long}", async (w, own) => await Json("POST", $"/api/triage/{await w.CreateTriageItemAsync(own)}",
             new { stance = "supports", summary = "Soutient la démarche." }), new(200, 200, 404, 200, 404, 404)),
+        // Parliament watch: anyone reads a campaign's watches and votes; its participants' coordinators (A and B take part) change them.
+        new("GET", "/api/campaigns/{campaignId:long}/watches", (w, own) => Get($"/api/campaigns/{w.CampaignId}/watches"), ReadShared),
+        new("POST", "/api/campaigns/{campaignId:long}/watches", (w, own) => Json("POST", $"/api/campaigns/{w.CampaignId}/watches",
+            new { name = "Santé", keywords = new[] { "centres de santé" } }), new(201, 201, 201, 403, 403, 403)),
+        new("PUT", "/api/campaigns/{campaignId:long}/watches/{id:long}", (w, own) => Json("PUT", $"/api/campaigns/{w.CampaignId}/watches/999999",
+            new { name = "Santé", keywords = new[] { "centres de santé" } }), new(404, 404, 404, 403, 403, 403)),
+        new("DELETE", "/api/campaigns/{campaignId:long}/watches/{id:long}", (w, own) => Delete($"/api/campaigns/{w.CampaignId}/watches/999999"),
+            new(404, 404, 404, 403, 403, 403)),
+        new("GET", "/api/campaigns/{campaignId:long}/recommended-votes", (w, own) => Get($"/api/campaigns/{w.CampaignId}/recommended-votes"), ReadShared),
+        // No vote is imported in this world: those who may recommend are told so (400 on voteUid).
+        new("PUT", "/api/campaigns/{campaignId:long}/recommended-votes/{voteUid}", (w, own) => Json("PUT",
+            $"/api/campaigns/{w.CampaignId}/recommended-votes/VTANR5L17V1000", new { recommendation = "pour" }), new(400, 400, 400, 403, 403, 403)),
+        new("GET", "/api/triage/proposals", (w, own) => Get("/api/triage/proposals"), ReadShared),
+        new("POST", "/api/triage/proposals/{id:long}", (w, own) => Json("POST", "/api/triage/proposals/999999", new { dismiss = true }), Expect.All(404)),
         // An invitation's link signs in as the person: sent by whoever may create them (coordinators: their volunteers).
         new("POST", "/api/invitations", (w, own) => Json("POST", "/api/invitations", new
         {

@@ -8,6 +8,7 @@ const pages = {
   "/app/structure.html": "./structure.js",
   "/app/campagne.html": "./campagne.js",
   "/app/tri.html": "./tri.js",
+  "/app/propositions.html": "./propositions.js",
   "/app/recherche.html": "./recherche.js",
   "/app/equipe.html": "./equipe.js",
   "/app/appareils.html": "./appareils.js",

@@ -62,5 +62,6 @@ await page("Réponses à trier", async (main) => {
   list.append(...(items.length ? items.map((item) => card(item, done)) : [h("li", { class: "discret" }, "Aucune réponse à trier.")]));
   main.append(h("h1", {}, "Réponses à trier"),
     h("p", { class: "discret" }, "Les réponses des élus arrivées dans les boîtes de vos structures : dites quelle position chacune exprime."),
+    h("p", {}, h("a", { href: "/app/propositions.html", id: "lien-propositions" }, "Positions proposées par la veille parlementaire")),
     status, list);
 });
