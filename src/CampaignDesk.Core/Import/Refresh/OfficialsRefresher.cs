@@ -1,106 +1,24 @@
-using System.Net;
 using CampaignDesk.Core.Data;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
-using Polly.Retry;
-using Polly.Timeout;
 
 namespace CampaignDesk.Core.Import.Refresh;
 
 /// <summary>
-/// Downloads each configured file and imports it unless the same content was already imported. Transient HTTP
-/// failures are retried (Polly: exponential back-off honouring Retry-After, and a timeout per attempt); a file that
-/// still fails is logged and the others go on. Imports themselves are the ordinary, atomic runs.
+/// Downloads each configured directory file and imports it unless the same content was already imported
+/// (<see cref="PublisherFiles"/>: retries, size cap, sha-256). Imports themselves are the ordinary, atomic runs.
 /// </summary>
 public sealed class OfficialsRefresher(HttpClient http, ImportService imports, Database database, IOptions<RefreshOptions> options,
     ILogger<OfficialsRefresher> logger)
 {
-    private static readonly ResiliencePipeline<HttpResponseMessage> Pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
-        .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-        {
-            MaxRetryAttempts = 3,
-            BackoffType = DelayBackoffType.Exponential,
-            Delay = TimeSpan.FromSeconds(1),
-            UseJitter = true,
-            ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                .Handle<HttpRequestException>()
-                .Handle<TimeoutRejectedException>()
-                .HandleResult(r => r.StatusCode is HttpStatusCode.TooManyRequests || (int)r.StatusCode >= 500),
-            DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.Headers.RetryAfter?.Delta is { } delta && delta < TimeSpan.FromMinutes(5)
-                ? (TimeSpan?)delta
-                : null),
-        })
-        .AddTimeout(TimeSpan.FromMinutes(2))
-        .Build();
+    private readonly PublisherFiles _files = new(http, database, logger, "Refresh", TimeSpan.FromMinutes(2));
 
     /// <summary>Returns the reports of the files actually imported (unchanged files are skipped).</summary>
-    public async Task<IReadOnlyList<ImportReport>> RefreshAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ImportReport>> RefreshAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        if (settings.BaseUrl is null)
-        {
-            throw new InvalidOperationException("Import:Refresh:BaseUrl is not set.");
-        }
-
-        var reports = new List<ImportReport>();
-        foreach (var name in settings.Files)
-        {
-            var path = Path.GetTempFileName();
-            try
-            {
-                var url = new Uri(settings.BaseUrl.ToString().TrimEnd('/') + "/" + Uri.EscapeDataString(name));
-                await DownloadAsync(url, path, settings.MaxFileBytes, cancellationToken);
-                var described = imports.Describe(() => File.OpenRead(path), name);
-                if (await AlreadyImportedAsync(described.Sha256, cancellationToken))
-                {
-                    logger.LogInformation("Refresh: {File} unchanged since its last import", name);
-                    continue;
-                }
-
-                reports.Add(await imports.ImportAsync(() => File.OpenRead(path), name, cancellationToken));
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or InvalidDataException or IOException)
-            {
-                logger.LogError(ex, "Refresh: {File} could not be fetched or read; the other files go on", name);
-            }
-            finally
-            {
-                File.Delete(path);
-            }
-        }
-
-        return reports;
+        var baseUrl = settings.BaseUrl ?? throw new InvalidOperationException("Import:Refresh:BaseUrl is not set.");
+        return _files.ImportEachAsync(baseUrl, settings.Files, settings.MaxFileBytes,
+            (path, name, token) => imports.ImportAsync(() => File.OpenRead(path), name, token), cancellationToken);
     }
-
-    private async Task DownloadAsync(Uri url, string path, long maxBytes, CancellationToken cancellationToken)
-    {
-        using var response = await Pipeline.ExecuteAsync(
-            async token => await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, token), cancellationToken);
-        response.EnsureSuccessStatusCode();
-        if (response.Content.Headers.ContentLength > maxBytes)
-        {
-            throw new InvalidDataException($"{url} is larger than {maxBytes} bytes.");
-        }
-
-        await using var source = await response.Content.ReadAsStreamAsync(cancellationToken);
-        await using var target = File.Create(path);
-        var buffer = new byte[81920];
-        long total = 0;
-        int read;
-        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            total += read;
-            if (total > maxBytes)
-            {
-                throw new InvalidDataException($"{url} is larger than {maxBytes} bytes.");
-            }
-
-            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-        }
-    }
-
-    private async Task<bool> AlreadyImportedAsync(string sha256, CancellationToken cancellationToken) =>
-        await database.ReadAsync(session => session.ScalarAsync<int>(
-            "SELECT COUNT(*) FROM import_runs WHERE sha256 = @sha256 AND status = 'succeeded'", new { sha256 }), cancellationToken) > 0;
 }
