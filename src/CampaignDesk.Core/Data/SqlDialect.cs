@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 
 namespace CampaignDesk.Core.Data;
 
@@ -28,6 +29,20 @@ public abstract class SqlDialect
     /// </summary>
     public virtual string NotReferenced(string column, string table, string referencing) =>
         $"{column} NOT IN (SELECT r.{referencing} FROM {table} r WHERE r.{referencing} IS NOT NULL)";
+
+    /// <summary>
+    /// A condition on the search_text of <paramref name="table"/> (an alias) (folded text): for every group, the text contains at least one of
+    /// the group's pieces (letters and digits). The parameters it needs are added to <paramref name="parameters"/>. SQLite
+    /// answers it from the FTS5 trigram index <paramref name="trigramIndex"/> where one is named and every piece has three
+    /// letters or more; the others use LIKE, which PostgreSQL's pg_trgm index serves. Either way a superset of the rows that
+    /// really match: the caller checks each one (<see cref="Text.SearchQuery.Match"/>).
+    /// </summary>
+    public virtual string ContainsAll(string table, string? trigramIndex, IReadOnlyList<IReadOnlyList<string>> groups, DynamicParameters parameters) =>
+        string.Join(" AND ", groups.Select((group, i) => "(" + string.Join(" OR ", group.Select((piece, j) =>
+        {
+            parameters.Add($"Piece{i}_{j}", "%" + piece + "%");
+            return $"{table}.search_text LIKE @Piece{i}_{j}";
+        })) + ")"));
 
     public virtual string InsertReturningId(string table, string columns, string values) =>
         $"INSERT INTO {table} ({columns}) VALUES ({values}) RETURNING id";

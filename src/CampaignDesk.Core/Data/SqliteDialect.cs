@@ -17,6 +17,20 @@ public sealed class SqliteDialect : SqlDialect
 
     public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
 
+    // The FTS5 table (tokenize='trigram', detail='none') keeps no positions: a piece is looked up as all of its trigrams.
+    public override string ContainsAll(string table, string? trigramIndex, IReadOnlyList<IReadOnlyList<string>> groups, DynamicParameters parameters)
+    {
+        if (trigramIndex is null || groups.Any(g => g.Any(p => p.Length < 3)))
+        {
+            return base.ContainsAll(table, trigramIndex, groups, parameters);
+        }
+
+        var match = string.Join(" AND ", groups.Select(group => "(" + string.Join(" OR ", group.Select(piece =>
+            "(" + string.Join(" AND ", Enumerable.Range(0, piece.Length - 2).Select(i => $"\"{piece.Substring(i, 3)}\"").Distinct()) + ")")) + ")"));
+        parameters.Add("TrigramMatch", match);
+        return $"{table}.id IN (SELECT rowid FROM {trigramIndex} WHERE {trigramIndex} MATCH @TrigramMatch)";
+    }
+
     public override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: SqliteConstraint } sqlite
         && sqlite.Message.Contains("UNIQUE", StringComparison.Ordinal);
