@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using CampaignDesk.Core.Text;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -17,19 +18,21 @@ public sealed class SqliteDialect : SqlDialect
 
     public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
 
-    // The FTS5 table (tokenize='trigram', detail='none') keeps no positions: a piece is looked up as all of its trigrams.
-    public override string ContainsAll(string table, string? trigramIndex, IReadOnlyList<IReadOnlyList<string>> groups, DynamicParameters parameters)
+    // The FTS5 table (tokenizer unicode61, detail='none') holds words: a word's beginning is a prefix query, a whole word a term.
+    public override string ContainsAll(string table, string? wordIndex, IReadOnlyList<IReadOnlyList<SearchPiece>> groups, DynamicParameters parameters)
     {
-        if (trigramIndex is null || groups.Any(g => g.Any(p => p.Length < 3)))
+        if (wordIndex is null || groups.Any(g => g.Any(p => p.Kind == SearchPieceKind.Contained)))
         {
-            return base.ContainsAll(table, trigramIndex, groups, parameters);
+            return base.ContainsAll(table, wordIndex, groups, parameters);
         }
 
         var match = string.Join(" AND ", groups.Select(group => "(" + string.Join(" OR ", group.Select(piece =>
-            "(" + string.Join(" AND ", Enumerable.Range(0, piece.Length - 2).Select(i => $"\"{piece.Substring(i, 3)}\"").Distinct()) + ")")) + ")"));
-        parameters.Add("TrigramMatch", match);
-        return $"{table}.id IN (SELECT rowid FROM {trigramIndex} WHERE {trigramIndex} MATCH @TrigramMatch)";
+            $"\"{piece.Text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"{(piece.Kind == SearchPieceKind.WordPrefix ? "*" : "")}")) + ")"));
+        parameters.Add("WordMatch", match);
+        return $"{table}.id IN (SELECT rowid FROM {wordIndex} WHERE {wordIndex} MATCH @WordMatch)";
     }
+
+    public override string? WordIndexTerms(string? wordIndex) => wordIndex is null ? null : $"SELECT term FROM {wordIndex}_words";
 
     public override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: SqliteConstraint } sqlite

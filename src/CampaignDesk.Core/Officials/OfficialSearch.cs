@@ -6,15 +6,18 @@ using Dapper;
 namespace CampaignDesk.Core.Officials;
 
 /// <summary>
-/// Official search by name (<see cref="SearchQuery"/>): the engine's trigram index gives the candidates (SQLite: the FTS5
-/// table officials_fts; PostgreSQL: pg_trgm under LIKE), each with the rank of its best mandate among those the filters
+/// Official search by name (<see cref="SearchQuery"/>): the engine's index gives the candidates (SQLite: the FTS5 word
+/// table officials_fts, whose vocabulary gives the words within typos; PostgreSQL: pg_trgm under LIKE), each with the rank of its best mandate among those the filters
 /// keep; the words are checked and the results ranked here, in C#, so that every engine returns the same page. Ranking:
 /// the exact full name first, then officials with a mandate in progress before former ones, then the mandate's weight
 /// (<see cref="Weights"/>), then how well the words matched, then alphabetical order.
 /// </summary>
 internal static class OfficialSearch
 {
-    public const string TrigramIndex = "officials_fts";
+    public const string WordIndex = "officials_fts";
+
+    /// <summary>Words of the vocabulary looked up for one typed word at most (the closest are not sorted first: a bound, not a choice).</summary>
+    private const int MaxTypoWords = 500;
 
     /// <summary>The heaviest mandates first: a council's président, then the roles in this order; a former mandate after every current one.</summary>
     public static readonly IReadOnlyList<string> Weights =
@@ -50,7 +53,14 @@ internal static class OfficialSearch
     private static async Task<List<Hit>> PassAsync(Database database, DbConnection connection, SearchQuery query, bool forgiving, string mandate,
         bool formerOnly, DynamicParameters parameters, CancellationToken cancellationToken)
     {
-        var text = database.Dialect.ContainsAll("o", TrigramIndex, query.IndexGroups(forgiving), parameters);
+        Func<SearchToken, IEnumerable<string>>? typoWords = null;
+        if (forgiving && database.Dialect.WordIndexTerms(WordIndex) is { } terms)
+        {
+            var vocabulary = (await connection.QueryAsync<string>(database.Command(terms, cancellationToken: cancellationToken))).AsList();
+            typoWords = token => SearchQuery.WithinTypos(token, vocabulary).Take(MaxTypoWords);
+        }
+
+        var text = database.Dialect.ContainsAll("o", WordIndex, query.IndexGroups(forgiving, typoWords), parameters);
         var former = formerOnly ? "AND NOT EXISTS (SELECT 1 FROM mandates a WHERE a.official_id = o.id AND a.end_date IS NULL)" : "";
         var rows = await connection.QueryAsync<(long Id, string Text, int? Rank)>(database.Command($"""
             SELECT o.id, o.search_text, (SELECT MIN({RankOfMandate}) FROM mandates m WHERE {mandate}) AS rank

@@ -74,7 +74,7 @@ public sealed class OrganisationStore(Database database, TimeProvider time)
         var hits = new List<(long Id, string Text, SearchMatch Match)>();
         foreach (var forgiving in search.ForgivesTypos ? [false, true] : new[] { false })
         {
-            var text = session.Dialect.ContainsAll("o", null, search.IndexGroups(forgiving), parameters);
+            var text = session.Dialect.ContainsAll("o", null, search.IndexGroups(forgiving, null), parameters);
             var candidates = await session.QueryAsync<(long Id, string Text)>(
                 $"SELECT o.id, o.search_text FROM organisations o WHERE {string.Join(" AND ", where.Append(text))}", parameters);
             hits = candidates.Select(c => (c.Id, c.Text, Match: search.Match(c.Text, forgiving))).Where(c => c.Match is not null)

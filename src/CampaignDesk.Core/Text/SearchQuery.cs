@@ -51,15 +51,20 @@ public sealed class SearchQuery
     }
 
     /// <summary>
-    /// What an index must find for the text to possibly match, per word: the word itself when it must be exact; any of its
-    /// trigrams when it may carry typos. Words under three letters are left to <see cref="Match"/>; when all are that short,
-    /// the first one is looked for anywhere (no index serves it: a scan).
+    /// What an index must find for a text to match, one group per word, any piece of a group will do: the word as the
+    /// beginning of a word; when it may carry typos, also <paramref name="typoWords"/> (the words of the index's vocabulary
+    /// within its typos, where the engine has one) or else any of its trigrams. Without any word of three letters or more
+    /// and no word index, the first word is looked for anywhere (a scan).
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<string>> IndexGroups(bool forgiving)
-    {
-        var groups = Tokens.Where(t => t.Indexed).Select(t => forgiving && t.MaxTypos > 0 ? t.Trigrams : (IReadOnlyList<string>)[t.Text]).ToList();
-        return groups.Count > 0 ? groups : [[Tokens[0].Text]];
-    }
+    public IReadOnlyList<IReadOnlyList<SearchPiece>> IndexGroups(bool forgiving, Func<SearchToken, IEnumerable<string>>? typoWords) =>
+        Tokens.Select(t => (IReadOnlyList<SearchPiece>)(!forgiving || t.MaxTypos == 0 ? [new SearchPiece(t.Text, SearchPieceKind.WordPrefix)]
+            : typoWords is null ? t.Trigrams.Select(g => new SearchPiece(g, SearchPieceKind.Contained)).ToList()
+            : typoWords(t).Select(w => new SearchPiece(w, SearchPieceKind.Word)).Prepend(new SearchPiece(t.Text, SearchPieceKind.WordPrefix)).ToList()))
+            .ToList();
+
+    /// <summary>The words of <paramref name="vocabulary"/> that <paramref name="token"/> matches with typos (see <see cref="Match"/>).</summary>
+    public static IEnumerable<string> WithinTypos(SearchToken token, IEnumerable<string> vocabulary) =>
+        vocabulary.Where(w => !w.StartsWith(token.Text, StringComparison.Ordinal) && token.TyposTo(w) <= token.MaxTypos);
 
     /// <summary>
     /// How <paramref name="folded"/> (a folded search text) matches, or null when it does not: exactly (every word
@@ -88,9 +93,9 @@ public sealed class SearchQuery
                         break;
                     }
                 }
-                else if (forgiving && token.MaxTypos > 0)
+                else if (forgiving)
                 {
-                    best = Math.Min(best, Typos.ToPrefix(token.Text, word, token.MaxTypos));
+                    best = Math.Min(best, token.TyposTo(word));
                 }
             }
 
@@ -118,12 +123,36 @@ public sealed record SearchToken(string Text)
     public int MaxTypos { get; } = Text.Length >= 8 ? 2 : Text.Length >= 5 ? 1 : 0;
 
     /// <summary>Its distinct three-letter pieces: a word with a typo or two keeps at least one of them in most cases.</summary>
-    public IReadOnlyList<string> Trigrams { get; } =
-        Enumerable.Range(0, Math.Max(0, Text.Length - SearchQuery.IndexedLength + 1))
-            .Select(i => Text.Substring(i, SearchQuery.IndexedLength)).Distinct(StringComparer.Ordinal).ToList();
+    private readonly HashSet<string> _trigrams = Enumerable.Range(0, Math.Max(0, Text.Length - SearchQuery.IndexedLength + 1))
+        .Select(i => Text.Substring(i, SearchQuery.IndexedLength)).ToHashSet(StringComparer.Ordinal);
 
-    public bool Indexed => Text.Length >= SearchQuery.IndexedLength;
+    public IReadOnlyList<string> Trigrams => [.. _trigrams.Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The typos between this word and the beginning of <paramref name="word"/>, or <see cref="int.MaxValue"/> past
+    /// <see cref="MaxTypos"/> or when the two share no three letters in a row (what the trigram indexes can find on every engine).
+    /// </summary>
+    public int TyposTo(string word)
+    {
+        if (MaxTypos == 0 || !Enumerable.Range(0, Math.Max(0, word.Length - SearchQuery.IndexedLength + 1))
+                .Any(i => _trigrams.Contains(word.Substring(i, SearchQuery.IndexedLength))))
+        {
+            return int.MaxValue;
+        }
+
+        return Typos.ToPrefix(Text, word, MaxTypos);
+    }
 }
+
+/// <summary>How an index looks a piece of a query up: as a word's beginning, as a whole word, or contained anywhere.</summary>
+public enum SearchPieceKind
+{
+    WordPrefix,
+    Word,
+    Contained,
+}
+
+public sealed record SearchPiece(string Text, SearchPieceKind Kind);
 
 /// <summary>Best first: the whole name, every word whole, words begun, typos.</summary>
 public enum SearchMatchKind

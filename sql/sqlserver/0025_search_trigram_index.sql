@@ -1,5 +1,0 @@
--- Official search (issue 24) on SQL Server: no index. Full-text search indexes words, not the word beginnings and
--- three-letter pieces the search looks for, and CREATE FULLTEXT INDEX cannot run inside the migration's transaction;
--- the search's LIKE '%word%' candidates scan the search_text index (documented in README Limits). The words are then
--- checked and ranked in C#, as on the other engines, so the results are the same.
-SELECT 1;
