@@ -60,12 +60,8 @@ internal static class OfficialSearch
             typoWords = token => SearchQuery.WithinTypos(token, vocabulary).Take(MaxTypoWords);
         }
 
-        var text = database.Dialect.ContainsAll("o", WordIndex, query.IndexGroups(forgiving, typoWords), parameters);
-        var former = formerOnly ? "AND NOT EXISTS (SELECT 1 FROM mandates a WHERE a.official_id = o.id AND a.end_date IS NULL)" : "";
-        var rows = await connection.QueryAsync<(long Id, string Text, int? Rank)>(database.Command($"""
-            SELECT o.id, o.search_text, (SELECT MIN({RankOfMandate}) FROM mandates m WHERE {mandate}) AS rank
-            FROM officials o WHERE {text} {former}
-            """, parameters, cancellationToken: cancellationToken));
+        var sql = CandidatesSql(database.Dialect, query.IndexGroups(forgiving, typoWords), mandate, formerOnly, parameters);
+        var rows = await connection.QueryAsync<(long Id, string Text, int? Rank)>(database.Command(sql, parameters, cancellationToken: cancellationToken));
         var hits = new List<Hit>();
         foreach (var row in rows)
         {
@@ -77,4 +73,12 @@ internal static class OfficialSearch
 
         return hits;
     }
+
+    /// <summary>The candidates (id, search_text, rank of the best mandate the filters keep, null for none) of the index's groups.</summary>
+    internal static string CandidatesSql(SqlDialect dialect, IReadOnlyList<IReadOnlyList<SearchPiece>> groups, string mandate, bool formerOnly,
+        DynamicParameters parameters) => $"""
+        SELECT o.id, o.search_text, (SELECT MIN({RankOfMandate}) FROM mandates m WHERE {mandate}) AS rank
+        FROM officials o WHERE {dialect.ContainsAll("o", WordIndex, groups, parameters)}
+        {(formerOnly ? "AND NOT EXISTS (SELECT 1 FROM mandates a WHERE a.official_id = o.id AND a.end_date IS NULL)" : "")}
+        """;
 }
