@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CampaignDesk.Core.Text;
 using Dapper;
 using Npgsql;
 
@@ -21,6 +22,20 @@ public sealed class PostgresDialect : SqlDialect
     // An anti-join: NOT IN over a list larger than work_mem is re-scanned for every row.
     public override string NotReferenced(string column, string table, string referencing) =>
         $"NOT EXISTS (SELECT 1 FROM {table} r WHERE r.{referencing} = {column})";
+
+    // The officials' words are a full-text GIN index (migration 0025): each piece a word (chatelain) or a word's beginning
+    // (martin:*). Pieces to find inside words (typos' trigrams) go to LIKE and the trigram index.
+    public override string ContainsAll(string table, string? wordIndex, IReadOnlyList<IReadOnlyList<SearchPiece>> groups, DynamicParameters parameters)
+    {
+        if (wordIndex is null || groups.Any(g => g.Any(p => p.Kind == SearchPieceKind.Contained || !p.Text.All(char.IsLetterOrDigit))))
+        {
+            return base.ContainsAll(table, wordIndex, groups, parameters);
+        }
+
+        parameters.Add("WordQuery", string.Join(" & ", groups.Select(group => "(" + string.Join(" | ", group.Select(piece =>
+            piece.Text + (piece.Kind == SearchPieceKind.WordPrefix ? ":*" : ""))) + ")")));
+        return $"to_tsvector('simple', regexp_replace({table}.search_text, '[^[:alnum:]]+', ' ', 'g')) @@ to_tsquery('simple', @WordQuery)";
+    }
 
     public override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using CampaignDesk.Core.Text;
+using Dapper;
 
 namespace CampaignDesk.Core.Data;
 
@@ -28,6 +30,23 @@ public abstract class SqlDialect
     /// </summary>
     public virtual string NotReferenced(string column, string table, string referencing) =>
         $"{column} NOT IN (SELECT r.{referencing} FROM {table} r WHERE r.{referencing} IS NOT NULL)";
+
+    /// <summary>
+    /// A condition on the search_text (folded text) of <paramref name="table"/> (an alias with an id): for every group, the
+    /// text holds at least one of the group's pieces. The parameters it needs are added to <paramref name="parameters"/>.
+    /// SQLite answers it from the FTS5 word index <paramref name="wordIndex"/> where one is named and no piece is to be found
+    /// inside a word; the others look every piece up with LIKE '%piece%', which PostgreSQL's pg_trgm index serves. Either way
+    /// a superset of the rows that really match: the caller checks each one (<see cref="SearchQuery.Match"/>).
+    /// </summary>
+    public virtual string ContainsAll(string table, string? wordIndex, IReadOnlyList<IReadOnlyList<SearchPiece>> groups, DynamicParameters parameters) =>
+        string.Join(" AND ", groups.Select((group, i) => "(" + string.Join(" OR ", group.Select((piece, j) =>
+        {
+            parameters.Add($"Piece{i}_{j}", "%" + piece.Text + "%");
+            return $"{table}.search_text LIKE @Piece{i}_{j}";
+        })) + ")"));
+
+    /// <summary>A query of the distinct words in the word index (SQLite's FTS5 vocabulary), or null where the engine has none.</summary>
+    public virtual string? WordIndexTerms(string? wordIndex) => null;
 
     public virtual string InsertReturningId(string table, string columns, string values) =>
         $"INSERT INTO {table} ({columns}) VALUES ({values}) RETURNING id";

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using CampaignDesk.Core.Text;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -16,6 +17,22 @@ public sealed class SqliteDialect : SqlDialect
     public override string MigrationFolder => "sqlite";
 
     public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
+
+    // The FTS5 table (tokenizer unicode61, detail='none') holds words: a word's beginning is a prefix query, a whole word a term.
+    public override string ContainsAll(string table, string? wordIndex, IReadOnlyList<IReadOnlyList<SearchPiece>> groups, DynamicParameters parameters)
+    {
+        if (wordIndex is null || groups.Any(g => g.Any(p => p.Kind == SearchPieceKind.Contained)))
+        {
+            return base.ContainsAll(table, wordIndex, groups, parameters);
+        }
+
+        var match = string.Join(" AND ", groups.Select(group => "(" + string.Join(" OR ", group.Select(piece =>
+            $"\"{piece.Text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"{(piece.Kind == SearchPieceKind.WordPrefix ? "*" : "")}")) + ")"));
+        parameters.Add("WordMatch", match);
+        return $"{table}.id IN (SELECT rowid FROM {wordIndex} WHERE {wordIndex} MATCH @WordMatch)";
+    }
+
+    public override string? WordIndexTerms(string? wordIndex) => wordIndex is null ? null : $"SELECT term FROM {wordIndex}_words";
 
     public override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: SqliteConstraint } sqlite

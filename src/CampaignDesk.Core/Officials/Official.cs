@@ -1,6 +1,10 @@
 namespace CampaignDesk.Core.Officials;
 
-public sealed record OfficialSummary(long Id, string LastName, string FirstName, string? Sex, IReadOnlyList<Mandate> Mandates);
+public sealed record OfficialSummary(long Id, string LastName, string FirstName, string? Sex, IReadOnlyList<Mandate> Mandates)
+{
+    /// <summary>How the official matched the search's text, in French (« nom exact », « préfixe », « 1 faute »…); null without text.</summary>
+    public string? MatchReason { get; init; }
+}
 
 public sealed record Official(
     long Id,

@@ -8,9 +8,6 @@ namespace CampaignDesk.Core.Officials;
 
 public sealed class OfficialQueries(Database database)
 {
-    /// <summary>Words of a query matched at most: more narrow nothing a person types, and each is a LIKE.</summary>
-    private const int MaxWords = 6;
-
     private const string MandateColumns = """
         m.id, m.role, m.department_code, m.circonscription_code, m.commune_insee, m.canton_code, m.region_code,
         m.group_code, m.group_label, m.function_label, m.start_date, m.end_date, m.source
@@ -45,27 +42,11 @@ public sealed class OfficialQueries(Database database)
             mandate.Add("(m.group_code = @Group OR m.group_label = @Group)");
         }
 
-        // The text test first: it is a cheap string match that discards most officials before the mandate probes.
-        // Each word anywhere, in any order: « Cyrielle Chatelain » finds « chatelain cyrielle » (search_text is last name first).
-        var where = new List<string>();
-        var words = SearchText.Words(query.Text, MaxWords);
-        for (var i = 0; i < words.Count; i++)
-        {
-            where.Add($@"o.search_text LIKE @Pattern{i} ESCAPE '\'");
-        }
-
         if (query.Active == true)
         {
             mandate.Add("m.end_date IS NULL");
         }
 
-        where.Add($"EXISTS (SELECT 1 FROM mandates m WHERE {string.Join(" AND ", mandate)})");
-        if (query.Active == false)
-        {
-            where.Add("NOT EXISTS (SELECT 1 FROM mandates a WHERE a.official_id = o.id AND a.end_date IS NULL)");
-        }
-
-        var filter = "WHERE " + string.Join(" AND ", where);
         var parameters = new DynamicParameters(new
         {
             query.Role,
@@ -76,12 +57,34 @@ public sealed class OfficialQueries(Database database)
             query.Paging.Skip,
             query.Paging.Take,
         });
-        for (var i = 0; i < words.Count; i++)
+        var search = SearchQuery.Parse(query.Text);
+        if (search.IsEmpty && !string.IsNullOrWhiteSpace(query.Text))
         {
-            parameters.Add($"Pattern{i}", SearchText.ContainsPattern(words[i]));
+            return new Page<OfficialSummary>([], 0); // punctuation only: no word to find
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
+        if (!search.IsEmpty)
+        {
+            var hits = await OfficialSearch.FindAsync(database, connection, search, string.Join(" AND ", mandate), query.Active == false, parameters,
+                cancellationToken);
+            var page = hits.Skip((int)Math.Min(query.Paging.Skip, int.MaxValue)).Take(query.Paging.Take).ToList();
+            var ofPage = await NamesAsync(connection, page.Select(h => h.Id).ToArray(), cancellationToken);
+            var mandatesOfPage = await MandatesOfAsync(connection, page.Select(h => h.Id).ToArray(), query.Active == true, cancellationToken);
+            return new Page<OfficialSummary>(page.Select(h => ofPage[h.Id] with
+            {
+                Mandates = mandatesOfPage[h.Id].ToList(),
+                MatchReason = h.Match.Reason,
+            }).ToList(), hits.Count);
+        }
+
+        var where = new List<string> { $"EXISTS (SELECT 1 FROM mandates m WHERE {string.Join(" AND ", mandate)})" };
+        if (query.Active == false)
+        {
+            where.Add("NOT EXISTS (SELECT 1 FROM mandates a WHERE a.official_id = o.id AND a.end_date IS NULL)");
+        }
+
+        var filter = "WHERE " + string.Join(" AND ", where);
         // One scan gives the page and the total; a page past the end has no row to carry it, so it is counted apart.
         var people = (await connection.QueryAsync<(long Id, string LastName, string FirstName, string? Sex, long Total)>(database.Command($"""
             SELECT o.id, o.last_name, o.first_name, o.sex, COUNT(*) OVER () AS total FROM officials o {filter}
@@ -96,6 +99,13 @@ public sealed class OfficialQueries(Database database)
         return new Page<OfficialSummary>(
             people.Select(p => new OfficialSummary(p.Id, p.LastName, p.FirstName, p.Sex, mandates[p.Id].ToList())).ToList(), total);
     }
+
+    private async Task<Dictionary<long, OfficialSummary>> NamesAsync(DbConnection connection, long[] ids, CancellationToken cancellationToken) =>
+        ids.Length == 0
+            ? []
+            : (await connection.QueryAsync<(long Id, string LastName, string FirstName, string? Sex)>(database.Command(
+                $"SELECT id, last_name, first_name, sex FROM officials WHERE {database.Dialect.InList("id", "ids")}", new { ids },
+                cancellationToken: cancellationToken))).ToDictionary(p => p.Id, p => new OfficialSummary(p.Id, p.LastName, p.FirstName, p.Sex, []));
 
     public async Task<Official?> GetAsync(long id, CancellationToken cancellationToken)
     {

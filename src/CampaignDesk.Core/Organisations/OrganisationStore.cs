@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using CampaignDesk.Core.Common;
 using CampaignDesk.Core.Data;
 using CampaignDesk.Core.Text;
+using Dapper;
 
 namespace CampaignDesk.Core.Organisations;
 
@@ -18,11 +19,6 @@ public sealed class OrganisationStore(Database database, TimeProvider time)
     public async Task<Page<Organisation>> SearchAsync(OrganisationQuery query, CancellationToken cancellationToken)
     {
         var where = new List<string>();
-        if (!string.IsNullOrWhiteSpace(query.Text))
-        {
-            where.Add(@"o.search_text LIKE @Pattern ESCAPE '\'");
-        }
-
         if (query.Type is not null)
         {
             where.Add("o.type = @Type");
@@ -43,20 +39,21 @@ public sealed class OrganisationStore(Database database, TimeProvider time)
             where.Add("EXISTS (SELECT 1 FROM organisation_parents p WHERE p.organisation_id = o.id AND p.parent_id = @ParentId)");
         }
 
-        var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
-        var parameters = new
+        var parameters = new DynamicParameters(new { query.Type, query.Kind, query.DepartmentCode, query.ParentId, query.Paging.Skip, query.Paging.Take });
+        var search = SearchQuery.Parse(query.Text);
+        if (search.IsEmpty && !string.IsNullOrWhiteSpace(query.Text))
         {
-            Pattern = SearchText.ContainsPattern(query.Text ?? ""),
-            query.Type,
-            query.Kind,
-            query.DepartmentCode,
-            query.ParentId,
-            query.Paging.Skip,
-            query.Paging.Take,
-        };
+            return new Page<Organisation>([], 0); // punctuation only: no word to find
+        }
 
         return await database.ReadAsync(async session =>
         {
+            if (!search.IsEmpty)
+            {
+                return await FindAsync(session, search, where, parameters, query.Paging);
+            }
+
+            var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
             var total = await session.ScalarAsync<long>($"SELECT COUNT(*) FROM organisations o {filter}", parameters);
             var rows = await session.QueryAsync<Row>($"""
                 SELECT {Columns} FROM organisations o {filter}
@@ -65,6 +62,36 @@ public sealed class OrganisationStore(Database database, TimeProvider time)
                 """, parameters);
             return new Page<Organisation>(await WithParentsAsync(session, rows), total);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Search by name and commune (<see cref="SearchQuery"/>): candidates by LIKE (a trigram index on PostgreSQL), words
+    /// checked here; the whole name first, then whole words, word beginnings, typos (only when nothing matched without).
+    /// </summary>
+    private async Task<Page<Organisation>> FindAsync(DbSession session, SearchQuery search, List<string> where, DynamicParameters parameters,
+        PageRequest paging)
+    {
+        var hits = new List<(long Id, string Text, SearchMatch Match)>();
+        foreach (var forgiving in search.ForgivesTypos ? [false, true] : new[] { false })
+        {
+            var text = session.Dialect.ContainsAll("o", null, search.IndexGroups(forgiving, null), parameters);
+            var candidates = await session.QueryAsync<(long Id, string Text)>(
+                $"SELECT o.id, o.search_text FROM organisations o WHERE {string.Join(" AND ", where.Append(text))}", parameters);
+            hits = candidates.Select(c => (c.Id, c.Text, Match: search.Match(c.Text, forgiving))).Where(c => c.Match is not null)
+                .Select(c => (c.Id, c.Text, c.Match!)).ToList();
+            if (hits.Count > 0)
+            {
+                break;
+            }
+        }
+
+        var page = hits.OrderBy(h => h.Match.Kind).ThenBy(h => h.Match.Typos).ThenBy(h => h.Text, StringComparer.Ordinal).ThenBy(h => h.Id)
+            .Skip((int)Math.Min(paging.Skip, int.MaxValue)).Take(paging.Take).Select(h => h.Id).ToArray();
+        var rows = page.Length == 0
+            ? []
+            : (await session.QueryAsync<Row>($"SELECT {Columns} FROM organisations o WHERE {session.Dialect.InList("o.id", "page")}", new { page }))
+                .OrderBy(r => Array.IndexOf(page, r.Id)).ToList();
+        return new Page<Organisation>(await WithParentsAsync(session, rows), hits.Count);
     }
 
     public Task<Organisation?> GetAsync(long id, CancellationToken cancellationToken) =>

@@ -19,6 +19,20 @@ public class OfficialsApiTests : ApiTest
         Assert.That(official.GetProperty("mandates")[0].GetProperty("circonscriptionCode").GetString(), Is.EqualTo("38-02"));
     }
 
+    // Issue 24's examples, on the shipped directory (37,000 officials): first name first, a letter too many or missing.
+    [TestCase("Cyrielle Chatelain", "CHATELAIN Cyrielle", "nom exact")]
+    [TestCase("Marine Le Pen", "LE PEN Marine", "nom exact")]
+    [TestCase("chatelaine cyrielle", "CHATELAIN Cyrielle", "1 faute")]
+    [TestCase("cyrielle chatelan", "CHATELAIN Cyrielle", "1 faute")]
+    public async Task Search_AsANewUserTypes_FindsTheDeputeFirstWithTheReason(string q, string expected, string reason)
+    {
+        var page = await Client.GetFromJsonAsync<JsonElement>($"/api/officials?q={Uri.EscapeDataString(q)}&role=depute");
+
+        var first = page.GetProperty("items")[0];
+        Assert.That((first.GetProperty("lastName").GetString() + " " + first.GetProperty("firstName").GetString(), first.GetProperty("matchReason").GetString()),
+            Is.EqualTo((expected, reason)));
+    }
+
     [Test]
     public async Task Search_ByCommune_FindsItsMaire()
     {
@@ -90,6 +104,15 @@ public class OfficialsApiTests : ApiTest
     [Test]
     public async Task Get_UnknownOfficial_Is404() =>
         await (await Client.GetAsync("/api/officials/99999999")).AssertProblemAsync(HttpStatusCode.NotFound);
+
+    [Test]
+    public async Task OrganisationSearch_SaintMartinDHeresWithoutHyphens_FindsTheStructureThere()
+    {
+        var page = await Client.GetFromJsonAsync<JsonElement>("/api/organisations?q=saint martin d'heres");
+
+        Assert.That(page.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("communeName").GetString()),
+            Is.Not.Empty.And.All.EqualTo("Saint-Martin-d'Hères"));
+    }
 
     [Test]
     public async Task OrganisationOfficials_SaintMartinDHeres_ListsItsDeputeWithEmailAndReason()
