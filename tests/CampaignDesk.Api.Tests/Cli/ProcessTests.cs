@@ -75,7 +75,7 @@ public class ProcessTests
         var exitCode = await process.WaitForExitAsync(Patience);
 
         Assert.That(exitCode, Is.EqualTo(2), process.Output);
-        Assert.That(process.Output, Does.Contain("Unknown command '").And.Contain("Commands: migrate, import, create-admin, backup, restore"));
+        Assert.That(process.Output, Does.Contain("Unknown command '").And.Contain("Commands: migrate, import, import-parliament, create-admin, backup, restore"));
         Assert.That(root.GetFileSystemInfos(), Is.Empty, "nothing written");
         root.Delete(recursive: true);
     }
