@@ -156,6 +156,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Parliament.ParliamentImportService>();
         services.AddSingleton<Parliament.WatchService>();
         services.AddSingleton<Parliament.VoteRecommendations>();
+        services.AddSingleton<Parliament.ParliamentVotes>();
         services.AddSingleton<Parliament.ProposalService>();
         services.AddSingleton<ParliamentSeeder>();
         services.AddOptions<Parliament.ParliamentFetchOptions>().BindConfiguration(Parliament.ParliamentFetchOptions.SectionName)

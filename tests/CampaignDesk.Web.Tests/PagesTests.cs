@@ -18,6 +18,7 @@ public class PagesTests : BrowserTest
         $"/app/structure.html?id={Desk.Organisation}", "/app/elu.html?id={official}", "/app/recherche.html?q=cyrielle%20chatelain",
         $"/app/equipe.html?id={Desk.Organisation}", "/app/appareils.html", .. AdminPages,
         $"/app/federation.html?id={Desk.Campaign}", $"/app/synthese.html?id={Desk.Campaign}", "/app/personnes.html", "/app/journal.html",
+        $"/app/veille.html?campagne={Desk.Campaign}",
     ];
 
     [Test]

@@ -39,7 +39,8 @@ public class WatchProposalsTests : BrowserTest
         Assert.That(recommend.IsSuccessStatusCode, Is.True, await recommend.Content.ReadAsStringAsync());
         using var coordinator = Desk.As(Desk.CoordinatorToken);
         var waiting = (await Desk.GetAsync($"/api/triage/proposals?campaignId={Desk.Campaign}", coordinator)).EnumerateArray().ToList();
-        var vote = waiting.First(p => p.GetProperty("kind").GetString() == "vote" && p.GetProperty("suggestedStance").GetString() == "opposes");
+        // This vote's (WatchPageTests recommends another one).
+        var vote = waiting.First(p => p.GetProperty("itemUid").GetString() == Vote && p.GetProperty("suggestedStance").GetString() == "opposes");
         // A question au Gouvernement the demo watch found, with the minister's answer (the first one drawn: oldest first).
         var question = waiting.First(p => p.GetProperty("kind").GetString() == "government_question"
             && p.GetProperty("highlights").GetArrayLength() > 0 && p.GetProperty("evidence").ValueKind == JsonValueKind.Object);

@@ -22,6 +22,8 @@ public static class ParliamentEndpoints
             .WithSummary("The votes the campaign marks as meaningful, with the way to vote.");
         campaigns.MapPut("/recommended-votes/{voteUid}", RecommendAsync).WithName("RecommendVote")
             .WithSummary("Mark an imported vote (« VTANR5L17V1000 ») as recommended pour or contre: each member who voted is proposed a vote position.");
+        routes.MapGet("/api/parliament/votes", SearchVotesAsync).WithTags("Parliament watch").RequireAuthorization().WithName("SearchVotes")
+            .WithSummary("Imported public votes, newest first, found by words of their title or by uid (?q=, ?page=, 20 a page): the ones to recommend.");
         var triage = routes.MapGroup("/api/triage/proposals").WithTags("Replies").RequireAuthorization();
         triage.MapGet("/", ListProposalsAsync).WithName("ListProposals")
             .WithSummary("Positions proposed by parliament items, waiting for a coordinator (?campaignId=, ?state=waiting|accepted|dismissed).");
@@ -56,6 +58,9 @@ public static class ParliamentEndpoints
     private static async Task<Results<Ok<VoteRecommendation>, ProblemHttpResult>> RecommendAsync(long campaignId, string voteUid,
         VoteRecommendationRequest input, Caller caller, VoteRecommendations votes, CancellationToken cancellationToken) =>
         Problems.OkOr(await votes.RecommendAsync(caller, campaignId, voteUid, input.Recommendation, cancellationToken), "Campaign", campaignId);
+
+    private static async Task<Ok<ImportedVotePage>> SearchVotesAsync(string? q, int? page, ParliamentVotes votes, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await votes.SearchAsync(q, page, cancellationToken));
 
     private static async Task<Ok<IReadOnlyList<Proposal>>> ListProposalsAsync(long? campaignId, string? state, Caller caller, ProposalService proposals,
         CancellationToken cancellationToken) => TypedResults.Ok(await proposals.ListAsync(caller, campaignId, state, cancellationToken));

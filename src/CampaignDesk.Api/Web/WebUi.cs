@@ -16,7 +16,8 @@ public static class WebUi
 
     /// <summary>The pages main.js knows, besides index.html itself.</summary>
     private static readonly HashSet<string> Pages =
-        ["/connexion.html", "/taches.html", "/elu.html", "/structure.html", "/campagne.html", "/tri.html", "/propositions.html", "/recherche.html", "/equipe.html", "/appareils.html",
+        ["/connexion.html", "/taches.html", "/elu.html", "/structure.html", "/campagne.html", "/tri.html", "/propositions.html", "/veille.html",
+        "/recherche.html", "/equipe.html", "/appareils.html",
         "/campagnes.html", "/campagne-reglages.html", "/modeles.html", "/imports.html", "/federation.html", "/synthese.html", "/personnes.html",
         "/journal.html"];
 

@@ -181,6 +181,7 @@ public class AccessMatrixTests : WorldTest
         // No vote is imported in this world: those who may recommend are told so (400 on voteUid).
         new("PUT", "/api/campaigns/{campaignId:long}/recommended-votes/{voteUid}", (w, own) => Json("PUT",
             $"/api/campaigns/{w.CampaignId}/recommended-votes/VTANR5L17V1000", new { recommendation = "pour" }), new(400, 400, 400, 403, 403, 403)),
+        new("GET", "/api/parliament/votes", (w, own) => Get("/api/parliament/votes?q=aide&page=2"), ReadShared),
         new("GET", "/api/triage/proposals", (w, own) => Get("/api/triage/proposals"), ReadShared),
         new("POST", "/api/triage/proposals/{id:long}", (w, own) => Json("POST", "/api/triage/proposals/999999", new { dismiss = true }), Expect.All(404)),
         // An invitation's link signs in as the person: sent by whoever may create them (coordinators: their volunteers).

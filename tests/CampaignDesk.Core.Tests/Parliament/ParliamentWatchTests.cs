@@ -225,6 +225,30 @@ public class ParliamentWatchTests(DatabaseProvider provider)
         return await connection.ExecuteScalarAsync<long>(sql);
     }
 
+    [Test]
+    public async Task Votes_AreFoundByWordsOfTheirTitleOrUid_NewestFirst_APageAtATime()
+    {
+        var search = new ParliamentVotes(_db.Database);
+
+        var byWords = await search.SearchAsync("n° 2403 de M. BERNHARDT", 1, default);
+        var byUid = await search.SearchAsync("VTANR5L17V1000", 1, default);
+        var wildcards = await search.SearchAsync("_", 1, default);
+        var first = await search.SearchAsync(null, 1, default);
+        var second = await search.SearchAsync("", 2, default);
+        Assert.Multiple(() =>
+        {
+            Assert.That(byWords.Items.Select(v => v.Uid), Is.EqualTo(new[] { "VTANR5L17V2000" }));
+            Assert.That(byWords.Items[0].Result, Does.Contain("pas adopté"));
+            Assert.That(byWords.Items[0].Url, Is.EqualTo("https://www.assemblee-nationale.fr/dyn/17/scrutins/2000"));
+            Assert.That(byUid.Items.Select(v => v.Uid), Is.EqualTo(new[] { "VTANR5L17V1000" }));
+            Assert.That(wildcards.Items, Is.Empty, "_ is a letter to look for, not a wildcard (nor %)");
+            Assert.That(first.Items, Has.Count.EqualTo(ParliamentVotes.PageSize));
+            Assert.That(first.More, Is.True);
+            Assert.That(first.Items.Select(v => v.StatedOn), Is.Ordered.Descending);
+            Assert.That(second.Items.Select(v => v.Uid), Is.Not.Empty.And.No.AnyOf(first.Items.Select(v => v.Uid).ToArray()));
+        });
+    }
+
     private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)
     {
         await using var connection = await _db.Database.OpenAsync(default);

@@ -54,6 +54,8 @@ await page("Campagne", async (main) => {
       h("p", { class: "chiffre" }, h("strong", {}, `${percent(total.contacted, total.targets)} %`), `contactées (${total.contacted})`),
       h("p", { class: "chiffre" }, h("strong", {}, String(total.responded)), "ont répondu"),
       h("p", { class: "chiffre" }, h("strong", {}, String(total.supports)), "soutiens")),
+    h("p", {}, h("a", { href: `/app/veille.html?campagne=${id}`, id: "lien-veille" }, "Veille parlementaire et votes recommandés"),
+      " · ", h("a", { href: `/app/propositions.html?campagne=${id}` }, "Positions proposées")),
     campaign.goal ? h("details", {}, h("summary", {}, "L'objectif"), h("p", { class: "note" }, campaign.goal)) : null,
     h("h2", {}, "La carte"),
     await franceMap(byDepartment),

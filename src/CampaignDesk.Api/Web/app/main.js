@@ -9,6 +9,7 @@ const pages = {
   "/app/campagne.html": "./campagne.js",
   "/app/tri.html": "./tri.js",
   "/app/propositions.html": "./propositions.js",
+  "/app/veille.html": "./veille.js",
   "/app/recherche.html": "./recherche.js",
   "/app/equipe.html": "./equipe.js",
   "/app/appareils.html": "./appareils.js",

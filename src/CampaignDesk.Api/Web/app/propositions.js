@@ -146,6 +146,8 @@ await page("Positions proposées", async (main, user) => {
     h("p", { class: "discret" }, "Questions, amendements et votes des élus que la veille parlementaire de vos campagnes a trouvés. "
       + "Acceptez-les avec une position, ou écartez-les : rien ne devient une position sans vous."),
     h("p", {}, h("a", { href: "/app/tri.html" }, "Réponses reçues par e-mail à trier")),
+    campaign ? h("p", {}, h("a", { href: `/app/veille.html?campagne=${campaign}`, id: "lien-veille" }, "Veille parlementaire de la campagne"))
+      : "",
     h("div", { class: "champ" }, h("label", { for: "type-proposition" }, "Type"), kind),
     count, status, list, h("div", { class: "actions" }, more));
   draw(true);
