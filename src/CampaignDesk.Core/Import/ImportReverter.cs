@@ -30,7 +30,7 @@ public sealed class ImportReverter(Database database, AuditLog audit, TimeProvid
     /// only when none of them names it (a test checks that the list holds every foreign key to officials).
     /// </summary>
     internal static readonly string[] OfficialReferences =
-        ["interactions", "tasks", "positions", "campaign_progress", "campaign_contacts", "followups", "inbound_messages"];
+        ["interactions", "tasks", "positions", "campaign_progress", "campaign_contacts", "followups", "inbound_messages", "position_proposals"];
 
     private static readonly string[] DirectoryReferences = ["mandates", "contact_points", "official_identifiers"];
 
