@@ -88,52 +88,13 @@ internal static class Commands
             return 2;
         }
 
-        var builder = Host.CreateApplicationBuilder(args[(flags.Count + files.Count)..]);
-        builder.Services.AddCampaignDeskCore();
-        using var host = builder.Build();
-        var status = 0;
-        try
+        return await ImportFiles.RunAsync(args[(flags.Count + files.Count)..], files, async (services, open, name) =>
         {
-            foreach (var task in host.Services.GetServices<IStartupTask>())
-            {
-                await task.RunAsync(CancellationToken.None);
-            }
-
-            var imports = host.Services.GetRequiredService<ImportService>();
-            foreach (var file in files)
-            {
-                if (!File.Exists(file) && !Directory.Exists(file))
-                {
-                    await Console.Error.WriteLineAsync($"{file}: no such file.");
-                    status = 1;
-                    continue;
-                }
-
-                // A folder (the Assemblée's acteur files unzipped) is imported as the zip it came in: one run.
-                using var folder = Directory.Exists(file) ? FolderArchive.Create(file) : null;
-                var path = folder?.Path ?? file;
-                try
-                {
-                    var report = await imports.ImportAsync(() => File.OpenRead(path), folder?.Name ?? Path.GetFileName(file), options, CancellationToken.None);
-                    await host.Services.GetRequiredService<AuditLog>().RecordAsync(Caller.System("command-line"), "import", "import_run", report.Id,
-                        null, null, report with { Issues = [] }, CancellationToken.None);
-                    Console.WriteLine(ImportSummary.Format(report));
-                    status = report.Status is "succeeded" or "dry_run" ? status : 1;
-                }
-                catch (InvalidDataException ex)
-                {
-                    await Console.Error.WriteLineAsync(ex.Message);
-                    status = 1;
-                }
-            }
-
-            return status;
-        }
-        catch (Exception ex) when (HostRunner.IsStartupProblem(ex))
-        {
-            await Console.Error.WriteLineAsync($"CampaignDesk cannot import: {ex.Message}");
-            return 1;
-        }
+            var report = await services.GetRequiredService<ImportService>().ImportAsync(open, name, options, CancellationToken.None);
+            await services.GetRequiredService<AuditLog>().RecordAsync(Caller.System("command-line"), "import", "import_run", report.Id,
+                null, null, report with { Issues = [] }, CancellationToken.None);
+            return report;
+        });
     }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using CampaignDesk.Core;
-using CampaignDesk.Core.Hosting;
 using CampaignDesk.Core.Parliament;
 
 namespace CampaignDesk.Api.Cli;
@@ -20,40 +18,7 @@ internal static class ParliamentCommand
             return 2;
         }
 
-        var builder = Host.CreateApplicationBuilder(args[files.Count..]);
-        builder.Services.AddCampaignDeskCore();
-        using var host = builder.Build();
-        var status = 0;
-        try
-        {
-            foreach (var task in host.Services.GetServices<IStartupTask>())
-            {
-                await task.RunAsync(CancellationToken.None);
-            }
-
-            var imports = host.Services.GetRequiredService<ParliamentImportService>();
-            foreach (var file in files)
-            {
-                if (!File.Exists(file) && !Directory.Exists(file))
-                {
-                    await Console.Error.WriteLineAsync($"{file}: no such file.");
-                    status = 1;
-                    continue;
-                }
-
-                using var folder = Directory.Exists(file) ? FolderArchive.Create(file) : null;
-                var path = folder?.Path ?? file;
-                var report = await imports.ImportAsync(() => File.OpenRead(path), folder?.Name ?? Path.GetFileName(file), CancellationToken.None);
-                Console.WriteLine(ImportSummary.Format(report));
-                status = report.Status == "succeeded" ? status : 1;
-            }
-
-            return status;
-        }
-        catch (Exception ex) when (HostRunner.IsStartupProblem(ex))
-        {
-            await Console.Error.WriteLineAsync($"CampaignDesk cannot import: {ex.Message}");
-            return 1;
-        }
+        return await ImportFiles.RunAsync(args[files.Count..], files, (services, open, name) =>
+            services.GetRequiredService<ParliamentImportService>().ImportAsync(open, name, CancellationToken.None));
     }
 }
